@@ -1,0 +1,165 @@
+package io.avreplay.replay.arrow;
+
+import io.avreplay.error.CorruptLogException;
+import io.avreplay.error.SchemaMismatchException;
+import io.avreplay.replay.log.StreamInfo;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.apache.arrow.compression.CommonsCompressionFactory;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * One open Arrow IPC file of a log: footer read at open, schema checked, record batches loaded on
+ * demand into a single reused root. Owns a file channel and a child allocator. Not thread-safe.
+ */
+final class ArrowStreamFile implements AutoCloseable {
+    private final Path file;
+    private final String relativePath;
+    private final FileChannel channel;
+    private final BufferAllocator allocator;
+    private final ArrowFileReader reader;
+    private final List<ArrowBlock> blocks;
+    private final VectorSchemaRoot root;
+    private int loaded = -1;
+
+    ArrowStreamFile(Path logDir, String relativePath, Schema expected, BufferAllocator parent) {
+        this.relativePath = relativePath;
+        this.file = logDir.resolve(relativePath);
+        try {
+            this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new CorruptLogException(file + ": cannot open: " + e.getMessage(), e);
+        }
+        this.allocator = parent.newChildAllocator("read:" + relativePath, 0, Long.MAX_VALUE);
+        ArrowFileReader r = new ArrowFileReader(channel, allocator, CommonsCompressionFactory.INSTANCE);
+        try {
+            this.root = r.getVectorSchemaRoot();
+            this.blocks = r.getRecordBlocks();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(r);
+            throw new CorruptLogException(file + ": not a readable Arrow IPC file (" + e.getMessage() + ")", e);
+        }
+        this.reader = r;
+        try {
+            checkSchema(root.getSchema(), expected);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void checkSchema(Schema actual, Schema expected) {
+        for (Field want : expected.getFields()) {
+            Field have;
+            try {
+                have = actual.findField(want.getName());
+            } catch (IllegalArgumentException e) {
+                have = null;
+            }
+            if (have == null) {
+                throw new SchemaMismatchException(file + ": column '" + want.getName() + "' is missing (expected "
+                        + want.getType() + ")");
+            }
+            if (!have.getType().equals(want.getType())) {
+                throw new SchemaMismatchException(file + ": column '" + want.getName() + "' has type " + have.getType()
+                        + " (expected " + want.getType() + ")");
+            }
+        }
+    }
+
+    int batchCount() {
+        return blocks.size();
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Loads batch {@code i} into the shared root (a no-op if already loaded) and returns the root. */
+    VectorSchemaRoot load(int batch) {
+        if (batch == loaded) {
+            return root;
+        }
+        if (batch < 0 || batch >= blocks.size()) {
+            throw new CorruptLogException(file + ": batch " + batch + " does not exist (file has " + blocks.size()
+                    + " batches)");
+        }
+        loaded = -1;
+        try {
+            if (!reader.loadRecordBatch(blocks.get(batch))) {
+                throw new CorruptLogException(file + ": batch " + batch + ": unexpected end of file");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CorruptLogException c) {
+                throw c;
+            }
+            throw new CorruptLogException(file + ": batch " + batch + ": cannot decode (" + e.getMessage() + ")", e);
+        }
+        loaded = batch;
+        return root;
+    }
+
+    /** Computes the CRC-32C of the raw bytes of batch {@code i}. */
+    long batchCrc(int batch) {
+        ArrowBlock b = blocks.get(batch);
+        long len = b.getMetadataLength() + b.getBodyLength();
+        CRC32C crc = new CRC32C();
+        ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(len, 1 << 20));
+        long pos = b.getOffset();
+        long remaining = len;
+        try {
+            while (remaining > 0) {
+                buf.clear();
+                buf.limit((int) Math.min(buf.capacity(), remaining));
+                int n = channel.read(buf, pos);
+                if (n < 0) {
+                    throw new CorruptLogException(file + ": batch " + batch + ": file ends inside the batch");
+                }
+                buf.flip();
+                crc.update(buf);
+                pos += n;
+                remaining -= n;
+            }
+        } catch (IOException e) {
+            throw new CorruptLogException(file + ": batch " + batch + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        return crc.getValue();
+    }
+
+    void verifyBatch(int batch, long expectedCrc, StreamInfo info) {
+        long actual = batchCrc(batch);
+        if (actual != expectedCrc) {
+            throw new CorruptLogException(file + ": batch " + batch + " of stream '" + info.name()
+                    + "' fails its checksum (CRC-32C " + Crc32cChannel.hex(actual) + ", index says "
+                    + Crc32cChannel.hex(expectedCrc) + ")");
+        }
+    }
+
+    String relativePath() {
+        return relativePath;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(reader);
+        allocator.close();
+    }
+
+    private static void closeQuietly(ArrowFileReader r) {
+        try {
+            r.close();
+        } catch (IOException | RuntimeException e) {
+            // closing a reader we are abandoning; nothing useful to report
+        }
+    }
+}

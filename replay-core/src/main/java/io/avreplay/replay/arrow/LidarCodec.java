@@ -1,0 +1,34 @@
+package io.avreplay.replay.arrow;
+
+import io.avreplay.replay.log.LidarSweep;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.UInt1Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/** Encodes a sweep into one record batch and back. */
+final class LidarCodec {
+    private LidarCodec() {
+    }
+
+    static void encode(LidarSweep s, VectorSchemaRoot root) {
+        int n = s.size();
+        Columns.put(Columns.vector(root, "x", Float4Vector.class), s.x(), n);
+        Columns.put(Columns.vector(root, "y", Float4Vector.class), s.y(), n);
+        Columns.put(Columns.vector(root, "z", Float4Vector.class), s.z(), n);
+        Columns.put(Columns.vector(root, "intensity", Float4Vector.class), s.intensity(), n);
+        Columns.put(Columns.vector(root, "ring", UInt1Vector.class), s.ring(), n);
+        Columns.put(Columns.vector(root, "offset_ns", IntVector.class), s.offsetNs(), n);
+        root.setRowCount(n);
+    }
+
+    static LidarSweep decode(VectorSchemaRoot root, String sensor, long timestampNs) {
+        return new LidarSweep(sensor, timestampNs,
+                Columns.getFloats(Columns.vector(root, "x", Float4Vector.class)),
+                Columns.getFloats(Columns.vector(root, "y", Float4Vector.class)),
+                Columns.getFloats(Columns.vector(root, "z", Float4Vector.class)),
+                Columns.getFloats(Columns.vector(root, "intensity", Float4Vector.class)),
+                Columns.getBytes(Columns.vector(root, "ring", UInt1Vector.class)),
+                Columns.getInts(Columns.vector(root, "offset_ns", IntVector.class)));
+    }
+}

@@ -1,0 +1,351 @@
+package io.avreplay.replay.arrow;
+
+import io.avreplay.error.BadInputException;
+import io.avreplay.error.CorruptLogException;
+import io.avreplay.replay.log.Annotation2d;
+import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.log.EgoPose;
+import io.avreplay.replay.log.EgoTrajectory;
+import io.avreplay.replay.log.FileEntry;
+import io.avreplay.replay.log.LidarSweep;
+import io.avreplay.replay.log.LogManifest;
+import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.log.SensorFrame;
+import io.avreplay.replay.log.StreamInfo;
+import io.avreplay.replay.log.StreamKind;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.zip.CRC32C;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * An open log v1. {@link #open} reads the manifest, checks the format version, every file's size
+ * against the manifest and every stream file's schema, and loads the time index, calibration and ego
+ * poses (small). Sensor and ground-truth frames are decoded on demand through {@link FrameStream}s.
+ *
+ * <p>Ownership: the reader creates one child allocator of the allocator passed in and owns every
+ * Arrow buffer it reads; {@link #close()} releases them all. Values returned are plain Java records
+ * and remain valid after close. Not thread-safe: use one reader per thread.
+ */
+public final class LogReader implements AutoCloseable {
+    private final Path dir;
+    private final LogManifest manifest;
+    private final BufferAllocator allocator;
+    private final Map<String, ArrowStreamFile> files = new LinkedHashMap<>();
+    private final Map<String, TimeIndex> indexes;
+    private final List<SensorCalibration> calibrations;
+    private final EgoTrajectory ego;
+
+    private LogReader(Path dir, LogManifest manifest, BufferAllocator allocator) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.allocator = allocator;
+        try {
+            for (StreamInfo s : manifest.streams()) {
+                files.put(s.file(), new ArrowStreamFile(dir, s.file(), LogSchemas.forStream(s.kind(), s.sensor()), allocator));
+            }
+            this.indexes = readIndex();
+            this.calibrations = readCalibration();
+            this.ego = readEgo();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a log directory.
+     *
+     * @param dir       the log directory (holding {@code log.json})
+     * @param allocator parent allocator; the reader takes a named child of it
+     * @throws BadInputException     when {@code dir} is not a log, is incomplete or of another version
+     * @throws CorruptLogException   when a file is truncated, resized or undecodable
+     * @throws io.avreplay.error.SchemaMismatchException when a file lacks a column or has a wrong type
+     */
+    public static LogReader open(Path dir, BufferAllocator allocator) {
+        LogManifest manifest = readManifest(dir);
+        for (Map.Entry<String, FileEntry> e : manifest.files().entrySet()) {
+            Path f = dir.resolve(e.getKey());
+            if (!Files.isRegularFile(f)) {
+                throw new CorruptLogException(f + ": listed in the manifest but missing");
+            }
+            long size;
+            try {
+                size = Files.size(f);
+            } catch (IOException ex) {
+                throw new CorruptLogException(f + ": cannot read size: " + ex.getMessage(), ex);
+            }
+            if (size != e.getValue().bytes()) {
+                throw new CorruptLogException(f + ": file is " + size + " bytes but the manifest records "
+                        + e.getValue().bytes() + " (truncated or modified)");
+            }
+        }
+        for (StreamInfo s : manifest.streams()) {
+            if (!manifest.files().containsKey(s.file())) {
+                throw new CorruptLogException(dir.resolve(LogManifest.FILE_NAME) + ": stream '" + s.name()
+                        + "' has no entry in 'files'");
+            }
+        }
+        BufferAllocator child = allocator.newChildAllocator("log-reader:" + manifest.logId(), 0, Long.MAX_VALUE);
+        try {
+            return new LogReader(dir, manifest, child);
+        } catch (RuntimeException e) {
+            child.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads and checks only the manifest of a log.
+     *
+     * @throws BadInputException when {@code dir} is not a log directory or the manifest is invalid
+     */
+    public static LogManifest readManifest(Path dir) {
+        if (!Files.exists(dir)) {
+            throw new BadInputException(dir + ": no such log directory");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": not a log (expected a directory holding " + LogManifest.FILE_NAME + ")");
+        }
+        Path m = dir.resolve(LogManifest.FILE_NAME);
+        if (!Files.isRegularFile(m)) {
+            boolean hasArrow = Files.exists(dir.resolve(LogSchemas.INDEX_FILE)) || Files.exists(dir.resolve("lidar"))
+                    || Files.exists(dir.resolve("camera"));
+            throw new BadInputException(m + ": missing; " + (hasArrow
+                    ? "the log is incomplete (its writer did not finish)"
+                    : "not a log directory"));
+        }
+        return ManifestCodec.read(m);
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public LogManifest manifest() {
+        return manifest;
+    }
+
+    /** @return every sensor's calibration, in file order */
+    public List<SensorCalibration> calibrations() {
+        return calibrations;
+    }
+
+    public Optional<SensorCalibration> calibration(String sensorId) {
+        return calibrations.stream().filter(c -> c.sensorId().equals(sensorId)).findFirst();
+    }
+
+    /** @return the ego trajectory (empty when the log has no poses) */
+    public EgoTrajectory egoTrajectory() {
+        return ego;
+    }
+
+    /** @return ids of lidar sensors with a stream, in manifest order */
+    public List<String> lidarIds() {
+        return manifest.streams(StreamKind.LIDAR).stream().map(StreamInfo::sensor).toList();
+    }
+
+    /** @return ids of cameras with a stream, in manifest order */
+    public List<String> cameraIds() {
+        return manifest.streams(StreamKind.CAMERA).stream().map(StreamInfo::sensor).toList();
+    }
+
+    /** @throws BadInputException naming the available lidars when {@code sensor} has no lidar stream */
+    public FrameStream<LidarSweep> lidar(String sensor) {
+        return stream(StreamKind.LIDAR, sensor, (root, row, ts) -> LidarCodec.decode(root, sensor, ts));
+    }
+
+    /** @throws BadInputException naming the available cameras when {@code sensor} has no camera stream */
+    public FrameStream<CameraFrame> camera(String sensor) {
+        return stream(StreamKind.CAMERA, sensor, (root, row, ts) -> CameraCodec.decode(root, sensor, row));
+    }
+
+    /** A sensor stream by id, whichever kind it is. */
+    public FrameStream<? extends SensorFrame> sensor(String sensor) {
+        if (manifest.stream(StreamKind.LIDAR, sensor).isPresent()) {
+            return lidar(sensor);
+        }
+        if (manifest.stream(StreamKind.CAMERA, sensor).isPresent()) {
+            return camera(sensor);
+        }
+        throw new BadInputException(dir + ": no sensor '" + sensor + "' (the log has: "
+                + String.join(", ", sensorIds()) + ")");
+    }
+
+    /** @return ids of all sensor streams, lidars first */
+    public List<String> sensorIds() {
+        List<String> ids = new ArrayList<>(lidarIds());
+        ids.addAll(cameraIds());
+        return ids;
+    }
+
+    /** 3D ground truth, one frame per annotated timestamp; empty stream when the log has none. */
+    public Optional<FrameStream<AnnotationFrame<Annotation3d>>> annotations3d() {
+        if (manifest.stream(StreamKind.ANNOTATIONS_3D, "annotations").isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(stream(StreamKind.ANNOTATIONS_3D, "annotations",
+                (root, row, ts) -> new AnnotationFrame<>("annotations", ts, AnnotationCodec.decode3d(root))));
+    }
+
+    /** 2D ground truth of one camera, if the log has it. */
+    public Optional<FrameStream<AnnotationFrame<Annotation2d>>> annotations2d(String camera) {
+        if (manifest.stream(StreamKind.ANNOTATIONS_2D, camera).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(stream(StreamKind.ANNOTATIONS_2D, camera,
+                (root, row, ts) -> new AnnotationFrame<>(camera, ts, AnnotationCodec.decode2d(root))));
+    }
+
+    /** Any stream listed in the manifest, decoded to its natural record type. */
+    public FrameStream<?> stream(StreamInfo info) {
+        return switch (info.kind()) {
+            case LIDAR -> lidar(info.sensor());
+            case CAMERA -> camera(info.sensor());
+            case ANNOTATIONS_3D -> annotations3d().orElseThrow();
+            case ANNOTATIONS_2D -> annotations2d(info.sensor()).orElseThrow();
+            case EGO_POSE -> stream(StreamKind.EGO_POSE, "ego", (root, row, ts) -> EgoPoseCodec.decode(root, row));
+        };
+    }
+
+    /**
+     * Recomputes the CRC-32C of every file and compares it with the manifest.
+     *
+     * @return one message per mismatching file (empty when all match)
+     */
+    public List<String> verifyChecksums() {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, FileEntry> e : manifest.files().entrySet()) {
+            Path f = dir.resolve(e.getKey());
+            String actual = crc32c(f);
+            if (!actual.equals(e.getValue().crc32c())) {
+                problems.add(f + ": checksum mismatch (CRC-32C " + actual + ", manifest says " + e.getValue().crc32c() + ")");
+            }
+        }
+        return problems;
+    }
+
+    static String crc32c(Path f) {
+        CRC32C crc = new CRC32C();
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            while (ch.read(buf) >= 0) {
+                buf.flip();
+                crc.update(buf);
+                buf.clear();
+            }
+        } catch (IOException e) {
+            throw new CorruptLogException(f + ": cannot read: " + e.getMessage(), e);
+        }
+        return Crc32cChannel.hex(crc.getValue());
+    }
+
+    private <T> FrameStream<T> stream(StreamKind kind, String sensor, ArrowFrameStream.Decoder<T> decoder) {
+        StreamInfo info = manifest.stream(kind, sensor).orElseThrow(() -> new BadInputException(dir + ": no "
+                + kind.id() + " stream for sensor '" + sensor + "' (the log has: "
+                + manifest.streams(kind).stream().map(StreamInfo::sensor).collect(Collectors.joining(", ")) + ")"));
+        return new ArrowFrameStream<>(info, files.get(info.file()), indexes.get(info.name()), decoder);
+    }
+
+    private Map<String, TimeIndex> readIndex() {
+        Map<String, TimeIndex> out = new HashMap<>();
+        for (StreamInfo s : manifest.streams()) {
+            out.put(s.name(), new TimeIndex((int) Math.min(s.count(), 1 << 20)));
+        }
+        Path indexFile = dir.resolve(LogSchemas.INDEX_FILE);
+        try (ArrowStreamFile f = new ArrowStreamFile(dir, LogSchemas.INDEX_FILE, LogSchemas.timeIndex(), allocator)) {
+            for (int b = 0; b < f.batchCount(); b++) {
+                VectorSchemaRoot root = f.load(b);
+                VarCharVector stream = Columns.vector(root, "stream", VarCharVector.class);
+                BigIntVector ts = Columns.vector(root, "timestamp_ns", BigIntVector.class);
+                IntVector batch = Columns.vector(root, "batch", IntVector.class);
+                IntVector row = Columns.vector(root, "row", IntVector.class);
+                BigIntVector crc = Columns.vector(root, "batch_crc32c", BigIntVector.class);
+                for (int i = 0; i < root.getRowCount(); i++) {
+                    String name = Columns.getString(stream, i);
+                    TimeIndex idx = out.get(name);
+                    if (idx == null) {
+                        throw new CorruptLogException(indexFile + ": row " + i + " names stream '" + name
+                                + "', which the manifest does not list");
+                    }
+                    idx.add(ts.get(i), batch.get(i), row.get(i), crc.get(i));
+                }
+            }
+        }
+        for (StreamInfo s : manifest.streams()) {
+            TimeIndex idx = out.get(s.name());
+            if (idx.size() != s.count()) {
+                throw new CorruptLogException(indexFile + ": stream '" + s.name() + "' has " + idx.size()
+                        + " index entries but the manifest records " + s.count() + " frames");
+            }
+            int batches = files.get(s.file()).batchCount();
+            if (idx.size() > 0 && idx.batch(idx.size() - 1) >= batches) {
+                throw new CorruptLogException(dir.resolve(s.file()) + ": has " + batches
+                        + " record batches but the index refers to batch " + idx.batch(idx.size() - 1));
+            }
+        }
+        return out;
+    }
+
+    private List<SensorCalibration> readCalibration() {
+        if (!manifest.files().containsKey(LogSchemas.CALIBRATION_FILE)) {
+            throw new CorruptLogException(dir.resolve(LogSchemas.CALIBRATION_FILE) + ": missing from the manifest");
+        }
+        List<SensorCalibration> out = new ArrayList<>();
+        try (ArrowStreamFile f = new ArrowStreamFile(dir, LogSchemas.CALIBRATION_FILE, LogSchemas.calibration(), allocator)) {
+            for (int b = 0; b < f.batchCount(); b++) {
+                try {
+                    out.addAll(CalibrationCodec.decode(f.load(b)));
+                } catch (IllegalArgumentException e) {
+                    throw new CorruptLogException(f.file() + ": batch " + b + ": invalid calibration (" + e.getMessage() + ")", e);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private EgoTrajectory readEgo() {
+        Optional<StreamInfo> info = manifest.stream(StreamKind.EGO_POSE, "ego");
+        if (info.isEmpty()) {
+            return new EgoTrajectory(List.of());
+        }
+        FrameStream<?> s = stream(info.get());
+        List<EgoPose> poses = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            poses.add((EgoPose) s.read(i));
+        }
+        poses.sort(java.util.Comparator.comparingLong(EgoPose::timestampNs));
+        try {
+            return new EgoTrajectory(poses);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptLogException(dir.resolve(info.get().file()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Releases every Arrow buffer and file handle of this reader. Idempotent. */
+    @Override
+    public void close() {
+        for (ArrowStreamFile f : files.values()) {
+            f.close();
+        }
+        files.clear();
+        allocator.close();
+    }
+}
