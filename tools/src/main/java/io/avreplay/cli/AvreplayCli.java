@@ -19,6 +19,9 @@ import picocli.CommandLine.Mixin;
         footer = ExitCodes.HELP_FOOTER,
         subcommands = {
             CommandLine.HelpCommand.class,
+            InfoCommand.class,
+            ValidateCommand.class,
+            BenchCommand.class,
         })
 public final class AvreplayCli implements Runnable {
     @Mixin

@@ -5,7 +5,7 @@ import io.avreplay.replay.log.StreamInfo;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** A {@link FrameStream} over one {@link ArrowStreamFile} and its {@link TimeIndex}. */
-final class ArrowFrameStream<T> implements FrameStream<T> {
+class ArrowFrameStream<T> implements FrameStream<T> {
     /** Turns the loaded batch (and a row of it) into a frame. */
     @FunctionalInterface
     interface Decoder<T> {
@@ -13,8 +13,8 @@ final class ArrowFrameStream<T> implements FrameStream<T> {
     }
 
     private final StreamInfo info;
-    private final ArrowStreamFile file;
-    private final TimeIndex index;
+    final ArrowStreamFile file;
+    final TimeIndex index;
     private final Decoder<T> decoder;
 
     ArrowFrameStream(StreamInfo info, ArrowStreamFile file, TimeIndex index, Decoder<T> decoder) {
@@ -42,15 +42,36 @@ final class ArrowFrameStream<T> implements FrameStream<T> {
 
     @Override
     public T read(int i) {
+        return apply(i, root -> decoder.decode(root, index.row(i), index.timestamp(i)));
+    }
+
+    /** Loads the batch of frame {@code i} and applies {@code f} to it, wrapping decode failures. */
+    <R> R apply(int i, java.util.function.Function<VectorSchemaRoot, R> f) {
         check(i);
         VectorSchemaRoot root = file.load(index.batch(i));
         try {
-            return decoder.decode(root, index.row(i), index.timestamp(i));
+            return f.apply(root);
         } catch (CorruptLogException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new CorruptLogException(file.file() + ": batch " + index.batch(i) + ", row " + index.row(i)
                     + ": invalid value (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The lidar flavour, which can lend zero-copy views. */
+    static final class Lidar extends ArrowFrameStream<io.avreplay.replay.log.LidarSweep> implements LidarStream {
+        private final String sensor;
+
+        Lidar(StreamInfo info, ArrowStreamFile file, TimeIndex index, String sensor) {
+            super(info, file, index, (root, row, ts) -> LidarCodec.decode(root, sensor, ts));
+            this.sensor = sensor;
+        }
+
+        @Override
+        public <R> R withView(int i, java.util.function.Function<LidarPointsView, R> visitor) {
+            LidarPointsView v = apply(i, root -> LidarCodec.view(root, sensor, index.timestamp(i)));
+            return visitor.apply(v);
         }
     }
 
@@ -70,7 +91,7 @@ final class ArrowFrameStream<T> implements FrameStream<T> {
         file.verifyBatch(index.batch(i), index.crc(i), info);
     }
 
-    private void check(int i) {
+    void check(int i) {
         if (i < 0 || i >= index.size()) {
             throw new IndexOutOfBoundsException("frame " + i + " of stream '" + info.name() + "' (size " + index.size() + ")");
         }

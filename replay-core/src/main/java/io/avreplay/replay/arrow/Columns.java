@@ -58,6 +58,18 @@ final class Columns {
         v.setValueCount(n);
     }
 
+    static java.nio.FloatBuffer viewFloats(Float4Vector v) {
+        return data(v, v.getValueCount(), 4).asFloatBuffer().asReadOnlyBuffer();
+    }
+
+    static java.nio.IntBuffer viewInts(IntVector v) {
+        return data(v, v.getValueCount(), 4).asIntBuffer().asReadOnlyBuffer();
+    }
+
+    static java.nio.ByteBuffer viewBytes(UInt1Vector v) {
+        return data(v, v.getValueCount(), 1).asReadOnlyBuffer();
+    }
+
     static float[] getFloats(Float4Vector v) {
         int n = v.getValueCount();
         float[] out = new float[n];

@@ -22,6 +22,16 @@ final class LidarCodec {
         root.setRowCount(n);
     }
 
+    static LidarPointsView view(VectorSchemaRoot root, String sensor, long timestampNs) {
+        return new LidarPointsView(sensor, timestampNs, root.getRowCount(),
+                Columns.viewFloats(Columns.vector(root, "x", Float4Vector.class)),
+                Columns.viewFloats(Columns.vector(root, "y", Float4Vector.class)),
+                Columns.viewFloats(Columns.vector(root, "z", Float4Vector.class)),
+                Columns.viewFloats(Columns.vector(root, "intensity", Float4Vector.class)),
+                Columns.viewBytes(Columns.vector(root, "ring", UInt1Vector.class)),
+                Columns.viewInts(Columns.vector(root, "offset_ns", IntVector.class)));
+    }
+
     static LidarSweep decode(VectorSchemaRoot root, String sensor, long timestampNs) {
         return new LidarSweep(sensor, timestampNs,
                 Columns.getFloats(Columns.vector(root, "x", Float4Vector.class)),

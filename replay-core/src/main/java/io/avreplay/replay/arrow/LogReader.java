@@ -168,8 +168,9 @@ public final class LogReader implements AutoCloseable {
     }
 
     /** @throws BadInputException naming the available lidars when {@code sensor} has no lidar stream */
-    public FrameStream<LidarSweep> lidar(String sensor) {
-        return stream(StreamKind.LIDAR, sensor, (root, row, ts) -> LidarCodec.decode(root, sensor, ts));
+    public LidarStream lidar(String sensor) {
+        StreamInfo info = require(StreamKind.LIDAR, sensor);
+        return new ArrowFrameStream.Lidar(info, files.get(info.file()), indexes.get(info.name()), sensor);
     }
 
     /** @throws BadInputException naming the available cameras when {@code sensor} has no camera stream */
@@ -257,10 +258,14 @@ public final class LogReader implements AutoCloseable {
         return Crc32cChannel.hex(crc.getValue());
     }
 
-    private <T> FrameStream<T> stream(StreamKind kind, String sensor, ArrowFrameStream.Decoder<T> decoder) {
-        StreamInfo info = manifest.stream(kind, sensor).orElseThrow(() -> new BadInputException(dir + ": no "
+    private StreamInfo require(StreamKind kind, String sensor) {
+        return manifest.stream(kind, sensor).orElseThrow(() -> new BadInputException(dir + ": no "
                 + kind.id() + " stream for sensor '" + sensor + "' (the log has: "
                 + manifest.streams(kind).stream().map(StreamInfo::sensor).collect(Collectors.joining(", ")) + ")"));
+    }
+
+    private <T> FrameStream<T> stream(StreamKind kind, String sensor, ArrowFrameStream.Decoder<T> decoder) {
+        StreamInfo info = require(kind, sensor);
         return new ArrowFrameStream<>(info, files.get(info.file()), indexes.get(info.name()), decoder);
     }
 

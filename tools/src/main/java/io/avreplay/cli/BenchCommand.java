@@ -1,0 +1,77 @@
+package io.avreplay.cli;
+
+import io.avreplay.replay.arrow.Compression;
+import io.avreplay.replay.bench.IoBenchmark;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.arrow.memory.RootAllocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code avreplay bench ...}: benchmarks reported as ratios against a baseline measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
+        description = "Run a benchmark; results are ratios against a baseline measured in the same run.",
+        subcommands = {BenchCommand.Io.class})
+final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing benchmark name");
+    }
+
+    /** Log read throughput against raw FileChannel reads of the same bytes. */
+    @Command(name = "io", mixinStandardHelpOptions = true,
+            description = "Write a log of lidar sweeps, then compare LogReader throughput with raw FileChannel reads.")
+    static final class Io implements Callable<Integer> {
+        @Option(names = "--size-mb", defaultValue = "1024", description = "Lidar data to write, MB (default ${DEFAULT-VALUE}).")
+        long sizeMb;
+
+        @Option(names = "--dir", description = "Work directory (default: a temporary directory).")
+        Path dir;
+
+        @Option(names = "--compression", defaultValue = "none", description = "none, lz4 or zstd (default ${DEFAULT-VALUE}).")
+        String compression;
+
+        @Option(names = "--repeats", defaultValue = "3", description = "Timed read passes (default ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Mixin
+        FormatOption format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = dir != null ? dir : Files.createTempDirectory("avreplay-bench-io");
+            PrintWriter err = spec.commandLine().getErr();
+            IoBenchmark.Result r;
+            try (RootAllocator allocator = Allocators.root()) {
+                r = IoBenchmark.run(work, sizeMb * 1_000_000L, Compression.fromId(compression), repeats, allocator,
+                        line -> {
+                            err.println("bench io: " + line);
+                            err.flush();
+                        });
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.json()) {
+                out.println(Json.write(Json.MAPPER.valueToTree(r)));
+            } else {
+                out.printf("log bytes        %d (%d sweeps, %d points)%n", r.logBytes(), r.sweeps(), r.points());
+                out.printf("write            %.0f MB/s%n", r.writeMBps());
+                out.printf("raw read         %.0f MB/s (FileChannel, page cache warm)%n", r.rawReadMBps());
+                out.printf("LogReader read   %.0f MB/s (decode + touch every point)%n", r.readerMBps());
+                out.printf("ratio            %.2f of raw%n", r.ratio());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}
