@@ -12,7 +12,16 @@ import java.util.List;
 import java.util.zip.CRC32C;
 import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.ForeignAllocation;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.MessageMetadataResult;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -30,6 +39,9 @@ final class ArrowStreamFile implements AutoCloseable {
     private final ArrowFileReader reader;
     private final List<ArrowBlock> blocks;
     private final VectorSchemaRoot root;
+    private final VectorLoader loader;
+    /** Keeps the mapping of the loaded batch reachable while the root's vectors point into it. */
+    private java.nio.MappedByteBuffer mapping;
     private int loaded = -1;
 
     ArrowStreamFile(Path logDir, String relativePath, Schema expected, BufferAllocator parent) {
@@ -43,13 +55,14 @@ final class ArrowStreamFile implements AutoCloseable {
         this.allocator = parent.newChildAllocator("read:" + relativePath, 0, Long.MAX_VALUE);
         ArrowFileReader r = new ArrowFileReader(channel, allocator, CommonsCompressionFactory.INSTANCE);
         try {
-            this.root = r.getVectorSchemaRoot();
             this.blocks = r.getRecordBlocks();
+            this.root = VectorSchemaRoot.create(r.getVectorSchemaRoot().getSchema(), allocator);
         } catch (IOException | RuntimeException e) {
             closeQuietly(r);
             throw new CorruptLogException(file + ": not a readable Arrow IPC file (" + e.getMessage() + ")", e);
         }
         this.reader = r;
+        this.loader = new VectorLoader(root, CommonsCompressionFactory.INSTANCE);
         try {
             checkSchema(root.getSchema(), expected);
         } catch (RuntimeException e) {
@@ -96,9 +109,7 @@ final class ArrowStreamFile implements AutoCloseable {
         }
         loaded = -1;
         try {
-            if (!reader.loadRecordBatch(blocks.get(batch))) {
-                throw new CorruptLogException(file + ": batch " + batch + ": unexpected end of file");
-            }
+            loadMapped(blocks.get(batch));
         } catch (IOException | RuntimeException e) {
             if (e instanceof CorruptLogException c) {
                 throw c;
@@ -107,6 +118,46 @@ final class ArrowStreamFile implements AutoCloseable {
         }
         loaded = batch;
         return root;
+    }
+
+    /**
+     * Loads a record batch without copying its body: the file region is memory-mapped and wrapped as
+     * an Arrow buffer, so the vectors read straight from the page cache (compressed buffers are
+     * decompressed into allocator memory by the loader).
+     */
+    private void loadMapped(ArrowBlock block) throws IOException {
+        long end = block.getOffset() + block.getMetadataLength() + block.getBodyLength();
+        if (end > channel.size()) {
+            throw new IOException("batch extends to byte " + end + " but the file has " + channel.size());
+        }
+        java.nio.MappedByteBuffer mb = channel.map(FileChannel.MapMode.READ_ONLY, block.getOffset(),
+                block.getMetadataLength() + block.getBodyLength());
+        byte[] metadata = new byte[block.getMetadataLength()];
+        mb.get(0, metadata);
+        MessageMetadataResult meta = MessageSerializer.readMessage(
+                new ReadChannel(new ByteArrayReadableSeekableByteChannel(metadata)));
+        if (meta == null || meta.headerType() != org.apache.arrow.flatbuf.MessageHeader.RecordBatch) {
+            throw new IOException("block at offset " + block.getOffset() + " is not a record batch");
+        }
+        long address = MemoryUtil.getByteBufferAddress(mb) + block.getMetadataLength();
+        ArrowBuf body = allocator.wrapForeignAllocation(new MappedRegion(block.getBodyLength(), address));
+        // The record batch takes over the body's reference; the loader retains what the vectors keep.
+        try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(meta, body)) {
+            loader.load(batch);
+        }
+        mapping = mb;
+    }
+
+    /** A mapped file region lent to Arrow; unmapping is left to the mapping's garbage collection. */
+    private static final class MappedRegion extends ForeignAllocation {
+        MappedRegion(long size, long address) {
+            super(size, address);
+        }
+
+        @Override
+        protected void release0() {
+            // nothing to free: the MappedByteBuffer owns the mapping
+        }
     }
 
     /** Computes the CRC-32C of the raw bytes of batch {@code i}. */
@@ -151,6 +202,8 @@ final class ArrowStreamFile implements AutoCloseable {
 
     @Override
     public void close() {
+        root.close();
+        mapping = null;
         closeQuietly(reader);
         allocator.close();
     }
