@@ -36,6 +36,7 @@ final class NuScenesJsonReader {
     private final Path file;
     private final boolean groundTruth;
     private JsonParser p;
+    private boolean parsing;
     private final List<RawBox> boxes = new ArrayList<>();
     private final List<String> samples = new ArrayList<>();
     private final Map<String, EgoPosition> egoPoses = new LinkedHashMap<>();
@@ -71,6 +72,7 @@ final class NuScenesJsonReader {
     private void read() {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
             p = parser;
+            parsing = true;
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_ARRAY) {
                 readBoxList(null);
@@ -79,10 +81,11 @@ final class NuScenesJsonReader {
             } else {
                 throw fail("expected a JSON object or array at the top level, got " + t);
             }
+            parsing = false;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new BadInputException(where + ": malformed JSON: " + e.getOriginalMessage().replace('\n', ' '), e);
+            throw new BadInputException(where + ": malformed JSON: " + cleanMessage(e), e);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file", e);
         } catch (IOException e) {
@@ -145,7 +148,7 @@ final class NuScenesJsonReader {
                 case "rotation" -> b.rotation = numbers(b, f, v, 4, 4);
                 case "yaw" -> b.yaw = number(b, f, v);
                 case "velocity" -> b.velocity = v == JsonToken.VALUE_NULL ? new double[] {Double.NaN, Double.NaN}
-                        : numbers(b, f, v, 2, 3);
+                        : numbers(b, f, v, 2, 3, true);
                 case "detection_name" -> b.name = string(b, f, v);
                 case "detection_score" -> b.score = number(b, f, v);
                 case "attribute_name" -> b.attribute = v == JsonToken.VALUE_NULL ? "" : string(b, f, v);
@@ -285,6 +288,11 @@ final class NuScenesJsonReader {
     }
 
     private double[] numbers(RawBox b, String field, JsonToken v, int min, int max) throws IOException {
+        return numbers(b, field, v, min, max, false);
+    }
+
+    private double[] numbers(RawBox b, String field, JsonToken v, int min, int max, boolean nullIsNan)
+            throws IOException {
         if (v != JsonToken.START_ARRAY) {
             throw fail(b, field, "expected an array of " + min + (min == max ? "" : " to " + max)
                     + " numbers, got " + describe(v));
@@ -293,11 +301,12 @@ final class NuScenesJsonReader {
         int n = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             JsonToken t = p.currentToken();
-            if (!t.isNumeric()) {
+            boolean nan = nullIsNan && t == JsonToken.VALUE_NULL;
+            if (!t.isNumeric() && !nan) {
                 throw fail(b, field, "expected numbers, got " + describe(t));
             }
             if (n < max) {
-                out[n] = p.getDoubleValue();
+                out[n] = nan ? Double.NaN : p.getDoubleValue();
             }
             n++;
         }
@@ -360,10 +369,14 @@ final class NuScenesJsonReader {
     }
 
     private BadInputException fail(RawBox b, String field, String message) {
+        return fail(b, field, message, parsing ? p.currentTokenLocation() : b.location);
+    }
+
+    private BadInputException fail(RawBox b, String field, String message, JsonLocation loc) {
         String record = b.recordName != null ? b.recordName
                 : (groundTruth ? "ground-truth" : "prediction") + " box " + b.index
                         + (b.sampleToken == null ? "" : " (sample_token " + b.sampleToken + ")");
-        return new BadInputException(where(b.location) + ": " + record + ": field " + field + ": " + message);
+        return new BadInputException(where(loc) + ": " + record + ": field " + field + ": " + message);
     }
 
     private String where(JsonLocation loc) {
@@ -390,5 +403,11 @@ final class NuScenesJsonReader {
         boolean scoreSeen() {
             return scoreSeen;
         }
+    }
+
+    /** Jackson's message without its source-location suffix (we print file, line and column ourselves). */
+    static String cleanMessage(JsonProcessingException e) {
+        return e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^]]*\\][^)]*\\)", "")
+                .replaceAll("\\s*at \\[Source:[^]]*\\]", "").replace('\n', ' ');
     }
 }

@@ -1,0 +1,96 @@
+package io.avreplay.eval.nuscenes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.avreplay.eval.Golden;
+import io.avreplay.eval.detection.Detection3d;
+import io.avreplay.eval.detection.EvalProvenance;
+import io.avreplay.eval.detection.GroundTruth3d;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Merged partial data equals evaluating everything at once; results round-trip through JSON. */
+class NuScenesMergeAndJsonTest {
+    private static final EvalProvenance PROV = new EvalProvenance("nuscenes", "detection_cvpr_2019", List.of("x"),
+            "0.1.0");
+
+    @Test
+    void mergeOfTwoHalvesEqualsTheWhole() {
+        Path dir = Golden.cases("nuscenes").get(0);
+        NuScenesGroundTruth gt = NuScenesEvaluator.readGroundTruth(dir.resolve("gt.json"));
+        List<Detection3d> preds = NuScenesEvaluator.readPredictions(dir.resolve("pred.json"));
+        NuScenesEvaluator ev = new NuScenesEvaluator(NuScenesConfig.cvpr2019());
+        // Split by sample: the first half of the samples (in prediction order) to part A.
+        List<String> order = new ArrayList<>(new java.util.LinkedHashSet<>(
+                preds.stream().map(Detection3d::sampleToken).toList()));
+        for (String s : gt.samples()) {
+            if (!order.contains(s)) {
+                order.add(s);
+            }
+        }
+        Set<String> a = new HashSet<>(order.subList(0, order.size() / 2));
+        NuScenesMetricData whole = ev.accumulate(gt, preds);
+        NuScenesMetricData merged = NuScenesMetricData.merge(
+                ev.accumulate(part(gt, a, true), preds.stream().filter(p -> a.contains(p.sampleToken())).toList()),
+                ev.accumulate(part(gt, a, false), preds.stream().filter(p -> !a.contains(p.sampleToken())).toList()));
+        NuScenesResult x = ev.score(whole, PROV);
+        NuScenesResult y = ev.score(merged, PROV);
+        assertEquals(x.curves(), y.curves());
+        assertEquals(x.labelAps(), y.labelAps());
+        assertEquals(x.labelTpErrors(), y.labelTpErrors());
+        assertEquals(x.ndScore(), y.ndScore(), 0);
+        assertEquals(x.counts(), y.counts());
+    }
+
+    private static NuScenesGroundTruth part(NuScenesGroundTruth gt, Set<String> a, boolean in) {
+        List<GroundTruth3d> boxes = gt.boxes().stream().filter(b -> a.contains(b.sampleToken()) == in).toList();
+        List<String> samples = gt.samples().stream().filter(s -> a.contains(s) == in).toList();
+        Map<String, NuScenesGroundTruth.EgoPosition> ego = new HashMap<>();
+        gt.egoPoses().forEach((k, v) -> {
+            if (a.contains(k) == in) {
+                ego.put(k, v);
+            }
+        });
+        Map<String, List<NuScenesGroundTruth.BikeRack>> racks = new HashMap<>();
+        gt.bikeRacks().forEach((k, v) -> {
+            if (a.contains(k) == in) {
+                racks.put(k, v);
+            }
+        });
+        return new NuScenesGroundTruth(boxes, samples, ego, racks);
+    }
+
+    @Test
+    void resultRoundTripsThroughJson() {
+        Path dir = Golden.cases("nuscenes").get(0);
+        NuScenesResult r = new NuScenesEvaluator(NuScenesConfig.cvpr2019())
+                .evaluateFiles(dir.resolve("gt.json"), dir.resolve("pred.json"));
+        String json = NuScenesJson.write(r);
+        NuScenesResult back = NuScenesJson.read(json);
+        assertEquals(r.provenance(), back.provenance());
+        assertEquals(r.config().classRange(), back.config().classRange());
+        assertEquals(r.curves(), back.curves());
+        assertEquals(r.labelTpErrors(), back.labelTpErrors());
+        assertEquals(json, NuScenesJson.write(back));
+    }
+
+    @Test
+    void textMatchesTheDevkitPrintout() throws Exception {
+        for (Path dir : Golden.cases("nuscenes")) {
+            NuScenesResult r = new NuScenesEvaluator(NuScenesConfig.cvpr2019())
+                    .evaluateFiles(dir.resolve("gt.json"), dir.resolve("pred.json"));
+            String expected = java.nio.file.Files.readString(dir.resolve("expected.txt"));
+            assertEquals(strip(expected), strip(NuScenesText.write(r)), dir.toString());
+        }
+    }
+
+    private static String strip(String s) {
+        return s.lines().map(String::stripTrailing).reduce("", (a, b) -> a + b + "\n").strip();
+    }
+}

@@ -1,0 +1,143 @@
+package io.avreplay.cli;
+
+import io.avreplay.error.InvalidConfigException;
+import io.avreplay.eval.coco.CocoEvaluator;
+import io.avreplay.eval.coco.CocoJson;
+import io.avreplay.eval.coco.CocoResult;
+import io.avreplay.eval.coco.CocoText;
+import io.avreplay.eval.kitti.KittiEvaluator;
+import io.avreplay.eval.kitti.KittiJson;
+import io.avreplay.eval.kitti.KittiResult;
+import io.avreplay.eval.kitti.KittiText;
+import io.avreplay.eval.nuscenes.NuScenesConfig;
+import io.avreplay.eval.nuscenes.NuScenesEvaluator;
+import io.avreplay.eval.nuscenes.NuScenesJson;
+import io.avreplay.eval.nuscenes.NuScenesResult;
+import io.avreplay.eval.nuscenes.NuScenesText;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code avreplay eval}: detection metrics with reference parity (nuScenes, COCO, KITTI). */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Score detections against ground truth with the public benchmarks' exact rules.",
+        footer = ExitCodes.HELP_FOOTER,
+        subcommands = {EvalCommand.NuScenes.class, EvalCommand.Coco.class, EvalCommand.Kitti.class})
+public final class EvalCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: nuscenes, coco or kitti");
+    }
+
+    static <R> int print(CommandLine.Model.CommandSpec spec, FormatOption format, R result, Function<R, String> text,
+            Function<R, String> json) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.json() ? json.apply(result) + System.lineSeparator() : text.apply(result));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static Path existing(CommandLine.Model.CommandSpec spec, Path p, String option, boolean directory) {
+        if (directory ? !Files.isDirectory(p) : !Files.isRegularFile(p)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": no such "
+                    + (directory ? "directory" : "file") + ": " + p);
+        }
+        return p;
+    }
+
+    /** {@code avreplay eval nuscenes}. */
+    @Command(name = "nuscenes", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
+            description = "nuScenes detection (nuscenes-devkit 1.2.0, detection_cvpr_2019): mAP, TP errors, NDS.")
+    static final class NuScenes implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--gt", required = true, paramLabel = "GT.json",
+                description = "Ground truth: {\"results\": ...} with optional ego_poses and bike_racks.")
+        Path gt;
+
+        @Option(names = "--pred", required = true, paramLabel = "PRED.json",
+                description = "Predictions in the nuScenes submission shape.")
+        Path pred;
+
+        @Option(names = "--config", paramLabel = "CFG.json",
+                description = "Configuration overriding detection_cvpr_2019 keys (e.g. class_range for a subset).")
+        Path config;
+
+        @CommandLine.Mixin
+        FormatOption format = new FormatOption();
+
+        @Override
+        public Integer call() {
+            NuScenesConfig cfg;
+            if (config == null) {
+                cfg = NuScenesConfig.cvpr2019();
+            } else {
+                if (!Files.isRegularFile(config)) {
+                    throw new InvalidConfigException("--config: no such file: " + config);
+                }
+                cfg = NuScenesConfig.fromFile(config);
+            }
+            NuScenesResult r = new NuScenesEvaluator(cfg).evaluateFiles(existing(spec, gt, "--gt", false),
+                    existing(spec, pred, "--pred", false));
+            return print(spec, format, r, NuScenesText::write, NuScenesJson::write);
+        }
+    }
+
+    /** {@code avreplay eval coco}. */
+    @Command(name = "coco", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
+            description = "COCO bbox (pycocotools 2.0 COCOeval): the 12 summary statistics and per-category AP.")
+    static final class Coco implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--gt", required = true, paramLabel = "instances.json", description = "COCO instances file.")
+        Path gt;
+
+        @Option(names = "--dt", required = true, paramLabel = "results.json", description = "COCO results file.")
+        Path dt;
+
+        @CommandLine.Mixin
+        FormatOption format = new FormatOption();
+
+        @Override
+        public Integer call() {
+            CocoResult r = new CocoEvaluator().evaluateFiles(existing(spec, gt, "--gt", false),
+                    existing(spec, dt, "--dt", false));
+            return print(spec, format, r, CocoText::write, CocoJson::write);
+        }
+    }
+
+    /** {@code avreplay eval kitti}. */
+    @Command(name = "kitti", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
+            description = "KITTI object (official devkit): AP|R40 and AP|R11 for 2D, AOS, BEV and 3D.")
+    static final class Kitti implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--gt", required = true, paramLabel = "DIR", description = "Directory of label_2 files.")
+        Path gt;
+
+        @Option(names = "--pred", required = true, paramLabel = "DIR",
+                description = "Directory of detection files (label_2 format plus a score).")
+        Path pred;
+
+        @CommandLine.Mixin
+        FormatOption format = new FormatOption();
+
+        @Override
+        public Integer call() {
+            KittiResult r = new KittiEvaluator().evaluateDirectories(existing(spec, gt, "--gt", true),
+                    existing(spec, pred, "--pred", true));
+            return print(spec, format, r, KittiText::write, KittiJson::write);
+        }
+    }
+}
