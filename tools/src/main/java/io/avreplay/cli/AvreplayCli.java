@@ -19,6 +19,8 @@ import picocli.CommandLine.Mixin;
         footer = ExitCodes.HELP_FOOTER,
         subcommands = {
             CommandLine.HelpCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
         })
 public final class AvreplayCli implements Runnable {
     @Mixin
