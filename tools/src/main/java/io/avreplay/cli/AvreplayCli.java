@@ -23,6 +23,8 @@ import picocli.CommandLine.Mixin;
             ValidateCommand.class,
             BenchCommand.class,
             EvalCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
         })
 public final class AvreplayCli implements Runnable {
     @Mixin

@@ -1,0 +1,123 @@
+package io.avreplay.replay.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.avreplay.error.BadInputException;
+import io.avreplay.error.InvalidConfigException;
+import io.avreplay.replay.arrow.FrameStream;
+import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.log.Annotation2d;
+import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.log.CameraFrame;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * COCO detection JSON for one camera of a log. Instances (ground truth): {@code images} are the
+ * camera's frames (id = frame index + 1, {@code file_name = <camera>/<timestamp_ns>.<jpg|png>}),
+ * {@code categories} are the 2D ground-truth category names sorted by name (ids from 1), and each 2D
+ * box is an annotation with {@code bbox = [x, y, width, height]} px; DontCare regions become
+ * {@code iscrowd = 1} (COCO's ignore regions). Extra fields {@code track_id}, {@code truncation} and
+ * {@code occlusion} keep what COCO has no field for. Results: {@code [{image_id, category_id, bbox, score}]}
+ * with the same image and category ids.
+ */
+public final class CocoExport {
+    private CocoExport() {
+    }
+
+    /** Writes the camera's 2D ground truth as COCO instances; returns the number of annotations. */
+    public static int writeInstances(LogReader log, String camera, Path file) {
+        FrameStream<CameraFrame> frames = log.camera(camera);
+        FrameStream<AnnotationFrame<Annotation2d>> gt = groundTruth(log, camera);
+        Map<String, Integer> cats = categories(gt);
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        root.putObject("info").put("description", "avreplay export of log " + log.manifest().logId() + " camera " + camera);
+        ArrayNode images = root.putArray("images");
+        Map<Long, Integer> imageIds = new HashMap<>();
+        for (int i = 0; i < frames.size(); i++) {
+            CameraFrame f = frames.read(i);
+            imageIds.put(f.timestampNs(), i + 1);
+            images.addObject().put("id", i + 1).put("file_name", camera + "/" + f.timestampNs() + "."
+                    + (f.encoding().id().equals("jpeg") ? "jpg" : "png")).put("width", f.width()).put("height", f.height())
+                    .put("timestamp_ns", f.timestampNs());
+        }
+        ArrayNode anns = root.putArray("annotations");
+        int id = 0;
+        for (int i = 0; i < gt.size(); i++) {
+            AnnotationFrame<Annotation2d> f = gt.read(i);
+            Integer image = imageIds.get(f.timestampNs());
+            if (image == null) {
+                throw new BadInputException(log.directory() + ": 2D ground truth of '" + camera + "' at " + f.timestampNs()
+                        + " ns has no camera frame at that time");
+            }
+            for (Annotation2d a : f.boxes()) {
+                double w = a.x2() - a.x1();
+                double h = a.y2() - a.y1();
+                ObjectNode o = anns.addObject().put("id", ++id).put("image_id", image).put("category_id", cats.get(a.category()));
+                o.putArray("bbox").add(a.x1()).add(a.y1()).add(w).add(h);
+                o.put("area", w * h).put("iscrowd", a.category().equals("dontcare") ? 1 : 0).put("track_id", a.trackId());
+                if (Float.isNaN(a.truncation())) {
+                    o.putNull("truncation");
+                } else {
+                    o.put("truncation", a.truncation());
+                }
+                o.put("occlusion", a.occlusion());
+            }
+        }
+        ArrayNode c = root.putArray("categories");
+        cats.forEach((name, cid) -> c.addObject().put("id", cid).put("name", name));
+        AtomicFile.write(file, tmp -> m.writeValue(tmp.toFile(), root));
+        return id;
+    }
+
+    /**
+     * Writes detections as COCO results, with image and category ids matching {@link #writeInstances}.
+     *
+     * @throws InvalidConfigException when a detection's image time or category is not in the log's ground truth
+     */
+    public static void writeResults(LogReader log, String camera, List<Detection2dExport> detections, Path file) {
+        FrameStream<CameraFrame> frames = log.camera(camera);
+        Map<String, Integer> cats = categories(groundTruth(log, camera));
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode out = m.createArrayNode();
+        for (Detection2dExport d : detections) {
+            int idx = frames.floorIndex(d.timestampNs());
+            if (idx < 0 || frames.timestampNs(idx) != d.timestampNs()) {
+                throw new InvalidConfigException("detection at " + d.timestampNs() + " ns: no frame of camera '" + camera
+                        + "' at that time");
+            }
+            Integer cat = cats.get(d.category());
+            if (cat == null) {
+                throw new InvalidConfigException("detection category '" + d.category() + "' is not among the ground-truth "
+                        + "categories " + cats.keySet());
+            }
+            ObjectNode o = out.addObject().put("image_id", idx + 1).put("category_id", cat);
+            o.putArray("bbox").add(d.x1()).add(d.y1()).add(d.x2() - d.x1()).add(d.y2() - d.y1());
+            o.put("score", d.score());
+        }
+        AtomicFile.write(file, tmp -> m.writeValue(tmp.toFile(), out));
+    }
+
+    private static FrameStream<AnnotationFrame<Annotation2d>> groundTruth(LogReader log, String camera) {
+        return log.annotations2d(camera).orElseThrow(() -> new BadInputException(log.directory()
+                + ": no 2D ground truth for camera '" + camera + "'"));
+    }
+
+    private static Map<String, Integer> categories(FrameStream<AnnotationFrame<Annotation2d>> gt) {
+        TreeSet<String> names = new TreeSet<>();
+        for (int i = 0; i < gt.size(); i++) {
+            gt.read(i).boxes().forEach(a -> names.add(a.category()));
+        }
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (String n : names) {
+            out.put(n, out.size() + 1);
+        }
+        return out;
+    }
+}

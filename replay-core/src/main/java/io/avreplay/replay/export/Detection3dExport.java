@@ -1,0 +1,34 @@
+package io.avreplay.replay.export;
+
+import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.log.Box3d;
+import java.util.Objects;
+
+/**
+ * A 3D detection (or a ground-truth box) to export, box in the ego frame at {@code timestampNs}.
+ *
+ * @param timestampNs the lidar timestamp it belongs to, ns
+ * @param category    class name, e.g. {@code car}
+ * @param box         the box, ego frame
+ * @param vx, vy      velocity in the ego frame, m/s; NaN when unknown
+ * @param score       confidence 0..1; NaN for ground truth
+ * @param attribute   e.g. {@code vehicle.moving}; empty when none
+ */
+public record Detection3dExport(long timestampNs, String category, Box3d box, double vx, double vy, double score,
+        String attribute) {
+    public Detection3dExport {
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(box, "box");
+        Objects.requireNonNull(attribute, "attribute");
+    }
+
+    /** Ground truth of a log as an export record (score NaN). */
+    public static Detection3dExport groundTruth(long timestampNs, Annotation3d a) {
+        return new Detection3dExport(timestampNs, a.category(), a.box(), a.vx(), a.vy(), Double.NaN, a.attribute());
+    }
+
+    /** @return true when this is ground truth (no score) */
+    public boolean isGroundTruth() {
+        return Double.isNaN(score);
+    }
+}

@@ -1,0 +1,128 @@
+package io.avreplay.replay.export;
+
+import io.avreplay.error.BadInputException;
+import io.avreplay.replay.arrow.FrameStream;
+import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.geometry.Pose;
+import io.avreplay.replay.geometry.Vec3;
+import io.avreplay.replay.log.Annotation2d;
+import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.log.CameraIntrinsics;
+import io.avreplay.replay.log.SensorCalibration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a log's ground truth (or detections) as a KITTI {@code label_2} directory: one
+ * {@code <frame>.txt} per annotated timestamp. The label frame is the calibration of
+ * {@code labelCamera} (for KITTI imports {@code image_0}, the rectified camera-0 frame); 2D boxes are
+ * the log's 2D ground truth of {@code imageCamera} with the same track id, or else the 3D box projected
+ * into {@code imageCamera}. Frame names are the KITTI frame number for logs imported from KITTI
+ * (timestamp ÷ 100 ms) and the annotated frame's index otherwise.
+ */
+public final class KittiLabelExport {
+    private KittiLabelExport() {
+    }
+
+    /**
+     * Exports the log's 3D ground truth.
+     *
+     * @throws BadInputException when the log lacks 3D ground truth or a calibration of either camera
+     */
+    public static int exportGroundTruth(LogReader log, String labelCamera, String imageCamera, Path outDir) {
+        FrameStream<AnnotationFrame<Annotation3d>> gt = log.annotations3d().orElseThrow(
+                () -> new BadInputException(log.directory() + ": log has no 3D ground truth to export"));
+        Map<String, List<KittiLabelFormat.KittiObject>> frames = new LinkedHashMap<>();
+        Pose egoToRect = calibration(log, labelCamera).sensorToEgo().inverse();
+        SensorCalibration image = calibration(log, imageCamera);
+        Optional<FrameStream<AnnotationFrame<Annotation2d>>> b2 = log.annotations2d(imageCamera);
+        boolean kitti = "kitti".equals(log.manifest().tags().get("source"));
+        for (int i = 0; i < gt.size(); i++) {
+            AnnotationFrame<Annotation3d> f = gt.read(i);
+            Map<String, Annotation2d> byTrack = new HashMap<>();
+            List<Annotation2d> dontCare = new ArrayList<>();
+            if (b2.isPresent()) {
+                int j = b2.get().floorIndex(f.timestampNs());
+                if (j >= 0 && b2.get().timestampNs(j) == f.timestampNs()) {
+                    for (Annotation2d a : b2.get().read(j).boxes()) {
+                        if (a.category().equals("dontcare")) {
+                            dontCare.add(a);
+                        } else {
+                            byTrack.put(a.trackId(), a);
+                        }
+                    }
+                }
+            }
+            List<KittiLabelFormat.KittiObject> objs = new ArrayList<>();
+            for (Annotation3d a : f.boxes()) {
+                Annotation2d a2 = byTrack.get(a.trackId());
+                double[] bbox = a2 != null ? new double[] {a2.x1(), a2.y1(), a2.x2(), a2.y2()} : project(a.box(), image);
+                double trunc = a2 != null && !Float.isNaN(a2.truncation()) ? a2.truncation() : 0;
+                int occ = a2 != null ? a2.occlusion() : 3;
+                objs.add(KittiLabelFormat.fromEgo(a.category(), a.box(), Double.NaN, egoToRect, bbox, trunc, occ));
+            }
+            for (Annotation2d d : dontCare) {
+                objs.add(KittiLabelFormat.dontCare(new double[] {d.x1(), d.y1(), d.x2(), d.y2()}));
+            }
+            frames.put(frameName(f.timestampNs(), i, kitti), objs);
+        }
+        write(frames, outDir);
+        return frames.size();
+    }
+
+    /** Writes label files atomically (the whole directory appears at once). */
+    public static void write(Map<String, List<KittiLabelFormat.KittiObject>> frames, Path outDir) {
+        AtomicFile.write(outDir, tmp -> {
+            Files.createDirectories(tmp);
+            for (Map.Entry<String, List<KittiLabelFormat.KittiObject>> e : frames.entrySet()) {
+                StringBuilder sb = new StringBuilder();
+                for (KittiLabelFormat.KittiObject o : e.getValue()) {
+                    sb.append(KittiLabelFormat.line(o)).append('\n');
+                }
+                Files.writeString(tmp.resolve(e.getKey() + ".txt"), sb);
+            }
+        });
+    }
+
+    static String frameName(long timestampNs, int index, boolean kitti) {
+        long frame = kitti && timestampNs % 100_000_000L == 0 ? timestampNs / 100_000_000L : index;
+        return String.format(Locale.ROOT, "%06d", frame);
+    }
+
+    /** The box's 8 corners projected into the camera, enclosing rectangle clipped to the image; zeros when behind. */
+    static double[] project(Box3d box, SensorCalibration camera) {
+        CameraIntrinsics k = camera.intrinsics().orElseThrow();
+        Pose egoToCam = camera.sensorToEgo().inverse();
+        double[] r = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (Vec3 c : box.corners()) {
+            Vec3 p = egoToCam.apply(c);
+            if (p.z() <= 0.1) {
+                return new double[4];
+            }
+            double[] uv = k.project(p.x(), p.y(), p.z());
+            r[0] = Math.min(r[0], uv[0]);
+            r[1] = Math.min(r[1], uv[1]);
+            r[2] = Math.max(r[2], uv[0]);
+            r[3] = Math.max(r[3], uv[1]);
+        }
+        return new double[] {Math.max(0, r[0]), Math.max(0, r[1]), Math.min(k.width() - 1, r[2]), Math.min(k.height() - 1, r[3])};
+    }
+
+    private static SensorCalibration calibration(LogReader log, String camera) {
+        SensorCalibration c = log.calibration(camera).orElseThrow(() -> new BadInputException(log.directory()
+                + ": no calibration for camera '" + camera + "' (cameras: " + log.cameraIds() + ")"));
+        if (c.intrinsics().isEmpty()) {
+            throw new BadInputException(log.directory() + ": sensor '" + camera + "' is not a camera");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,149 @@
+package io.avreplay.replay.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.avreplay.error.BadInputException;
+import io.avreplay.replay.geometry.Pose;
+import io.avreplay.replay.geometry.Quaternion;
+import io.avreplay.replay.geometry.Vec3;
+import io.avreplay.replay.log.Box3d;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The nuScenes detection submission JSON: {@code {"meta": {...}, "results": {sample_token: [box, ...]}}}
+ * with each box {@code sample_token, translation [x,y,z], size [w,l,h], rotation [w,x,y,z],
+ * velocity [vx,vy], detection_name, detection_score, attribute_name} in the global frame (metres,
+ * m/s). Ego-frame boxes go to the global frame with the ego pose of their sample. Ground truth has
+ * score −1 (the devkit's default for GT); unknown velocity is written as {@code null}.
+ */
+public final class NuScenesSubmission {
+    private NuScenesSubmission() {
+    }
+
+    /**
+     * The boxes of one sample.
+     *
+     * @param sampleToken the nuScenes sample token (or another stable id of the lidar timestamp)
+     * @param egoToWorld  the ego pose at the sample's timestamp
+     * @param boxes       boxes in the ego frame
+     */
+    public record Sample(String sampleToken, Pose egoToWorld, List<Detection3dExport> boxes) {
+        public Sample {
+            Objects.requireNonNull(sampleToken, "sampleToken");
+            Objects.requireNonNull(egoToWorld, "egoToWorld");
+            boxes = List.copyOf(boxes);
+        }
+    }
+
+    /** A box as read back: global frame, as in the file. */
+    public record GlobalBox(String category, Box3d box, Quaternion rotation, double vx, double vy, double score,
+            String attribute) {
+    }
+
+    /** Writes the submission atomically; {@code modality} are the {@code meta} flags (use_camera, use_lidar, …). */
+    public static void write(List<Sample> samples, Map<String, Boolean> modality, Path file) {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        ObjectNode meta = root.putObject("meta");
+        for (String k : List.of("use_camera", "use_lidar", "use_radar", "use_map", "use_external")) {
+            meta.put(k, modality.getOrDefault(k, false));
+        }
+        ObjectNode results = root.putObject("results");
+        for (Sample s : samples) {
+            ArrayNode arr = results.putArray(s.sampleToken());
+            for (Detection3dExport d : s.boxes()) {
+                arr.add(box(m, s, d));
+            }
+        }
+        AtomicFile.write(file, tmp -> m.writeValue(tmp.toFile(), root));
+    }
+
+    private static ObjectNode box(ObjectMapper m, Sample s, Detection3dExport d) {
+        Pose p = s.egoToWorld();
+        Box3d b = d.box();
+        Vec3 c = p.apply(b.centre());
+        Quaternion q = p.rotation().times(Quaternion.fromYaw(b.yaw()));
+        Vec3 v = p.rotation().rotate(new Vec3(d.vx(), d.vy(), 0));
+        ObjectNode o = m.createObjectNode();
+        o.put("sample_token", s.sampleToken());
+        o.putArray("translation").add(c.x()).add(c.y()).add(c.z());
+        o.putArray("size").add(b.width()).add(b.length()).add(b.height());
+        o.putArray("rotation").add(q.w()).add(q.x()).add(q.y()).add(q.z());
+        ArrayNode vel = o.putArray("velocity");
+        if (Double.isNaN(d.vx()) || Double.isNaN(d.vy())) {
+            vel.addNull().addNull();
+        } else {
+            vel.add(v.x()).add(v.y());
+        }
+        o.put("detection_name", d.category());
+        o.put("detection_score", d.isGroundTruth() ? -1.0 : d.score());
+        o.put("attribute_name", d.attribute());
+        return o;
+    }
+
+    /**
+     * Reads a submission back (global frame), keyed by sample token in file order.
+     *
+     * @throws BadInputException naming the file, sample token and box index on a malformed box
+     */
+    public static Map<String, List<GlobalBox>> read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new BadInputException(file + ": not valid JSON: " + e.getMessage().split("\n")[0], e);
+        }
+        JsonNode results = root.get("results");
+        if (results == null || !results.isObject()) {
+            throw new BadInputException(file + ": missing object 'results'");
+        }
+        Map<String, List<GlobalBox>> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = results.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<GlobalBox> boxes = new ArrayList<>();
+            for (int i = 0; i < e.getValue().size(); i++) {
+                boxes.add(readBox(file, e.getKey() + "[" + i + "]", e.getValue().get(i)));
+            }
+            out.put(e.getKey(), boxes);
+        }
+        return out;
+    }
+
+    private static GlobalBox readBox(Path file, String where, JsonNode o) {
+        double[] t = numbers(file, where, o, "translation", 3);
+        double[] size = numbers(file, where, o, "size", 3);
+        double[] r = numbers(file, where, o, "rotation", 4);
+        JsonNode vel = o.get("velocity");
+        double vx = vel == null || vel.get(0) == null || vel.get(0).isNull() ? Double.NaN : vel.get(0).asDouble();
+        double vy = vel == null || vel.get(1) == null || vel.get(1).isNull() ? Double.NaN : vel.get(1).asDouble();
+        Quaternion q = new Quaternion(r[0], r[1], r[2], r[3]);
+        try {
+            return new GlobalBox(o.path("detection_name").asText(), new Box3d(new Vec3(t[0], t[1], t[2]), size[1], size[0],
+                    size[2], q.yaw()), q, vx, vy, o.path("detection_score").asDouble(Double.NaN), o.path("attribute_name").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + ": results." + where + ": " + e.getMessage());
+        }
+    }
+
+    private static double[] numbers(Path file, String where, JsonNode o, String key, int n) {
+        JsonNode a = o.get(key);
+        if (a == null || !a.isArray() || a.size() != n) {
+            throw new BadInputException(file + ": results." + where + "." + key + ": expected " + n + " numbers");
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = a.get(i).asDouble();
+        }
+        return v;
+    }
+}

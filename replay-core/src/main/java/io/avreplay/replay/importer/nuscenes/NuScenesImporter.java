@@ -1,0 +1,104 @@
+package io.avreplay.replay.importer.nuscenes;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avreplay.error.BadInputException;
+import io.avreplay.replay.importer.ImportCheck;
+import io.avreplay.replay.importer.ImportOptions;
+import io.avreplay.replay.importer.ImportReport;
+import io.avreplay.replay.importer.OutputSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Imports nuScenes samples from mmdetection3d info files into logs, one log per info file (a nuScenes
+ * log/scene). Streams: lidar {@value #LIDAR} (sensor frame; x, y, z, intensity 0..255, ring), one
+ * camera stream per channel ({@code CAM_FRONT}, …, JPEG as stored, at the camera's own timestamp), the
+ * ego pose at each lidar timestamp ({@code ego2global}), 3D boxes moved from the LIDAR_TOP frame into
+ * the ego frame ({@code lidar2ego}), with category names from {@code metainfo.categories} ({@code other}
+ * for label −1), {@code num_lidar_pts} kept and velocity rotated into the ego frame, and the per-camera
+ * 2D boxes of {@code cam_instances}. Timestamps are the microsecond times ×1000. The sample token of
+ * each lidar timestamp is kept in the tag {@code nuscenes.sample_token.<ns>}; track ids are
+ * {@code <sample token>-<instance index>}. Thread-safe (stateless).
+ */
+public final class NuScenesImporter {
+    /** The top lidar's sensor id (the nuScenes channel name). */
+    public static final String LIDAR = "LIDAR_TOP";
+    /** Tag prefix of the sample token of a lidar timestamp. */
+    public static final String SAMPLE_TOKEN_TAG = "nuscenes.sample_token.";
+
+    private NuScenesImporter() {
+    }
+
+    /**
+     * @param src an info file, or a directory holding one or more {@code *.info.json} with the files they name
+     * @param out the log when there is one info file, else a directory receiving one log per file
+     * @return the logs and the check comparing our point count inside each box with {@code num_lidar_pts}:
+     *         satisfied when every box is within max(2 points, 10 %); exact matches are reported as passed
+     * @throws BadInputException naming file and JSON path (or record) on malformed input; nothing is left at {@code out}
+     */
+    public static ImportReport importDataset(Path src, Path out, BufferAllocator allocator, ImportOptions options) {
+        List<Path> infos = locate(src);
+        OutputSet outputs = new OutputSet(out, infos.size(), options.write().overwrite());
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        int frames = 0;
+        int boxes = 0;
+        int checked = 0;
+        int exact = 0;
+        List<String> outside = new ArrayList<>();
+        List<String> differ = new ArrayList<>();
+        try {
+            for (Path info : infos) {
+                JsonNode root;
+                try {
+                    root = mapper.readTree(info.toFile());
+                } catch (IOException e) {
+                    throw new BadInputException(info + ": not valid JSON: " + e.getMessage().split("\n")[0], e);
+                }
+                NuScenesInfoLog log = new NuScenesInfoLog(new InfoJson(info, root, "$"));
+                Path dest = outputs.destination(log.logId());
+                log.write(dest, allocator, options);
+                outputs.committed(dest);
+                frames += log.sensorFrames;
+                boxes += log.boxes3d;
+                checked += log.checked;
+                exact += log.exact;
+                outside.addAll(log.outsideTolerance);
+                differ.addAll(log.differences);
+            }
+        } catch (RuntimeException e) {
+            outputs.discard();
+            throw e;
+        }
+        String detail = String.format(Locale.ROOT, "rule: |ours - num_lidar_pts| <= max(2, 10%%) for every box; %d exact", exact)
+                + (differ.isEmpty() ? "" : "; differ: " + String.join(", ", differ))
+                + (outside.isEmpty() ? "" : "; outside tolerance: " + String.join(", ", outside));
+        return new ImportReport("nuscenes", src, outputs.logs(), frames, boxes,
+                List.of(new ImportCheck("num_lidar_pts", exact, checked, outside.isEmpty(), detail)));
+    }
+
+    private static List<Path> locate(Path src) {
+        if (Files.isRegularFile(src)) {
+            return List.of(src);
+        }
+        if (!Files.isDirectory(src)) {
+            throw new BadInputException(src + ": no such file or directory");
+        }
+        try (Stream<Path> s = Files.list(src)) {
+            List<Path> infos = s.filter(p -> p.getFileName().toString().endsWith(".info.json")).sorted().toList();
+            if (infos.isEmpty()) {
+                throw new BadInputException(src + ": no *.info.json (expected an mmdetection3d nuScenes info file)");
+            }
+            return infos;
+        } catch (IOException e) {
+            throw new BadInputException(src + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+}

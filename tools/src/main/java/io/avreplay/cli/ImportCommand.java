@@ -1,0 +1,137 @@
+package io.avreplay.cli;
+
+import io.avreplay.replay.arrow.Compression;
+import io.avreplay.replay.arrow.WriteOptions;
+import io.avreplay.replay.importer.ImportCheck;
+import io.avreplay.replay.importer.ImportOptions;
+import io.avreplay.replay.importer.ImportReport;
+import io.avreplay.replay.importer.av2.Av2Importer;
+import io.avreplay.replay.importer.kitti.KittiImporter;
+import io.avreplay.replay.importer.nuscenes.NuScenesImporter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code avreplay import kitti|av2|nuscenes SRC --out LOG}: brings a public dataset into logs. */
+@Command(name = "import", description = "Import a public dataset (KITTI object, Argoverse 2 sensor, nuScenes) into logs.",
+        footer = ExitCodes.HELP_FOOTER,
+        subcommands = {ImportCommand.Kitti.class, ImportCommand.Av2.class, ImportCommand.NuScenes.class})
+final class ImportCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing dataset: kitti, av2 or nuscenes");
+    }
+
+    /** Options every importer takes. */
+    static final class Args {
+        @Parameters(index = "0", paramLabel = "SRC", description = "The dataset directory (or file) to import.")
+        Path source;
+
+        @Option(names = "--out", required = true, paramLabel = "LOG",
+                description = "The log to write; a directory of logs when the source holds several.")
+        Path out;
+
+        @Option(names = "--overwrite", description = "Replace existing logs at --out.")
+        boolean overwrite;
+
+        @Option(names = "--compression", defaultValue = "none", paramLabel = "none|lz4|zstd",
+                description = "Arrow buffer compression of the written log (default: ${DEFAULT-VALUE}).")
+        String compression;
+
+        @Option(names = "--progress", defaultValue = "AUTO", paramLabel = "auto|always|never",
+                description = "Progress bar on stderr; auto shows it when stderr is a terminal.")
+        ProgressBar.Mode progress;
+
+        ImportOptions options(PrintWriter err) {
+            Compression c;
+            try {
+                c = Compression.fromId(compression);
+            } catch (IllegalArgumentException e) {
+                throw new io.avreplay.error.InvalidConfigException("--compression: " + e.getMessage());
+            }
+            return new ImportOptions(WriteOptions.defaults().withCompression(c).withOverwrite(overwrite),
+                    ProgressBar.forMode(progress, err));
+        }
+    }
+
+    /** Runs one importer and prints its report. */
+    interface Importer {
+        ImportReport run(Path src, Path out, BufferAllocator allocator, ImportOptions options);
+    }
+
+    static int execute(CommandSpec spec, Args args, Importer importer) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ImportReport report;
+        try (BufferAllocator allocator = new RootAllocator()) {
+            report = importer.run(args.source, args.out, allocator, args.options(err));
+        }
+        print(report, out);
+        return report.allSatisfied() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    static void print(ImportReport r, PrintWriter out) {
+        out.println("imported " + r.dataset() + " " + r.source() + ": " + r.logs().size() + " log(s), " + r.frames()
+                + " sensor frames, " + r.boxes3d() + " 3D boxes");
+        for (Path log : r.logs()) {
+            out.println("  log   " + log);
+        }
+        for (ImportCheck c : r.checks()) {
+            out.println("  check " + c.summary());
+        }
+        out.flush();
+    }
+
+    @Command(name = "kitti", description = "KITTI 3D object split (calib, velodyne, image_2, label_2).",
+            footer = ExitCodes.HELP_FOOTER, mixinStandardHelpOptions = true)
+    static final class Kitti implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Args args;
+
+        @Override
+        public Integer call() {
+            return execute(spec, args, KittiImporter::importDataset);
+        }
+    }
+
+    @Command(name = "av2", description = "Argoverse 2 sensor log directory (or a directory of logs).",
+            footer = ExitCodes.HELP_FOOTER, mixinStandardHelpOptions = true)
+    static final class Av2 implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Args args;
+
+        @Override
+        public Integer call() {
+            return execute(spec, args, Av2Importer::importDataset);
+        }
+    }
+
+    @Command(name = "nuscenes", description = "nuScenes sample: a directory holding an mmdet3d-style *.info.json with "
+            + "its .pcd.bin and JPEG files.", footer = ExitCodes.HELP_FOOTER, mixinStandardHelpOptions = true)
+    static final class NuScenes implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Args args;
+
+        @Override
+        public Integer call() {
+            return execute(spec, args, NuScenesImporter::importDataset);
+        }
+    }
+}
