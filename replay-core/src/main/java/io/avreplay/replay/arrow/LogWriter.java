@@ -59,6 +59,8 @@ public final class LogWriter implements AutoCloseable {
     private final Map<String, SensorCalibration> calibrations = new LinkedHashMap<>();
     private final List<EgoPose> pendingPoses = new ArrayList<>();
     private boolean done;
+    /** Deletes the temporary directory if the JVM exits (e.g. Ctrl-C) before commit or close. */
+    private final Thread cleanupOnExit;
 
     private LogWriter(Path destination, Path temp, LogMetadata metadata, WriteOptions options, BufferAllocator parent) {
         this.destination = destination;
@@ -66,6 +68,16 @@ public final class LogWriter implements AutoCloseable {
         this.metadata = metadata;
         this.options = options;
         this.allocator = parent.newChildAllocator("log-writer:" + metadata.logId(), 0, Long.MAX_VALUE);
+        this.cleanupOnExit = new Thread(() -> deleteTree(temp), "log-writer-cleanup:" + metadata.logId());
+        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+    }
+
+    private void removeCleanupHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down; the hook will run and find nothing to delete
+        }
     }
 
     /**
@@ -173,6 +185,7 @@ public final class LogWriter implements AutoCloseable {
             Files.move(manifestTemp, temp.resolve(LogManifest.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
             publish();
             done = true;
+            removeCleanupHook();
             allocator.close();
             return manifest;
         } catch (IOException e) {
@@ -196,6 +209,7 @@ public final class LogWriter implements AutoCloseable {
         }
         allocator.close();
         deleteTree(temp);
+        removeCleanupHook();
     }
 
     private void publish() throws IOException {
