@@ -27,14 +27,15 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Score detections against ground truth with the public benchmarks' exact rules.",
         footer = ExitCodes.HELP_FOOTER,
-        subcommands = {EvalCommand.NuScenes.class, EvalCommand.Coco.class, EvalCommand.Kitti.class})
+        subcommands = {EvalCommand.NuScenes.class, EvalCommand.Coco.class, EvalCommand.Kitti.class,
+            EvalCommand.Log.class})
 public final class EvalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: nuscenes, coco or kitti");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: nuscenes, coco, kitti or log");
     }
 
     static <R> int print(CommandLine.Model.CommandSpec spec, FormatOption format, R result, Function<R, String> text,
@@ -88,6 +89,61 @@ public final class EvalCommand implements Runnable {
             }
             NuScenesResult r = new NuScenesEvaluator(cfg).evaluateFiles(existing(spec, gt, "--gt", false),
                     existing(spec, pred, "--pred", false));
+            return print(spec, format, r, NuScenesText::write, NuScenesJson::write);
+        }
+    }
+
+    static NuScenesConfig config(Path config) {
+        if (config == null) {
+            return NuScenesConfig.cvpr2019();
+        }
+        if (!Files.isRegularFile(config)) {
+            throw new InvalidConfigException("--config: no such file: " + config);
+        }
+        return NuScenesConfig.fromFile(config);
+    }
+
+    /** {@code avreplay eval log}: nuScenes metrics of predictions against a log's own 3D ground truth. */
+    @Command(name = "log", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
+            description = {"nuScenes detection metrics of predictions against a log's own 3D ground truth.",
+                "Sample tokens are <log_id>-<timestamp_ns> of each annotated timestamp (the original token for "
+                        + "logs imported from nuScenes), as `avreplay export nuscenes` writes them; boxes in the "
+                        + "world frame."})
+    static final class Log implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(index = "0", paramLabel = "LOG", description = "Log directory.")
+        Path log;
+
+        @Option(names = "--pred", required = true, paramLabel = "DETECTIONS.json",
+                description = "Predictions in the nuScenes submission shape.")
+        Path pred;
+
+        @Option(names = "--config", paramLabel = "CFG.json", description = "Configuration overriding detection_cvpr_2019 keys.")
+        Path config;
+
+        @CommandLine.Mixin
+        FormatOption format = new FormatOption();
+
+        @Override
+        public Integer call() {
+            NuScenesConfig cfg = config(config);
+            io.avreplay.eval.log.LogGroundTruth.Converted gt;
+            try (var allocator = Allocators.root();
+                 var reader = io.avreplay.replay.arrow.LogReader.open(log, allocator)) {
+                gt = io.avreplay.eval.log.LogGroundTruth.read(reader);
+            }
+            var predictions = NuScenesEvaluator.readPredictions(existing(spec, pred, "--pred", false));
+            NuScenesEvaluator ev = new NuScenesEvaluator(cfg);
+            NuScenesResult r = ev.score(ev.accumulate(gt.groundTruth(), predictions),
+                    new io.avreplay.eval.detection.EvalProvenance("nuscenes", cfg.name(),
+                            java.util.List.of(log.toString(), pred.toString()),
+                            io.avreplay.replay.log.ToolVersion.current()));
+            if (gt.skippedBoxes() > 0) {
+                spec.commandLine().getErr().println("avreplay eval log: " + gt.skippedBoxes()
+                        + " ground-truth boxes have no nuScenes class (e.g. potholes) and were left out");
+            }
             return print(spec, format, r, NuScenesText::write, NuScenesJson::write);
         }
     }

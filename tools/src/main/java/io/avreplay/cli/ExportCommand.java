@@ -9,7 +9,6 @@ import io.avreplay.replay.export.Detection3dExport;
 import io.avreplay.replay.export.KittiLabelExport;
 import io.avreplay.replay.export.LogTablesExport;
 import io.avreplay.replay.export.NuScenesSubmission;
-import io.avreplay.replay.importer.nuscenes.NuScenesImporter;
 import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import java.nio.file.Files;
@@ -112,8 +111,7 @@ final class ExportCommand implements Runnable {
                 int boxes = 0;
                 for (int i = 0; i < gt.size(); i++) {
                     AnnotationFrame<Annotation3d> f = gt.read(i);
-                    String token = log.manifest().tags().getOrDefault(NuScenesImporter.SAMPLE_TOKEN_TAG + f.timestampNs(),
-                            log.manifest().logId() + "-" + f.timestampNs());
+                    String token = NuScenesSubmission.sampleToken(log.manifest(), f.timestampNs());
                     samples.add(new NuScenesSubmission.Sample(token, log.egoTrajectory().at(f.timestampNs()).egoToWorld(),
                             f.boxes().stream().map(b -> Detection3dExport.groundTruth(f.timestampNs(), b)).toList()));
                     boxes += f.boxes().size();

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a {@link NuScenesResult} as JSON with the devkit's keys ({@code metrics_summary} as in
- * {@code metrics_summary.json}, {@code metrics_details} as in {@code metrics_details.json}) plus
- * {@code provenance} and {@code counts}, and reads it back.
+ * Renders a {@link NuScenesResult} as JSON with the devkit's keys: the top-level object holds exactly
+ * the keys of {@code metrics_summary.json} ({@code mean_ap}, {@code nd_score}, {@code tp_errors},
+ * {@code label_aps}, ...), plus {@code metrics_details} (as in {@code metrics_details.json}),
+ * {@code provenance} and {@code counts}; and reads it back.
  */
 public final class NuScenesJson {
     private NuScenesJson() {
@@ -28,7 +29,7 @@ public final class NuScenesJson {
 
     static ObjectNode toTree(NuScenesResult r) {
         ObjectNode root = ResultJson.MAPPER.createObjectNode();
-        ObjectNode s = root.putObject("metrics_summary");
+        ObjectNode s = root;
         ObjectNode aps = s.putObject("label_aps");
         r.labelAps().forEach((c, m) -> {
             ObjectNode o = aps.putObject(c);
@@ -83,7 +84,7 @@ public final class NuScenesJson {
      */
     public static NuScenesResult read(String json) {
         JsonNode root = ResultJson.read(json);
-        JsonNode s = root.path("metrics_summary");
+        JsonNode s = root;
         NuScenesConfig cfg = NuScenesConfig.fromTree(root.path("provenance").path("config").asText(), s.path("cfg"));
         Map<String, Map<Double, Double>> labelAps = new LinkedHashMap<>();
         s.path("label_aps").fields().forEachRemaining(e -> {

@@ -37,6 +37,16 @@ public final class NuScenesSubmission {
      * @param egoToWorld  the ego pose at the sample's timestamp
      * @param boxes       boxes in the ego frame
      */
+    /**
+     * The sample token avreplay uses for the annotated (lidar) timestamp of a log: the original nuScenes
+     * token when the log was imported from nuScenes, otherwise {@code <log_id>-<timestamp_ns>}.
+     */
+    public static String sampleToken(io.avreplay.replay.log.LogManifest manifest, long timestampNs) {
+        return manifest.tags().getOrDefault(
+                io.avreplay.replay.importer.nuscenes.NuScenesImporter.SAMPLE_TOKEN_TAG + timestampNs,
+                manifest.logId() + "-" + timestampNs);
+    }
+
     public record Sample(String sampleToken, Pose egoToWorld, List<Detection3dExport> boxes) {
         public Sample {
             Objects.requireNonNull(sampleToken, "sampleToken");

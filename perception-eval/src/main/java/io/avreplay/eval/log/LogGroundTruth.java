@@ -1,0 +1,97 @@
+package io.avreplay.eval.log;
+
+import io.avreplay.eval.detection.Box3d;
+import io.avreplay.eval.detection.GroundTruth3d;
+import io.avreplay.eval.detection.Velocity;
+import io.avreplay.eval.nuscenes.NuScenesConfig;
+import io.avreplay.eval.nuscenes.NuScenesGroundTruth;
+import io.avreplay.error.BadInputException;
+import io.avreplay.replay.arrow.FrameStream;
+import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.export.NuScenesSubmission;
+import io.avreplay.replay.geometry.Pose;
+import io.avreplay.replay.geometry.Quaternion;
+import io.avreplay.replay.geometry.Vec3;
+import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.log.AnnotationFrame;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+
+/**
+ * A log's 3D ground truth as nuScenes evaluation input: every annotated timestamp becomes a sample
+ * (token {@link NuScenesSubmission#sampleToken}), boxes and velocities go from the ego frame into the
+ * world frame with the ego pose at that timestamp, and the ego position of each sample is recorded so
+ * class ranges are measured from the ego as the devkit does. Categories map through {@link CategoryMap};
+ * unmapped ones are counted in {@link Converted#skippedBoxes()}.
+ */
+public final class LogGroundTruth {
+    private LogGroundTruth() {
+    }
+
+    /**
+     * The converted ground truth.
+     *
+     * @param groundTruth  the evaluator input
+     * @param skippedBoxes boxes whose category has no nuScenes class
+     */
+    public record Converted(NuScenesGroundTruth groundTruth, int skippedBoxes) {
+    }
+
+    /** Converts every annotated timestamp of the log. */
+    public static Converted read(LogReader log) {
+        return read(log, t -> true);
+    }
+
+    /**
+     * Converts the annotated timestamps accepted by {@code window} (e.g. a scenario's time window).
+     *
+     * @throws BadInputException when the log has no 3D ground truth
+     */
+    public static Converted read(LogReader log, LongPredicate window) {
+        FrameStream<AnnotationFrame<Annotation3d>> gt = log.annotations3d().orElseThrow(() ->
+                new BadInputException(log.directory() + ": the log has no 3D ground truth (annotations.arrow)"));
+        List<GroundTruth3d> boxes = new ArrayList<>();
+        List<String> samples = new ArrayList<>();
+        Map<String, NuScenesGroundTruth.EgoPosition> ego = new HashMap<>();
+        int skipped = 0;
+        for (int i = 0; i < gt.size(); i++) {
+            long ts = gt.timestampNs(i);
+            if (!window.test(ts)) {
+                continue;
+            }
+            String token = NuScenesSubmission.sampleToken(log.manifest(), ts);
+            Pose egoToWorld = log.egoTrajectory().isEmpty() ? Pose.IDENTITY
+                    : log.egoTrajectory().at(ts).egoToWorld();
+            samples.add(token);
+            Vec3 e = egoToWorld.translation();
+            ego.put(token, new NuScenesGroundTruth.EgoPosition(e.x(), e.y(), e.z()));
+            for (Annotation3d a : gt.read(i).boxes()) {
+                var cls = CategoryMap.toNuScenes(a.category());
+                if (cls.isEmpty()) {
+                    skipped++;
+                    continue;
+                }
+                boxes.add(toWorld(token, a, cls.get(), egoToWorld));
+            }
+        }
+        return new Converted(new NuScenesGroundTruth(boxes, samples, ego, Map.of()), skipped);
+    }
+
+    static GroundTruth3d toWorld(String token, Annotation3d a, String cls, Pose egoToWorld) {
+        io.avreplay.replay.log.Box3d b = a.box();
+        Vec3 c = egoToWorld.apply(b.centre());
+        Quaternion q = egoToWorld.rotation();
+        double yaw = q.times(Quaternion.fromYaw(b.yaw())).yaw();
+        Velocity v = Velocity.UNKNOWN;
+        if (Double.isFinite(a.vx()) && Double.isFinite(a.vy())) {
+            Vec3 w = q.rotate(new Vec3(a.vx(), a.vy(), 0));
+            v = new Velocity(w.x(), w.y());
+        }
+        String attribute = NuScenesConfig.ATTRIBUTE_NAMES.contains(a.attribute()) ? a.attribute() : "";
+        return new GroundTruth3d(token, new Box3d(c.x(), c.y(), c.z(), b.width(), b.length(), b.height(), yaw), v, cls,
+                attribute, a.numLidarPoints());
+    }
+}

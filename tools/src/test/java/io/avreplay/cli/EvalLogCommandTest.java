@@ -1,0 +1,92 @@
+package io.avreplay.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.avreplay.replay.arrow.FrameStream;
+import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.arrow.TestLogs;
+import io.avreplay.replay.export.Detection3dExport;
+import io.avreplay.replay.export.NuScenesSubmission;
+import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.log.AnnotationFrame;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code eval log}: the log's ground truth, exported as detections, scores perfectly. */
+class EvalLogCommandTest {
+    @TempDir
+    Path tmp;
+    RootAllocator allocator;
+    Path log;
+
+    @BeforeEach
+    void setUp() {
+        allocator = new RootAllocator();
+        log = tmp.resolve("log");
+        TestLogs.write(log, allocator, TestLogs.Spec.small());
+    }
+
+    @AfterEach
+    void tearDown() {
+        allocator.close();
+    }
+
+    private Path predictions(double xShift) {
+        List<NuScenesSubmission.Sample> samples = new ArrayList<>();
+        try (LogReader r = LogReader.open(log, allocator)) {
+            FrameStream<AnnotationFrame<Annotation3d>> gt = r.annotations3d().orElseThrow();
+            for (int i = 0; i < gt.size(); i++) {
+                AnnotationFrame<Annotation3d> f = gt.read(i);
+                List<Detection3dExport> dets = new ArrayList<>();
+                for (Annotation3d a : f.boxes()) {
+                    var b = a.box();
+                    var moved = new io.avreplay.replay.log.Box3d(b.centre().plus(new io.avreplay.replay.geometry.Vec3(xShift, 0, 0)),
+                            b.length(), b.width(), b.height(), b.yaw());
+                    dets.add(new Detection3dExport(f.timestampNs(), a.category(), moved, a.vx(), a.vy(), 0.9, a.attribute()));
+                }
+                samples.add(new NuScenesSubmission.Sample(NuScenesSubmission.sampleToken(r.manifest(), f.timestampNs()),
+                        r.egoTrajectory().at(f.timestampNs()).egoToWorld(), dets));
+            }
+        }
+        Path out = tmp.resolve("pred-" + xShift + ".json");
+        NuScenesSubmission.write(samples, Map.of("use_lidar", true), out);
+        return out;
+    }
+
+    @Test
+    void groundTruthAsPredictionsScoresOneForTheClassesPresent() throws Exception {
+        // The fixture's pedestrian has 0 lidar points, so the devkit's num_pts filter removes it:
+        // only the car is scored. Config restricted to car so absent classes do not dilute the mean.
+        Path cfg = tmp.resolve("cfg.json");
+        java.nio.file.Files.writeString(cfg, "{\"class_range\": {\"car\": 50}}");
+        CliRun r = CliRun.of("eval", "log", log.toString(), "--pred", predictions(0).toString(), "--config",
+                cfg.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        assertEquals(1.0, j.get("mean_ap").asDouble(), 1e-9);
+        assertEquals(1.0, j.get("label_aps").get("car").get("0.5").asDouble(), 1e-9);
+    }
+
+    @Test
+    void shiftedPredictionsLoseTheTightThresholds() throws Exception {
+        // A 0.75 m shift misses at 0.5 m and matches at 1, 2 and 4 m: car AP = (0 + 1 + 1 + 1) / 4.
+        Path cfg = tmp.resolve("cfg.json");
+        java.nio.file.Files.writeString(cfg, "{\"class_range\": {\"car\": 50}}");
+        CliRun r = CliRun.of("eval", "log", log.toString(), "--pred", predictions(0.75).toString(), "--config",
+                cfg.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        assertEquals(0.75, j.get("mean_ap").asDouble(), 1e-9);
+        assertEquals(0.0, j.get("label_aps").get("car").get("0.5").asDouble(), 1e-9);
+        assertTrue(j.get("tp_errors").get("trans_err").asDouble() > 0.7);
+    }
+}
