@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
         footer = ExitCodes.HELP_FOOTER,
         subcommands = {
             CommandLine.HelpCommand.class,
+            ReplayCommand.class,
         })
 public final class AvreplayCli implements Runnable {
     @Mixin
