@@ -43,7 +43,16 @@ final class ArrowFrameStream<T> implements FrameStream<T> {
     @Override
     public T read(int i) {
         check(i);
-        VectorSchemaRoot root = file.load(index.batch(i));
+        return decode(i, file.load(index.batch(i)));
+    }
+
+    @Override
+    public T readVerified(int i) {
+        check(i);
+        return decode(i, file.loadVerified(index.batch(i), index.crc(i), info));
+    }
+
+    private T decode(int i, VectorSchemaRoot root) {
         try {
             return decoder.decode(root, index.row(i), index.timestamp(i));
         } catch (CorruptLogException e) {

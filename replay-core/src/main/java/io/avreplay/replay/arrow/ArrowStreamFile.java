@@ -1,6 +1,15 @@
 package io.avreplay.replay.arrow;
 
+import io.avreplay.error.ChecksumMismatchException;
 import io.avreplay.error.CorruptLogException;
+import java.io.ByteArrayInputStream;
+import java.nio.channels.Channels;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.MessageMetadataResult;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import io.avreplay.error.SchemaMismatchException;
 import io.avreplay.replay.log.StreamInfo;
 import java.io.IOException;
@@ -31,6 +40,8 @@ final class ArrowStreamFile implements AutoCloseable {
     private final List<ArrowBlock> blocks;
     private final VectorSchemaRoot root;
     private int loaded = -1;
+    /** Reused for checksums: a direct buffer per call would pile up until a GC frees it. */
+    private ByteBuffer crcBuffer;
 
     ArrowStreamFile(Path logDir, String relativePath, Schema expected, BufferAllocator parent) {
         this.relativePath = relativePath;
@@ -114,7 +125,10 @@ final class ArrowStreamFile implements AutoCloseable {
         ArrowBlock b = blocks.get(batch);
         long len = b.getMetadataLength() + b.getBodyLength();
         CRC32C crc = new CRC32C();
-        ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(len, 1 << 20));
+        if (crcBuffer == null) {
+            crcBuffer = ByteBuffer.allocateDirect(1 << 20);
+        }
+        ByteBuffer buf = crcBuffer;
         long pos = b.getOffset();
         long remaining = len;
         try {
@@ -137,11 +151,71 @@ final class ArrowStreamFile implements AutoCloseable {
     }
 
     void verifyBatch(int batch, long expectedCrc, StreamInfo info) {
-        long actual = batchCrc(batch);
+        checkCrc(batch, batchCrc(batch), expectedCrc, info);
+    }
+
+    private void checkCrc(int batch, long actual, long expectedCrc, StreamInfo info) {
         if (actual != expectedCrc) {
-            throw new CorruptLogException(file + ": batch " + batch + " of stream '" + info.name()
+            throw new ChecksumMismatchException(file + ": batch " + batch + " of stream '" + info.name()
                     + "' fails its checksum (CRC-32C " + Crc32cChannel.hex(actual) + ", index says "
                     + Crc32cChannel.hex(expectedCrc) + ")");
+        }
+    }
+
+    /**
+     * Loads batch {@code i} like {@link #load} after checking its CRC-32C, reading the file once: the
+     * raw bytes are read into Arrow memory, checked, then decoded from there.
+     *
+     * @throws ChecksumMismatchException naming file and batch when the CRC differs
+     */
+    VectorSchemaRoot loadVerified(int batch, long expectedCrc, StreamInfo info) {
+        if (batch < 0 || batch >= blocks.size()) {
+            throw new CorruptLogException(file + ": batch " + batch + " does not exist (file has " + blocks.size()
+                    + " batches)");
+        }
+        loaded = -1;
+        ArrowBlock b = blocks.get(batch);
+        ByteBuffer meta = ByteBuffer.allocate(b.getMetadataLength());
+        ArrowBuf body = allocator.buffer(b.getBodyLength());
+        try {
+            readFully(meta, b.getOffset(), batch);
+            meta.flip();
+            readFully(body.nioBuffer(0, (int) b.getBodyLength()), b.getOffset() + b.getMetadataLength(), batch);
+            CRC32C crc = new CRC32C();
+            crc.update(meta.duplicate());
+            crc.update(body.nioBuffer(0, (int) b.getBodyLength()));
+            checkCrc(batch, crc.getValue(), expectedCrc, info);
+            MessageMetadataResult message = MessageSerializer.readMessage(
+                    new ReadChannel(Channels.newChannel(new ByteArrayInputStream(meta.array()))));
+            if (message == null) {
+                throw new CorruptLogException(file + ": batch " + batch + ": no message metadata");
+            }
+            ArrowRecordBatch records = MessageSerializer.deserializeRecordBatch(message, body); // takes body
+            body = null;
+            try (records) {
+                new VectorLoader(root, CommonsCompressionFactory.INSTANCE).load(records);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CorruptLogException c) {
+                throw c;
+            }
+            throw new CorruptLogException(file + ": batch " + batch + ": cannot decode (" + e.getMessage() + ")", e);
+        } finally {
+            if (body != null) {
+                body.close();
+            }
+        }
+        loaded = batch;
+        return root;
+    }
+
+    private void readFully(ByteBuffer dst, long pos, int batch) throws IOException {
+        while (dst.hasRemaining()) {
+            int n = channel.read(dst, pos);
+            if (n < 0) {
+                throw new CorruptLogException(file + ": batch " + batch + ": file ends inside the batch");
+            }
+            pos += n;
         }
     }
 

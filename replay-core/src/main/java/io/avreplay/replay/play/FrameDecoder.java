@@ -1,5 +1,6 @@
 package io.avreplay.replay.play;
 
+import io.avreplay.error.ChecksumMismatchException;
 import io.avreplay.error.CorruptLogException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
@@ -95,15 +96,10 @@ final class FrameDecoder {
 
     /** Verifies (when asked) and decodes one frame; empty when it was corrupt and is skipped. */
     private Optional<Object> read(FrameStream<?> stream, FrameRef ref, List<SkippedFrame> skips) {
-        if (verify) {
-            try {
-                stream.verify(ref.index());
-            } catch (CorruptLogException e) {
-                return skip(ref, SkipReason.CHECKSUM_MISMATCH, e, skips);
-            }
-        }
         try {
-            return Optional.of(stream.read(ref.index()));
+            return Optional.of(verify ? stream.readVerified(ref.index()) : stream.read(ref.index()));
+        } catch (ChecksumMismatchException e) {
+            return skip(ref, SkipReason.CHECKSUM_MISMATCH, e, skips);
         } catch (CorruptLogException e) {
             return skip(ref, SkipReason.UNDECODABLE, e, skips);
         }
@@ -159,7 +155,7 @@ final class FrameDecoder {
     /** Estimated heap bytes of a decoded frame: its arrays plus a fixed overhead. */
     static long bytesOf(SensorFrame f) {
         if (f instanceof LidarSweep s) {
-            return BYTES_PER_FRAME + 17L * s.size();
+            return BYTES_PER_FRAME + 21L * s.size();
         }
         return BYTES_PER_FRAME + ((CameraFrame) f).data().length;
     }

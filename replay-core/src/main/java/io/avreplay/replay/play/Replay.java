@@ -87,6 +87,10 @@ public final class Replay implements AutoCloseable {
         return plan.endNs();
     }
 
+    ReplayPlan plan() {
+        return plan;
+    }
+
     /** @return the logs, in the order given */
     public List<LogReader> logs() {
         return readers;

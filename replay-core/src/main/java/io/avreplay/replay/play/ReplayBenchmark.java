@@ -1,0 +1,245 @@
+package io.avreplay.replay.play;
+
+import io.avreplay.error.AvreplayException;
+import io.avreplay.replay.arrow.FrameStream;
+import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.log.EgoTrajectory;
+import io.avreplay.replay.log.LidarSweep;
+import io.avreplay.replay.log.LogManifest;
+import io.avreplay.replay.log.StreamKind;
+import io.avreplay.replay.sync.SyncOptions;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * The replay benchmark ({@code avreplay bench replay}), measured in one run on a synthetic log it
+ * writes: (a) replaying every lidar sweep and touching every point versus reading the same files raw
+ * with a {@link FileChannel} (page cache warm), as a throughput ratio; (b) peak heap and direct memory
+ * of a child JVM with a small heap replaying the whole log; (c) the cost sync adds per frame set.
+ * Not a test: it writes gigabytes and takes a minute or more.
+ */
+public final class ReplayBenchmark {
+    private ReplayBenchmark() {
+    }
+
+    /**
+     * @param lidarBytes     lidar bytes to write (the log is about 12% larger with cameras and GT)
+     * @param pointsPerSweep points per sweep
+     * @param childHeap      {@code -Xmx} of the memory probe JVM, e.g. {@code 256m}; empty skips (b)
+     * @param repeats        timed runs of (a) per side; the median is kept
+     */
+    public record Options(long lidarBytes, int pointsPerSweep, String childHeap, int repeats) {
+        public Options {
+            Objects.requireNonNull(childHeap, "childHeap");
+            if (lidarBytes <= 0 || pointsPerSweep <= 0 || repeats <= 0) {
+                throw new IllegalArgumentException("lidarBytes, pointsPerSweep and repeats must be > 0, got "
+                        + lidarBytes + ", " + pointsPerSweep + ", " + repeats);
+            }
+        }
+
+        /** 2 GiB of lidar at 120k points per sweep, child heap 256 MiB, 3 repeats. */
+        public static Options defaults() {
+            return new Options(2L << 30, 120_000, "256m", 3);
+        }
+    }
+
+    /**
+     * @param logBytes               size of the log on disk
+     * @param lidarFileBytes         size of the lidar file
+     * @param sweeps                 lidar sweeps
+     * @param rawReadBytesPerSecond  FileChannel read of the lidar file, median
+     * @param replayBytesPerSecond   lidar-file bytes per second replaying with checksums verified, median
+     * @param replayNoVerifyBytesPerSecond the same without checksum verification
+     * @param ratio                  replay / raw (target &gt;= 0.5)
+     * @param ratioNoVerify          replay without verification / raw
+     * @param childMaxHeapBytes      the probe JVM's max heap ({@code -1} when (b) was skipped)
+     * @param childHeapPeakBytes     sum of the heap pools' peak usage (an upper bound of the heap peak)
+     * @param childNioDirectPeakBytes peak of NIO direct buffers
+     * @param childArrowPeakBytes    peak of Arrow (off-heap) allocations
+     * @param childWallNs            the probe's replay time, ns
+     * @param syncOverheadNsPerSet   sync's own work per frame set: camera choice, ego interpolation and
+     *                               ground-truth decoding (no sensor data), ns
+     * @param syncReplayNsPerSet     a whole frame-set replay (lidar + chosen images decoded), ns per set
+     * @param frameReplayNsPerSweep  a frame replay of the same streams, ns per sweep (all images)
+     */
+    public record Result(long logBytes, long lidarFileBytes, int sweeps, double rawReadBytesPerSecond,
+            double replayBytesPerSecond, double replayNoVerifyBytesPerSecond, double ratio, double ratioNoVerify,
+            long childMaxHeapBytes, long childHeapPeakBytes, long childNioDirectPeakBytes, long childArrowPeakBytes,
+            long childWallNs, double syncOverheadNsPerSet, double syncReplayNsPerSet, double frameReplayNsPerSweep) {
+    }
+
+    /**
+     * Writes the log under {@code workDir/replay-bench-log} (replacing an earlier one), measures, and
+     * leaves the log in place for a rerun.
+     *
+     * @throws AvreplayException when the child JVM fails
+     */
+    public static Result run(Path workDir, BufferAllocator allocator, Options options) throws IOException {
+        Path dir = workDir.resolve("replay-bench-log");
+        int sweeps = BenchmarkLog.sweepsFor(options.lidarBytes(), options.pointsPerSweep());
+        BenchmarkLog.write(dir, allocator, sweeps, options.pointsPerSweep());
+        LogManifest m = LogReader.readManifest(dir);
+        Path lidarFile = dir.resolve(m.stream(StreamKind.LIDAR, BenchmarkLog.LIDAR).orElseThrow().file());
+        long lidarBytes = Files.size(lidarFile);
+        long logBytes = m.files().values().stream().mapToLong(f -> f.bytes()).sum();
+
+        readRaw(lidarFile); // warm the page cache
+        double raw = lidarBytes / median(options.repeats(), () -> readRaw(lidarFile));
+        double replay = lidarBytes / median(options.repeats(), () -> replayLidar(dir, allocator, true));
+        double replayNoVerify = lidarBytes / median(options.repeats(), () -> replayLidar(dir, allocator, false));
+        Properties child = options.childHeap().isEmpty() ? new Properties() : probe(dir, workDir, options.childHeap());
+        double overhead = syncOverhead(dir, allocator);
+        double syncReplay = timeSeconds(() -> replaySets(dir, allocator)) * 1e9 / sweeps;
+        double frameReplay = timeSeconds(() -> replayAll(dir, allocator)) * 1e9 / sweeps;
+        return new Result(logBytes, lidarBytes, sweeps, raw, replay, replayNoVerify, replay / raw,
+                replayNoVerify / raw, prop(child, "maxHeapBytes"), prop(child, "heapPeakBytes"),
+                prop(child, "nioDirectPeakBytes"), prop(child, "arrowPeakBytes"), prop(child, "wallNs"), overhead,
+                syncReplay, frameReplay);
+    }
+
+    /** Sums every coordinate and intensity so no point goes unread. */
+    static double touch(LidarSweep s) {
+        float[] x = s.x();
+        float[] y = s.y();
+        float[] z = s.z();
+        float[] in = s.intensity();
+        double acc = 0;
+        for (int i = 0; i < x.length; i++) {
+            acc += x[i] + y[i] + z[i] + in[i];
+        }
+        return acc;
+    }
+
+    @FunctionalInterface
+    private interface Timed {
+        void run() throws IOException;
+    }
+
+    private static double timeSeconds(Timed t) throws IOException {
+        long start = System.nanoTime();
+        t.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(int n, Timed t) throws IOException {
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = timeSeconds(t);
+        }
+        Arrays.sort(s);
+        return s[n / 2];
+    }
+
+    private static void readRaw(Path file) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(4 << 20);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (ch.read(buf) >= 0) {
+                buf.clear();
+            }
+        }
+    }
+
+    private static void replayLidar(Path dir, BufferAllocator allocator, boolean verify) {
+        double[] sink = {0};
+        try (Replay r = Replay.builder(allocator).log(dir).sensors(List.of(BenchmarkLog.LIDAR)).groundTruth(false)
+                .verifyChecksums(verify).build()) {
+            r.play(f -> sink[0] += touch((LidarSweep) f.frame()));
+        }
+        if (Double.isNaN(sink[0])) {
+            throw new AvreplayException("benchmark produced NaN");
+        }
+    }
+
+    private static void replaySets(Path dir, BufferAllocator allocator) {
+        try (Replay r = Replay.builder(allocator).log(dir).build()) {
+            r.playFrameSets(SyncOptions.defaults(), s -> touch((LidarSweep) s.frame()));
+        }
+    }
+
+    private static void replayAll(Path dir, BufferAllocator allocator) {
+        try (Replay r = Replay.builder(allocator).log(dir).build()) {
+            r.play(f -> {
+                if (f.frame() instanceof LidarSweep s) {
+                    touch(s);
+                }
+            });
+        }
+    }
+
+    /** Times what sync adds to a frame: choosing cameras, interpolating the pose, decoding ground truth. */
+    private static double syncOverhead(Path dir, BufferAllocator allocator) {
+        try (Replay r = Replay.builder(allocator).log(dir).build()) {
+            List<LogReader> readers = r.logs();
+            SyncPlan plan = SyncPlan.resolve(r.plan().slots(), java.util.Optional.of(BenchmarkLog.LIDAR),
+                    SyncOptions.defaults());
+            EgoTrajectory ego = readers.get(0).egoTrajectory();
+            FrameStream<AnnotationFrame<io.avreplay.replay.log.Annotation3d>> gt3 =
+                    readers.get(0).annotations3d().orElseThrow();
+            List<FrameStream<?>> gt2 = new ArrayList<>();
+            for (String c : BenchmarkLog.CAMERAS) {
+                gt2.add(readers.get(0).annotations2d(c).orElseThrow());
+            }
+            long start = System.nanoTime();
+            SyncSchedule schedule = new SyncSchedule(readers, plan, r.windowStartNs(), r.windowEndNs(), 1,
+                    SyncOptions.defaults());
+            long sets = 0;
+            double sink = 0;
+            while (schedule.hasNext()) {
+                SetStep step = schedule.next();
+                long t = step.reference().timestampNs();
+                sink += ego.at(t).egoToWorld().translation().x();
+                sink += gt3.read(gt3.ceilIndex(t)).boxes().size();
+                for (int k = 0; k < step.cameras().size(); k++) {
+                    FrameStream<?> s = gt2.get(k);
+                    sink += ((AnnotationFrame<?>) s.read(s.ceilIndex(step.cameras().get(k).timestampNs()))).boxes().size();
+                }
+                sets++;
+            }
+            long ns = System.nanoTime() - start;
+            return sink < 0 ? Double.NaN : (double) ns / sets;
+        }
+    }
+
+    private static Properties probe(Path dir, Path workDir, String heap) throws IOException {
+        Path result = workDir.resolve("replay-bench-probe.properties");
+        Files.deleteIfExists(result);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = List.of(java, "-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), MemoryProbe.class.getName(), dir.toString(), result.toString());
+        Path log = workDir.resolve("replay-bench-probe.log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.exists(result)) {
+                p.destroyForcibly();
+                throw new AvreplayException("memory probe JVM (-Xmx" + heap + ") failed; see " + log);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new AvreplayException("interrupted while waiting for the memory probe JVM", e);
+        }
+        Properties props = new Properties();
+        try (Reader rd = Files.newBufferedReader(result, StandardCharsets.UTF_8)) {
+            props.load(rd);
+        }
+        return props;
+    }
+
+    private static long prop(Properties p, String key) {
+        return Long.parseLong(p.getProperty(key, "-1"));
+    }
+}
