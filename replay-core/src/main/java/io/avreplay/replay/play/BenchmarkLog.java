@@ -43,6 +43,20 @@ final class BenchmarkLog {
         return (int) Math.max(1, (bytes + 21L * pointsPerSweep - 1) / (21L * pointsPerSweep));
     }
 
+    /** @return true when {@code dir} holds the log {@link #write} would write for these arguments */
+    static boolean isPresent(Path dir, int sweeps, int points) {
+        if (!java.nio.file.Files.isRegularFile(dir.resolve(LogManifest.FILE_NAME))) {
+            return false;
+        }
+        LogManifest m = io.avreplay.replay.arrow.LogReader.readManifest(dir);
+        return m.logId().equals(logId(sweeps, points))
+                && m.stream(io.avreplay.replay.log.StreamKind.LIDAR, LIDAR).map(s -> s.count() == sweeps).orElse(false);
+    }
+
+    private static String logId(int sweeps, int points) {
+        return "bench-" + sweeps + "x" + points;
+    }
+
     static LogManifest write(Path dir, BufferAllocator allocator, int sweeps, int points) {
         SplittableRandom rnd = new SplittableRandom(42);
         float[] x = new float[points];
@@ -61,7 +75,7 @@ final class BenchmarkLog {
         }
         byte[] image = new byte[IMAGE_BYTES];
         rnd.nextBytes(image);
-        try (LogWriter w = LogWriter.create(dir, new LogMetadata("bench-" + sweeps, "bench-car", "nowhere",
+        try (LogWriter w = LogWriter.create(dir, new LogMetadata(logId(sweeps, points), "bench-car", "nowhere",
                 Map.of("purpose", "benchmark")), allocator, WriteOptions.defaults().withOverwrite(true))) {
             w.addCalibration(SensorCalibration.lidar(LIDAR, Pose.IDENTITY));
             for (String c : CAMERAS) {

@@ -1,13 +1,12 @@
 package io.avreplay.replay.play;
 
 import io.avreplay.replay.arrow.LogReader;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
 /** Decodes each step on the consumer's thread with the replay's own readers; no read-ahead. */
 final class DirectSource<T> implements ItemSource<T> {
-    private final Iterator<Decoded<T>> steps;
+    private final Production.Pipeline<T> steps;
 
     DirectSource(Production<T> production, List<LogReader> readers) {
         this.steps = production.start(readers);
@@ -15,7 +14,7 @@ final class DirectSource<T> implements ItemSource<T> {
 
     @Override
     public Optional<Decoded<T>> take() {
-        return steps.hasNext() ? Optional.of(steps.next()) : Optional.empty();
+        return steps.hasNext() ? Optional.of(steps.decodeNext()) : Optional.empty();
     }
 
     @Override

@@ -1,60 +1,66 @@
 package io.avreplay.replay.play;
 
-import io.avreplay.error.AvreplayException;
 import io.avreplay.replay.arrow.LogReader;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Decodes steps ahead of the consumer on a daemon thread that opens its own {@link LogReader}s (readers
- * are not thread-safe), so decoding overlaps consumption. Decoded items wait in a FIFO bounded in
- * bytes: the thread blocks while the queue holds {@code capacityBytes} or more, except that one item
- * is always admitted so a frame larger than the budget still passes. A failure on the thread is
- * queued in order and rethrown by {@link #take()} after the items before it.
+ * Decodes steps ahead of the consumer on {@code threads} daemon threads, each with its own
+ * {@link LogReader}s (readers are not thread-safe), so decoding overlaps consumption. Thread {@code w}
+ * walks the whole (cheap, index-only) schedule and decodes the steps {@code w, w + threads, ...} into
+ * its own {@link ReadAheadLane}; the consumer takes from the lanes in turn, so order is kept. The
+ * byte budget is split evenly between the lanes. A failure on a thread reaches the consumer at the
+ * step where it happened, after every earlier item.
  *
- * <p>Closing stops the thread after its current step (without interrupting it: an interrupt would
- * close the readers' file channels) and closes its readers.
+ * <p>Closing stops the threads after their current step (without interrupting them: an interrupt
+ * would close the readers' file channels), waits for them and so for their readers to close.
  */
 final class ReadAhead<T> implements ItemSource<T> {
-    private static final Object END = new Object();
-
-    private final ArrayDeque<Object> queue = new ArrayDeque<>();
-    private final ArrayDeque<Long> sizes = new ArrayDeque<>();
-    private final long capacityBytes;
-    private final Thread thread;
-    private long bufferedBytes;
-    private long peakBytes;
-    private boolean closed;
+    private final List<ReadAheadLane> lanes = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private long next;
     private boolean ended;
 
-    ReadAhead(Production<T> production, List<Path> logDirs, BufferAllocator allocator, long capacityBytes) {
-        this.capacityBytes = capacityBytes;
-        this.thread = new Thread(() -> produce(production, logDirs, allocator), "avreplay-read-ahead");
-        thread.setDaemon(true);
-        thread.start();
+    ReadAhead(Production<T> production, List<Path> logDirs, BufferAllocator allocator, long capacityBytes,
+            int threadCount) {
+        for (int w = 0; w < threadCount; w++) {
+            lanes.add(new ReadAheadLane(Math.max(1, capacityBytes / threadCount)));
+        }
+        for (int w = 0; w < threadCount; w++) {
+            int lane = w;
+            Thread t = new Thread(() -> produce(production, logDirs, allocator, lane, threadCount),
+                    "avreplay-read-ahead-" + w);
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
     }
 
-    private void produce(Production<T> production, List<Path> logDirs, BufferAllocator allocator) {
+    private void produce(Production<T> production, List<Path> logDirs, BufferAllocator allocator, int lane,
+            int count) {
+        ReadAheadLane out = lanes.get(lane);
         List<LogReader> readers = new ArrayList<>();
         try {
             for (Path dir : logDirs) {
                 readers.add(LogReader.open(dir, allocator));
             }
-            Iterator<Decoded<T>> steps = production.start(readers);
-            while (steps.hasNext()) {
-                Decoded<T> d = steps.next();
-                if (!put(d, d.bytes())) {
+            Production.Pipeline<T> steps = production.start(readers);
+            for (long seq = 0; steps.hasNext(); seq++) {
+                if (seq % count != lane) {
+                    steps.skip();
+                    continue;
+                }
+                Decoded<T> d = steps.decodeNext();
+                if (!out.put(d, d.bytes())) {
                     return;
                 }
             }
-            put(END, 0);
+            out.put(ReadAheadLane.END, 0);
         } catch (RuntimeException | Error e) {
-            put(e, 0);
+            out.put(e, 0);
         } finally {
             for (LogReader r : readers) {
                 r.close();
@@ -62,47 +68,14 @@ final class ReadAhead<T> implements ItemSource<T> {
         }
     }
 
-    private synchronized boolean put(Object entry, long bytes) {
-        while (!closed && !queue.isEmpty() && bufferedBytes + bytes > capacityBytes) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        if (closed) {
-            return false;
-        }
-        queue.add(entry);
-        sizes.add(bytes);
-        bufferedBytes += bytes;
-        peakBytes = Math.max(peakBytes, bufferedBytes);
-        notifyAll();
-        return true;
-    }
-
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized Optional<Decoded<T>> take() {
+    public Optional<Decoded<T>> take() {
         if (ended) {
             return Optional.empty();
         }
-        while (queue.isEmpty() && !closed) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AvreplayException("replay interrupted while waiting for the read-ahead thread", e);
-            }
-        }
-        if (closed) {
-            return Optional.empty();
-        }
-        Object entry = queue.poll();
-        bufferedBytes -= sizes.poll();
-        notifyAll();
-        if (entry == END) {
+        Object entry = lanes.get((int) (next % lanes.size())).take();
+        if (entry == ReadAheadLane.END) {
             ended = true;
             return Optional.empty();
         }
@@ -114,27 +87,26 @@ final class ReadAhead<T> implements ItemSource<T> {
             ended = true;
             throw e;
         }
+        next++;
         return Optional.of((Decoded<T>) entry);
     }
 
     @Override
-    public synchronized long peakBufferedBytes() {
-        return peakBytes;
+    public long peakBufferedBytes() {
+        return lanes.stream().mapToLong(ReadAheadLane::peakBytes).sum();
     }
 
     @Override
     public void close() {
-        synchronized (this) {
-            closed = true;
-            queue.clear();
-            sizes.clear();
-            bufferedBytes = 0;
-            notifyAll();
-        }
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        ended = true;
+        lanes.forEach(ReadAheadLane::close);
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

@@ -9,10 +9,11 @@ import io.avreplay.replay.sync.FrameSet;
 import io.avreplay.replay.sync.SyncOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -58,13 +59,13 @@ public final class Replay implements AutoCloseable {
         this.owned = owned;
         this.plan = plan;
         this.settings = new Settings(b.rate, b.clock, b.loops, b.skipCorrupt, b.verifyChecksums, b.groundTruth,
-                b.readAheadBytes);
+                b.readAheadBytes, b.decodeThreads);
         this.control = new PlaybackControl(b.startPaused);
     }
 
     /** The builder's choices, frozen at {@link Builder#build()}. */
     private record Settings(Rate rate, ReplayClock clock, int loops, boolean skipCorrupt, boolean verifyChecksums,
-            boolean groundTruth, long readAheadBytes) {
+            boolean groundTruth, long readAheadBytes, int decodeThreads) {
     }
 
     /** @param allocator the allocator logs opened by path, and read-ahead readers, allocate from */
@@ -102,8 +103,8 @@ public final class Replay implements AutoCloseable {
     }
 
     /** @return the selected streams' frame counts inside the window, per sensor id, over one loop */
-    public java.util.SortedMap<String, Long> framesInWindow() {
-        java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+    public SortedMap<String, Long> framesInWindow() {
+        SortedMap<String, Long> out = new TreeMap<>();
         for (StreamSlot s : plan.slots()) {
             LogReader r = readers.get(s.logIndex());
             var fs = r.stream(r.manifest().stream(s.kind(), s.sensorId()).orElseThrow());
@@ -114,8 +115,9 @@ public final class Replay implements AutoCloseable {
 
     /** Starts a pull iteration over the frames. Close it, or this replay, when done. */
     public ReplayIterator<ReplayFrame> frames() {
-        Production<ReplayFrame> p = rs -> map(new FrameSchedule(rs, plan.slots(), plan.startNs(), plan.endNs(),
-                settings.loops()), decoder(rs)::frame);
+        Production<ReplayFrame> p = rs -> Production.Pipeline.of(
+                new FrameSchedule(rs, plan.slots(), plan.startNs(), plan.endNs(), settings.loops()),
+                decoder(rs)::frame);
         return start(p, ReplayFrame::ref, ReplayFrame::loop, f -> List.of(f.ref()));
     }
 
@@ -132,8 +134,9 @@ public final class Replay implements AutoCloseable {
                                 && s.sensorId().equals(id) && readers.get(s.logIndex()) == r)))
                 .findFirst();
         SyncPlan sync = SyncPlan.resolve(plan.slots(), firstLidar, options);
-        Production<FrameSet> p = rs -> map(new SyncSchedule(rs, sync, plan.startNs(), plan.endNs(), settings.loops(),
-                options), decoder(rs)::frameSet);
+        Production<FrameSet> p = rs -> Production.Pipeline.of(
+                new SyncSchedule(rs, sync, plan.startNs(), plan.endNs(), settings.loops(), options),
+                decoder(rs)::frameSet);
         return start(p, FrameSet::reference, FrameSet::loop, Replay::framesOf);
     }
 
@@ -180,25 +183,11 @@ public final class Replay implements AutoCloseable {
         return new FrameDecoder(rs, settings.verifyChecksums(), settings.skipCorrupt(), settings.groundTruth());
     }
 
-    private static <S, T> Iterator<Decoded<T>> map(Iterator<S> steps, Function<S, Decoded<T>> decode) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return steps.hasNext();
-            }
-
-            @Override
-            public Decoded<T> next() {
-                return decode.apply(steps.next());
-            }
-        };
-    }
-
     private synchronized <T> ReplayIterator<T> start(Production<T> p, Function<T, FrameRef> refOf,
             Function<T, Integer> loopOf, Function<T, List<FrameRef>> framesOf) {
         ItemSource<T> source = settings.readAheadBytes() > 0
                 ? new ReadAhead<>(p, readers.stream().map(LogReader::directory).toList(), allocator,
-                        settings.readAheadBytes())
+                        settings.readAheadBytes(), settings.decodeThreads())
                 : new DirectSource<>(p, readers);
         Player<?>[] self = new Player<?>[1];
         Player<T> player = new Player<>(source, control, settings.clock(), settings.rate(), refOf, loopOf, framesOf,
@@ -238,6 +227,7 @@ public final class Replay implements AutoCloseable {
         private boolean verifyChecksums = true;
         private boolean groundTruth = true;
         private long readAheadBytes = DEFAULT_READ_AHEAD_BYTES;
+        private int decodeThreads = 1;
 
         private Builder(BufferAllocator allocator) {
             this.allocator = Objects.requireNonNull(allocator, "allocator");
@@ -323,6 +313,19 @@ public final class Replay implements AutoCloseable {
                 throw new InvalidConfigException("read-ahead must be >= 0 bytes, got " + bytes);
             }
             this.readAheadBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Read-ahead threads decoding in parallel (each with its own readers), &gt;= 1. Default 1: one
+         * thread decodes while the consumer works, which fills two cores. More help only where more
+         * cores are free; the order of frames never changes.
+         */
+        public Builder decodeThreads(int n) {
+            if (n < 1) {
+                throw new InvalidConfigException("decode threads must be >= 1, got " + n);
+            }
+            this.decodeThreads = n;
             return this;
         }
 

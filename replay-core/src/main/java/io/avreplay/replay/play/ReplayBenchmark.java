@@ -41,19 +41,20 @@ public final class ReplayBenchmark {
      * @param pointsPerSweep points per sweep
      * @param childHeap      {@code -Xmx} of the memory probe JVM, e.g. {@code 256m}; empty skips (b)
      * @param repeats        timed runs of (a) per side; the median is kept
+     * @param decodeThreads  read-ahead threads of the extra parallel run of (a)
      */
-    public record Options(long lidarBytes, int pointsPerSweep, String childHeap, int repeats) {
+    public record Options(long lidarBytes, int pointsPerSweep, String childHeap, int repeats, int decodeThreads) {
         public Options {
             Objects.requireNonNull(childHeap, "childHeap");
-            if (lidarBytes <= 0 || pointsPerSweep <= 0 || repeats <= 0) {
-                throw new IllegalArgumentException("lidarBytes, pointsPerSweep and repeats must be > 0, got "
-                        + lidarBytes + ", " + pointsPerSweep + ", " + repeats);
+            if (lidarBytes <= 0 || pointsPerSweep <= 0 || repeats <= 0 || decodeThreads <= 0) {
+                throw new IllegalArgumentException("lidarBytes, pointsPerSweep, repeats and decodeThreads must be > 0,"
+                        + " got " + lidarBytes + ", " + pointsPerSweep + ", " + repeats + ", " + decodeThreads);
             }
         }
 
-        /** 2 GiB of lidar at 120k points per sweep, child heap 256 MiB, 3 repeats. */
+        /** 2 GiB of lidar at 120k points per sweep, child heap 256 MiB, 3 repeats, 2 decode threads. */
         public static Options defaults() {
-            return new Options(2L << 30, 120_000, "256m", 3);
+            return new Options(2L << 30, 120_000, "256m", 3, 2);
         }
     }
 
@@ -66,6 +67,7 @@ public final class ReplayBenchmark {
      * @param replayNoVerifyBytesPerSecond the same without checksum verification
      * @param ratio                  replay / raw (target &gt;= 0.5)
      * @param ratioNoVerify          replay without verification / raw
+     * @param ratioParallel          replay with checksums and {@code Options.decodeThreads} decode threads / raw
      * @param childMaxHeapBytes      the probe JVM's max heap ({@code -1} when (b) was skipped)
      * @param childHeapPeakBytes     sum of the heap pools' peak usage (an upper bound of the heap peak)
      * @param childNioDirectPeakBytes peak of NIO direct buffers
@@ -77,21 +79,23 @@ public final class ReplayBenchmark {
      * @param frameReplayNsPerSweep  a frame replay of the same streams, ns per sweep (all images)
      */
     public record Result(long logBytes, long lidarFileBytes, int sweeps, double rawReadBytesPerSecond,
-            double replayBytesPerSecond, double replayNoVerifyBytesPerSecond, double ratio, double ratioNoVerify,
+            double replayBytesPerSecond, double replayNoVerifyBytesPerSecond, double ratio, double ratioNoVerify, double ratioParallel,
             long childMaxHeapBytes, long childHeapPeakBytes, long childNioDirectPeakBytes, long childArrowPeakBytes,
             long childWallNs, double syncOverheadNsPerSet, double syncReplayNsPerSet, double frameReplayNsPerSweep) {
     }
 
     /**
-     * Writes the log under {@code workDir/replay-bench-log} (replacing an earlier one), measures, and
-     * leaves the log in place for a rerun.
+     * Writes the log under {@code workDir/replay-bench-log} (unless the same log is already there),
+     * measures, and leaves the log in place for a rerun.
      *
      * @throws AvreplayException when the child JVM fails
      */
     public static Result run(Path workDir, BufferAllocator allocator, Options options) throws IOException {
         Path dir = workDir.resolve("replay-bench-log");
         int sweeps = BenchmarkLog.sweepsFor(options.lidarBytes(), options.pointsPerSweep());
-        BenchmarkLog.write(dir, allocator, sweeps, options.pointsPerSweep());
+        if (!BenchmarkLog.isPresent(dir, sweeps, options.pointsPerSweep())) {
+            BenchmarkLog.write(dir, allocator, sweeps, options.pointsPerSweep());
+        }
         LogManifest m = LogReader.readManifest(dir);
         Path lidarFile = dir.resolve(m.stream(StreamKind.LIDAR, BenchmarkLog.LIDAR).orElseThrow().file());
         long lidarBytes = Files.size(lidarFile);
@@ -99,14 +103,17 @@ public final class ReplayBenchmark {
 
         readRaw(lidarFile); // warm the page cache
         double raw = lidarBytes / median(options.repeats(), () -> readRaw(lidarFile));
-        double replay = lidarBytes / median(options.repeats(), () -> replayLidar(dir, allocator, true));
-        double replayNoVerify = lidarBytes / median(options.repeats(), () -> replayLidar(dir, allocator, false));
-        Properties child = options.childHeap().isEmpty() ? new Properties() : probe(dir, workDir, options.childHeap());
+        double replay = lidarBytes / median(options.repeats(), () -> replayLidar(dir, allocator, true, 1));
+        double replayNoVerify = lidarBytes / median(options.repeats(), () -> replayLidar(dir, allocator, false, 1));
+        double parallel = lidarBytes / median(options.repeats(),
+                () -> replayLidar(dir, allocator, true, options.decodeThreads()));
+        Properties child = options.childHeap().isEmpty() ? new Properties()
+                : probe(dir, workDir, options.childHeap());
         double overhead = syncOverhead(dir, allocator);
         double syncReplay = timeSeconds(() -> replaySets(dir, allocator)) * 1e9 / sweeps;
         double frameReplay = timeSeconds(() -> replayAll(dir, allocator)) * 1e9 / sweeps;
         return new Result(logBytes, lidarBytes, sweeps, raw, replay, replayNoVerify, replay / raw,
-                replayNoVerify / raw, prop(child, "maxHeapBytes"), prop(child, "heapPeakBytes"),
+                replayNoVerify / raw, parallel / raw, prop(child, "maxHeapBytes"), prop(child, "heapPeakBytes"),
                 prop(child, "nioDirectPeakBytes"), prop(child, "arrowPeakBytes"), prop(child, "wallNs"), overhead,
                 syncReplay, frameReplay);
     }
@@ -153,10 +160,10 @@ public final class ReplayBenchmark {
         }
     }
 
-    private static void replayLidar(Path dir, BufferAllocator allocator, boolean verify) {
+    private static void replayLidar(Path dir, BufferAllocator allocator, boolean verify, int threads) {
         double[] sink = {0};
         try (Replay r = Replay.builder(allocator).log(dir).sensors(List.of(BenchmarkLog.LIDAR)).groundTruth(false)
-                .verifyChecksums(verify).build()) {
+                .verifyChecksums(verify).decodeThreads(threads).build()) {
             r.play(f -> sink[0] += touch((LidarSweep) f.frame()));
         }
         if (Double.isNaN(sink[0])) {
@@ -205,7 +212,8 @@ public final class ReplayBenchmark {
                 sink += gt3.read(gt3.ceilIndex(t)).boxes().size();
                 for (int k = 0; k < step.cameras().size(); k++) {
                     FrameStream<?> s = gt2.get(k);
-                    sink += ((AnnotationFrame<?>) s.read(s.ceilIndex(step.cameras().get(k).timestampNs()))).boxes().size();
+                    int i = s.ceilIndex(step.cameras().get(k).timestampNs());
+                    sink += ((AnnotationFrame<?>) s.read(i)).boxes().size();
                 }
                 sets++;
             }

@@ -90,14 +90,17 @@ class ReplayTest {
         }
     }
 
-    @Test
-    void twoRunsProduceIdenticalSequences() {
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3})
+    void twoRunsProduceIdenticalSequences(int decodeThreads) {
         List<ReplayFrame> a = new ArrayList<>();
         List<ReplayFrame> b = new ArrayList<>();
         try (Replay r = replay().loops(2).build()) {
             r.play(a::add);
         }
-        try (Replay r = replay().loops(2).readAheadBytes(0).build()) {
+        // 0 = decoded on the consumer's thread; otherwise that many read-ahead threads.
+        try (Replay r = replay().loops(2).readAheadBytes(decodeThreads == 0 ? 0 : 30_000)
+                .decodeThreads(Math.max(1, decodeThreads)).build()) {
             r.play(b::add);
         }
         assertEquals(58, a.size());
@@ -158,11 +161,12 @@ class ReplayTest {
         assertTrue(empty.getMessage().contains("window is empty"), empty.getMessage());
     }
 
-    @Test
-    void corruptBatchInTheMiddleFailsNamingFileAndBatch() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void corruptBatchInTheMiddleFailsNamingFileAndBatch(int decodeThreads) throws Exception {
         int bad = corruptLidar();
         List<FrameRef> seen = new ArrayList<>();
-        try (Replay r = replay().sensors(List.of("lidar_top")).build()) {
+        try (Replay r = replay().sensors(List.of("lidar_top")).decodeThreads(decodeThreads).build()) {
             CorruptLogException e = assertThrows(CorruptLogException.class, () -> r.play(f -> seen.add(f.ref())));
             assertTrue(e.getMessage().contains("lidar/lidar_top.arrow: batch " + bad), e.getMessage());
         }
@@ -298,9 +302,10 @@ class ReplayTest {
         }
     }
 
-    @Test
-    void closingMidwayStopsTheReadAheadThreadAndReleasesItsReaders() {
-        try (Replay r = replay().readAheadBytes(10_000).build()) {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void closingMidwayStopsTheReadAheadThreadsAndReleasesTheirReaders(int decodeThreads) {
+        try (Replay r = replay().readAheadBytes(10_000).decodeThreads(decodeThreads).build()) {
             ReplayIterator<ReplayFrame> it = r.frames();
             it.next();
         } // tearDown closes the allocator: it fails if the read-ahead readers were left open
