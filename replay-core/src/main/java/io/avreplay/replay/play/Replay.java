@@ -227,7 +227,7 @@ public final class Replay implements AutoCloseable {
         private boolean verifyChecksums = true;
         private boolean groundTruth = true;
         private long readAheadBytes = DEFAULT_READ_AHEAD_BYTES;
-        private int decodeThreads = 1;
+        private int decodeThreads = Runtime.getRuntime().availableProcessors() >= 4 ? 2 : 1;
 
         private Builder(BufferAllocator allocator) {
             this.allocator = Objects.requireNonNull(allocator, "allocator");
@@ -317,9 +317,9 @@ public final class Replay implements AutoCloseable {
         }
 
         /**
-         * Read-ahead threads decoding in parallel (each with its own readers), &gt;= 1. Default 1: one
-         * thread decodes while the consumer works, which fills two cores. More help only where more
-         * cores are free; the order of frames never changes.
+         * Read-ahead threads decoding in parallel (each with its own readers), &gt;= 1. Default: 1 on a
+         * machine with fewer than 4 cores (one thread decodes while the consumer works, filling two
+         * cores), otherwise 2. The order of frames never depends on it.
          */
         public Builder decodeThreads(int n) {
             if (n < 1) {

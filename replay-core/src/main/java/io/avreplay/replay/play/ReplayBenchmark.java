@@ -40,7 +40,7 @@ public final class ReplayBenchmark {
      * @param lidarBytes     lidar bytes to write (the log is about 12% larger with cameras and GT)
      * @param pointsPerSweep points per sweep
      * @param childHeap      {@code -Xmx} of the memory probe JVM, e.g. {@code 256m}; empty skips (b)
-     * @param repeats        timed runs of (a) per side; the median is kept
+     * @param repeats        timed rounds of (a), each running raw and the three replays once
      * @param decodeThreads  read-ahead threads of the extra parallel run of (a)
      */
     public record Options(long lidarBytes, int pointsPerSweep, String childHeap, int repeats, int decodeThreads) {
@@ -52,9 +52,9 @@ public final class ReplayBenchmark {
             }
         }
 
-        /** 2 GiB of lidar at 120k points per sweep, child heap 256 MiB, 3 repeats, 2 decode threads. */
+        /** 2 GiB of lidar at 120k points per sweep, child heap 256 MiB, 5 repeats, 2 decode threads. */
         public static Options defaults() {
-            return new Options(2L << 30, 120_000, "256m", 3, 2);
+            return new Options(2L << 30, 120_000, "256m", 5, 2);
         }
     }
 
@@ -62,10 +62,11 @@ public final class ReplayBenchmark {
      * @param logBytes               size of the log on disk
      * @param lidarFileBytes         size of the lidar file
      * @param sweeps                 lidar sweeps
-     * @param rawReadBytesPerSecond  FileChannel read of the lidar file, median
-     * @param replayBytesPerSecond   lidar-file bytes per second replaying with checksums verified, median
+     * @param rawReadBytesPerSecond  FileChannel read of the lidar file, fastest round
+     * @param replayBytesPerSecond   lidar-file bytes per second replaying with checksums verified, fastest round
      * @param replayNoVerifyBytesPerSecond the same without checksum verification
-     * @param ratio                  replay / raw (target &gt;= 0.5)
+     * @param ratio                  replay / raw throughput, median over rounds of the per-round ratio
+     *                               (target &gt;= 0.5)
      * @param ratioNoVerify          replay without verification / raw
      * @param ratioParallel          replay with checksums and {@code Options.decodeThreads} decode threads / raw
      * @param childMaxHeapBytes      the probe JVM's max heap ({@code -1} when (b) was skipped)
@@ -79,8 +80,8 @@ public final class ReplayBenchmark {
      * @param frameReplayNsPerSweep  a frame replay of the same streams, ns per sweep (all images)
      */
     public record Result(long logBytes, long lidarFileBytes, int sweeps, double rawReadBytesPerSecond,
-            double replayBytesPerSecond, double replayNoVerifyBytesPerSecond, double ratio, double ratioNoVerify, double ratioParallel,
-            long childMaxHeapBytes, long childHeapPeakBytes, long childNioDirectPeakBytes, long childArrowPeakBytes,
+            double replayBytesPerSecond, double replayNoVerifyBytesPerSecond, double ratio, double ratioNoVerify,
+            double ratioParallel, long childMaxHeapBytes, long childHeapPeakBytes, long childNioDirectPeakBytes, long childArrowPeakBytes,
             long childWallNs, double syncOverheadNsPerSet, double syncReplayNsPerSet, double frameReplayNsPerSweep) {
     }
 
@@ -102,20 +103,61 @@ public final class ReplayBenchmark {
         long logBytes = m.files().values().stream().mapToLong(f -> f.bytes()).sum();
 
         readRaw(lidarFile); // warm the page cache
-        double raw = lidarBytes / median(options.repeats(), () -> readRaw(lidarFile));
-        double replay = lidarBytes / median(options.repeats(), () -> replayLidar(dir, allocator, true, 1));
-        double replayNoVerify = lidarBytes / median(options.repeats(), () -> replayLidar(dir, allocator, false, 1));
-        double parallel = lidarBytes / median(options.repeats(),
-                () -> replayLidar(dir, allocator, true, options.decodeThreads()));
+        replayLidar(dir, allocator, true, 1); // and the JIT
+        // Raw and replay runs alternate, so each ratio compares runs that saw the same machine load.
+        int n = options.repeats();
+        double[][] seconds = new double[4][n];
+        for (int i = 0; i < n; i++) {
+            seconds[0][i] = timeSeconds(() -> readRaw(lidarFile));
+            seconds[1][i] = timeSeconds(() -> replayLidar(dir, allocator, true, 1));
+            seconds[2][i] = timeSeconds(() -> replayLidar(dir, allocator, false, 1));
+            seconds[3][i] = timeSeconds(() -> replayLidar(dir, allocator, true, options.decodeThreads()));
+        }
+        double raw = lidarBytes / min(seconds[0]);
+        double replay = lidarBytes / min(seconds[1]);
+        double replayNoVerify = lidarBytes / min(seconds[2]);
+        double parallel = lidarBytes / min(seconds[3]);
         Properties child = options.childHeap().isEmpty() ? new Properties()
                 : probe(dir, workDir, options.childHeap());
-        double overhead = syncOverhead(dir, allocator);
+        double overhead = Math.min(syncOverhead(dir, allocator), syncOverhead(dir, allocator)); // 1st warms the JIT
         double syncReplay = timeSeconds(() -> replaySets(dir, allocator)) * 1e9 / sweeps;
         double frameReplay = timeSeconds(() -> replayAll(dir, allocator)) * 1e9 / sweeps;
-        return new Result(logBytes, lidarBytes, sweeps, raw, replay, replayNoVerify, replay / raw,
-                replayNoVerify / raw, parallel / raw, prop(child, "maxHeapBytes"), prop(child, "heapPeakBytes"),
+        return new Result(logBytes, lidarBytes, sweeps, raw, replay, replayNoVerify,
+                medianRatio(seconds[0], seconds[1]), medianRatio(seconds[0], seconds[2]),
+                medianRatio(seconds[0], seconds[3]), prop(child, "maxHeapBytes"), prop(child, "heapPeakBytes"),
                 prop(child, "nioDirectPeakBytes"), prop(child, "arrowPeakBytes"), prop(child, "wallNs"), overhead,
                 syncReplay, frameReplay);
+    }
+
+    /**
+     * Runs the benchmark with {@link Options#defaults()} (or {@code LIDAR_BYTES} of lidar) and writes
+     * the result to {@code WORK_DIR/replay-bench-result.properties}: {@code java
+     * --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx2g -cp CLASSPATH io.avreplay.replay.play.ReplayBenchmark
+     * WORK_DIR [LIDAR_BYTES]}. The {@code avreplay} command line offers the same as {@code bench replay}.
+     */
+    public static void main(String[] args) throws IOException {
+        Path work = Path.of(args[0]);
+        Files.createDirectories(work);
+        Options d = Options.defaults();
+        Options o = args.length > 1 ? new Options(Long.parseLong(args[1]), d.pointsPerSweep(), d.childHeap(),
+                d.repeats(), d.decodeThreads()) : d;
+        Result r;
+        try (org.apache.arrow.memory.RootAllocator allocator = new org.apache.arrow.memory.RootAllocator()) {
+            r = run(work, allocator, o);
+        }
+        Properties p = new Properties();
+        for (java.lang.reflect.RecordComponent c : Result.class.getRecordComponents()) {
+            try {
+                p.setProperty(c.getName(), String.valueOf(c.getAccessor().invoke(r)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read result field " + c.getName(), e);
+            }
+        }
+        p.setProperty("options", o.toString());
+        p.setProperty("availableProcessors", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        try (var w = Files.newBufferedWriter(work.resolve("replay-bench-result.properties"), StandardCharsets.UTF_8)) {
+            p.store(w, "avreplay replay benchmark");
+        }
     }
 
     /** Sums every coordinate and intensity so no point goes unread. */
@@ -142,13 +184,18 @@ public final class ReplayBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static double median(int n, Timed t) throws IOException {
-        double[] s = new double[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = timeSeconds(t);
+    private static double min(double[] s) {
+        return Arrays.stream(s).min().orElseThrow();
+    }
+
+    /** @return the median over runs {@code i} of {@code raw[i] / replay[i]} (time ratio = throughput ratio) */
+    private static double medianRatio(double[] raw, double[] replay) {
+        double[] r = new double[raw.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = raw[i] / replay[i];
         }
-        Arrays.sort(s);
-        return s[n / 2];
+        Arrays.sort(r);
+        return r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
     }
 
     private static void readRaw(Path file) throws IOException {
