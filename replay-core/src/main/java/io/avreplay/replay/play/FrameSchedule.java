@@ -29,16 +29,25 @@ final class FrameSchedule implements Iterator<FrameStep> {
     private int loop = -1;
     private boolean loopHadFrames;
 
-    /** @param slots the streams, already sorted in tie order */
-    FrameSchedule(List<LogReader> readers, List<StreamSlot> slots, long startNs, long endNs, int loops) {
+    /** @param slots the streams of {@code readers}, already sorted in tie order */
+    static FrameSchedule over(List<LogReader> readers, List<StreamSlot> slots, long startNs, long endNs, int loops) {
+        return new FrameSchedule(slots, slots.stream().<FrameStream<?>>map(s -> {
+            LogReader r = readers.get(s.logIndex());
+            return r.stream(r.manifest().stream(s.kind(), s.sensorId()).orElseThrow());
+        }).toList(), startNs, endNs, loops);
+    }
+
+    /**
+     * @param slots   the streams, already sorted in tie order
+     * @param streams their frame streams (only the time index is used), parallel to {@code slots}
+     */
+    FrameSchedule(List<StreamSlot> slots, List<? extends FrameStream<?>> streams, long startNs, long endNs,
+            int loops) {
         this.startNs = startNs;
         this.endNs = endNs;
         this.loops = loops;
         for (int i = 0; i < slots.size(); i++) {
-            StreamSlot s = slots.get(i);
-            LogReader r = readers.get(s.logIndex());
-            FrameStream<?> fs = r.stream(r.manifest().stream(s.kind(), s.sensorId()).orElseThrow());
-            cursors.add(new Cursor(s, fs, i));
+            cursors.add(new Cursor(slots.get(i), streams.get(i), i));
         }
         startLoop();
     }

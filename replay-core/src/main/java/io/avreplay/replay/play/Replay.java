@@ -116,7 +116,7 @@ public final class Replay implements AutoCloseable {
     /** Starts a pull iteration over the frames. Close it, or this replay, when done. */
     public ReplayIterator<ReplayFrame> frames() {
         Production<ReplayFrame> p = rs -> Production.Pipeline.of(
-                new FrameSchedule(rs, plan.slots(), plan.startNs(), plan.endNs(), settings.loops()),
+                FrameSchedule.over(rs, plan.slots(), plan.startNs(), plan.endNs(), settings.loops()),
                 decoder(rs)::frame);
         return start(p, ReplayFrame::ref, ReplayFrame::loop, f -> List.of(f.ref()));
     }

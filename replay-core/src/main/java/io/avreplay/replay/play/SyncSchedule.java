@@ -27,7 +27,7 @@ final class SyncSchedule implements Iterator<SetStep> {
 
     SyncSchedule(List<LogReader> readers, SyncPlan plan, long startNs, long endNs, int loops, SyncOptions options) {
         this.options = options;
-        this.references = new FrameSchedule(readers, plan.referenceSlots(), startNs, endNs, loops);
+        this.references = FrameSchedule.over(readers, plan.referenceSlots(), startNs, endNs, loops);
         for (StreamSlot s : plan.cameraSlots()) {
             LogReader r = readers.get(s.logIndex());
             FrameStream<?> fs = r.stream(r.manifest().stream(StreamKind.CAMERA, s.sensorId()).orElseThrow());
