@@ -138,4 +138,12 @@ class ReplayCommandTest {
         assertTrue(out.contains("skipped 1 (checksum mismatch 1)"), out);
         assertTrue(out.contains("  skipped lidar lidar_top #"), out);
     }
+
+    @Test
+    void helpDocumentsTheDefaultRateAndExitCodes() {
+        assertEquals(0, run("replay", "--help"));
+        assertTrue(out.contains("Without --rate, replays as fast as possible."), out);
+        assertTrue(out.contains("--skip-corrupt"), out);
+        assertTrue(out.contains("3  bad input data"), out);
+    }
 }
