@@ -212,6 +212,7 @@ abstract class ReplayOutput {
                 g.writeEndObject();
                 g.writeNumberField("loops", s.loops());
                 g.writeNumberField("wall_ns", s.wallNs());
+                g.writeNumberField("release_span_ns", s.releaseSpanNs());
                 g.writeNumberField("replayed_ns", s.replayedNs());
                 if (!Double.isNaN(s.effectiveRate())) {
                     g.writeNumberField("effective_rate", s.effectiveRate());

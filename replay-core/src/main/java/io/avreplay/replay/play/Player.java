@@ -43,6 +43,8 @@ final class Player<T> implements ReplayIterator<T> {
     private int loop = -1;
     private long loopFirstNs;
     private long loopLastNs;
+    private long firstRelease = -1;
+    private long lastRelease;
     private long anchorWall;
     private long anchorLog;
     private boolean anchored;
@@ -116,6 +118,10 @@ final class Player<T> implements ReplayIterator<T> {
         released = false;
         FrameRef ref = refOf.apply(item);
         pace(ref, loopOf.apply(item));
+        lastRelease = clock.nanoTime();
+        if (firstRelease < 0) {
+            firstRelease = lastRelease;
+        }
         items++;
         for (FrameRef f : framesOf.apply(item)) {
             framesPerStream.merge(f.sensorId(), 1L, Long::sum);
@@ -171,8 +177,9 @@ final class Player<T> implements ReplayIterator<T> {
     public ReplaySummary summary() {
         long wall = (finished ? endWall : clock.nanoTime()) - (startWall < 0 ? clock.nanoTime() : startWall);
         long replayed = replayedNs + (loop >= 0 ? loopLastNs - loopFirstNs : 0);
-        return new ReplaySummary(framesPerStream, items, Math.max(0, wall), replayed, loop + 1, skippedByReason,
-                skipped, source.peakBufferedBytes());
+        long span = firstRelease < 0 ? 0 : lastRelease - firstRelease;
+        return new ReplaySummary(framesPerStream, items, Math.max(0, wall), span, replayed, loop + 1,
+                skippedByReason, skipped, source.peakBufferedBytes());
     }
 
     @Override

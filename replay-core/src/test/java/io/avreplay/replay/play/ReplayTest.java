@@ -238,6 +238,7 @@ class ReplayTest {
             assertEquals(9, clock.sleeps.size());
             assertEquals(900_000_000L, s.replayedNs());
             assertEquals(450_000_000L, s.wallNs());
+            assertEquals(450_000_000L, s.releaseSpanNs());
             assertEquals(2.0, s.effectiveRate(), 1e-9);
         }
     }
