@@ -25,6 +25,7 @@ import picocli.CommandLine.Mixin;
             EvalCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            ReplayCommand.class,
         })
 public final class AvreplayCli implements Runnable {
     @Mixin

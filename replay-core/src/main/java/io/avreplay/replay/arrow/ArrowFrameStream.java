@@ -48,7 +48,17 @@ class ArrowFrameStream<T> implements FrameStream<T> {
     /** Loads the batch of frame {@code i} and applies {@code f} to it, wrapping decode failures. */
     <R> R apply(int i, java.util.function.Function<VectorSchemaRoot, R> f) {
         check(i);
-        VectorSchemaRoot root = file.load(index.batch(i));
+        return decode(i, file.load(index.batch(i)), f);
+    }
+
+    @Override
+    public T readVerified(int i) {
+        check(i);
+        return decode(i, file.loadVerified(index.batch(i), index.crc(i), info),
+                root -> decoder.decode(root, index.row(i), index.timestamp(i)));
+    }
+
+    private <R> R decode(int i, VectorSchemaRoot root, java.util.function.Function<VectorSchemaRoot, R> f) {
         try {
             return f.apply(root);
         } catch (CorruptLogException e) {

@@ -1,6 +1,15 @@
 package io.avreplay.replay.arrow;
 
+import io.avreplay.error.ChecksumMismatchException;
 import io.avreplay.error.CorruptLogException;
+import java.io.ByteArrayInputStream;
+import java.nio.channels.Channels;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.MessageMetadataResult;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import io.avreplay.error.SchemaMismatchException;
 import io.avreplay.replay.log.StreamInfo;
 import java.io.IOException;
@@ -43,6 +52,8 @@ final class ArrowStreamFile implements AutoCloseable {
     /** Keeps the mapping of the loaded batch reachable while the root's vectors point into it. */
     private java.nio.MappedByteBuffer mapping;
     private int loaded = -1;
+    /** Reused for checksums: a direct buffer per call would pile up until a GC frees it. */
+    private ByteBuffer crcBuffer;
 
     ArrowStreamFile(Path logDir, String relativePath, Schema expected, BufferAllocator parent) {
         this.relativePath = relativePath;
@@ -126,12 +137,19 @@ final class ArrowStreamFile implements AutoCloseable {
      * decompressed into allocator memory by the loader).
      */
     private void loadMapped(ArrowBlock block) throws IOException {
+        decodeMapped(block, map(block));
+    }
+
+    private java.nio.MappedByteBuffer map(ArrowBlock block) throws IOException {
         long end = block.getOffset() + block.getMetadataLength() + block.getBodyLength();
         if (end > channel.size()) {
             throw new IOException("batch extends to byte " + end + " but the file has " + channel.size());
         }
-        java.nio.MappedByteBuffer mb = channel.map(FileChannel.MapMode.READ_ONLY, block.getOffset(),
+        return channel.map(FileChannel.MapMode.READ_ONLY, block.getOffset(),
                 block.getMetadataLength() + block.getBodyLength());
+    }
+
+    private void decodeMapped(ArrowBlock block, java.nio.MappedByteBuffer mb) throws IOException {
         byte[] metadata = new byte[block.getMetadataLength()];
         mb.get(0, metadata);
         MessageMetadataResult meta = MessageSerializer.readMessage(
@@ -165,7 +183,10 @@ final class ArrowStreamFile implements AutoCloseable {
         ArrowBlock b = blocks.get(batch);
         long len = b.getMetadataLength() + b.getBodyLength();
         CRC32C crc = new CRC32C();
-        ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(len, 1 << 20));
+        if (crcBuffer == null) {
+            crcBuffer = ByteBuffer.allocateDirect(1 << 20);
+        }
+        ByteBuffer buf = crcBuffer;
         long pos = b.getOffset();
         long remaining = len;
         try {
@@ -188,11 +209,52 @@ final class ArrowStreamFile implements AutoCloseable {
     }
 
     void verifyBatch(int batch, long expectedCrc, StreamInfo info) {
-        long actual = batchCrc(batch);
+        checkCrc(batch, batchCrc(batch), expectedCrc, info);
+    }
+
+    private void checkCrc(int batch, long actual, long expectedCrc, StreamInfo info) {
         if (actual != expectedCrc) {
-            throw new CorruptLogException(file + ": batch " + batch + " of stream '" + info.name()
+            throw new ChecksumMismatchException(file + ": batch " + batch + " of stream '" + info.name()
                     + "' fails its checksum (CRC-32C " + Crc32cChannel.hex(actual) + ", index says "
                     + Crc32cChannel.hex(expectedCrc) + ")");
+        }
+    }
+
+    /**
+     * Loads batch {@code i} like {@link #load} after checking its CRC-32C. The batch is mapped once: the
+     * CRC is computed over the mapped bytes, which are then decoded in place (no copy).
+     *
+     * @throws ChecksumMismatchException naming file and batch when the CRC differs
+     */
+    VectorSchemaRoot loadVerified(int batch, long expectedCrc, StreamInfo info) {
+        if (batch < 0 || batch >= blocks.size()) {
+            throw new CorruptLogException(file + ": batch " + batch + " does not exist (file has " + blocks.size()
+                    + " batches)");
+        }
+        loaded = -1;
+        try {
+            java.nio.MappedByteBuffer mb = map(blocks.get(batch));
+            CRC32C crc = new CRC32C();
+            crc.update(mb.duplicate());
+            checkCrc(batch, crc.getValue(), expectedCrc, info);
+            decodeMapped(blocks.get(batch), mb);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CorruptLogException c) {
+                throw c;
+            }
+            throw new CorruptLogException(file + ": batch " + batch + ": cannot decode (" + e.getMessage() + ")", e);
+        }
+        loaded = batch;
+        return root;
+    }
+
+    private void readFully(ByteBuffer dst, long pos, int batch) throws IOException {
+        while (dst.hasRemaining()) {
+            int n = channel.read(dst, pos);
+            if (n < 0) {
+                throw new CorruptLogException(file + ": batch " + batch + ": file ends inside the batch");
+            }
+            pos += n;
         }
     }
 

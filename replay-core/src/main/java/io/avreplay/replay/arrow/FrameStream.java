@@ -54,4 +54,15 @@ public interface FrameStream<T> {
      * @throws io.avreplay.error.CorruptLogException naming file and batch on mismatch
      */
     void verify(int index);
+
+    /**
+     * {@link #verify} then {@link #read}; implementations may read the batch only once.
+     *
+     * @throws io.avreplay.error.ChecksumMismatchException naming file and batch on a CRC mismatch
+     * @throws io.avreplay.error.CorruptLogException naming file and batch when the batch cannot be decoded
+     */
+    default T readVerified(int index) {
+        verify(index);
+        return read(index);
+    }
 }
