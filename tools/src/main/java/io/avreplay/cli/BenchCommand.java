@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code avreplay bench ...}: benchmarks reported as ratios against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
         description = "Run a benchmark; results are ratios against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Io.class})
+        subcommands = {BenchCommand.Io.class, BenchCommand.Replay.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -69,6 +69,64 @@ final class BenchCommand implements Runnable {
                 out.printf("raw read         %.0f MB/s (FileChannel, page cache warm)%n", r.rawReadMBps());
                 out.printf("LogReader read   %.0f MB/s (decode + touch every point)%n", r.readerMBps());
                 out.printf("ratio            %.2f of raw%n", r.ratio());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Replay throughput, memory under a small heap and sync overhead ({@code ReplayBenchmark}). */
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = {"Replay all lidar sweeps of a >= 1 GB log touching every point, as a ratio of raw "
+                    + "FileChannel reads; peak heap + direct memory of a child JVM replaying it under -Xmx256m; "
+                    + "sync overhead per frame set. The log is written once under --dir and reused."})
+    static final class Replay implements Callable<Integer> {
+        @Option(names = "--size-mb", defaultValue = "2048", description = "Lidar data in the log, MiB (default ${DEFAULT-VALUE}).")
+        long sizeMb;
+
+        @Option(names = "--dir", description = "Work directory (default: a temporary directory).")
+        Path dir;
+
+        @Option(names = "--repeats", defaultValue = "5", description = "Timed rounds (default ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Option(names = "--child-heap", defaultValue = "256m",
+                description = "-Xmx of the memory probe JVM; empty to skip (default ${DEFAULT-VALUE}).")
+        String childHeap;
+
+        @Mixin
+        FormatOption format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = dir != null ? dir : Files.createTempDirectory("avreplay-bench-replay");
+            io.avreplay.replay.play.ReplayBenchmark.Result r;
+            try (RootAllocator allocator = Allocators.root()) {
+                var defaults = io.avreplay.replay.play.ReplayBenchmark.Options.defaults();
+                r = io.avreplay.replay.play.ReplayBenchmark.run(work, allocator,
+                        new io.avreplay.replay.play.ReplayBenchmark.Options(sizeMb << 20, defaults.pointsPerSweep(),
+                                childHeap, repeats, defaults.decodeThreads()));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.json()) {
+                out.println(Json.write(Json.MAPPER.valueToTree(r)));
+            } else {
+                out.printf("log              %d bytes, %d sweeps%n", r.logBytes(), r.sweeps());
+                out.printf("raw read         %.0f MB/s%n", r.rawReadBytesPerSecond() / 1e6);
+                out.printf("replay           %.0f MB/s verified, %.0f MB/s unverified%n",
+                        r.replayBytesPerSecond() / 1e6, r.replayNoVerifyBytesPerSecond() / 1e6);
+                out.printf("ratio            %.2f of raw (verified), %.2f (unverified), %.2f (parallel decode)%n",
+                        r.ratio(), r.ratioNoVerify(), r.ratioParallel());
+                if (r.childMaxHeapBytes() > 0) {
+                    out.printf("memory           peak heap %.0f MiB + direct %.0f MiB + Arrow %.0f MiB under -Xmx %.0f MiB%n",
+                            r.childHeapPeakBytes() / 1048576.0, r.childNioDirectPeakBytes() / 1048576.0,
+                            r.childArrowPeakBytes() / 1048576.0, r.childMaxHeapBytes() / 1048576.0);
+                }
+                out.printf("sync             %.0f us per frame set (own work), %.2f ms per whole set%n",
+                        r.syncOverheadNsPerSet() / 1e3, r.syncReplayNsPerSet() / 1e6);
             }
             out.flush();
             return ExitCodes.OK;
