@@ -83,7 +83,12 @@ public final class YamlFiles {
             if (e instanceof RuntimeException re && re.getClass().getName().startsWith("io.avreplay")) {
                 throw re;
             }
-            throw errors.apply(file + ":" + lineOf(e) + " invalid YAML: " + firstLine(e.getMessage()));
+            String msg = firstLine(e.getMessage());
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '([^']*)'.*").matcher(msg);
+            if (dup.matches()) {
+                throw errors.apply(file + ":" + lineOf(e) + " field '" + dup.group(1) + "': duplicate key");
+            }
+            throw errors.apply(file + ":" + lineOf(e) + " invalid YAML: " + msg);
         }
     }
 
