@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class CenterDistanceScorer implements ScenarioScorer<CenterDistanceScorer.Units> {
     /** Matching thresholds, metres. */
-    public static final List<Double> DISTANCES_M = List.of(0.5, 1.0, 2.0, 4.0);
+    public static final List<Double> DISTANCES_M = MetricId.MATCH_DISTANCES_M;
     /** Threshold whose matches give the TP errors of NDS, metres. */
     public static final double TP_DISTANCE_M = 2.0;
     static final double MIN_RECALL = 0.1;

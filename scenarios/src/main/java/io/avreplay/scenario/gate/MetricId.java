@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  *                  thresholds (nuScenes: 0.5, 1, 2 and 4 m)
  */
 public record MetricId(MetricKind kind, String className, double distanceM) {
+    /** The nuScenes centre-distance thresholds a metric may name, metres. */
+    public static final java.util.List<Double> MATCH_DISTANCES_M = java.util.List.of(0.5, 1.0, 2.0, 4.0);
     private static final Pattern TEXT = Pattern.compile("([a-z]+)(?:\\[([A-Za-z0-9_.\\-]*)\\])?(?:@(\\d+(?:\\.\\d+)?)m)?");
 
     /** @throws IllegalArgumentException when the class is missing for AP, present otherwise, or distance is bad */
@@ -60,6 +62,10 @@ public record MetricId(MetricKind kind, String className, double distanceM) {
                     + new java.util.TreeSet<>(knownClasses));
         }
         double d = m.group(3) == null ? Double.NaN : Double.parseDouble(m.group(3));
+        if (!Double.isNaN(d) && !MATCH_DISTANCES_M.contains(d)) {
+            throw new IllegalArgumentException("unknown match distance " + m.group(3) + " m, expected one of "
+                    + MATCH_DISTANCES_M + " m");
+        }
         return new MetricId(kind, cls, d);
     }
 
