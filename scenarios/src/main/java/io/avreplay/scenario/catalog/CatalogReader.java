@@ -115,7 +115,7 @@ public final class CatalogReader {
         root.opt("provenance").ifPresent(p -> p.keys().forEach(k -> provenance.put(k, p.get(k).text())));
         try {
             return new Scenario(id, root.get("title").nonBlank(), root.opt("description").map(YamlNode::text).orElse(""),
-                    log, window, readTags(root.opt("tags")), classes, gates, provenance,
+                    log, window, root.opt("tags").map(TagKey::read).orElseGet(TreeMap::new), classes, gates, provenance,
                     new ScenarioSource(file, lines));
         } catch (IllegalArgumentException e) {
             throw root.error(e.getMessage());
@@ -179,30 +179,6 @@ public final class CatalogReader {
                         + classes);
             }
             out.add(gate);
-        }
-        return out;
-    }
-
-    private static TreeMap<TagKey, List<String>> readTags(java.util.Optional<YamlNode> tags) {
-        TreeMap<TagKey, List<String>> out = new TreeMap<>();
-        if (tags.isEmpty()) {
-            return out;
-        }
-        YamlNode n = tags.get();
-        for (String k : n.keys()) {
-            YamlNode v = n.get(k);
-            TagKey key = TagKey.of(k).orElseThrow(() -> v.error("unknown tag, expected one of "
-                    + Stream.of(TagKey.values()).map(TagKey::key).toList()));
-            List<String> values = v.stringList();
-            if (key != TagKey.ACTORS && values.size() != 1) {
-                throw v.error("tag '" + k + "' takes one value, got " + values);
-            }
-            for (String s : values) {
-                if (!key.allowed().isEmpty() && !key.allowed().contains(s)) {
-                    throw v.error("unknown " + k + " '" + s + "', expected one of " + new java.util.TreeSet<>(key.allowed()));
-                }
-            }
-            out.put(key, values);
         }
         return out;
     }

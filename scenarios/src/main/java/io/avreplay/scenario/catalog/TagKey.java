@@ -38,4 +38,29 @@ public enum TagKey {
         }
         return java.util.Optional.empty();
     }
+
+    /**
+     * Reads a {@code tags} mapping, checking keys and closed vocabularies.
+     *
+     * @throws RuntimeException the document's error type, naming file, line and field
+     */
+    public static java.util.TreeMap<TagKey, java.util.List<String>> read(io.avreplay.scenario.yaml.YamlNode n) {
+        java.util.TreeMap<TagKey, java.util.List<String>> out = new java.util.TreeMap<>();
+        for (String k : n.keys()) {
+            io.avreplay.scenario.yaml.YamlNode v = n.get(k);
+            TagKey key = of(k).orElseThrow(() -> v.error("unknown tag, expected one of "
+                    + java.util.stream.Stream.of(TagKey.values()).map(TagKey::key).toList()));
+            java.util.List<String> values = v.stringList();
+            if (key != TagKey.ACTORS && values.size() != 1) {
+                throw v.error("tag '" + k + "' takes one value, got " + values);
+            }
+            for (String s : values) {
+                if (!key.allowed().isEmpty() && !key.allowed().contains(s)) {
+                    throw v.error("unknown " + k + " '" + s + "', expected one of " + new java.util.TreeSet<>(key.allowed()));
+                }
+            }
+            out.put(key, values);
+        }
+        return out;
+    }
 }

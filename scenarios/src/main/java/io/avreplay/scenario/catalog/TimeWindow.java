@@ -52,8 +52,12 @@ public record TimeWindow(long startNs, long endNs, boolean fromLogStart) {
         }
     }
 
-    /** Parses {@code 2s}, {@code 1500ms}, {@code 1.5min}, {@code 12} (seconds) into ns. */
-    static long durationNs(YamlNode n) {
+    /**
+     * Parses {@code 2s}, {@code 1500ms}, {@code 1.5min}, {@code 12} (seconds) into ns.
+     *
+     * @throws RuntimeException the document's error type, naming file, line and field
+     */
+    public static long durationNs(YamlNode n) {
         Matcher m = DURATION.matcher(n.text().trim());
         if (!m.matches()) {
             throw n.error("'" + n.text() + "' is not a duration (expected e.g. 2s, 1500ms, 1min)");
