@@ -22,6 +22,8 @@ import picocli.CommandLine.Mixin;
             InfoCommand.class,
             ValidateCommand.class,
             BenchCommand.class,
+            ScenariosCommand.class,
+            GateCommand.class,
         })
 public final class AvreplayCli implements Runnable {
     @Mixin
