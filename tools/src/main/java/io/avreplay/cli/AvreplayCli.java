@@ -26,6 +26,8 @@ import picocli.CommandLine.Mixin;
             ImportCommand.class,
             ExportCommand.class,
             ReplayCommand.class,
+            ScenariosCommand.class,
+            GateCommand.class,
         })
 public final class AvreplayCli implements Runnable {
     @Mixin

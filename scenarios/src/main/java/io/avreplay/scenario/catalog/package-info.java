@@ -1,0 +1,8 @@
+/**
+ * The scenario catalogue: scenario YAML files ({@link io.avreplay.scenario.catalog.Scenario}) read and
+ * validated by {@link io.avreplay.scenario.catalog.CatalogReader}, log references resolved safely under a
+ * log root or generated from synthesizer recipes ({@link io.avreplay.scenario.catalog.LogRoot},
+ * {@link io.avreplay.scenario.catalog.RecipeGenerator}), and coverage statistics
+ * ({@link io.avreplay.scenario.catalog.Coverage}).
+ */
+package io.avreplay.scenario.catalog;

@@ -1,0 +1,20 @@
+package io.avreplay.scenario.ci;
+
+import io.avreplay.scenario.gate.EgoDetection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Detections of one model for any log, by annotated timestamp. {@link ResultsDirectory} reads precomputed
+ * files; running the shipped models plugs in here too.
+ */
+public interface DetectionResults {
+    /** @return a short description for provenance (directory, model id and hash) */
+    String describe();
+
+    /**
+     * @return timestamp (ns) to the detections at it, ego frame; a timestamp without entry has none
+     * @throws io.avreplay.error.BadInputException when the results of this log are missing or malformed
+     */
+    Map<Long, List<EgoDetection>> forLog(String logId);
+}

@@ -1,0 +1,39 @@
+package io.avreplay.scenario.gate;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The metric computation behind gates, as a plug-in: {@link CenterDistanceScorer} is built in; the
+ * nuScenes evaluator of {@code perception-eval} plugs in here (accumulate per frame once, then merge
+ * units per bootstrap sample). Implementations must be deterministic and thread-safe.
+ *
+ * @param <U> the implementation's per-frame units
+ */
+public interface ScenarioScorer<U extends FrameUnits> {
+    /** @return a short name for provenance, e.g. {@code center-distance-ap} */
+    String name();
+
+    /** @return the class names metrics may name */
+    Set<String> knownClasses();
+
+    /**
+     * Matches detections to ground truth once, frame by frame, keeping only {@code classes}.
+     *
+     * @param frames  the scenario's frames in time order
+     * @param classes the classes that matter for the scenario (all metrics are restricted to them)
+     */
+    U accumulate(List<EvalFrame> frames, List<String> classes);
+
+    /**
+     * Computes a metric on a weighted multiset of frames.
+     *
+     * @param weights how many times each frame counts ({@code weights.length == units.frameCount()});
+     *                all ones is the plain value, a bootstrap passes resampled counts
+     * @return the value, or NaN when undefined (e.g. no ground truth of the class in the frames)
+     */
+    double compute(MetricId metric, U units, int[] weights);
+
+    /** @return one precision–recall curve per class with ground truth, at {@code distanceM} */
+    List<PrCurve> curves(U units, double distanceM);
+}

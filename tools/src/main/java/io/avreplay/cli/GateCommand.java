@@ -1,0 +1,119 @@
+package io.avreplay.cli;
+
+import io.avreplay.error.InvalidConfigException;
+import io.avreplay.scenario.catalog.Catalog;
+import io.avreplay.scenario.catalog.LogRoot;
+import io.avreplay.scenario.ci.CatalogGate;
+import io.avreplay.scenario.ci.DetectionResults;
+import io.avreplay.scenario.ci.GateRun;
+import io.avreplay.scenario.ci.ResultsDirectory;
+import io.avreplay.scenario.ci.ScenarioOutcome;
+import io.avreplay.scenario.ci.WorstFrames;
+import io.avreplay.scenario.gate.BootstrapConfig;
+import io.avreplay.scenario.gate.CenterDistanceScorer;
+import io.avreplay.scenario.gate.GateEvaluator;
+import io.avreplay.scenario.gate.GateResult;
+import io.avreplay.scenario.report.HtmlReport;
+import io.avreplay.scenario.report.JsonReport;
+import io.avreplay.scenario.report.JunitXmlReport;
+import io.avreplay.scenario.report.MarkdownReport;
+import io.avreplay.scenario.report.ReportFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.arrow.memory.RootAllocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code avreplay gate}: score every catalogued scenario and check its gates. */
+@Command(name = "gate", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
+        description = {"Score each scenario of a catalogue on its window and classes, check its gates (absolute "
+                + "thresholds, and regressions against a baseline by a paired bootstrap over frames), print a summary "
+                + "and write the reports asked for.",
+            "CANDIDATE and BASELINE are directories of precomputed detections, one <logId>.json per log "
+                + "(nuScenes-submission shaped, keyed by timestamp in ns, boxes in the ego frame).",
+            "Exits 0 when all gates pass, 1 when a gate failed, 3 on bad input (nothing is written)."})
+final class GateCommand implements Callable<Integer> {
+    @Option(names = "--catalog", required = true, paramLabel = "CATALOG", description = "Catalogue directory or file.")
+    Path catalog;
+
+    @Option(names = "--logs", required = true, paramLabel = "ROOT", description = "Log root (recipe logs cached here).")
+    Path logs;
+
+    @Option(names = "--candidate", required = true, paramLabel = "RESULTS", description = "Candidate detections directory.")
+    String candidate;
+
+    @Option(names = "--baseline", paramLabel = "RESULTS", description = "Baseline detections directory.")
+    Optional<String> baseline;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML here.")
+    Optional<Path> junit;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Write a Markdown summary here.")
+    Optional<Path> markdown;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report here.")
+    Optional<Path> html;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON here.")
+    Optional<Path> json;
+
+    @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples (default 1000).")
+    int resamples;
+
+    @Option(names = "--confidence", defaultValue = "0.95", description = "Confidence level of the CI (default 0.95).")
+    double confidence;
+
+    @Option(names = "--seed", defaultValue = "20240607", description = "Bootstrap seed (default 20240607).")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        BootstrapConfig bootstrap;
+        try {
+            bootstrap = new BootstrapConfig(resamples, confidence, seed);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("--resamples/--confidence: " + e.getMessage());
+        }
+        Catalog c = ScenariosCommand.reader().read(catalog);
+        DetectionResults cand = results("--candidate", candidate);
+        Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b));
+        GateRun run;
+        try (RootAllocator allocator = Allocators.root()) {
+            CatalogGate<CenterDistanceScorer.Units> gate = new CatalogGate<>(new CenterDistanceScorer(),
+                    new GateEvaluator(bootstrap), new LogRoot(logs, Optional.empty()), WorstFrames.NONE, allocator);
+            run = gate.run(c, cand, base);
+        }
+        junit.ifPresent(f -> ReportFiles.write(f, JunitXmlReport.render(run)));
+        markdown.ifPresent(f -> ReportFiles.write(f, MarkdownReport.render(run)));
+        html.ifPresent(f -> ReportFiles.write(f, HtmlReport.render(run)));
+        json.ifPresent(f -> ReportFiles.write(f, JsonReport.render(run)));
+        PrintWriter out = spec.commandLine().getOut();
+        for (ScenarioOutcome s : run.scenarios()) {
+            out.printf("%-4s %s (%d frames)%n", s.failed() ? "FAIL" : "PASS", s.id(), s.frames());
+            for (GateResult g : s.gates()) {
+                out.printf("     %-7s %-28s %s%n", g.verdict(), g.gate().expression(), g.reason());
+            }
+        }
+        long failed = run.scenarios().stream().filter(ScenarioOutcome::failed).count();
+        out.println(failed == 0 ? "all gates pass (" + run.scenarios().size() + " scenarios)"
+                : failed + " of " + run.scenarios().size() + " scenarios failed");
+        out.flush();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static DetectionResults results(String option, String value) {
+        if (value.equals("default")) {
+            // TODO(issue 7): run the shipped perception models when they merge.
+            throw new InvalidConfigException(option + " default: running the shipped models is not wired in this build; "
+                    + "pass a directory of precomputed detections");
+        }
+        return new ResultsDirectory(Path.of(value));
+    }
+}
