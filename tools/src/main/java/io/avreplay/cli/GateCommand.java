@@ -10,7 +10,7 @@ import io.avreplay.scenario.ci.ResultsDirectory;
 import io.avreplay.scenario.ci.ScenarioOutcome;
 import io.avreplay.scenario.ci.WorstFrames;
 import io.avreplay.scenario.gate.BootstrapConfig;
-import io.avreplay.scenario.gate.CenterDistanceScorer;
+import io.avreplay.scenario.gate.NuScenesScenarioScorer;
 import io.avreplay.scenario.gate.GateEvaluator;
 import io.avreplay.scenario.gate.GateResult;
 import io.avreplay.scenario.report.HtmlReport;
@@ -86,7 +86,7 @@ final class GateCommand implements Callable<Integer> {
         Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b));
         GateRun run;
         try (RootAllocator allocator = Allocators.root()) {
-            CatalogGate<CenterDistanceScorer.Units> gate = new CatalogGate<>(new CenterDistanceScorer(),
+            CatalogGate<NuScenesScenarioScorer.Units> gate = new CatalogGate<>(new NuScenesScenarioScorer(),
                     new GateEvaluator(bootstrap), new LogRoot(logs, Optional.empty()), WorstFrames.NONE, allocator);
             run = gate.run(c, cand, base);
         }

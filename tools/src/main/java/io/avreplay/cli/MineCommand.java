@@ -2,7 +2,7 @@ package io.avreplay.cli;
 
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.scenario.gate.CenterDistanceScorer;
+import io.avreplay.scenario.gate.NuScenesScenarioScorer;
 import io.avreplay.scenario.mining.MinedScenarios;
 import io.avreplay.scenario.mining.MinedWindow;
 import io.avreplay.scenario.mining.Miner;
@@ -54,7 +54,7 @@ final class MineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleReader reader = new RuleReader(new CenterDistanceScorer().knownClasses());
+        RuleReader reader = new RuleReader(new NuScenesScenarioScorer().knownClasses());
         RuleSet set = rules.map(reader::read).orElseGet(reader::readDefault);
         Miner miner = new Miner(set);
         Map<Path, String> files = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package io.avreplay.cli;
 import io.avreplay.scenario.catalog.Catalog;
 import io.avreplay.scenario.catalog.CatalogReader;
 import io.avreplay.scenario.catalog.Scenario;
-import io.avreplay.scenario.gate.CenterDistanceScorer;
+import io.avreplay.scenario.gate.NuScenesScenarioScorer;
 import io.avreplay.scenario.gate.Gate;
 import io.avreplay.scenario.yaml.YamlFiles;
 import java.io.PrintWriter;
@@ -31,7 +31,7 @@ final class ScenariosCommand implements Runnable {
 
     /** The reader every subcommand uses: classes of the built-in scorer, default size limit. */
     static CatalogReader reader() {
-        return new CatalogReader(new CenterDistanceScorer().knownClasses(), YamlFiles.DEFAULT_MAX_BYTES);
+        return new CatalogReader(new NuScenesScenarioScorer().knownClasses(), YamlFiles.DEFAULT_MAX_BYTES);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,

@@ -91,4 +91,42 @@ final class ClassMatches {
         }
         return new ClassMatches(a.npos + b.npos, s, o, t, e);
     }
+
+    /** Concatenates parts in order in one pass; equivalent to folding {@link #merge} over them. */
+    static ClassMatches concat(java.util.List<ClassMatches> parts) {
+        int n = 0;
+        for (ClassMatches p : parts) {
+            n += p.size();
+        }
+        int thresholds = parts.get(0).tp.length;
+        int metrics = TpMetric.values().length;
+        double[] s = new double[n];
+        long[] o = new long[n];
+        boolean[][] t = new boolean[thresholds][n];
+        double[][][] e = new double[thresholds][metrics][n];
+        int at = 0;
+        long shift = 0;
+        int npos = 0;
+        for (ClassMatches p : parts) {
+            int k = p.size();
+            System.arraycopy(p.scores, 0, s, at, k);
+            long max = -1;
+            for (int i = 0; i < k; i++) {
+                o[at + i] = p.order[i] + shift;
+                max = Math.max(max, p.order[i]);
+            }
+            for (int th = 0; th < thresholds; th++) {
+                System.arraycopy(p.tp[th], 0, t[th], at, k);
+                for (int m = 0; m < metrics; m++) {
+                    System.arraycopy(p.errors[th][m], 0, e[th][m], at, k);
+                }
+            }
+            if (k > 0) {
+                shift += max + 1;
+            }
+            npos += p.npos;
+            at += k;
+        }
+        return new ClassMatches(npos, s, o, t, e);
+    }
 }

@@ -73,6 +73,40 @@ public final class NuScenesMetricData {
     }
 
     /**
+     * Concatenates parts in order in one pass, as if their inputs had been evaluated together. Unlike
+     * {@link #merge}, a sample may occur in several parts: this is how a bootstrap resample counts a
+     * frame more than once (each occurrence is an independent copy of that sample's predictions and
+     * ground truth).
+     *
+     * @throws IllegalArgumentException when {@code parts} is empty or the configurations differ
+     */
+    public static NuScenesMetricData concat(List<NuScenesMetricData> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        NuScenesMetricData first = parts.get(0);
+        Map<String, ClassMatches> m = new LinkedHashMap<>();
+        for (String c : first.config.classNames()) {
+            java.util.List<ClassMatches> cm = new java.util.ArrayList<>(parts.size());
+            for (NuScenesMetricData p : parts) {
+                if (!p.config.equals(first.config)) {
+                    throw new IllegalArgumentException("cannot concatenate nuScenes data accumulated under different"
+                            + " configs: " + first.config.name() + " and " + p.config.name());
+                }
+                cm.add(p.classes.get(c));
+            }
+            m.put(c, ClassMatches.concat(cm));
+        }
+        Set<String> s = new LinkedHashSet<>();
+        FilterCounts counts = null;
+        for (NuScenesMetricData p : parts) {
+            s.addAll(p.samples);
+            counts = counts == null ? p.counts : FilterCounts.sum(counts, p.counts);
+        }
+        return new NuScenesMetricData(first.config, m, s, counts);
+    }
+
+    /**
      * Box counts of an evaluation.
      *
      * @param gtBefore              ground-truth boxes read

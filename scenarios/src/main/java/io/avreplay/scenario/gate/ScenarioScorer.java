@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The metric computation behind gates, as a plug-in: {@link CenterDistanceScorer} is built in; the
- * nuScenes evaluator of {@code perception-eval} plugs in here (accumulate per frame once, then merge
+ * The metric computation behind gates, as a plug-in: {@link NuScenesScenarioScorer} plugs the
+ * nuScenes evaluator of {@code perception-eval} in here (accumulate per frame once, then merge
  * units per bootstrap sample). Implementations must be deterministic and thread-safe.
  *
  * @param <U> the implementation's per-frame units

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class GateEvaluatorTest {
     static final Set<String> CLASSES = Set.of("car", "pedestrian");
-    final CenterDistanceScorer scorer = new CenterDistanceScorer();
+    final NuScenesScenarioScorer scorer = new NuScenesScenarioScorer();
     final GateEvaluator evaluator = new GateEvaluator(BootstrapConfig.defaults());
 
     static Annotation3d car(int i, double x) {
@@ -40,7 +40,7 @@ class GateEvaluatorTest {
 
     @Test
     void perfectDetectorHasApOne() {
-        CenterDistanceScorer.Units u = scorer.accumulate(frames(f -> true), List.of("car"));
+        NuScenesScenarioScorer.Units u = scorer.accumulate(frames(f -> true), List.of("car"));
         int[] ones = new int[100];
         Arrays.fill(ones, 1);
         // Precision 1 at every recall: AP = mean over 90 points of (1 - 0.1) / 0.9 = 1.
@@ -50,7 +50,7 @@ class GateEvaluatorTest {
 
     @Test
     void halfRecallGivesKnownAp() {
-        CenterDistanceScorer.Units u = scorer.accumulate(frames(f -> f % 2 == 0), List.of("car"));
+        NuScenesScenarioScorer.Units u = scorer.accumulate(frames(f -> f % 2 == 0), List.of("car"));
         int[] ones = new int[100];
         Arrays.fill(ones, 1);
         // Recall reaches 0.5 with precision 1: grid points 0.11..0.50 (40 of 90) score (1-0.1)/0.9 = 1.
@@ -59,7 +59,7 @@ class GateEvaluatorTest {
 
     @Test
     void absentClassIsUndefinedAndFailsItsGate() {
-        CenterDistanceScorer.Units u = scorer.accumulate(frames(f -> true), List.of("car", "pedestrian"));
+        NuScenesScenarioScorer.Units u = scorer.accumulate(frames(f -> true), List.of("car", "pedestrian"));
         List<GateResult> r = evaluator.evaluate(List.of(Gate.parse("ap[pedestrian]@2m >= 0.5", CLASSES),
                 Gate.parse("map >= 0.9", CLASSES)), scorer, u, Optional.empty());
         assertEquals(Verdict.FAIL, r.get(0).verdict());
@@ -70,9 +70,9 @@ class GateEvaluatorTest {
 
     @Test
     void significantDropFailsSmallDropPasses() {
-        CenterDistanceScorer.Units base = scorer.accumulate(frames(f -> true), List.of("car"));
-        CenterDistanceScorer.Units bad = scorer.accumulate(frames(f -> f % 2 == 0), List.of("car"));
-        CenterDistanceScorer.Units slight = scorer.accumulate(frames(f -> f != 50), List.of("car"));
+        NuScenesScenarioScorer.Units base = scorer.accumulate(frames(f -> true), List.of("car"));
+        NuScenesScenarioScorer.Units bad = scorer.accumulate(frames(f -> f % 2 == 0), List.of("car"));
+        NuScenesScenarioScorer.Units slight = scorer.accumulate(frames(f -> f != 50), List.of("car"));
         Gate g = Gate.parse("ap[car]@2m drop <= 0.02", CLASSES);
         GateResult r = evaluator.evaluate(List.of(g), scorer, bad, Optional.of(base)).get(0);
         assertEquals(Verdict.FAIL, r.verdict(), r.reason());
@@ -87,8 +87,8 @@ class GateEvaluatorTest {
 
     @Test
     void bootstrapIsDeterministic() {
-        CenterDistanceScorer.Units base = scorer.accumulate(frames(f -> true), List.of("car"));
-        CenterDistanceScorer.Units cand = scorer.accumulate(frames(f -> f % 3 != 0), List.of("car"));
+        NuScenesScenarioScorer.Units base = scorer.accumulate(frames(f -> true), List.of("car"));
+        NuScenesScenarioScorer.Units cand = scorer.accumulate(frames(f -> f % 3 != 0), List.of("car"));
         Gate g = Gate.parse("ap[car]@2m drop <= 0.5", CLASSES);
         GateResult a = evaluator.evaluate(List.of(g), scorer, cand, Optional.of(base)).get(0);
         GateResult b = evaluator.evaluate(List.of(g), scorer, cand, Optional.of(base)).get(0);

@@ -1,0 +1,199 @@
+package io.avreplay.scenario.gate;
+
+import io.avreplay.eval.detection.Box3d;
+import io.avreplay.eval.detection.Detection3d;
+import io.avreplay.eval.detection.EvalProvenance;
+import io.avreplay.eval.detection.GroundTruth3d;
+import io.avreplay.eval.detection.Velocity;
+import io.avreplay.eval.log.CategoryMap;
+import io.avreplay.eval.nuscenes.DetectionCurve;
+import io.avreplay.eval.nuscenes.NuScenesConfig;
+import io.avreplay.eval.nuscenes.NuScenesEvaluator;
+import io.avreplay.eval.nuscenes.NuScenesGroundTruth;
+import io.avreplay.eval.nuscenes.NuScenesMetricData;
+import io.avreplay.eval.nuscenes.NuScenesResult;
+import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.log.ToolVersion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Gates scored with the project's nuScenes evaluator (nuscenes-devkit 1.2.0 parity): each frame is
+ * matched once into its own {@link NuScenesMetricData}; a (resampled) multiset of frames is scored by
+ * concatenating those parts and running the devkit's AP/TP-error/NDS computation. Metrics are restricted
+ * to the scenario's classes that have ground truth in the window, so absent classes do not drag the
+ * mean down; an AP gate on an absent class is NaN. Boxes stay in the ego frame, so class ranges are
+ * measured from the ego as the devkit does. Stateless and thread-safe.
+ */
+public final class NuScenesScenarioScorer implements ScenarioScorer<NuScenesScenarioScorer.Units> {
+    private final NuScenesConfig base;
+
+    /** A scorer with the {@code detection_cvpr_2019} configuration. */
+    public NuScenesScenarioScorer() {
+        this(NuScenesConfig.cvpr2019());
+    }
+
+    /** @param base configuration whose ranges and thresholds apply; its classes are narrowed per scenario */
+    public NuScenesScenarioScorer(NuScenesConfig base) {
+        this.base = base;
+    }
+
+    @Override
+    public String name() {
+        return "nuscenes-devkit-1.2.0/" + base.name();
+    }
+
+    @Override
+    public Set<String> knownClasses() {
+        return NuScenesConfig.DETECTION_NAMES;
+    }
+
+    /** Per-frame match data under the scenario's configuration (empty config: no class present). */
+    public static final class Units implements FrameUnits {
+        private final List<NuScenesMetricData> frames;
+        private final Optional<NuScenesEvaluator> evaluator;
+        private final int count;
+
+        Units(List<NuScenesMetricData> frames, Optional<NuScenesEvaluator> evaluator, int count) {
+            this.frames = List.copyOf(frames);
+            this.evaluator = evaluator;
+            this.count = count;
+        }
+
+        @Override
+        public int frameCount() {
+            return count;
+        }
+    }
+
+    @Override
+    public Units accumulate(List<EvalFrame> frames, List<String> classes) {
+        Set<String> present = new LinkedHashSet<>();
+        for (EvalFrame f : frames) {
+            for (Annotation3d a : f.truth()) {
+                CategoryMap.toNuScenes(a.category()).filter(classes::contains)
+                        .filter(c -> a.numLidarPoints() > 0).ifPresent(present::add);
+            }
+        }
+        Map<String, Double> ranges = new LinkedHashMap<>();
+        for (String c : base.classRange().keySet()) {
+            if (present.contains(c)) {
+                ranges.put(c, base.classRange().get(c));
+            }
+        }
+        if (ranges.isEmpty()) {
+            return new Units(List.of(), Optional.empty(), frames.size());
+        }
+        NuScenesConfig cfg = new NuScenesConfig(base.name() + "+scenario", ranges, base.distThs(), base.distThTp(),
+                base.minRecall(), base.minPrecision(), base.maxBoxesPerSample(), base.meanApWeight());
+        NuScenesEvaluator ev = new NuScenesEvaluator(cfg);
+        List<NuScenesMetricData> out = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            out.add(accumulateFrame(ev, cfg, "frame-" + i, frames.get(i)));
+        }
+        return new Units(out, Optional.of(ev), frames.size());
+    }
+
+    private static NuScenesMetricData accumulateFrame(NuScenesEvaluator ev, NuScenesConfig cfg, String token,
+            EvalFrame frame) {
+        List<GroundTruth3d> gt = new ArrayList<>();
+        for (Annotation3d a : frame.truth()) {
+            Optional<String> cls = CategoryMap.toNuScenes(a.category());
+            if (cls.isEmpty() || !cfg.classRange().containsKey(cls.get())) {
+                continue;
+            }
+            var b = a.box();
+            String attr = NuScenesConfig.ATTRIBUTE_NAMES.contains(a.attribute()) ? a.attribute() : "";
+            gt.add(new GroundTruth3d(token, new Box3d(b.centre().x(), b.centre().y(), b.centre().z(), b.width(),
+                    b.length(), b.height(), b.yaw()), velocity(a.vx(), a.vy()), cls.get(), attr, a.numLidarPoints()));
+        }
+        List<Detection3d> preds = new ArrayList<>();
+        for (EgoDetection d : frame.detections()) {
+            Optional<String> cls = CategoryMap.toNuScenes(d.category());
+            if (cls.isEmpty() || !cfg.classRange().containsKey(cls.get())) {
+                continue;
+            }
+            var b = d.box();
+            String attr = NuScenesConfig.ATTRIBUTE_NAMES.contains(d.attribute()) ? d.attribute() : "";
+            preds.add(new Detection3d(token, new Box3d(b.centre().x(), b.centre().y(), b.centre().z(), b.width(),
+                    b.length(), b.height(), b.yaw()), velocity(d.vx(), d.vy()), cls.get(), d.score(), attr));
+        }
+        NuScenesGroundTruth truth = new NuScenesGroundTruth(gt, List.of(token),
+                Map.of(token, new NuScenesGroundTruth.EgoPosition(0, 0, 0)), Map.of());
+        return ev.accumulate(truth, preds);
+    }
+
+    private static Velocity velocity(double vx, double vy) {
+        return Double.isFinite(vx) && Double.isFinite(vy) ? new Velocity(vx, vy) : Velocity.UNKNOWN;
+    }
+
+    @Override
+    public double compute(MetricId metric, Units units, int[] weights) {
+        Optional<NuScenesResult> r = score(units, weights);
+        if (r.isEmpty()) {
+            return Double.NaN;
+        }
+        NuScenesResult res = r.get();
+        return switch (metric.kind()) {
+            case NDS -> res.ndScore();
+            case AP -> {
+                Map<Double, Double> aps = res.labelAps().get(metric.className());
+                if (aps == null) {
+                    yield Double.NaN;
+                }
+                yield Double.isNaN(metric.distanceM()) ? aps.values().stream().mapToDouble(d -> d).average().orElse(Double.NaN)
+                        : aps.getOrDefault(metric.distanceM(), Double.NaN);
+            }
+            case MAP -> Double.isNaN(metric.distanceM()) ? res.meanAp()
+                    : res.labelAps().values().stream().mapToDouble(m -> m.get(metric.distanceM())).average()
+                            .orElse(Double.NaN);
+        };
+    }
+
+    private Optional<NuScenesResult> score(Units units, int[] weights) {
+        if (units.evaluator.isEmpty()) {
+            return Optional.empty();
+        }
+        if (weights.length != units.frameCount()) {
+            throw new IllegalArgumentException("weights has " + weights.length + " entries, units have "
+                    + units.frameCount() + " frames");
+        }
+        List<NuScenesMetricData> parts = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            for (int k = 0; k < weights[i]; k++) {
+                parts.add(units.frames.get(i));
+            }
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        NuScenesEvaluator ev = units.evaluator.get();
+        return Optional.of(ev.score(NuScenesMetricData.concat(parts),
+                new EvalProvenance("nuscenes", ev.config().name(), List.of(), ToolVersion.current())));
+    }
+
+    @Override
+    public List<PrCurve> curves(Units units, double distanceM) {
+        int[] ones = new int[units.frameCount()];
+        java.util.Arrays.fill(ones, 1);
+        Optional<NuScenesResult> r = score(units, ones);
+        List<PrCurve> out = new ArrayList<>();
+        if (r.isEmpty()) {
+            return out;
+        }
+        for (String cls : r.get().labelAps().keySet()) {
+            DetectionCurve c = r.get().curves().get(NuScenesResult.curveKey(cls, distanceM));
+            if (c == null) {
+                continue;
+            }
+            out.add(new PrCurve(cls, distanceM, c.recall(), c.precision(),
+                    r.get().labelAps().get(cls).getOrDefault(distanceM, Double.NaN)));
+        }
+        return out;
+    }
+}
