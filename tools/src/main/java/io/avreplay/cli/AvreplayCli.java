@@ -19,6 +19,8 @@ import picocli.CommandLine.Mixin;
         footer = ExitCodes.HELP_FOOTER,
         subcommands = {
             CommandLine.HelpCommand.class,
+            SynthCommand.class,
+            RenderCommand.class,
         })
 public final class AvreplayCli implements Runnable {
     @Mixin

@@ -23,7 +23,7 @@ public final class Presets {
     public static final List<String> BUILT_IN = List.of("urban-intersection", "pedestrian-crossing",
             "congested-arterial", "night-rain", "cut-in", "pothole-road");
 
-    private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
+    private static final Pattern MISSING = Pattern.compile("Missing (?:required )?creator property '([^']+)'");
     private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
     private static final ObjectMapper JSON = configure(new ObjectMapper());
 
@@ -106,7 +106,8 @@ public final class Presets {
             Matcher m = MISSING.matcher(e.getOriginalMessage());
             String p = path(e);
             if (m.find()) {
-                String field = p.isEmpty() ? m.group(1) : p + "." + m.group(1);
+                String name = m.group(1);
+                String field = p.equals(name) || p.endsWith("." + name) ? p : p.isEmpty() ? name : p + "." + name;
                 throw new InvalidConfigException(where + ": required field '" + field + "' is missing", e);
             }
             throw new InvalidConfigException(where + ": invalid value at '" + p + "': " + e.getOriginalMessage(), e);
