@@ -134,7 +134,21 @@ public record RoadLayout(int lanesPerDirection, double laneWidthM, double parkin
             double tk = (KERB_HEIGHT_M - oz) / dz;
             double xk = ox + tk * dx;
             double yk = oy + tk * dy;
-            return onRoad(xk, yk) ? t : tk;
+            if (!onRoad(xk, yk)) {
+                return tk;
+            }
+            // the ray meets the kerb's vertical face between the two planes: bisect for it
+            double lo = tk;
+            double hi = t;
+            for (int i = 0; i < 20; i++) {
+                double mid = 0.5 * (lo + hi);
+                if (onRoad(ox + mid * dx, oy + mid * dy)) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return hi;
         }
         int p = potholeAt(x, y);
         if (p >= 0) {
