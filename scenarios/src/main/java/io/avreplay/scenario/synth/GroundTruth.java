@@ -19,6 +19,8 @@ import java.util.List;
 final class GroundTruth {
     /** Objects farther than this from the ego are not annotated, metres. */
     static final double RANGE_M = 80;
+    /** Slack of annotated boxes around the solid actor, metres (≈ 2.5 σ of the default range noise). */
+    static final double MARGIN_M = 0.05;
     /** Fewer visible pixels than this get no 2D box. */
     static final int MIN_VISIBLE_PX = 6;
 
@@ -47,7 +49,7 @@ final class GroundTruth {
             if (Math.hypot(dx, dy) > RANGE_M) {
                 continue;
             }
-            Box3d box = egoBox(ag, c * dx + s * dy, -s * dx + c * dy, LanePath.angleDiff(p[2], e[2]));
+            Box3d box = annotatedBox(ag, c * dx + s * dy, -s * dx + c * dy, LanePath.angleDiff(p[2], e[2]));
             boolean still = ag.isStatic();
             double vx = still ? 0 : c * p[3] + s * p[4];
             double vy = still ? 0 : -s * p[3] + c * p[4];
@@ -57,10 +59,18 @@ final class GroundTruth {
         return out;
     }
 
-    static Box3d egoBox(Agent ag, double x, double y, double yaw) {
+    /**
+     * The annotated box of an actor at a pose: its solid extent plus {@link #MARGIN_M} on the sides and
+     * top (as a human annotator's box has slack), so that returns scattered by range noise still count.
+     * Potholes: the outline's extent, from 5 cm above the road to 5 cm below the floor.
+     */
+    static Box3d annotatedBox(Agent ag, double x, double y, double yaw) {
         ActorBody b = ag.body;
-        double cz = ag.role == Agent.Role.POTHOLE ? 0.05 - b.heightM() / 2 : b.heightM() / 2;
-        return new Box3d(new Vec3(x, y, cz), b.lengthM(), b.widthM(), b.heightM(), yaw);
+        if (ag.role == Agent.Role.POTHOLE) {
+            return new Box3d(new Vec3(x, y, 0.05 - b.heightM() / 2), b.lengthM(), b.widthM(), b.heightM(), yaw);
+        }
+        double h = b.heightM() + MARGIN_M;
+        return new Box3d(new Vec3(x, y, h / 2), b.lengthM() + 2 * MARGIN_M, b.widthM() + 2 * MARGIN_M, h, yaw);
     }
 
     static String attribute(Agent ag, double speed) {
@@ -165,9 +175,7 @@ final class GroundTruth {
 
     /** @return {@code {u0, v0, u1, v1, behind}}: bounds of the projected 3D box corners in front of the camera, px, and 1 if any corner is behind it */
     static double[] projectedExtent(Agent ag, double[] pose, CameraView view) {
-        ActorBody b = ag.body;
-        double zc = ag.role == Agent.Role.POTHOLE ? 0.05 - b.heightM() / 2 : b.heightM() / 2;
-        Box3d world = new Box3d(new Vec3(pose[0], pose[1], zc), b.lengthM(), b.widthM(), b.heightM(), pose[2]);
+        Box3d world = annotatedBox(ag, pose[0], pose[1], pose[2]);
         double[] r = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE, 0};
         double[] uv = new double[3];
         for (Vec3 corner : world.corners()) {

@@ -116,7 +116,8 @@ final class TrafficSim {
                 leaderV = 0;
             }
         }
-        double acc = MAX_ACCEL * (1 - Math.pow(ag.v / Math.max(desired, 0.1), 4));
+        // free-road term; slowing to a lower desired speed is comfortable, not an emergency stop
+        double acc = Math.max(-COMFORT_DECEL, MAX_ACCEL * (1 - Math.pow(ag.v / Math.max(desired, 0.1), 4)));
         if (desired < 0.1) {
             acc = -COMFORT_DECEL * Math.min(1, ag.v);
         }

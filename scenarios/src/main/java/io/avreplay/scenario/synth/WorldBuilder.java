@@ -208,6 +208,15 @@ final class WorldBuilder {
                 return Double.NaN;
             }
         }
+        if (!preset.cutIns().isEmpty()) {
+            // keep the ego lane and the lane it is cut from clear around the ego so the manoeuvres happen
+            double w = road.laneWidthM();
+            double ex = preset.ego().startXM();
+            boolean reservedLane = Math.abs(y - egoY) < 1.0 || Math.abs(y - (egoY + w)) < 1.0;
+            if (reservedLane && x > ex - 120 && x < ex + 250) {
+                return Double.NaN;
+            }
+        }
         return x;
     }
 
