@@ -151,9 +151,25 @@ public record RoadLayout(int lanesPerDirection, double laneWidthM, double parkin
             return hi;
         }
         int p = potholeAt(x, y);
-        if (p >= 0) {
-            return (-potholes.get(p).depthM() - oz) / dz;
+        if (p < 0) {
+            return t;
         }
-        return t;
+        Pothole hole = potholes.get(p);
+        double tf = (-hole.depthM() - oz) / dz;
+        if (hole.contains(ox + tf * dx, oy + tf * dy)) {
+            return tf;
+        }
+        // at grazing angles the ray meets the far wall of the hole before its floor: bisect for the rim
+        double lo = t;
+        double hi = tf;
+        for (int i = 0; i < 20; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (hole.contains(ox + mid * dx, oy + mid * dy)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }
