@@ -50,7 +50,7 @@ public final class CameraRenderer {
         }
         int bands = (h + ROW_BAND - 1) / ROW_BAND;
         IntStream.range(0, bands).parallel().forEach(band -> {
-            Shader shader = new Shader(scene, view, lighting, seed, frameIndex);
+            Shader shader = new Shader(scene, view, lighting, seed, frameIndex, index.nearM());
             int end = Math.min(h, (band + 1) * ROW_BAND);
             for (int v = band * ROW_BAND; v < end; v++) {
                 for (int u = 0; u < w; u++) {
@@ -106,11 +106,13 @@ public final class CameraRenderer {
         private final long seed;
         private final long stream;
         private final Hit hit = new Hit();
+        private final double[] nearM;
         private final double[] d = new double[3];
         private final double[] n = new double[3];
         private final double[] rgb = new double[3];
 
-        Shader(Scene scene, CameraView view, Lighting light, long seed, long frame) {
+        Shader(Scene scene, CameraView view, Lighting light, long seed, long frame, double[] nearM) {
+            this.nearM = nearM;
             this.scene = scene;
             this.view = view;
             this.light = light;
@@ -121,7 +123,7 @@ public final class CameraRenderer {
         void shade(int u, int v, int[] candidates, byte[] bgr, int[] ids) {
             view.ray(u + 0.5, v + 0.5, d);
             double norm = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
-            scene.cast(view.ox, view.oy, view.oz, d[0], d[1], d[2], MAX_DISTANCE_M / norm, candidates, hit);
+            scene.cast(view.ox, view.oy, view.oz, d[0], d[1], d[2], MAX_DISTANCE_M / norm, candidates, nearM, hit);
             int pix = v * view.spec.width() + u;
             double dist;
             double hx = 0;

@@ -105,7 +105,7 @@ public final class LidarCaster {
                     range = 1.0 + 14.0 * CounterRng.uniform(seed, stream, 3 * ray + 1);
                     intensity = (float) (0.02 + 0.06 * CounterRng.uniform(seed, stream, 3 * ray + 2));
                 } else {
-                    scene.cast(sx, sy, sz, dx, dy, dz, spec.maxRangeM(), candidates, hit);
+                    scene.cast(sx, sy, sz, dx, dy, dz, spec.maxRangeM(), candidates, index.nearM(), hit);
                     if (!hit.isHit()) {
                         continue;
                     }

@@ -18,11 +18,15 @@ public record Scene(RoadLayout road, List<SolidBox> boxes) {
      * Casts the ray {@code o + t·d} against the ground and the candidate boxes, keeping the nearest hit
      * within {@code maxT}.
      *
-     * @param candidates indices into {@link #boxes()} to test (from a {@link SectorIndex})
+     * @param candidates indices into {@link #boxes()} to test, nearest first (from a {@link SectorIndex})
+     * @param nearM      per box, a lower bound of its distance from the ray origin, metres
+     *                   ({@link SectorIndex#nearM()}): testing stops at the first candidate farther than
+     *                   the best hit so far
      * @param out        receives the hit
      */
     public void cast(double ox, double oy, double oz, double dx, double dy, double dz, double maxT, int[] candidates,
-            Hit out) {
+            double[] nearM, Hit out) {
+        double norm = Math.sqrt(dx * dx + dy * dy + dz * dz);
         double best = road.intersectGround(ox, oy, oz, dx, dy, dz);
         int bestBox = -1;
         boolean ground = best <= maxT;
@@ -30,6 +34,9 @@ public record Scene(RoadLayout road, List<SolidBox> boxes) {
             best = Double.POSITIVE_INFINITY;
         }
         for (int i : candidates) {
+            if (nearM[i] > best * norm) {
+                break;
+            }
             double t = boxes.get(i).intersect(ox, oy, oz, dx, dy, dz);
             if (t < best && t <= maxT) {
                 best = t;

@@ -10,6 +10,7 @@ import java.util.List;
 public final class SectorIndex {
     private final int sectors;
     private final int[][] members;
+    private final double[] nearM;
 
     /**
      * @param boxes   the boxes to index
@@ -20,8 +21,11 @@ public final class SectorIndex {
         this.sectors = sectors;
         int[] counts = new int[sectors];
         int[][] ranges = new int[boxes.size()][];
+        nearM = new double[boxes.size()];
         for (int i = 0; i < boxes.size(); i++) {
-            double[] iv = boxes.get(i).azimuthInterval(ox, oy);
+            SolidBox b = boxes.get(i);
+            nearM[i] = Math.max(0, Math.hypot(b.cx - ox, b.cy - oy) - b.radius);
+            double[] iv = b.azimuthInterval(ox, oy);
             int a = sectorOf(iv[0]);
             int span = iv[1] - iv[0] >= 2 * Math.PI - 1e-9 ? sectors
                     : Math.floorMod(sectorOf(iv[1]) - a, sectors) + 1;
@@ -41,6 +45,19 @@ public final class SectorIndex {
                 members[s][counts[s]++] = i;
             }
         }
+        for (int s = 0; s < sectors; s++) {
+            members[s] = java.util.Arrays.stream(members[s]).boxed()
+                    .sorted(java.util.Comparator.comparingDouble((Integer i) -> nearM[i]).thenComparing(i -> i))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * @return per box, the horizontal distance from the origin to its bounding circle, metres (a lower
+     *         bound on the distance of any hit); candidates are sorted by it so a cast can stop early
+     */
+    public double[] nearM() {
+        return nearM;
     }
 
     /** @return the sector holding a world azimuth (radians, any value) */
@@ -50,7 +67,7 @@ public final class SectorIndex {
         return Math.min(sectors - 1, (int) (u * sectors));
     }
 
-    /** @return indices of the boxes that may be hit in a sector; do not modify */
+    /** @return indices of the boxes that may be hit in a sector, nearest first; do not modify */
     public int[] candidates(int sector) {
         return members[sector];
     }
