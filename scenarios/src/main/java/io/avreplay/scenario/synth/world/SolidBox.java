@@ -149,7 +149,7 @@ public final class SolidBox {
         return halfLength - Math.abs(lx) < halfWidth - Math.abs(ly) ? ly : lx;
     }
 
-    /** @return the azimuth interval {@code {from, to}} (radians, to ≥ from, may exceed π) seen from a point, or null-free full circle {@code {-π, π}} when the point is inside or near the footprint */
+    /** @return the azimuth interval {@code {from, to}} (radians, may extend past ±π) of the bounding circle seen from a point; the full circle when the point is inside or near it */
     double[] azimuthInterval(double ox, double oy) {
         double dx = cx - ox;
         double dy = cy - oy;
