@@ -28,6 +28,8 @@ import picocli.CommandLine.Mixin;
             ReplayCommand.class,
             ScenariosCommand.class,
             GateCommand.class,
+            SynthCommand.class,
+            RenderCommand.class,
         })
 public final class AvreplayCli implements Runnable {
     @Mixin
