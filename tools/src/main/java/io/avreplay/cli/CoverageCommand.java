@@ -4,6 +4,7 @@ import io.avreplay.scenario.catalog.Catalog;
 import io.avreplay.scenario.catalog.Coverage;
 import io.avreplay.scenario.catalog.LogProvider;
 import io.avreplay.scenario.catalog.LogRoot;
+import io.avreplay.scenario.synth.SynthRecipeGenerator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -42,7 +43,7 @@ final class CoverageCommand implements Callable<Integer> {
         long minNs = Durations.parseNs("--min-duration", minDuration);
         Coverage cov;
         try (RootAllocator allocator = Allocators.root()) {
-            Optional<LogProvider> provider = logs.map(r -> new LogRoot(r, Optional.empty()));
+            Optional<LogProvider> provider = logs.map(r -> new LogRoot(r, Optional.of(new SynthRecipeGenerator(allocator))));
             cov = Coverage.of(c, provider, allocator, minScenarios, minNs);
         }
         PrintWriter out = spec.commandLine().getOut();

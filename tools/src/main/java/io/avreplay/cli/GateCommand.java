@@ -3,6 +3,7 @@ package io.avreplay.cli;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.scenario.catalog.Catalog;
 import io.avreplay.scenario.catalog.LogRoot;
+import io.avreplay.scenario.synth.SynthRecipeGenerator;
 import io.avreplay.scenario.ci.CatalogGate;
 import io.avreplay.scenario.ci.DetectionResults;
 import io.avreplay.scenario.ci.GateRun;
@@ -87,7 +88,7 @@ final class GateCommand implements Callable<Integer> {
         GateRun run;
         try (RootAllocator allocator = Allocators.root()) {
             CatalogGate<NuScenesScenarioScorer.Units> gate = new CatalogGate<>(new NuScenesScenarioScorer(),
-                    new GateEvaluator(bootstrap), new LogRoot(logs, Optional.empty()), WorstFrames.NONE, allocator);
+                    new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))), WorstFrames.NONE, allocator);
             run = gate.run(c, cand, base);
         }
         junit.ifPresent(f -> ReportFiles.write(f, JunitXmlReport.render(run)));
