@@ -22,6 +22,7 @@ import picocli.CommandLine.Mixin;
             InfoCommand.class,
             ValidateCommand.class,
             BenchCommand.class,
+            TrainCommand.class,
         })
 public final class AvreplayCli implements Runnable {
     @Mixin
