@@ -25,12 +25,12 @@ import org.bytedeco.opencv.opencv_objdetect.HOGDescriptor;
 
 /**
  * Baseline: OpenCV's pretrained HOG + linear SVM people detector (Dalal–Triggs, 64×128 window) on every
- * camera frame, images downscaled to at most {@link #MAX_WIDTH_PX} wide. The SVM margin {@code m} becomes
- * the score {@code 1 / (1 + e^(-m))}. Works offline on real images; needs no training. Not thread-safe.
+ * camera frame, images downscaled to at most {@link #MAX_WIDTH_PX} wide (a person must stay ≥ 128 px tall to be found). The SVM margin {@code m} becomes
+ * the score {@code 1 / (1 + e^(-m))}; overlapping windows are merged by IoU NMS at the card's threshold. Works offline on real images; needs no training. Not thread-safe.
  */
 public final class HogPedestrianDetector implements Detector {
     /** Images wider than this are downscaled first, px. */
-    public static final int MAX_WIDTH_PX = 640;
+    public static final int MAX_WIDTH_PX = 1280;
 
     private final HOGDescriptor hog;
     private final ModelCard card;
@@ -43,7 +43,7 @@ public final class HogPedestrianDetector implements Detector {
             hog.setSVMDetector(svm);
         }
         this.card = new ModelCard("opencv-hog-people", ModelTask.CAMERA_2D,
-                "OpenCV HOGDescriptor default people detector, 64x128 window, 8 px stride, multi-scale 1.05",
+                "OpenCV HOGDescriptor default people detector, 64x128 window, 8 px stride, multi-scale 1.05, IoU NMS 0.5",
                 new ImageInput(64, 128), List.of("pedestrian"), 8, 0.5, 0.5, 50, 0, Provenance.untrained(0));
     }
 
@@ -74,7 +74,8 @@ public final class HogPedestrianDetector implements Detector {
                     Size stride = new Size(8, 8); Size pad = new Size(16, 16)) {
                 opencv_imgproc.resize(grey, img, new Size((int) Math.round(grey.cols() * scale),
                         (int) Math.round(grey.rows() * scale)), 0, 0, opencv_imgproc.INTER_AREA);
-                hog.detectMultiScale(img, found, weights, 0, stride, pad, 1.05, 2, false);
+                // no OpenCV grouping (it drops lone true positives, e.g. KITTI 000000's pedestrian); NMS below instead
+                hog.detectMultiScale(img, found, weights, 0, stride, pad, 1.05, 0, false);
                 List<Detection2d> out = new ArrayList<>();
                 for (int i = 0; i < found.size(); i++) {
                     Rect r = found.get(i);
@@ -85,9 +86,22 @@ public final class HogPedestrianDetector implements Detector {
                                 Math.min(grey.rows(), (r.y() + r.height()) / scale), score));
                     }
                 }
-                return out;
+                return nms(out);
             }
         }
+    }
+
+    private List<Detection2d> nms(List<Detection2d> boxes) {
+        List<Detection2d> sorted = new ArrayList<>(boxes);
+        sorted.sort(Comparator.comparingDouble(Detection2d::score).reversed());
+        List<Detection2d> kept = new ArrayList<>();
+        for (Detection2d d : sorted) {
+            if (kept.size() < card.maxDetections()
+                    && kept.stream().noneMatch(k -> CameraDecoder.iou(k, d) > card.nmsThreshold())) {
+                kept.add(d);
+            }
+        }
+        return kept;
     }
 
     @Override

@@ -19,7 +19,12 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import io.avreplay.perception.api.Detection2d;
 
 class HogPedestrianDetectorTest {
     private static final SensorCalibration CAL = SensorCalibration.camera("cam", Pose.IDENTITY,
@@ -48,6 +53,22 @@ class HogPedestrianDetectorTest {
             BadInputException e = assertThrows(BadInputException.class, () -> hog.detect(FrameSet.of(
                     new CameraFrame("cam", 7, ImageEncoding.JPEG, new byte[] {1, 2, 3}, 320, 240), CAL)));
             assertTrue(e.getMessage().startsWith("camera cam frame at 7 ns: cannot decode jpeg image"), e.getMessage());
+        }
+    }
+
+    @Test
+    void findsTheLabelledPedestrianOfKittiFrame0() throws Exception {
+        Path png = Path.of(System.getProperty("avreplay.shared", "../shared"),
+                "data/real/kitti-object-3frames/training/image_2/000000.png");
+        Assumptions.assumeTrue(Files.isRegularFile(png), "real samples not present");
+        byte[] bytes = Files.readAllBytes(png);
+        try (Detector hog = Detectors.hogPedestrians()) {
+            List<Detection2d> found = hog.detect(FrameSet.of(new CameraFrame("cam", 0, ImageEncoding.PNG, bytes,
+                    1224, 370), CAL)).objects2d();
+            // label_2: Pedestrian 712.40 143.00 810.73 307.92
+            Detection2d gt = new Detection2d("cam", "pedestrian", 712.40, 143.00, 810.73, 307.92, 1);
+            double best = found.stream().mapToDouble(d -> CameraDecoder.iou(d, gt)).max().orElse(0);
+            assertTrue(best > 0.3, "best IoU with the labelled pedestrian " + best + " of " + found);
         }
     }
 }
