@@ -30,6 +30,7 @@ import picocli.CommandLine.Mixin;
             GateCommand.class,
             SynthCommand.class,
             RenderCommand.class,
+            TrainCommand.class,
         })
 public final class AvreplayCli implements Runnable {
     @Mixin

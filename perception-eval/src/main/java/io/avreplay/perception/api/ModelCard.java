@@ -1,0 +1,80 @@
+package io.avreplay.perception.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Describes a saved model: what it detects, how its input is built, how its output is decoded, and
+ * where it came from. Stored as {@code card.json} beside {@code model.zip}.
+ *
+ * @param name           model name, e.g. {@code bev-centernet-s}
+ * @param task           what the model detects
+ * @param architecture   short description of the network
+ * @param input          how the input tensor is built; its shape is checked against the network's
+ * @param classes        output class names, in heatmap channel order; each one of {@link #KNOWN_CLASSES}
+ * @param outputStride   input cells (or pixels) per output cell
+ * @param scoreThreshold detections below this score are dropped
+ * @param nmsThreshold   lidar: centre distance in metres below which a lower-scored box of the same class
+ *                       is suppressed; camera: IoU above which it is suppressed
+ * @param maxDetections  at most this many detections per frame
+ * @param flopsPerFrame  multiply-adds × 2 of one forward pass
+ * @param provenance     training provenance
+ */
+public record ModelCard(String name, ModelTask task, String architecture, InputSpec input, List<String> classes,
+        int outputStride, double scoreThreshold, double nmsThreshold, int maxDetections, long flopsPerFrame,
+        Provenance provenance) {
+    /** Class names a model may output: the nuScenes detection classes and {@code pothole}. */
+    public static final Set<String> KNOWN_CLASSES = Set.of("car", "truck", "bus", "trailer", "construction_vehicle",
+            "pedestrian", "motorcycle", "bicycle", "traffic_cone", "barrier", "pothole");
+
+    /** @throws IllegalArgumentException naming the field when a value is missing or out of range */
+    public ModelCard {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(provenance, "provenance");
+        classes = List.copyOf(classes);
+        if (classes.isEmpty()) {
+            throw new IllegalArgumentException("classes must not be empty");
+        }
+        for (String c : classes) {
+            if (!KNOWN_CLASSES.contains(c)) {
+                throw new IllegalArgumentException("unknown class name '" + c + "', expected one of "
+                        + KNOWN_CLASSES.stream().sorted().toList());
+            }
+        }
+        if ((task == ModelTask.LIDAR_3D) != (input instanceof BevGrid)) {
+            throw new IllegalArgumentException("task " + task + " needs a " + (task == ModelTask.LIDAR_3D ? "bev"
+                    : "image") + " input, got " + input.getClass().getSimpleName());
+        }
+        if (outputStride <= 0 || input.rows() % outputStride != 0 || input.cols() % outputStride != 0) {
+            throw new IllegalArgumentException("outputStride must be > 0 and divide the input " + input.rows()
+                    + "x" + input.cols() + ", got " + outputStride);
+        }
+        if (!(scoreThreshold >= 0 && scoreThreshold < 1)) {
+            throw new IllegalArgumentException("scoreThreshold must be in [0, 1), got " + scoreThreshold);
+        }
+        if (!(nmsThreshold >= 0)) {
+            throw new IllegalArgumentException("nmsThreshold must be >= 0, got " + nmsThreshold);
+        }
+        if (maxDetections <= 0) {
+            throw new IllegalArgumentException("maxDetections must be > 0, got " + maxDetections);
+        }
+    }
+
+    /** @return the input tensor shape {channels, rows, cols} the network must accept */
+    @JsonIgnore
+    public int[] inputShape() {
+        return new int[] {input.channels(), input.rows(), input.cols()};
+    }
+
+    /** @return a copy with other provenance */
+    @JsonIgnore
+    public ModelCard withProvenance(Provenance p) {
+        return new ModelCard(name, task, architecture, input, classes, outputStride, scoreThreshold, nmsThreshold,
+                maxDetections, flopsPerFrame, p);
+    }
+}

@@ -1,0 +1,151 @@
+package io.avreplay.perception.train;
+
+import io.avreplay.perception.api.Detection2d;
+import io.avreplay.perception.api.DetectionClasses;
+import io.avreplay.perception.api.Detector;
+import io.avreplay.perception.api.FrameSet;
+import io.avreplay.perception.api.ImageInput;
+import io.avreplay.perception.api.ModelCard;
+import io.avreplay.perception.api.ModelTask;
+import io.avreplay.perception.api.Provenance;
+import io.avreplay.perception.camera.CameraDetector;
+import io.avreplay.perception.camera.CameraTargets;
+import io.avreplay.perception.camera.ImagePreprocessor;
+import io.avreplay.replay.arrow.FrameStream;
+import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.log.Annotation2d;
+import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.log.CameraFrame;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Camera samples: every frame of every camera with a 2D annotation frame at the same time (within 1 ms).
+ * Augmentation: left-right mirror with p = 0.5. Held-out metric: {@link SimpleAp#iou} at IoU 0.5 per class
+ * ({@code ap50.<class>}) over ground truth at least {@link CameraTargets#MIN_SIDE_PX} network pixels on
+ * each side. Thread-safe apart from the detector passed in.
+ */
+final class CameraSamples implements SampleEncoder {
+    private static final long MATCH_NS = 1_000_000L;
+
+    private final ImageInput input;
+    private final List<String> classes;
+    private final int stride;
+    private final ImagePreprocessor preprocessor;
+    private final CameraTargets targets;
+
+    CameraSamples(ImageInput input, List<String> classes, int stride) {
+        this.input = input;
+        this.classes = List.copyOf(classes);
+        this.stride = stride;
+        this.preprocessor = new ImagePreprocessor(input);
+        this.targets = new CameraTargets(input, classes, stride);
+    }
+
+    @Override
+    public List<Sample> samples(LogSet logs, int frameStride) {
+        List<Sample> out = new ArrayList<>();
+        for (int l = 0; l < logs.readers().size(); l++) {
+            LogReader r = logs.readers().get(l);
+            for (String cam : r.cameraIds()) {
+                Optional<FrameStream<AnnotationFrame<Annotation2d>>> ann = r.annotations2d(cam);
+                if (ann.isEmpty()) {
+                    continue;
+                }
+                FrameStream<CameraFrame> frames = r.camera(cam);
+                for (int i = 0; i < frames.size(); i += frameStride) {
+                    long t = frames.timestampNs(i);
+                    int a = ann.get().nearestIndex(t);
+                    if (a >= 0 && Math.abs(ann.get().timestampNs(a) - t) <= MATCH_NS) {
+                        out.add(new Sample(l, cam, i, a));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int[] inputShape() {
+        return new int[] {3, input.height(), input.width()};
+    }
+
+    @Override
+    public int[] targetShape() {
+        return new int[] {classes.size() + CameraTargets.REGRESSION, input.height() / stride, input.width() / stride};
+    }
+
+    @Override
+    public int regression() {
+        return CameraTargets.REGRESSION;
+    }
+
+    @Override
+    public void encode(LogSet logs, Sample s, Random rng, boolean augment, float[] in, int inOffset, float[] target,
+            int targetOffset) {
+        LogReader r = logs.readers().get(s.log());
+        CameraFrame frame = r.camera(s.sensorId()).read(s.frame());
+        boolean mirror = augment && rng.nextBoolean();
+        int[] size = preprocessor.preprocess(frame, mirror, in, inOffset);
+        List<Annotation2d> boxes = r.annotations2d(s.sensorId()).orElseThrow().read(s.annotation()).boxes();
+        targets.encode(boxes, size[0], size[1], mirror, target, targetOffset);
+    }
+
+    @Override
+    public ModelCard card(TrainConfig config, long flops) {
+        return new ModelCard(config.name(), ModelTask.CAMERA_2D, "image CenterNet " + config.backbone()
+                + " + 1x1 head, BN+ReLU", input, classes, stride, 0.1, 0.5, 100, flops,
+                Provenance.untrained(config.seed()));
+    }
+
+    @Override
+    public Detector detector(ModelCard card, MultiLayerNetwork net) {
+        return new CameraDetector(card, net);
+    }
+
+    @Override
+    public Map<String, Double> evaluate(Detector detector, LogSet logs, List<Sample> samples) {
+        Map<String, List<SimpleAp.Item>> dets = new HashMap<>();
+        Map<String, Map<Integer, List<SimpleAp.Item>>> gt = new HashMap<>();
+        for (int f = 0; f < samples.size(); f++) {
+            Sample s = samples.get(f);
+            LogReader r = logs.readers().get(s.log());
+            CameraFrame frame = r.camera(s.sensorId()).read(s.frame());
+            for (Detection2d d : detector.detect(FrameSet.of(frame, r.calibration(s.sensorId()).orElseThrow()))
+                    .objects2d()) {
+                dets.computeIfAbsent(d.category(), k -> new ArrayList<>()).add(new SimpleAp.Item(f, d.score(),
+                        new double[] {d.x1(), d.y1(), d.x2(), d.y2()}));
+            }
+            double sx = (double) input.width() / frame.width();
+            double sy = (double) input.height() / frame.height();
+            for (Annotation2d a : r.annotations2d(s.sensorId()).orElseThrow().read(s.annotation()).boxes()) {
+                String cls = DetectionClasses.of(a.category()).orElse("");
+                if (classes.contains(cls) && (a.x2() - a.x1()) * sx >= CameraTargets.MIN_SIDE_PX
+                        && (a.y2() - a.y1()) * sy >= CameraTargets.MIN_SIDE_PX) {
+                    gt.computeIfAbsent(cls, k -> new HashMap<>()).computeIfAbsent(f, k -> new ArrayList<>())
+                            .add(new SimpleAp.Item(f, 1, new double[] {a.x1(), a.y1(), a.x2(), a.y2()}));
+                }
+            }
+        }
+        Map<String, Double> out = new TreeMap<>();
+        double sum = 0;
+        int n = 0;
+        for (String c : classes) {
+            double ap = SimpleAp.iou(dets.getOrDefault(c, List.of()), gt.getOrDefault(c, Map.of()), 0.5);
+            if (!Double.isNaN(ap)) {
+                out.put("ap50." + c, ap);
+                sum += ap;
+                n++;
+            }
+        }
+        out.put("mean_ap50", n == 0 ? Double.NaN : sum / n);
+        out.put("frames", (double) samples.size());
+        return out;
+    }
+}

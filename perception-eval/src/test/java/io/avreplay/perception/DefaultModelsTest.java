@@ -1,0 +1,22 @@
+package io.avreplay.perception;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.avreplay.perception.api.Detector;
+import io.avreplay.perception.api.ModelTask;
+import org.junit.jupiter.api.Test;
+
+class DefaultModelsTest {
+    @Test
+    void bundledModelsLoadAndMatchTheirCards() {
+        try (Detector lidar = Detectors.loadDefaultLidar(); Detector camera = Detectors.loadDefaultCamera()) {
+            assertEquals(ModelTask.LIDAR_3D, lidar.card().task());
+            assertEquals(ModelTask.CAMERA_2D, camera.card().task());
+            assertTrue(lidar.card().classes().containsAll(java.util.List.of("car", "pedestrian", "bicycle",
+                    "traffic_cone", "barrier", "truck", "bus")));
+            assertTrue(camera.card().classes().contains("pothole"));
+            assertTrue(lidar.card().provenance().trainingSeconds() > 0);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.avreplay.perception.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.avreplay.perception.Detectors;
+import io.avreplay.perception.api.Detector;
+import io.avreplay.perception.api.ModelTask;
+import io.avreplay.perception.model.ConvSpec;
+import io.avreplay.replay.arrow.TestLogs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+    @TempDir
+    Path tmp;
+
+    private final RootAllocator allocator = new RootAllocator();
+
+    @AfterEach
+    void close() {
+        allocator.close();
+    }
+
+    private TrainConfig config(Path log, int epochs, boolean resume) {
+        return new TrainConfig(ModelTask.LIDAR_3D, "tiny", List.of(log), List.of(log), tmp.resolve("model"),
+                List.of("car", "pedestrian"), List.of(ConvSpec.parse("k3s2d1c4")), epochs, 2, 1e-2, 3, 1, 0, resume);
+    }
+
+    @Test
+    void trainsWritesCardWithProvenanceAndResumes() {
+        Path log = tmp.resolve("log");
+        TestLogs.write(log, allocator, TestLogs.Spec.small().withSweeps(4).withPoints(200));
+        List<String> lines = new ArrayList<>();
+        TrainResult first = Trainer.train(config(log, 1, false), allocator, lines::add);
+        assertTrue(first.complete());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("epoch 1/1 step 2/2 loss [0-9.]+ [0-9.]+ samples/s .*ETA.*")),
+                lines.toString());
+        assertTrue(Files.isRegularFile(tmp.resolve("model/checkpoint/state.json")));
+        assertEquals(1, first.card().provenance().epochs());
+        assertEquals(List.of(TestLogs.Spec.small().logId()), first.card().provenance().trainLogs());
+        assertTrue(first.card().provenance().heldOutMetrics().containsKey("mean_ap_2m"));
+
+        lines.clear();
+        TrainResult second = Trainer.train(config(log, 2, true), allocator, lines::add);
+        assertTrue(lines.get(0).contains("resuming at epoch 2 step 0"), lines.get(0));
+        assertEquals(2, second.card().provenance().epochs());
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("epoch 1/")), lines.toString());
+        try (Detector d = Detectors.load(tmp.resolve("model"))) {
+            assertEquals("tiny", d.card().name());
+        }
+    }
+}
