@@ -26,6 +26,7 @@ import picocli.CommandLine.Mixin;
             ImportCommand.class,
             ExportCommand.class,
             ReplayCommand.class,
+            RunCommand.class,
             ScenariosCommand.class,
             GateCommand.class,
             SynthCommand.class,

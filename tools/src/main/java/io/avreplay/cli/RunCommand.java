@@ -1,0 +1,119 @@
+package io.avreplay.cli;
+
+import io.avreplay.error.InvalidConfigException;
+import io.avreplay.eval.coco.CocoResult;
+import io.avreplay.eval.coco.CocoStat;
+import io.avreplay.eval.nuscenes.NuScenesResult;
+import io.avreplay.perception.Detectors;
+import io.avreplay.perception.api.Detector;
+import io.avreplay.perception.run.RunJson;
+import io.avreplay.perception.run.RunOptions;
+import io.avreplay.perception.run.RunPipeline;
+import io.avreplay.perception.run.RunResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.arrow.memory.RootAllocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code avreplay run}: replay logs through the detectors and score them against the logs' ground truth. */
+@Command(name = "run", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
+        description = {"Replay logs as synced frame sets, run the lidar and camera detectors, write the detections "
+                + "(Arrow, nuScenes submission JSON, COCO results JSON) and score them against the logs' ground truth "
+                + "(nuScenes detection metrics for lidar, COCO for camera)."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "LOG", arity = "1..*", description = "Log directories, replayed in order.")
+    List<Path> logs;
+
+    @Option(names = "--lidar-model", defaultValue = "default", paramLabel = "MODEL",
+            description = "'default' (the shipped model) or a model directory with model.zip and card.json.")
+    String lidarModel;
+
+    @Option(names = "--camera-model", defaultValue = "default", paramLabel = "MODEL",
+            description = "'default', a model directory, or 'none' to skip the camera.")
+    String cameraModel;
+
+    @Option(names = "--camera-rate", defaultValue = "synced", paramLabel = "RATE",
+            description = "'synced': the camera frame synced to each sweep (lidar rate); 'full': every camera frame.")
+    String cameraRate;
+
+    @Option(names = "--camera", defaultValue = "", paramLabel = "ID", description = "Camera to run (default: the first).")
+    String cameraId;
+
+    @Option(names = "--out", defaultValue = "run-out", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    FormatOption format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RunOptions.CameraRate rate = switch (cameraRate) {
+            case "synced" -> RunOptions.CameraRate.SYNCED;
+            case "full" -> RunOptions.CameraRate.FULL;
+            default -> throw new InvalidConfigException("--camera-rate: expected synced or full, got '" + cameraRate + "'");
+        };
+        RunResult r = run(logs, out, lidarModel, cameraModel, new RunOptions(rate, 4, cameraId), spec.commandLine().getErr());
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(format.json() ? io.avreplay.eval.detection.ResultJson.write(RunJson.toTree(r)) : text(r));
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    static RunResult run(List<Path> logs, Path out, String lidarModel, String cameraModel, RunOptions options,
+            PrintWriter err) {
+        try (RootAllocator allocator = Allocators.root();
+             Detector lidar = load(lidarModel, true);
+             Detector camera = cameraModel.equals("none") ? null : load(cameraModel, false)) {
+            RunPipeline p = new RunPipeline(lidar, Optional.ofNullable(camera), options, allocator, line -> {
+                if (System.console() != null) {
+                    err.println("avreplay run: " + line);
+                    err.flush();
+                }
+            });
+            return p.run(logs, out);
+        }
+    }
+
+    private static Detector load(String model, boolean lidar) {
+        if (model.equals("default")) {
+            return lidar ? Detectors.loadDefaultLidar() : Detectors.loadDefaultCamera();
+        }
+        return Detectors.load(Path.of(model));
+    }
+
+    static String text(RunResult r) {
+        StringBuilder b = new StringBuilder();
+        NuScenesResult n = r.lidar();
+        b.append(String.format("logs       %s%n", String.join(", ", r.logIds())));
+        b.append(String.format("lidar      %s: mAP %.4f  NDS %.4f  (nuScenes detection, detection_cvpr_2019)%n",
+                r.models().get("lidar"), n.meanAp(), n.ndScore()));
+        b.append(String.format("  %-22s %8s %8s %8s %8s%n", "class", "AP@0.5", "AP@1", "AP@2", "AP@4"));
+        n.labelAps().forEach((cls, aps) -> b.append(String.format("  %-22s %8.4f %8.4f %8.4f %8.4f%n", cls,
+                aps.get(0.5), aps.get(1.0), aps.get(2.0), aps.get(4.0))));
+        if (r.camera().isPresent()) {
+            CocoResult c = r.camera().get();
+            b.append(String.format("camera     %s: AP %.4f  AP50 %.4f  AP75 %.4f  (COCO bbox)%n", r.models().get("camera"),
+                    c.stats().get(CocoStat.AP), c.stats().get(CocoStat.AP50), c.stats().get(CocoStat.AP75)));
+            c.perCategory().values().forEach(a -> b.append(String.format("  %-22s AP %.4f  AP50 %.4f%n", a.name(), a.ap(),
+                    a.ap50())));
+        }
+        var t = r.timing();
+        b.append(String.format("timing     lidar %.1f ms/sweep (%d sweeps), camera %.1f ms/frame (%d frames), "
+                + "%.1f s of log in %.1f s wall: %.2fx real time%n", t.lidarMsPerSweep(), t.sweeps(), t.cameraMsPerFrame(),
+                t.cameraFrames(), t.logSeconds(), t.wallSeconds(), t.realtimeFactor()));
+        b.append("outputs").append(System.lineSeparator());
+        r.outputs().forEach((k, v) -> b.append(String.format("  %-20s %s%n", k, v)));
+        return b.toString().stripTrailing();
+    }
+}
