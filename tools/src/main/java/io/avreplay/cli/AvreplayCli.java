@@ -27,6 +27,7 @@ import picocli.CommandLine.Mixin;
             ExportCommand.class,
             ReplayCommand.class,
             RunCommand.class,
+            DemoCommand.class,
             ScenariosCommand.class,
             GateCommand.class,
             SynthCommand.class,

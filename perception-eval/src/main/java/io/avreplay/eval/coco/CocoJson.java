@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Renders a {@link CocoResult} as JSON: {@code stats} (the 12 statistics by name: AP, AP50, ..., ARl),
- * {@code stats_list} (COCOeval order), {@code per_category} (id to name, AP, AP50, AP75, AR),
+ * Renders a {@link CocoResult} as JSON: the 12 statistics by name at the top level ({@code AP},
+ * {@code AP50}, ..., {@code ARl}), {@code stats_list} (the same in COCOeval order), {@code per_category} (id to name, AP, AP50, AP75, AR),
  * {@code provenance}; and reads it back.
  */
 public final class CocoJson {
@@ -21,7 +21,7 @@ public final class CocoJson {
     /** @return the JSON document */
     public static String write(CocoResult r) {
         ObjectNode root = ResultJson.MAPPER.createObjectNode();
-        ObjectNode s = root.putObject("stats");
+        ObjectNode s = root;
         var list = root.putArray("stats_list");
         r.stats().forEach((k, v) -> {
             s.put(k.name(), v);
@@ -47,7 +47,7 @@ public final class CocoJson {
         JsonNode root = ResultJson.read(json);
         Map<CocoStat, Double> stats = new EnumMap<>(CocoStat.class);
         for (CocoStat s : CocoStat.values()) {
-            stats.put(s, number(root.path("stats").path(s.name())));
+            stats.put(s, number(root.path(s.name())));
         }
         Map<Long, CocoResult.CategoryAp> pc = new LinkedHashMap<>();
         root.path("per_category").fields().forEachRemaining(e -> {

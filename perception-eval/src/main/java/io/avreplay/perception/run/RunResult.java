@@ -21,7 +21,7 @@ public record RunResult(List<String> logIds, NuScenesResult lidar, Optional<Coco
         Map<String, Path> outputs, Map<String, String> models) {
     public RunResult {
         logIds = List.copyOf(logIds);
-        outputs = Map.copyOf(outputs);
-        models = Map.copyOf(models);
+        outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+        models = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
     }
 }

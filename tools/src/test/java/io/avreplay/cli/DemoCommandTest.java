@@ -1,0 +1,56 @@
+package io.avreplay.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.avreplay.eval.detection.ResultJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main job end to end on a short synthesized log: demo, then run on the log it kept. */
+class DemoCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void demoSynthesizesRunsScoresAndRendersThenRunReusesTheLog() throws Exception {
+        Path out = tmp.resolve("demo");
+        CliRun r = CliRun.of("demo", "--out", out.toString(), "--duration", "2s");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("[6/6]"), r.out());
+        assertTrue(r.out().contains("OK: no problems"), r.out());
+        for (String f : List.of("log/log.json", "results/metrics.json", "results/nuscenes_submission.json",
+                "results/coco_results.json", "results/coco_gt.json", "results/detections_3d.arrow",
+                "results/detections_2d.arrow", "render/bev.png", "render/cam_front.png")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        JsonNode m = ResultJson.read(Files.readString(out.resolve("results/metrics.json")));
+        assertTrue(m.get("lidar").has("mean_ap") && m.get("lidar").has("nd_score") && m.get("lidar").has("label_aps"));
+        assertTrue(m.get("camera").has("AP50") && m.get("camera").has("per_category"));
+        assertEquals(21, m.get("timing").get("sweeps").asInt(), "2 s at 10 Hz, both ends included");
+        assertTrue(m.get("timing").get("realtime_factor").asDouble() > 0);
+
+        // The COCO files the run wrote are standard: our own evaluator reads them and agrees.
+        CliRun coco = CliRun.of("eval", "coco", "--gt", out.resolve("results/coco_gt.json").toString(), "--dt",
+                out.resolve("results/coco_results.json").toString(), "--format", "json");
+        assertEquals(0, coco.exitCode(), coco.err());
+        assertEquals(m.get("camera").get("AP50").asDouble(), ResultJson.read(coco.out()).get("AP50").asDouble(), 1e-12);
+        // And the nuScenes submission scores the same against the log's own ground truth.
+        CliRun nus = CliRun.of("eval", "log", out.resolve("log").toString(), "--pred",
+                out.resolve("results/nuscenes_submission.json").toString(), "--format", "json");
+        assertEquals(0, nus.exitCode(), nus.err());
+        assertEquals(m.get("lidar").get("nd_score").asDouble(), ResultJson.read(nus.out()).get("nd_score").asDouble(), 1e-12);
+
+        CliRun again = CliRun.of("run", out.resolve("log").toString(), "--out", tmp.resolve("run").toString(),
+                "--camera-model", "none", "--format", "json");
+        assertEquals(0, again.exitCode(), again.err());
+        JsonNode j = ResultJson.read(again.out());
+        assertTrue(j.get("camera").isNull());
+        assertEquals(m.get("lidar").get("mean_ap").asDouble(), j.get("lidar").get("mean_ap").asDouble(), 1e-12,
+                "the same log and model give the same score");
+    }
+}
