@@ -19,7 +19,13 @@ import io.avreplay.scenario.report.JsonReport;
 import io.avreplay.scenario.report.JunitXmlReport;
 import io.avreplay.scenario.report.MarkdownReport;
 import io.avreplay.scenario.report.ReportFiles;
+import io.avreplay.perception.Detectors;
+import io.avreplay.perception.api.Detector;
+import io.avreplay.scenario.ci.ModelDetectionResults;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,10 +50,12 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--logs", required = true, paramLabel = "ROOT", description = "Log root (recipe logs cached here).")
     Path logs;
 
-    @Option(names = "--candidate", required = true, paramLabel = "RESULTS", description = "Candidate detections directory.")
+    @Option(names = "--candidate", required = true, paramLabel = "MODEL_OR_RESULTS",
+            description = "'default' (the shipped lidar model), a model directory (card.json + model.zip), or a "
+                    + "directory of precomputed detections (<log_id>.json each).")
     String candidate;
 
-    @Option(names = "--baseline", paramLabel = "RESULTS", description = "Baseline detections directory.")
+    @Option(names = "--baseline", paramLabel = "MODEL_OR_RESULTS", description = "Baseline, as --candidate.")
     Optional<String> baseline;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML here.")
@@ -83,13 +91,16 @@ final class GateCommand implements Callable<Integer> {
             throw new InvalidConfigException("--resamples/--confidence: " + e.getMessage());
         }
         Catalog c = ScenariosCommand.reader().read(catalog);
-        DetectionResults cand = results("--candidate", candidate);
-        Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b));
         GateRun run;
+        List<Detector> models = new ArrayList<>();
         try (RootAllocator allocator = Allocators.root()) {
+            DetectionResults cand = results("--candidate", candidate, allocator, models);
+            Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b, allocator, models));
             CatalogGate<NuScenesScenarioScorer.Units> gate = new CatalogGate<>(new NuScenesScenarioScorer(),
                     new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))), WorstFrames.NONE, allocator);
             run = gate.run(c, cand, base);
+        } finally {
+            models.forEach(Detector::close);
         }
         junit.ifPresent(f -> ReportFiles.write(f, JunitXmlReport.render(run)));
         markdown.ifPresent(f -> ReportFiles.write(f, MarkdownReport.render(run)));
@@ -109,12 +120,26 @@ final class GateCommand implements Callable<Integer> {
         return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private static DetectionResults results(String option, String value) {
+    /**
+     * {@code default}: the shipped lidar model, run on every scenario's log; a model directory (with
+     * {@code card.json}): that model; otherwise a directory of precomputed detections.
+     */
+    private static DetectionResults results(String option, String value, RootAllocator allocator, List<Detector> opened) {
         if (value.equals("default")) {
-            // TODO(issue 7): run the shipped perception models when they merge.
-            throw new InvalidConfigException(option + " default: running the shipped models is not wired in this build; "
-                    + "pass a directory of precomputed detections");
+            Detector d = Detectors.loadDefaultLidar();
+            opened.add(d);
+            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " (default)");
         }
-        return new ResultsDirectory(Path.of(value));
+        Path p = Path.of(value);
+        if (Files.isRegularFile(p.resolve("card.json"))) {
+            Detector d = Detectors.load(p);
+            opened.add(d);
+            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " (" + p + ")");
+        }
+        if (!Files.isDirectory(p)) {
+            throw new InvalidConfigException(option + ": " + value + " is neither 'default', a model directory nor a "
+                    + "results directory");
+        }
+        return new ResultsDirectory(p);
     }
 }

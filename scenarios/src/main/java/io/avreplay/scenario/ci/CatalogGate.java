@@ -68,11 +68,11 @@ public final class CatalogGate<U extends FrameUnits> {
                 w = s.absoluteWindow(r.manifest().startNs(), r.manifest().endNs());
                 truth = window(r, w);
             }
-            Map<Long, List<EgoDetection>> cand = candCache.computeIfAbsent(logId, candidate::forLog);
+            Map<Long, List<EgoDetection>> cand = candCache.computeIfAbsent(logId, id -> candidate.forLog(id, dir));
             List<EvalFrame> candFrames = frames(truth, cand);
             U cu = scorer.accumulate(candFrames, s.classes());
             Optional<U> bu = baseline.map(b -> scorer.accumulate(
-                    frames(truth, baseCache.computeIfAbsent(logId, b::forLog)), s.classes()));
+                    frames(truth, baseCache.computeIfAbsent(logId, id -> b.forLog(id, dir))), s.classes()));
             List<GateResult> results = evaluator.evaluate(s.gates(), scorer, cu, bu);
             boolean failed = results.stream().anyMatch(GateResult::failed);
             out.add(new ScenarioOutcome(s.id(), s.title(), s.source().file().toString(), logId, w[0], w[1],

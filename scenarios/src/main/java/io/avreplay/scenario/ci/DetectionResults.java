@@ -13,8 +13,10 @@ public interface DetectionResults {
     String describe();
 
     /**
+     * @param logId  the log's id
+     * @param logDir the log's directory (a model runs on it; precomputed results need only the id)
      * @return timestamp (ns) to the detections at it, ego frame; a timestamp without entry has none
      * @throws io.avreplay.error.BadInputException when the results of this log are missing or malformed
      */
-    Map<Long, List<EgoDetection>> forLog(String logId);
+    Map<Long, List<EgoDetection>> forLog(String logId, java.nio.file.Path logDir);
 }

@@ -48,7 +48,7 @@ public final class ResultsDirectory implements DetectionResults {
     }
 
     @Override
-    public Map<Long, List<EgoDetection>> forLog(String logId) {
+    public Map<Long, List<EgoDetection>> forLog(String logId, java.nio.file.Path logDir) {
         Path f = dir.resolve(logId + ".json");
         if (!f.normalize().startsWith(dir.normalize()) || !Files.isRegularFile(f)) {
             throw new BadInputException(f + ": no detection results for log '" + logId + "'");

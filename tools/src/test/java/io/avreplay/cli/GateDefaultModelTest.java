@@ -1,0 +1,57 @@
+package io.avreplay.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gate --candidate default}: the recipe log is synthesized into the log root on first use, the
+ * shipped lidar model runs on it, and each gate is judged; a failing gate exits 1 with reports written.
+ */
+class GateDefaultModelTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shippedModelIsGatedOnARecipeScenario() throws Exception {
+        Path catalog = Files.createDirectories(tmp.resolve("catalog"));
+        Files.writeString(catalog.resolve("crossing.yaml"), """
+                id: crossing-short
+                title: A pedestrian crosses in front of the ego
+                description: Short recipe scenario for the gate test.
+                log:
+                  recipe: {preset: pedestrian-crossing, seed: 3, duration: 3s}
+                window: {start: 0s, end: 3s}
+                tags:
+                  time_of_day: day
+                  weather: clear
+                  road_type: urban
+                  actors: [pedestrian, car]
+                  zone: testbed-downtown
+                classes: [car, pedestrian]
+                gates:
+                  - nds >= 0.0
+                  - nds >= 0.999
+                  - ap[car]@2m drop <= 0.02
+                """);
+        Path logs = tmp.resolve("logs");
+        Path junit = tmp.resolve("report.xml");
+        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", logs.toString(), "--candidate",
+                "default", "--baseline", "default", "--resamples", "200", "--junit", junit.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("FAIL crossing-short"), r.out());
+        assertTrue(r.out().matches("(?s).*PASS\\s+nds >= 0.0.*"), r.out());
+        assertTrue(r.out().matches("(?s).*FAIL\\s+nds >= 0.999.*"), r.out());
+        assertTrue(r.out().matches("(?s).*PASS\\s+ap\\[car\\]@2m drop <= 0.02.*"),
+                "the same model as baseline cannot regress: " + r.out());
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("<testsuite") && xml.contains("<failure"), xml);
+        try (var s = Files.walk(logs)) {
+            assertTrue(s.anyMatch(p -> p.getFileName().toString().equals("log.json")), "recipe log cached under --logs");
+        }
+    }
+}
