@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Writes the synthetic benchmark inputs of docs/BENCHMARKS-metrics.md: a nuScenes pair (6,000 samples,
+ * Writes the synthetic benchmark inputs of docs/BENCHMARKS.md (Metrics): a nuScenes pair (6,000 samples,
  * about 50,000 GT boxes and 50,000 predictions) and a COCO pair (5,000 images). Test-scope tool:
  * {@code java -cp ... io.avreplay.eval.BenchDataGenerator OUT_DIR}.
  */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code avreplay bench ...}: benchmarks reported as ratios against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
         description = "Run a benchmark; results are ratios against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Io.class, BenchCommand.Replay.class})
+        subcommands = {BenchCommand.Io.class, BenchCommand.Replay.class, BenchCommand.Synth.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -127,6 +127,59 @@ final class BenchCommand implements Runnable {
                 }
                 out.printf("sync             %.0f us per frame set (own work), %.2f ms per whole set%n",
                         r.syncOverheadNsPerSet() / 1e3, r.syncReplayNsPerSet() / 1e6);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Synthesizer throughput: sweeps and rays per second, and the real-time factor of a whole log. */
+    @Command(name = "synth", mixinStandardHelpOptions = true,
+            description = "Generate a preset's log and report lidar sweeps/s, rays/s, camera frames/s and real-time factor.")
+    static final class Synth implements Callable<Integer> {
+        @Option(names = "--preset", defaultValue = "congested-arterial", description = "Preset (default ${DEFAULT-VALUE}).")
+        String preset;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--duration", defaultValue = "20s", description = "Log duration (default ${DEFAULT-VALUE}).")
+        String duration;
+
+        @Option(names = "--rate-camera", defaultValue = "20", description = "Camera rate, Hz; 0 for lidar only (default ${DEFAULT-VALUE}).")
+        double cameraHz;
+
+        @Option(names = "--dir", description = "Work directory (default: a temporary directory).")
+        Path dir;
+
+        @Mixin
+        FormatOption format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = dir != null ? dir : Files.createTempDirectory("avreplay-bench-synth");
+            io.avreplay.scenario.synth.SynthBenchmark.Result r;
+            try (RootAllocator allocator = Allocators.root()) {
+                r = io.avreplay.scenario.synth.SynthBenchmark.run(io.avreplay.scenario.synth.Presets.load(preset), seed,
+                        Durations.parseNs("--duration", duration),
+                        io.avreplay.scenario.synth.SynthOptions.defaults().withRates(10, cameraHz), work, allocator);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.json()) {
+                var node = Json.MAPPER.valueToTree(r);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("sweeps_per_second", r.sweepsPerSecond())
+                        .put("rays_per_second", r.raysPerSecond()).put("camera_frames_per_second", r.cameraFramesPerSecond())
+                        .put("realtime_factor", r.realTimeFactor());
+                out.println(Json.write(node));
+            } else {
+                out.printf("preset           %s, %.1f s, %d sweeps, %d rays, %d camera frames%n", r.preset(),
+                        r.durationNs() / 1e9, r.sweeps(), r.rays(), r.cameraFrames());
+                out.printf("lidar            %.1f sweeps/s, %.2f M rays/s%n", r.sweepsPerSecond(), r.raysPerSecond() / 1e6);
+                out.printf("camera           %.1f frames/s%n", r.cameraFramesPerSecond());
+                out.printf("real-time factor %.2f (log duration / generation time)%n", r.realTimeFactor());
             }
             out.flush();
             return ExitCodes.OK;
