@@ -4,6 +4,7 @@ import io.avreplay.error.InvalidConfigException;
 import io.avreplay.scenario.catalog.Catalog;
 import io.avreplay.scenario.catalog.LogRoot;
 import io.avreplay.scenario.synth.SynthRecipeGenerator;
+import io.avreplay.scenario.render.BevWorstFrames;
 import io.avreplay.scenario.ci.CatalogGate;
 import io.avreplay.scenario.ci.DetectionResults;
 import io.avreplay.scenario.ci.GateRun;
@@ -97,7 +98,7 @@ final class GateCommand implements Callable<Integer> {
             DetectionResults cand = results("--candidate", candidate, allocator, models);
             Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b, allocator, models));
             CatalogGate<NuScenesScenarioScorer.Units> gate = new CatalogGate<>(new NuScenesScenarioScorer(),
-                    new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))), WorstFrames.NONE, allocator);
+                    new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))), new BevWorstFrames(allocator), allocator);
             run = gate.run(c, cand, base);
         } finally {
             models.forEach(Detector::close);

@@ -152,6 +152,33 @@ public final class LogRenderer {
         return img;
     }
 
+    /**
+     * A bird's-eye view PNG of one sweep with its ground truth (category colours, grey when no lidar
+     * point) and detections drawn over it in white, thicker; used for the worst frames of a report.
+     *
+     * @param detections ego-frame detection boxes
+     * @return PNG bytes
+     */
+    public static byte[] bevPng(LidarSweep sweep, Pose sensorToEgo, List<Annotation3d> truth,
+            List<io.avreplay.replay.log.Box3d> detections) {
+        Mat img = bev(sweep, sensorToEgo, truth);
+        for (io.avreplay.replay.log.Box3d b : detections) {
+            Vec3[] c = b.corners();
+            for (int k = 0; k < 4; k++) {
+                opencv_imgproc.line(img, bevPoint(c[k]), bevPoint(c[(k + 1) % 4]), new Scalar(255, 255, 255, 0), 2,
+                        opencv_imgproc.LINE_AA, 0);
+            }
+        }
+        try (BytePointer buf = new BytePointer()) {
+            if (!opencv_imgcodecs.imencode(".png", img, buf)) {
+                throw new IllegalStateException("OpenCV could not encode a bird's-eye view");
+            }
+            byte[] bytes = new byte[(int) buf.limit()];
+            buf.get(bytes);
+            return bytes;
+        }
+    }
+
     private static Point bevPoint(Vec3 p) {
         return new Point((int) Math.round(BEV_PX / 2.0 - p.y() / BEV_M_PER_PX),
                 (int) Math.round(BEV_PX / 2.0 - p.x() / BEV_M_PER_PX));
