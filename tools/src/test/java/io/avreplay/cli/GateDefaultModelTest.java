@@ -40,8 +40,9 @@ class GateDefaultModelTest {
                 """);
         Path logs = tmp.resolve("logs");
         Path junit = tmp.resolve("report.xml");
+        Path html = tmp.resolve("report.html");
         CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", logs.toString(), "--candidate",
-                "default", "--baseline", "default", "--resamples", "200", "--junit", junit.toString());
+                "default", "--baseline", "default", "--resamples", "200", "--junit", junit.toString(), "--html", html.toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("FAIL crossing-short"), r.out());
         assertTrue(r.out().matches("(?s).*PASS\\s+nds >= 0.0.*"), r.out());
@@ -50,6 +51,9 @@ class GateDefaultModelTest {
                 "the same model as baseline cannot regress: " + r.out());
         String xml = Files.readString(junit);
         assertTrue(xml.contains("<testsuite") && xml.contains("<failure"), xml);
+        String page = Files.readString(html);
+        assertTrue(page.contains("data:image/png;base64,"), "the failing scenario shows its worst frames inline");
+        assertTrue(page.contains("missed "), "each worst frame is captioned with its errors");
         try (var s = Files.walk(logs)) {
             assertTrue(s.anyMatch(p -> p.getFileName().toString().equals("log.json")), "recipe log cached under --logs");
         }
