@@ -13,9 +13,18 @@ import java.util.Objects;
  * @param vx, vy      velocity in the ego frame, m/s; NaN when unknown
  * @param score       confidence 0..1; NaN for ground truth
  * @param attribute   e.g. {@code vehicle.moving}; empty when none
+ * @param numPoints   lidar points inside the box for ground truth (written as {@code num_pts}); -1 for
+ *                    detections
  */
 public record Detection3dExport(long timestampNs, String category, Box3d box, double vx, double vy, double score,
-        String attribute) {
+        String attribute, int numPoints) {
+    /** A detection (no point count). */
+    public Detection3dExport(long timestampNs, String category, Box3d box, double vx, double vy, double score,
+            String attribute) {
+        this(timestampNs, category, box, vx, vy, score, attribute, -1);
+    }
+
+    /** Validates. */
     public Detection3dExport {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(box, "box");
@@ -24,7 +33,8 @@ public record Detection3dExport(long timestampNs, String category, Box3d box, do
 
     /** Ground truth of a log as an export record (score NaN). */
     public static Detection3dExport groundTruth(long timestampNs, Annotation3d a) {
-        return new Detection3dExport(timestampNs, a.category(), a.box(), a.vx(), a.vy(), Double.NaN, a.attribute());
+        return new Detection3dExport(timestampNs, a.category(), a.box(), a.vx(), a.vy(), Double.NaN, a.attribute(),
+                a.numLidarPoints());
     }
 
     /** @return true when this is ground truth (no score) */

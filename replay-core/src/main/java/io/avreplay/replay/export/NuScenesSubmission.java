@@ -98,6 +98,9 @@ public final class NuScenesSubmission {
         o.put("detection_name", d.category());
         o.put("detection_score", d.isGroundTruth() ? -1.0 : d.score());
         o.put("attribute_name", d.attribute());
+        if (d.isGroundTruth() && d.numPoints() >= 0) {
+            o.put("num_pts", d.numPoints());
+        }
         return o;
     }
 
