@@ -121,8 +121,9 @@ final class ImportCommand implements Runnable {
         }
     }
 
-    @Command(name = "nuscenes", description = "nuScenes sample: a directory holding an mmdet3d-style *.info.json with "
-            + "its .pcd.bin and JPEG files.", footer = ExitCodes.HELP_FOOTER, mixinStandardHelpOptions = true)
+    @Command(name = "nuscenes", description = "nuScenes: a dataroot holding v1.0-<version>/ JSON tables with samples/ "
+            + "and sweeps/ (or the v1.0-<version> directory itself), one log per scene; or a directory holding "
+            + "mmdet3d-style *.info.json with their .pcd.bin and JPEG files.", footer = ExitCodes.HELP_FOOTER, mixinStandardHelpOptions = true)
     static final class NuScenes implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -64,6 +64,19 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void aNuScenesTablesDirectoryWithATableMissingExitsWith3() throws IOException {
+        Path version = Files.createDirectories(tmp.resolve("src/v1.0-mini"));
+        Files.writeString(version.resolve("scene.json"), "[]");
+        Path dest = tmp.resolve("out");
+        assertEquals(3, run("import", "nuscenes", tmp.resolve("src").toString(), "--out", dest.toString()));
+        String e = err.toString();
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.contains("v1.0-mini/sample.json: missing table"), e);
+        assertFalse(Files.exists(dest));
+        assertEquals(List.of("src"), RealData.entries(tmp));
+    }
+
+    @Test
     void badInputExitsWith3AndOneLineNamingFileAndLine() throws IOException {
         Path src = RealData.copyTree(RealData.sample("kitti-object-3frames").resolve("training"), tmp.resolve("src"));
         Path label = src.resolve("label_2/000000.txt");

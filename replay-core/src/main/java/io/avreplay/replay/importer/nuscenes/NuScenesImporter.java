@@ -14,11 +14,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Imports nuScenes samples from mmdetection3d info files into logs, one log per info file (a nuScenes
+ * Imports nuScenes into logs from either of two layouts. The official v1.0 JSON tables (a dataroot with
+ * {@code v1.0-<version>/*.json}, {@code samples/} and {@code sweeps/}) give one log per scene: every
+ * {@code LIDAR_TOP} sweep present (key frames and non-key sweeps), the six cameras, the ego pose of every
+ * imported sample_data, and at each key-frame lidar timestamp the sample's boxes moved from the global frame
+ * into the ego frame at that sample_data's ego pose (category = detection name, see {@link DetectionNames};
+ * track id = {@code instance_token}; velocity as the devkit's {@code box_velocity}). The rest of this comment
+ * describes the other layout.
+ *
+ * <p>Imports nuScenes samples from mmdetection3d info files into logs, one log per info file (a nuScenes
  * log/scene). Streams: lidar {@value #LIDAR} (sensor frame; x, y, z, intensity 0..255, ring), one
  * camera stream per channel ({@code CAM_FRONT}, …, JPEG as stored, at the camera's own timestamp), the
  * ego pose at each lidar timestamp ({@code ego2global}), 3D boxes moved from the LIDAR_TOP frame into
@@ -38,13 +47,25 @@ public final class NuScenesImporter {
     }
 
     /**
-     * @param src an info file, or a directory holding one or more {@code *.info.json} with the files they name
-     * @param out the log when there is one info file, else a directory receiving one log per file
+     * Imports either layout. When {@code src} is a {@code v1.0-<version>} directory or holds exactly one, the
+     * official v1.0 JSON tables are imported (dataroot = the version directory's parent, which holds the
+     * {@code samples/} and {@code sweeps/} files {@code sample_data.filename} names), one log per scene named
+     * after {@code scene.name}; otherwise {@code src} is an mmdetection3d info file or a directory of them.
+     *
+     * @param src a nuScenes dataroot, a {@code v1.0-*} directory, an info file, or a directory of info files
+     * @param out the log when there is one scene (info file), else a directory receiving one log per scene (file)
      * @return the logs and the check comparing our point count inside each box with {@code num_lidar_pts}:
-     *         satisfied when every box is within max(2 points, 10 %); exact matches are reported as passed
-     * @throws BadInputException naming file and JSON path (or record) on malformed input; nothing is left at {@code out}
+     *         satisfied when every box is within max(2 points, 10 %); exact matches are reported as passed. The
+     *         tables import adds a check counting the sample_data files found (non-key sweeps may be absent)
+     * @throws BadInputException naming file and JSON path or table record on malformed input (a token that points
+     *         nowhere, a missing table, a point file whose size is not a multiple of 20 bytes, invalid JSON with
+     *         line and column); nothing is left at {@code out}
      */
     public static ImportReport importDataset(Path src, Path out, BufferAllocator allocator, ImportOptions options) {
+        Optional<Path> version = NuScenesTablesImport.versionDir(src);
+        if (version.isPresent()) {
+            return NuScenesTablesImport.importDataset(src, version.get(), out, allocator, options);
+        }
         List<Path> infos = locate(src);
         OutputSet outputs = new OutputSet(out, infos.size(), options.write().overwrite());
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
