@@ -72,9 +72,7 @@ public final class NuScenesImporter {
         int frames = 0;
         int boxes = 0;
         int checked = 0;
-        int exact = 0;
-        List<String> outside = new ArrayList<>();
-        List<String> differ = new ArrayList<>();
+        PointCountCheck points = new PointCountCheck();
         try {
             for (Path info : infos) {
                 JsonNode root;
@@ -83,26 +81,19 @@ public final class NuScenesImporter {
                 } catch (IOException e) {
                     throw new BadInputException(info + ": not valid JSON: " + e.getMessage().split("\n")[0], e);
                 }
-                NuScenesInfoLog log = new NuScenesInfoLog(new InfoJson(info, root, "$"));
+                NuScenesInfoLog log = new NuScenesInfoLog(new InfoJson(info, root, "$"), points);
                 Path dest = outputs.destination(log.logId());
                 log.write(dest, allocator, options);
                 outputs.committed(dest);
                 frames += log.sensorFrames;
                 boxes += log.boxes3d;
-                checked += log.checked;
-                exact += log.exact;
-                outside.addAll(log.outsideTolerance);
-                differ.addAll(log.differences);
             }
         } catch (RuntimeException e) {
             outputs.discard();
             throw e;
         }
-        String detail = String.format(Locale.ROOT, "rule: |ours - num_lidar_pts| <= max(2, 10%%) for every box; %d exact", exact)
-                + (differ.isEmpty() ? "" : "; differ: " + String.join(", ", differ))
-                + (outside.isEmpty() ? "" : "; outside tolerance: " + String.join(", ", outside));
         return new ImportReport("nuscenes", src, outputs.logs(), frames, boxes,
-                List.of(new ImportCheck("num_lidar_pts", exact, checked, outside.isEmpty(), detail)));
+                List.of(new ImportCheck("num_lidar_pts", points.exact, points.checked, points.satisfied(), points.detail())));
     }
 
     private static List<Path> locate(Path src) {

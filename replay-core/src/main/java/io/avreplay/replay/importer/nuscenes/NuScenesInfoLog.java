@@ -33,13 +33,12 @@ final class NuScenesInfoLog {
     private final Path dir;
     int sensorFrames;
     int boxes3d;
-    int checked;
-    int exact;
-    final List<String> differences = new ArrayList<>();
-    final List<String> outsideTolerance = new ArrayList<>();
+    private final PointCountCheck points;
 
-    NuScenesInfoLog(InfoJson root) {
+    /** @param points accumulates the point-count check across logs (shared with the caller) */
+    NuScenesInfoLog(InfoJson root, PointCountCheck points) {
         this.root = root;
+        this.points = points;
         this.dir = root.file().toAbsolutePath().getParent();
     }
 
@@ -89,7 +88,7 @@ final class NuScenesInfoLog {
                 List<Annotation3d> boxes = boxes(s, lidarToEgo, categories);
                 w.writeAnnotations3d(t, boxes);
                 boxes3d += boxes.size();
-                check(sweep, lidarToEgo, boxes);
+                points.check(sweep, lidarToEgo, boxes);
                 options.progress().step(logId(), ++done, total);
             }
             for (Map.Entry<String, TreeMap<Long, InfoJson>> cam : cameras.entrySet()) {
@@ -168,38 +167,6 @@ final class NuScenesInfoLog {
                     "", Float.NaN));
         }
         return out;
-    }
-
-    /** Points inside each ego-frame box vs {@code num_lidar_pts}. */
-    private void check(LidarSweep s, Pose lidarToEgo, List<Annotation3d> boxes) {
-        int n = s.size();
-        double[][] ego = new double[3][n];
-        for (int i = 0; i < n; i++) {
-            Vec3 p = lidarToEgo.apply(new Vec3(s.x()[i], s.y()[i], s.z()[i]));
-            ego[0][i] = p.x();
-            ego[1][i] = p.y();
-            ego[2][i] = p.z();
-        }
-        for (Annotation3d a : boxes) {
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                if (a.box().contains(ego[0][i], ego[1][i], ego[2][i])) {
-                    count++;
-                }
-            }
-            checked++;
-            int stored = a.numLidarPoints();
-            if (count == stored) {
-                exact++;
-                continue;
-            }
-            String what = a.trackId().substring(a.trackId().lastIndexOf('-') + 1) + " " + a.category() + " " + count
-                    + " vs " + stored;
-            differences.add(what);
-            if (Math.abs(count - stored) > Math.max(2, 0.1 * stored)) {
-                outsideTolerance.add(what);
-            }
-        }
     }
 
     private LidarSweep sweep(InfoJson lidar, long t) {
