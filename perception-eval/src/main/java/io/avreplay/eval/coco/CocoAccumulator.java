@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * pycocotools' {@code accumulate}: precision at 101 recall points with the precision envelope, and
@@ -41,106 +42,117 @@ final class CocoAccumulator {
         int kn = data.categoryIds().size();
         CocoAccumulator acc = new CocoAccumulator(kn);
         List<CocoImageEval[]> imgs = new ArrayList<>(data.images().values());
-        for (int k = 0; k < kn; k++) {
-            List<CocoImageEval> e = new ArrayList<>();
-            for (CocoImageEval[] img : imgs) {
-                if (img[k] != null) {
-                    e.add(img[k]);
-                }
-            }
-            if (e.isEmpty()) {
-                continue;
-            }
-            for (int m = 0; m < CocoParams.M; m++) {
-                Merged merged = Merged.of(e, CocoParams.MAX_DETS[m]);
-                for (int a = 0; a < CocoParams.A; a++) {
-                    acc.fill(e, merged, k, a, m);
-                }
-            }
-        }
+        // Categories are independent and each fills only its own slots: the same result on any number of cores.
+        IntStream.range(0, kn).parallel().forEach(k -> acc.category(imgs, k));
         return acc;
     }
 
-    /** The first maxDet detections of every image, concatenated in image order, then stably sorted by score. */
-    private record Merged(int nd, int[] img, int[] pos) {
-        static Merged of(List<CocoImageEval> e, int maxDet) {
-            int nd = 0;
-            for (CocoImageEval x : e) {
-                nd += Math.min(maxDet, x.scores.length);
-            }
-            double[] scores = new double[nd];
-            int[] img = new int[nd];
-            int[] pos = new int[nd];
-            int n = 0;
-            for (int i = 0; i < e.size(); i++) {
-                int len = Math.min(maxDet, e.get(i).scores.length);
-                for (int d = 0; d < len; d++) {
-                    scores[n] = e.get(i).scores[d];
-                    img[n] = i;
-                    pos[n] = d;
-                    n++;
+    /** Fills every (threshold, area, maxDets) entry of category {@code k}. */
+    private void category(List<CocoImageEval[]> imgs, int k) {
+        int n = 0;
+        int[] npig = new int[CocoParams.A];
+        boolean any = false;
+        for (CocoImageEval[] img : imgs) {
+            if (img[k] != null) {
+                any = true;
+                n += img[k].scores.length;
+                for (int a = 0; a < CocoParams.A; a++) {
+                    npig[a] += img[k].npig[a];
                 }
             }
-            // Stable, descending (pycocotools: mergesort of the negated scores).
-            int[] order = StableSort.descending(scores);
-            int[] si = new int[nd];
-            int[] sp = new int[nd];
-            for (int i = 0; i < nd; i++) {
-                si[i] = img[order[i]];
-                sp[i] = pos[order[i]];
+        }
+        if (!any) {
+            return;
+        }
+        // Every image's detections (at most the largest maxDets), concatenated in image order.
+        double[] scores = new double[n];
+        int[] rank = new int[n];
+        int[][] flags = new int[CocoParams.A][n];
+        int o = 0;
+        for (CocoImageEval[] img : imgs) {
+            CocoImageEval x = img[k];
+            if (x == null) {
+                continue;
             }
-            return new Merged(nd, si, sp);
+            int len = x.scores.length;
+            System.arraycopy(x.scores, 0, scores, o, len);
+            for (int a = 0; a < CocoParams.A; a++) {
+                System.arraycopy(x.flags[a], 0, flags[a], o, len);
+            }
+            for (int d = 0; d < len; d++) {
+                rank[o + d] = d;
+            }
+            o += len;
+        }
+        // Stable, descending (pycocotools: mergesort of the negated scores). The first maxDet detections of
+        // every image, concatenated in image order and sorted the same way, come in the same relative order,
+        // so one sort serves every maxDets: keep the entries whose rank in their image is below maxDet.
+        int[] order = StableSort.descending(scores);
+        int[] sel = new int[n];
+        int[] f = new int[n];
+        double[] rc = new double[n];
+        double[] pr = new double[n];
+        for (int m = 0; m < CocoParams.M; m++) {
+            int maxDet = CocoParams.MAX_DETS[m];
+            int nd = 0;
+            for (int i = 0; i < n; i++) {
+                if (rank[order[i]] < maxDet) {
+                    sel[nd++] = order[i];
+                }
+            }
+            for (int a = 0; a < CocoParams.A; a++) {
+                if (npig[a] == 0) {
+                    continue;
+                }
+                int[] fa = flags[a];
+                for (int i = 0; i < nd; i++) {
+                    f[i] = fa[sel[i]];
+                }
+                for (int t = 0; t < CocoParams.T; t++) {
+                    curve(f, nd, npig[a], t, rc, pr, k, a, m);
+                }
+            }
         }
     }
 
-    private void fill(List<CocoImageEval> e, Merged merged, int k, int a, int m) {
-        int npig = 0;
-        for (CocoImageEval x : e) {
-            npig += x.npig[a];
-        }
-        if (npig == 0) {
-            return;
-        }
-        int nd = merged.nd;
+    /** Precision and recall of one (threshold, category, area, maxDets) from the sorted flag words. */
+    private void curve(int[] f, int nd, int npig, int t, double[] rc, double[] pr, int k, int a, int m) {
         double eps = Math.ulp(1.0);
-        for (int t = 0; t < CocoParams.T; t++) {
-            double[] rc = new double[nd];
-            double[] pr = new double[nd];
-            int tp = 0;
-            int fp = 0;
-            for (int i = 0; i < nd; i++) {
-                CocoImageEval x = e.get(merged.img[i]);
-                int d = merged.pos[i];
-                if (!x.ignored[a][t][d]) {
-                    if (x.matched[a][t][d]) {
-                        tp++;
-                    } else {
-                        fp++;
-                    }
-                }
-                rc[i] = tp / (double) npig;
-                pr[i] = tp / (fp + tp + eps);
-            }
-            recall[t][k][a][m] = nd > 0 ? rc[nd - 1] : 0;
-            for (int i = nd - 1; i > 0; i--) {
-                if (pr[i] > pr[i - 1]) {
-                    pr[i - 1] = pr[i];
+        int matchedBit = 1 << (CocoImageEval.MATCHED + t);
+        int ignoredBit = 1 << (CocoImageEval.IGNORED + t);
+        int tp = 0;
+        int fp = 0;
+        for (int i = 0; i < nd; i++) {
+            int w = f[i];
+            if ((w & ignoredBit) == 0) {
+                if ((w & matchedBit) != 0) {
+                    tp++;
+                } else {
+                    fp++;
                 }
             }
-            int idx = 0;
-            for (int r = 0; r < CocoParams.R; r++) {
-                double thr = CocoParams.REC_THRS[r];
-                while (idx < nd && rc[idx] < thr) {
-                    idx++;
-                }
-                precision[t][r][k][a][m] = idx < nd ? pr[idx] : 0;
-                if (idx >= nd) {
-                    for (int rr = r; rr < CocoParams.R; rr++) {
-                        precision[t][rr][k][a][m] = 0;
-                    }
-                    break;
-                }
+            rc[i] = tp / (double) npig;
+            pr[i] = tp / (fp + tp + eps);
+        }
+        recall[t][k][a][m] = nd > 0 ? rc[nd - 1] : 0;
+        for (int i = nd - 1; i > 0; i--) {
+            if (pr[i] > pr[i - 1]) {
+                pr[i - 1] = pr[i];
             }
+        }
+        int idx = 0;
+        for (int r = 0; r < CocoParams.R; r++) {
+            double thr = CocoParams.REC_THRS[r];
+            while (idx < nd && rc[idx] < thr) {
+                idx++;
+            }
+            if (idx >= nd) {
+                for (int rr = r; rr < CocoParams.R; rr++) {
+                    precision[t][rr][k][a][m] = 0;
+                }
+                break;
+            }
+            precision[t][r][k][a][m] = pr[idx];
         }
     }
 

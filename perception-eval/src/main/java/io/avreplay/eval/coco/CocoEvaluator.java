@@ -4,15 +4,15 @@ import io.avreplay.error.BadInputException;
 import io.avreplay.eval.detection.EvalProvenance;
 import io.avreplay.replay.log.ToolVersion;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 
 /**
  * COCO bbox evaluation with parity to pycocotools 2.0 {@code COCOeval} (default parameters, categories
@@ -31,59 +31,88 @@ public final class CocoEvaluator {
      * @throws BadInputException when a detection names an image that is not in the ground truth
      */
     public CocoMetricData accumulate(CocoGroundTruth gt, List<CocoDetection> detections) {
-        Set<Long> images = new HashSet<>(gt.imageIds());
-        List<Long> catIds = new ArrayList<>(new TreeSet<>(gt.categories().keySet()));
-        Map<Long, Integer> catIndex = new HashMap<>();
-        for (int i = 0; i < catIds.size(); i++) {
-            catIndex.put(catIds.get(i), i);
+        long[] imgIds = gt.imageIds().stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        long[] catIds = gt.categories().keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        int kn = catIds.length;
+        List<CocoAnnotation> anns = gt.annotations();
+        // Rows grouped by (image, category) with a counting sort, each group in file order.
+        int[] gBucket = new int[anns.size()];
+        for (int i = 0; i < gBucket.length; i++) {
+            CocoAnnotation a = anns.get(i);
+            gBucket[i] = bucket(imgIds, catIds, a.imageId(), a.categoryId());
         }
-        Map<Long, List<CocoAnnotation>[]> gtBy = new HashMap<>();
-        for (CocoAnnotation a : gt.annotations()) {
-            Integer k = catIndex.get(a.categoryId());
-            if (k != null && images.contains(a.imageId())) {
-                slot(gtBy, a.imageId(), catIds.size())[k].add(a);
-            }
-        }
-        Map<Long, List<CocoDetection>[]> dtBy = new HashMap<>();
-        for (int i = 0; i < detections.size(); i++) {
+        int[] dBucket = new int[detections.size()];
+        for (int i = 0; i < dBucket.length; i++) {
             CocoDetection d = detections.get(i);
-            if (!images.contains(d.imageId())) {
+            int img = Arrays.binarySearch(imgIds, d.imageId());
+            if (img < 0) {
                 throw new BadInputException("detection " + i + ": image_id " + d.imageId()
                         + " is not an image of the ground truth (results do not correspond to this dataset)");
             }
-            Integer k = catIndex.get(d.categoryId());
-            if (k != null) {
-                slot(dtBy, d.imageId(), catIds.size())[k].add(d);
-            }
+            dBucket[i] = bucket(imgIds, catIds, d.imageId(), d.categoryId());
         }
-        TreeMap<Long, CocoImageEval[]> evals = new TreeMap<>();
-        Set<Long> touched = new HashSet<>(gtBy.keySet());
-        touched.addAll(dtBy.keySet());
-        for (Long img : touched) {
-            List<CocoAnnotation>[] g = gtBy.get(img);
-            List<CocoDetection>[] d = dtBy.get(img);
-            CocoImageEval[] row = new CocoImageEval[catIds.size()];
-            for (int k = 0; k < row.length; k++) {
-                List<CocoAnnotation> gk = g == null ? List.of() : g[k];
-                List<CocoDetection> dk = d == null ? List.of() : d[k];
-                if (!gk.isEmpty() || !dk.isEmpty()) {
-                    row[k] = CocoImageEval.evaluate(gk, dk);
+        int buckets = imgIds.length * kn;
+        int[] gStart = new int[buckets + 1];
+        int[] gIdx = group(gBucket, gStart);
+        int[] dStart = new int[buckets + 1];
+        int[] dIdx = group(dBucket, dStart);
+        CocoColumns.Gt gc = new CocoColumns.Gt(anns);
+        CocoColumns.Dt dc = new CocoColumns.Dt(detections);
+        CocoImageEval[][] rows = new CocoImageEval[imgIds.length][];
+        // Images are independent and each writes only its own slot, so the result does not depend on the
+        // order in which the (up to all) cores process them.
+        IntStream.range(0, imgIds.length).parallel().forEach(img -> {
+            CocoImageEval[] row = null;
+            for (int k = 0; k < kn; k++) {
+                int b = img * kn + k;
+                if (gStart[b] != gStart[b + 1] || dStart[b] != dStart[b + 1]) {
+                    if (row == null) {
+                        row = new CocoImageEval[kn];
+                    }
+                    row[k] = CocoImageEval.evaluate(gc, gIdx, gStart[b], gStart[b + 1], dc, dIdx, dStart[b],
+                            dStart[b + 1]);
                 }
             }
-            evals.put(img, row);
+            rows[img] = row;
+        });
+        TreeMap<Long, CocoImageEval[]> evals = new TreeMap<>();
+        for (int img = 0; img < imgIds.length; img++) {
+            if (rows[img] != null) {
+                evals.put(imgIds[img], rows[img]);
+            }
         }
-        return new CocoMetricData(gt.categories(), images, evals, detections.size());
+        return new CocoMetricData(gt.categories(), new HashSet<>(gt.imageIds()), evals, detections.size());
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> List<T>[] slot(Map<Long, List<T>[]> by, long img, int k) {
-        return by.computeIfAbsent(img, x -> {
-            List<T>[] arr = new List[k];
-            for (int i = 0; i < k; i++) {
-                arr[i] = new ArrayList<>();
+    /** @return the (image, category) group of a row, or -1 when its image or category is not evaluated */
+    private static int bucket(long[] imgIds, long[] catIds, long imageId, long categoryId) {
+        int img = Arrays.binarySearch(imgIds, imageId);
+        int k = Arrays.binarySearch(catIds, categoryId);
+        return img < 0 || k < 0 ? -1 : img * catIds.length + k;
+    }
+
+    /**
+     * Counting sort of row indices by group, stable. Fills {@code start} (group g is
+     * {@code [start[g], start[g + 1])} of the result) and leaves out rows of group -1.
+     */
+    private static int[] group(int[] bucketOf, int[] start) {
+        for (int b : bucketOf) {
+            if (b >= 0) {
+                start[b + 1]++;
             }
-            return arr;
-        });
+        }
+        for (int i = 1; i < start.length; i++) {
+            start[i] += start[i - 1];
+        }
+        int[] next = Arrays.copyOf(start, start.length - 1);
+        int[] out = new int[start[start.length - 1]];
+        for (int i = 0; i < bucketOf.length; i++) {
+            int b = bucketOf[i];
+            if (b >= 0) {
+                out[next[b]++] = i;
+            }
+        }
+        return out;
     }
 
     /** Computes the 12 statistics and per-category AP. */
@@ -113,8 +142,20 @@ public final class CocoEvaluator {
      * @throws BadInputException when a file is unreadable, malformed or inconsistent
      */
     public CocoResult evaluateFiles(Path groundTruth, Path detections) {
+        // The two files are independent: read the results on another core while this one reads the
+        // ground truth. A ground-truth error is reported first, as when reading one after the other.
+        CompletableFuture<List<CocoDetection>> dtsLater =
+                CompletableFuture.supplyAsync(() -> CocoJsonReader.readDetections(detections));
         CocoGroundTruth gt = CocoJsonReader.readGroundTruth(groundTruth);
-        List<CocoDetection> dts = CocoJsonReader.readDetections(detections);
+        List<CocoDetection> dts;
+        try {
+            dts = dtsLater.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
         return score(accumulate(gt, dts), new EvalProvenance("coco", "bbox",
                 List.of(groundTruth.toString(), detections.toString()), ToolVersion.current()));
     }

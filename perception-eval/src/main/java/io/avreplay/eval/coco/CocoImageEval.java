@@ -1,8 +1,6 @@
 package io.avreplay.eval.coco;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * pycocotools' {@code evaluateImg} for one image and category at every area range, with up to 100
@@ -10,124 +8,178 @@ import java.util.List;
  */
 final class CocoImageEval {
     private static final double MAX_IOU = 1 - 1e-10;
+    /** Bit {@code t} of a flag word: matched at threshold t to a ground truth whose id is non-zero. */
+    static final int MATCHED = 0;
+    /** Bit {@code IGNORED + t}: ignored at threshold t (matched to an ignored ground truth, or unmatched outside the area). */
+    static final int IGNORED = 16;
 
     /** Sorted detection scores. */
     final double[] scores;
-    /** [area][threshold][detection]: matched to a ground truth whose id is non-zero. */
-    final boolean[][][] matched;
-    /** [area][threshold][detection]: ignored (matched to an ignored ground truth, or unmatched outside the area). */
-    final boolean[][][] ignored;
+    /** [area][detection]: the match flags of every threshold, see {@link #MATCHED} and {@link #IGNORED}. */
+    final int[][] flags;
     /** [area]: ground truth that is not ignored. */
     final int[] npig;
 
-    private CocoImageEval(double[] scores, boolean[][][] matched, boolean[][][] ignored, int[] npig) {
+    private CocoImageEval(double[] scores, int[][] flags, int[] npig) {
         this.scores = scores;
-        this.matched = matched;
-        this.ignored = ignored;
+        this.flags = flags;
         this.npig = npig;
     }
 
-    static CocoImageEval evaluate(List<CocoAnnotation> gts, List<CocoDetection> dtsIn) {
-        List<CocoDetection> dts = new ArrayList<>(dtsIn);
-        dts.sort((a, b) -> a.score() == b.score() ? 0 : (a.score() > b.score() ? -1 : 1));
-        int maxDet = CocoParams.MAX_DETS[CocoParams.M - 1];
-        if (dts.size() > maxDet) {
-            dts = dts.subList(0, maxDet);
-        }
-        int d = dts.size();
-        int g = gts.size();
-        double[][] ious = new double[d][g];
+    /**
+     * Matches one image and category.
+     *
+     * @param gt   ground-truth columns; {@code gIdx[gFrom..gTo)} are this image's rows, in file order
+     * @param dt   detection columns; {@code dIdx[dFrom..dTo)} are this image's rows, in file order
+     */
+    static CocoImageEval evaluate(CocoColumns.Gt gt, int[] gIdx, int gFrom, int gTo, CocoColumns.Dt dt, int[] dIdx,
+            int dFrom, int dTo) {
+        int[] dOrder = sortedByScore(dt.score, dIdx, dFrom, dTo);
+        int d = Math.min(dOrder.length, CocoParams.MAX_DETS[CocoParams.M - 1]);
+        int g = gTo - gFrom;
+        double[] scores = new double[d];
+        double[] dArea = new double[d];
         for (int i = 0; i < d; i++) {
+            int r = dOrder[i];
+            scores[i] = dt.score[r];
+            dArea[i] = dt.w[r] * dt.h[r];
+        }
+        double[] ious = new double[d * g];
+        for (int i = 0; i < d; i++) {
+            int r = dOrder[i];
             for (int j = 0; j < g; j++) {
-                ious[i][j] = iou(dts.get(i), gts.get(j));
+                ious[i * g + j] = iou(dt.x[r], dt.y[r], dt.w[r], dt.h[r], gt, gIdx[gFrom + j]);
             }
         }
-        double[] scores = new double[d];
-        for (int i = 0; i < d; i++) {
-            scores[i] = dts.get(i).score();
-        }
-        boolean[][][] matched = new boolean[CocoParams.A][][];
-        boolean[][][] ignored = new boolean[CocoParams.A][][];
+        int[][] flags = new int[CocoParams.A][d];
         int[] npig = new int[CocoParams.A];
+        Scratch s = new Scratch(g);
         for (int a = 0; a < CocoParams.A; a++) {
-            matched[a] = new boolean[CocoParams.T][d];
-            ignored[a] = new boolean[CocoParams.T][d];
-            npig[a] = matchArea(gts, dts, ious, CocoParams.AREA_RNG[a], matched[a], ignored[a]);
+            npig[a] = matchArea(gt, gIdx, gFrom, g, ious, d, dArea, CocoParams.AREA_RNG[a], flags[a], s);
         }
-        return new CocoImageEval(scores, matched, ignored, npig);
+        return new CocoImageEval(scores, flags, npig);
+    }
+
+    /** Per-image working arrays, reused across area ranges and thresholds. */
+    private static final class Scratch {
+        final int[] gOrder;
+        final boolean[] gtIg;
+        final boolean[] crowd;
+        final boolean[] idNonZero;
+        final boolean[] taken;
+
+        Scratch(int g) {
+            gOrder = new int[g];
+            gtIg = new boolean[g];
+            crowd = new boolean[g];
+            idNonZero = new boolean[g];
+            taken = new boolean[g];
+        }
+    }
+
+    /** Row indices {@code idx[from..to)} stably sorted by descending score. */
+    private static int[] sortedByScore(double[] score, int[] idx, int from, int to) {
+        int n = to - from;
+        if (n > 64) {
+            double[] keys = new double[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = score[idx[from + i]];
+            }
+            int[] order = StableSort.descending(keys);
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = idx[from + order[i]];
+            }
+            return out;
+        }
+        int[] out = Arrays.copyOfRange(idx, from, to);
+        // Insertion sort, stable: an element moves left only past strictly smaller scores.
+        for (int i = 1; i < n; i++) {
+            int v = out[i];
+            double key = score[v];
+            int j = i - 1;
+            while (j >= 0 && score[out[j]] < key) {
+                out[j + 1] = out[j];
+                j--;
+            }
+            out[j + 1] = v;
+        }
+        return out;
     }
 
     /** Fills the match flags for one area range; returns the number of ground truth not ignored. */
-    private static int matchArea(List<CocoAnnotation> gtsIn, List<CocoDetection> dts, double[][] ious, double[] rng,
-            boolean[][] matched, boolean[][] ignored) {
-        int g = gtsIn.size();
+    private static int matchArea(CocoColumns.Gt gt, int[] gIdx, int gFrom, int g, double[] ious, int d,
+            double[] dArea, double[] rng, int[] flags, Scratch s) {
         // Ground truth not ignored first, each group in file order (a stable sort on the ignore flag).
-        int[] gOrder = new int[g];
         int n = 0;
         for (int pass = 0; pass < 2; pass++) {
             for (int j = 0; j < g; j++) {
-                if (gtIgnored(gtsIn.get(j), rng) == (pass == 1)) {
-                    gOrder[n++] = j;
+                int r = gIdx[gFrom + j];
+                if (gtIgnored(gt, r, rng) == (pass == 1)) {
+                    s.gOrder[n++] = j;
                 }
             }
         }
         int npig = 0;
-        boolean[] gtIg = new boolean[g];
         for (int j = 0; j < g; j++) {
-            gtIg[j] = gtIgnored(gtsIn.get(gOrder[j]), rng);
-            npig += gtIg[j] ? 0 : 1;
+            int r = gIdx[gFrom + s.gOrder[j]];
+            s.gtIg[j] = gtIgnored(gt, r, rng);
+            s.crowd[j] = gt.crowd[r];
+            s.idNonZero[j] = gt.id[r] != 0;
+            npig += s.gtIg[j] ? 0 : 1;
         }
         for (int t = 0; t < CocoParams.T; t++) {
-            boolean[] gtTaken = new boolean[g];
-            for (int i = 0; i < dts.size(); i++) {
+            Arrays.fill(s.taken, false);
+            int matchedBit = 1 << (MATCHED + t);
+            int ignoredBit = 1 << (IGNORED + t);
+            for (int i = 0; i < d; i++) {
                 double best = Math.min(CocoParams.IOU_THRS[t], MAX_IOU);
                 int m = -1;
                 for (int j = 0; j < g; j++) {
-                    CocoAnnotation gt = gtsIn.get(gOrder[j]);
-                    if (gtTaken[j] && !gt.crowd()) {
+                    if (s.taken[j] && !s.crowd[j]) {
                         continue;
                     }
-                    if (m > -1 && !gtIg[m] && gtIg[j]) {
+                    if (m > -1 && !s.gtIg[m] && s.gtIg[j]) {
                         break;
                     }
-                    double v = ious[i][gOrder[j]];
+                    double v = ious[i * g + s.gOrder[j]];
                     if (v < best) {
                         continue;
                     }
                     best = v;
                     m = j;
                 }
-                if (m == -1) {
-                    continue;
+                boolean matched = false;
+                if (m != -1) {
+                    matched = s.idNonZero[m];
+                    int f = flags[i];
+                    if (s.gtIg[m]) {
+                        f |= ignoredBit;
+                    }
+                    if (matched) {
+                        f |= matchedBit;
+                    }
+                    flags[i] = f;
+                    s.taken[m] = true;
                 }
-                ignored[t][i] = gtIg[m];
-                matched[t][i] = gtsIn.get(gOrder[m]).id() != 0;
-                gtTaken[m] = true;
-            }
-            for (int i = 0; i < dts.size(); i++) {
-                double area = dts.get(i).bbox().area();
-                if (!matched[t][i] && (area < rng[0] || area > rng[1])) {
-                    ignored[t][i] = true;
+                if (!matched && (dArea[i] < rng[0] || dArea[i] > rng[1])) {
+                    flags[i] |= ignoredBit;
                 }
             }
         }
         return npig;
     }
 
-    private static boolean gtIgnored(CocoAnnotation gt, double[] rng) {
-        return gt.crowd() || gt.area() < rng[0] || gt.area() > rng[1];
+    private static boolean gtIgnored(CocoColumns.Gt gt, int r, double[] rng) {
+        return gt.crowd[r] || gt.area[r] < rng[0] || gt.area[r] > rng[1];
     }
 
     /** pycocotools' bbox IoU; for a crowd ground truth the union is the detection's area. */
-    static double iou(CocoDetection dt, CocoAnnotation gt) {
-        double dx = dt.bbox().x();
-        double dy = dt.bbox().y();
-        double dw = dt.bbox().width();
-        double dh = dt.bbox().height();
-        double gx = gt.bbox().x();
-        double gy = gt.bbox().y();
-        double gw = gt.bbox().width();
-        double gh = gt.bbox().height();
+    private static double iou(double dx, double dy, double dw, double dh, CocoColumns.Gt gt, int r) {
+        double gx = gt.x[r];
+        double gy = gt.y[r];
+        double gw = gt.w[r];
+        double gh = gt.h[r];
         double w = Math.min(dw + dx, gw + gx) - Math.max(dx, gx);
         if (w <= 0) {
             return 0;
@@ -138,7 +190,7 @@ final class CocoImageEval {
         }
         double inter = w * h;
         double da = dw * dh;
-        double u = gt.crowd() ? da : da + gw * gh - inter;
+        double u = gt.crowd[r] ? da : da + gw * gh - inter;
         return inter / u;
     }
 

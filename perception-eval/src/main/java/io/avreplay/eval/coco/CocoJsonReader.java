@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.avreplay.error.BadInputException;
 import io.avreplay.eval.detection.Box2d;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,7 +24,9 @@ import java.util.Map;
  */
 final class CocoJsonReader {
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // Correctly rounded like Double.parseDouble, several times faster on the many box coordinates.
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     private final Path file;
     private JsonParser p;
@@ -45,10 +47,10 @@ final class CocoJsonReader {
                 String name = r.p.currentName();
                 JsonToken v = r.p.nextToken();
                 switch (name) {
-                    case "images" -> r.objects(v, name, (i, f) -> images.add((long) f.number("id")));
-                    case "categories" -> r.objects(v, name, (i, f) -> cats.put((long) f.number("id"),
-                            f.strings.getOrDefault("name", "")));
-                    case "annotations" -> r.objects(v, name, (i, f) -> anns.add(r.annotation(i, f)));
+                    case "images" -> r.objects(v, name, f -> images.add((long) f.number(Fields.ID)));
+                    case "categories" -> r.objects(v, name, f -> cats.put((long) f.number(Fields.ID),
+                            f.name == null ? "" : f.name));
+                    case "annotations" -> r.objects(v, name, f -> anns.add(r.annotation(f)));
                     default -> r.p.skipChildren();
                 }
             }
@@ -68,13 +70,13 @@ final class CocoJsonReader {
                     String name = r.p.currentName();
                     JsonToken v = r.p.nextToken();
                     if (name.equals("annotations")) {
-                        r.objects(v, name, (i, f) -> dets.add(r.detection(i, f)));
+                        r.objects(v, name, f -> dets.add(r.detection(f)));
                     } else {
                         r.p.skipChildren();
                     }
                 }
             } else {
-                r.objects(t, "results", (i, f) -> dets.add(r.detection(i, f)));
+                r.objects(t, "results", f -> dets.add(r.detection(f)));
             }
         });
         return dets;
@@ -85,11 +87,11 @@ final class CocoJsonReader {
     }
 
     private interface ObjectSink {
-        void accept(int index, Fields f);
+        void accept(Fields f);
     }
 
     private void run(Body body) {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
+        try (JsonParser parser = FACTORY.createParser(Files.readAllBytes(file))) {
             p = parser;
             body.run();
         } catch (JsonProcessingException e) {
@@ -103,58 +105,113 @@ final class CocoJsonReader {
         }
     }
 
-    /** The scalar and bbox fields of one object, and where it started. */
+    /**
+     * The fields COCO uses of one object, and where it started; reused from object to object so that
+     * reading allocates no map and boxes no number. As before, a repeated field keeps its last value and a
+     * number field holding a string counts as missing.
+     */
     private final class Fields {
-        final String record;
-        final JsonLocation start;
-        final Map<String, Double> numbers = new LinkedHashMap<>();
-        final Map<String, String> strings = new LinkedHashMap<>();
-        double[] bbox;
+        static final int ID = 0;
+        static final int IMAGE_ID = 1;
+        static final int CATEGORY_ID = 2;
+        static final int AREA = 3;
+        static final int ISCROWD = 4;
+        static final int SCORE = 5;
+        static final String[] NAMES = {"id", "image_id", "category_id", "area", "iscrowd", "score"};
 
-        Fields(String record, JsonLocation start) {
-            this.record = record;
+        final String what;
+        int index;
+        JsonLocation start;
+        final double[] numbers = new double[NAMES.length];
+        int present;
+        String name;
+        final double[] bbox = new double[4];
+        boolean hasBbox;
+
+        Fields(String what) {
+            this.what = what;
+        }
+
+        void reset(int index, JsonLocation start) {
+            this.index = index;
             this.start = start;
+            present = 0;
+            name = null;
+            hasBbox = false;
         }
 
-        double number(String field) {
-            Double v = numbers.get(field);
-            if (v == null) {
-                throw fail(this, field, "missing field");
-            }
-            return v;
+        String record() {
+            return what + "[" + index + "]";
         }
+
+        double number(int field) {
+            if ((present & (1 << field)) == 0) {
+                throw fail(this, NAMES[field], "missing field");
+            }
+            return numbers[field];
+        }
+
+        void set(int field, double v) {
+            numbers[field] = v;
+            present |= 1 << field;
+        }
+    }
+
+    private static int numberField(String name) {
+        return switch (name) {
+            case "id" -> Fields.ID;
+            case "image_id" -> Fields.IMAGE_ID;
+            case "category_id" -> Fields.CATEGORY_ID;
+            case "area" -> Fields.AREA;
+            case "iscrowd" -> Fields.ISCROWD;
+            case "score" -> Fields.SCORE;
+            default -> -1;
+        };
     }
 
     private void objects(JsonToken v, String what, ObjectSink sink) throws IOException {
         expect(v, JsonToken.START_ARRAY, what);
         int i = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            expect(p.currentToken(), JsonToken.START_OBJECT, what + "[" + i + "]");
-            Fields f = new Fields(what + "[" + i + "]", p.currentTokenLocation());
+        Fields f = new Fields(what);
+        JsonToken open;
+        while ((open = p.nextToken()) != JsonToken.END_ARRAY) {
+            expect(open, JsonToken.START_OBJECT, what + "[" + i + "]");
+            f.reset(i, p.currentTokenLocation());
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
-                if (t.isNumeric()) {
-                    f.numbers.put(name, p.getDoubleValue());
+                if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    int k = numberField(name);
+                    if (k >= 0) {
+                        f.set(k, p.getDoubleValue());
+                    }
                 } else if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
-                    f.numbers.put(name, t == JsonToken.VALUE_TRUE ? 1.0 : 0.0);
+                    int k = numberField(name);
+                    if (k >= 0) {
+                        f.set(k, t == JsonToken.VALUE_TRUE ? 1.0 : 0.0);
+                    }
                 } else if (t == JsonToken.VALUE_STRING) {
-                    f.strings.put(name, p.getText());
+                    if (name.equals("name")) {
+                        f.name = p.getText();
+                    }
                 } else if (t == JsonToken.START_ARRAY && name.equals("bbox")) {
-                    f.bbox = bbox(f);
+                    bbox(f);
+                    f.hasBbox = true;
                 } else {
                     p.skipChildren();
                 }
             }
-            sink.accept(i++, f);
+            sink.accept(f);
+            i++;
         }
     }
 
-    private double[] bbox(Fields f) throws IOException {
-        double[] b = new double[4];
+    private void bbox(Fields f) throws IOException {
+        double[] b = f.bbox;
         int n = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (!p.currentToken().isNumeric()) {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
                 throw fail(f, "bbox", "expected 4 numbers [x, y, w, h], got " + p.getText(), p.currentTokenLocation());
             }
             if (n < 4) {
@@ -165,30 +222,29 @@ final class CocoJsonReader {
         if (n != 4) {
             throw fail(f, "bbox", "expected 4 numbers [x, y, w, h], got " + n, p.currentTokenLocation());
         }
-        return b;
     }
 
-    private CocoAnnotation annotation(int i, Fields f) {
+    private CocoAnnotation annotation(Fields f) {
         Box2d box = box(f);
-        double area = f.number("area");
+        double area = f.number(Fields.AREA);
         if (!Double.isFinite(area) || area < 0) {
             throw fail(f, "area", "expected a finite number >= 0, got " + area);
         }
-        return new CocoAnnotation((long) f.number("id"), (long) f.number("image_id"), (long) f.number("category_id"),
-                box, area, f.number("iscrowd") != 0);
+        return new CocoAnnotation((long) f.number(Fields.ID), (long) f.number(Fields.IMAGE_ID),
+                (long) f.number(Fields.CATEGORY_ID), box, area, f.number(Fields.ISCROWD) != 0);
     }
 
-    private CocoDetection detection(int i, Fields f) {
+    private CocoDetection detection(Fields f) {
         Box2d box = box(f);
-        double score = f.number("score");
+        double score = f.number(Fields.SCORE);
         if (!Double.isFinite(score)) {
             throw fail(f, "score", "expected a finite number, got " + score);
         }
-        return new CocoDetection((long) f.number("image_id"), (long) f.number("category_id"), box, score);
+        return new CocoDetection((long) f.number(Fields.IMAGE_ID), (long) f.number(Fields.CATEGORY_ID), box, score);
     }
 
     private Box2d box(Fields f) {
-        if (f.bbox == null) {
+        if (!f.hasBbox) {
             throw fail(f, "bbox", "missing field");
         }
         try {
@@ -210,7 +266,7 @@ final class CocoJsonReader {
     }
 
     private BadInputException fail(Fields f, String field, String message, JsonLocation loc) {
-        return new BadInputException(where(loc) + ": " + f.record + ": field " + field + ": " + message);
+        return new BadInputException(where(loc) + ": " + f.record() + ": field " + field + ": " + message);
     }
 
     private String where(JsonLocation loc) {
