@@ -3,6 +3,7 @@ package io.avreplay.cli;
 import io.avreplay.error.BadInputException;
 import io.avreplay.error.InvalidConfigException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -16,8 +17,10 @@ import picocli.CommandLine.Mixin;
 @Command(name = "avreplay", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Autonomous-driving sensor-log replay and validation toolkit.",
-        footer = ExitCodes.HELP_FOOTER,
-        subcommands = {
+        footer = ExitCodes.HELP_FOOTER)
+public final class AvreplayCli implements Runnable {
+    /** Every subcommand, in the order {@code --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             InfoCommand.class,
             ValidateCommand.class,
@@ -32,9 +35,8 @@ import picocli.CommandLine.Mixin;
             GateCommand.class,
             SynthCommand.class,
             RenderCommand.class,
-            TrainCommand.class,
-        })
-public final class AvreplayCli implements Runnable {
+            TrainCommand.class);
+
     @Mixin
     GlobalOptions global;
 
@@ -57,13 +59,33 @@ public final class AvreplayCli implements Runnable {
      * @return a ready-to-execute command line whose {@code execute} returns the exit code
      */
     public static CommandLine create(PrintWriter out, PrintWriter err) {
+        return create(out, err, new String[0]);
+    }
+
+    /**
+     * Creates the command line for one invocation. Building a picocli subcommand costs reflection over
+     * its whole tree, so when {@code args} name a subcommand only that one is built (start-up of short
+     * commands such as {@code eval}); top-level help, {@code help}, options and unknown names get them all.
+     */
+    public static CommandLine create(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new AvreplayCli());
+        String first = args.length > 0 ? args[0] : "";
+        boolean named = !first.equals("help") && SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
+        for (Class<?> c : SUBCOMMANDS) {
+            if (!named || nameOf(c).equals(first)) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(AvreplayCli::handleException);
         cl.setParameterExceptionHandler(AvreplayCli::handleParameterException);
         cl.setExitCodeExceptionMapper(t -> exitCodeFor(t));
         return cl;
+    }
+
+    private static String nameOf(Class<?> subcommand) {
+        return subcommand.getAnnotation(Command.class).name();
     }
 
     static int exitCodeFor(Throwable t) {

@@ -154,6 +154,19 @@ class InfoValidateCommandTest {
     }
 
     @Test
+    void aNamedSubcommandIsBuiltAloneAndBehavesTheSame() {
+        String[] args = {"info", log.toString(), "--format", "json"};
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = AvreplayCli.create(new java.io.PrintWriter(out), new java.io.PrintWriter(err), args);
+        assertEquals(java.util.Set.of("info"), cl.getSubcommands().keySet());
+        assertEquals(0, cl.execute(args), err.toString());
+        assertEquals(CliRun.of(args).out(), out.toString());
+        assertEquals(AvreplayCli.SUBCOMMANDS.size(), AvreplayCli.create(new java.io.PrintWriter(out),
+                new java.io.PrintWriter(err), new String[] {"--help"}).getSubcommands().size(), "top-level help lists all");
+    }
+
+    @Test
     void helpListsSubcommandsAndExitCodes() {
         CliRun r = CliRun.of("--help");
         assertEquals(0, r.exitCode());
