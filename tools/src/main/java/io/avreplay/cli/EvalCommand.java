@@ -78,16 +78,7 @@ public final class EvalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            NuScenesConfig cfg;
-            if (config == null) {
-                cfg = NuScenesConfig.cvpr2019();
-            } else {
-                if (!Files.isRegularFile(config)) {
-                    throw new InvalidConfigException("--config: no such file: " + config);
-                }
-                cfg = NuScenesConfig.fromFile(config);
-            }
-            NuScenesResult r = new NuScenesEvaluator(cfg).evaluateFiles(existing(spec, gt, "--gt", false),
+            NuScenesResult r = new NuScenesEvaluator(config(config)).evaluateFiles(existing(spec, gt, "--gt", false),
                     existing(spec, pred, "--pred", false));
             return print(spec, format, r, NuScenesText::write, NuScenesJson::write);
         }

@@ -37,7 +37,7 @@ final class NuScenesJsonReader {
     private final boolean groundTruth;
     private JsonParser p;
     private boolean parsing;
-    private final List<RawBox> boxes = new ArrayList<>();
+    private final List<NuScenesRawBox> boxes = new ArrayList<>();
     private final List<String> samples = new ArrayList<>();
     private final Map<String, EgoPosition> egoPoses = new LinkedHashMap<>();
     private final Map<String, List<BikeRack>> bikeRacks = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ final class NuScenesJsonReader {
         NuScenesJsonReader r = new NuScenesJsonReader(file, true);
         r.read();
         List<GroundTruth3d> gt = new ArrayList<>(r.boxes.size());
-        for (RawBox b : r.boxes) {
+        for (NuScenesRawBox b : r.boxes) {
             gt.add(r.toGroundTruth(b));
         }
         return new NuScenesGroundTruth(gt, r.samples, r.egoPoses, r.bikeRacks);
@@ -63,7 +63,7 @@ final class NuScenesJsonReader {
         NuScenesJsonReader r = new NuScenesJsonReader(file, false);
         r.read();
         List<Detection3d> preds = new ArrayList<>(r.boxes.size());
-        for (RawBox b : r.boxes) {
+        for (NuScenesRawBox b : r.boxes) {
             preds.add(r.toDetection(b));
         }
         return preds;
@@ -127,14 +127,14 @@ final class NuScenesJsonReader {
     private void readBoxList(String token) throws IOException {
         while (p.nextToken() != JsonToken.END_ARRAY) {
             expect(p.currentToken(), JsonToken.START_OBJECT, "results[" + boxes.size() + "]");
-            RawBox b = readBox(token);
+            NuScenesRawBox b = readBox(token);
             boxes.add(b);
             samples.add(b.sampleToken);
         }
     }
 
-    private RawBox readBox(String token) throws IOException {
-        RawBox b = new RawBox();
+    private NuScenesRawBox readBox(String token) throws IOException {
+        NuScenesRawBox b = new NuScenesRawBox();
         b.index = boxes.size();
         b.sampleToken = token;
         b.location = p.currentTokenLocation();
@@ -164,7 +164,7 @@ final class NuScenesJsonReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String token = p.currentName();
             JsonToken t = p.nextToken();
-            RawBox ctx = context("ego_poses." + token);
+            NuScenesRawBox ctx = context("ego_poses." + token);
             double[] xyz;
             if (t == JsonToken.START_OBJECT) {
                 xyz = null;
@@ -195,7 +195,7 @@ final class NuScenesJsonReader {
             List<BikeRack> racks = bikeRacks.computeIfAbsent(token, k -> new ArrayList<>());
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 expect(p.currentToken(), JsonToken.START_OBJECT, "bike_racks." + token);
-                RawBox r = readBox(token);
+                NuScenesRawBox r = readBox(token);
                 r.recordName = "bike_racks." + token + "[" + racks.size() + "]";
                 double[] t = require(r, "translation", r.translation);
                 double[] s = require(r, "size", r.size);
@@ -214,7 +214,7 @@ final class NuScenesJsonReader {
         }
     }
 
-    private GroundTruth3d toGroundTruth(RawBox b) {
+    private GroundTruth3d toGroundTruth(NuScenesRawBox b) {
         Common c = common(b);
         int numPts = b.numPts == Integer.MIN_VALUE ? -1 : b.numPts;
         if (numPts < -1) {
@@ -223,7 +223,7 @@ final class NuScenesJsonReader {
         return new GroundTruth3d(b.sampleToken, c.box, c.velocity, b.name, c.attribute, numPts);
     }
 
-    private Detection3d toDetection(RawBox b) {
+    private Detection3d toDetection(NuScenesRawBox b) {
         Common c = common(b);
         if (Double.isNaN(b.score) && !b.scoreSeen()) {
             throw fail(b, "detection_score", "missing field");
@@ -237,7 +237,7 @@ final class NuScenesJsonReader {
     private record Common(Box3d box, Velocity velocity, String attribute) {
     }
 
-    private Common common(RawBox b) {
+    private Common common(NuScenesRawBox b) {
         if (b.sampleToken == null || b.sampleToken.isEmpty()) {
             throw fail(b, "sample_token", "missing field");
         }
@@ -287,11 +287,11 @@ final class NuScenesJsonReader {
         return new Common(box, new Velocity(vx, vy), attr);
     }
 
-    private double[] numbers(RawBox b, String field, JsonToken v, int min, int max) throws IOException {
+    private double[] numbers(NuScenesRawBox b, String field, JsonToken v, int min, int max) throws IOException {
         return numbers(b, field, v, min, max, false);
     }
 
-    private double[] numbers(RawBox b, String field, JsonToken v, int min, int max, boolean nullIsNan)
+    private double[] numbers(NuScenesRawBox b, String field, JsonToken v, int min, int max, boolean nullIsNan)
             throws IOException {
         if (v != JsonToken.START_ARRAY) {
             throw fail(b, field, "expected an array of " + min + (min == max ? "" : " to " + max)
@@ -316,7 +316,7 @@ final class NuScenesJsonReader {
         return n == max ? out : java.util.Arrays.copyOf(out, n);
     }
 
-    private double number(RawBox b, String field, JsonToken v) throws IOException {
+    private double number(NuScenesRawBox b, String field, JsonToken v) throws IOException {
         if (!v.isNumeric()) {
             throw fail(b, field, "expected a number, got " + describe(v));
         }
@@ -326,7 +326,7 @@ final class NuScenesJsonReader {
         return p.getDoubleValue();
     }
 
-    private String string(RawBox b, String field, JsonToken v) throws IOException {
+    private String string(NuScenesRawBox b, String field, JsonToken v) throws IOException {
         if (v != JsonToken.VALUE_STRING) {
             throw fail(b, field, "expected a string, got " + describe(v));
         }
@@ -342,7 +342,7 @@ final class NuScenesJsonReader {
         };
     }
 
-    private double[] require(RawBox b, String field, double[] v) {
+    private double[] require(NuScenesRawBox b, String field, double[] v) {
         if (v == null) {
             throw fail(b, field, "missing field");
         }
@@ -356,8 +356,8 @@ final class NuScenesJsonReader {
         }
     }
 
-    private RawBox context(String recordName) {
-        RawBox ctx = new RawBox();
+    private NuScenesRawBox context(String recordName) {
+        NuScenesRawBox ctx = new NuScenesRawBox();
         ctx.recordName = recordName;
         ctx.location = p.currentTokenLocation();
         return ctx;
@@ -368,11 +368,11 @@ final class NuScenesJsonReader {
         return new BadInputException(where(loc) + ": " + message);
     }
 
-    private BadInputException fail(RawBox b, String field, String message) {
+    private BadInputException fail(NuScenesRawBox b, String field, String message) {
         return fail(b, field, message, parsing ? p.currentTokenLocation() : b.location);
     }
 
-    private BadInputException fail(RawBox b, String field, String message, JsonLocation loc) {
+    private BadInputException fail(NuScenesRawBox b, String field, String message, JsonLocation loc) {
         String record = b.recordName != null ? b.recordName
                 : (groundTruth ? "ground-truth" : "prediction") + " box " + b.index
                         + (b.sampleToken == null ? "" : " (sample_token " + b.sampleToken + ")");
@@ -381,28 +381,6 @@ final class NuScenesJsonReader {
 
     private String where(JsonLocation loc) {
         return loc == null ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-    }
-
-    /** One box as read, before validation. */
-    private static final class RawBox {
-        int index;
-        String recordName;
-        JsonLocation location;
-        String sampleToken;
-        double[] translation;
-        double[] size;
-        double[] rotation;
-        double yaw = Double.NaN;
-        double[] velocity;
-        String name;
-        double score = Double.NaN;
-        boolean scoreSeen;
-        String attribute;
-        int numPts = Integer.MIN_VALUE;
-
-        boolean scoreSeen() {
-            return scoreSeen;
-        }
     }
 
     /** Jackson's message without its source-location suffix (we print file, line and column ourselves). */
