@@ -94,7 +94,7 @@ final class ExportCommand implements Runnable {
         }
     }
 
-    @Command(name = "nuscenes", description = "3D ground truth as a nuScenes detection submission JSON (global frame).",
+    @Command(name = "nuscenes", description = "3D ground truth as nuScenes JSON (global frame; classes mapped to the ten detection names, others left out; with num_pts and ego_poses, so eval nuscenes --gt reads it).",
             mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER)
     static final class NuScenes implements Callable<Integer> {
         @Spec
@@ -113,7 +113,10 @@ final class ExportCommand implements Runnable {
                     AnnotationFrame<Annotation3d> f = gt.read(i);
                     String token = NuScenesSubmission.sampleToken(log.manifest(), f.timestampNs());
                     samples.add(new NuScenesSubmission.Sample(token, log.egoTrajectory().at(f.timestampNs()).egoToWorld(),
-                            f.boxes().stream().map(b -> Detection3dExport.groundTruth(f.timestampNs(), b)).toList()));
+                            f.boxes().stream()
+                                    .flatMap(b -> io.avreplay.eval.log.CategoryMap.toNuScenes(b.category()).stream()
+                                            .map(cls -> Detection3dExport.groundTruth(f.timestampNs(), b).withCategory(cls)))
+                                    .toList()));
                     boxes += f.boxes().size();
                 }
                 NuScenesSubmission.write(samples, Map.of("use_lidar", true), args.out);

@@ -37,6 +37,11 @@ public record Detection3dExport(long timestampNs, String category, Box3d box, do
                 a.numLidarPoints());
     }
 
+    /** @return this record with another category (e.g. mapped to a benchmark's class names) */
+    public Detection3dExport withCategory(String newCategory) {
+        return new Detection3dExport(timestampNs, newCategory, box, vx, vy, score, attribute, numPoints);
+    }
+
     /** @return true when this is ground truth (no score) */
     public boolean isGroundTruth() {
         return Double.isNaN(score);

@@ -60,7 +60,11 @@ public final class NuScenesSubmission {
             String attribute) {
     }
 
-    /** Writes the submission atomically; {@code modality} are the {@code meta} flags (use_camera, use_lidar, …). */
+    /**
+     * Writes the submission atomically; {@code modality} are the {@code meta} flags (use_camera, use_lidar,
+     * …). When the boxes are ground truth, each box also carries {@code num_pts} and the file an
+     * {@code ego_poses} map {sample_token: [x, y, z]}, the shape {@code avreplay eval nuscenes --gt} reads.
+     */
     public static void write(List<Sample> samples, Map<String, Boolean> modality, Path file) {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
@@ -69,10 +73,21 @@ public final class NuScenesSubmission {
             meta.put(k, modality.getOrDefault(k, false));
         }
         ObjectNode results = root.putObject("results");
+        boolean groundTruth = false;
         for (Sample s : samples) {
             ArrayNode arr = results.putArray(s.sampleToken());
             for (Detection3dExport d : s.boxes()) {
                 arr.add(box(m, s, d));
+                groundTruth |= d.isGroundTruth();
+            }
+        }
+        if (groundTruth) {
+            // Ground truth carries the ego position of each sample (global frame), so an evaluator can
+            // measure class ranges from the ego as the devkit does.
+            ObjectNode ego = root.putObject("ego_poses");
+            for (Sample s : samples) {
+                Vec3 t = s.egoToWorld().translation();
+                ego.putArray(s.sampleToken()).add(t.x()).add(t.y()).add(t.z());
             }
         }
         AtomicFile.write(file, tmp -> m.writeValue(tmp.toFile(), root));
