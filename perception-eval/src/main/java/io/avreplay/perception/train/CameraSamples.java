@@ -1,7 +1,6 @@
 package io.avreplay.perception.train;
 
 import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.DetectionClasses;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ImageInput;
@@ -17,7 +16,6 @@ import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +25,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Camera samples: every frame of every camera with a 2D annotation frame at the same time (within 1 ms).
- * Augmentation: left-right mirror with p = 0.5. Held-out metric: {@link SimpleAp#iou} at IoU 0.5 per class
- * ({@code ap50.<class>}) over ground truth at least {@link CameraTargets#MIN_SIDE_PX} network pixels on
- * each side. Thread-safe apart from the detector passed in.
+ * Augmentation: left-right mirror with p = 0.5. Held-out metrics: the project's COCO evaluator
+ * ({@link CocoHeldOut}) over every ground-truth box of a model class, however small. Thread-safe apart from the detector passed in.
  */
 final class CameraSamples implements SampleEncoder {
     private static final long MATCH_NS = 1_000_000L;
@@ -100,7 +97,7 @@ final class CameraSamples implements SampleEncoder {
     @Override
     public ModelCard card(TrainConfig config, long flops) {
         return new ModelCard(config.name(), ModelTask.CAMERA_2D, "image CenterNet " + config.backbone()
-                + " + 1x1 head, BN+ReLU", input, classes, stride, 0.1, 0.5, 100, flops,
+                + " + 1x1 head, BN+ReLU", input, classes, stride, 0.05, 0.5, 100, flops,
                 Provenance.untrained(config.seed()));
     }
 
@@ -111,40 +108,15 @@ final class CameraSamples implements SampleEncoder {
 
     @Override
     public Map<String, Double> evaluate(Detector detector, LogSet logs, List<Sample> samples) {
-        Map<String, List<SimpleAp.Item>> dets = new HashMap<>();
-        Map<String, Map<Integer, List<SimpleAp.Item>>> gt = new HashMap<>();
-        for (int f = 0; f < samples.size(); f++) {
-            Sample s = samples.get(f);
+        CocoHeldOut scorer = new CocoHeldOut(classes);
+        for (Sample s : samples) {
             LogReader r = logs.readers().get(s.log());
             CameraFrame frame = r.camera(s.sensorId()).read(s.frame());
-            for (Detection2d d : detector.detect(FrameSet.of(frame, r.calibration(s.sensorId()).orElseThrow()))
-                    .objects2d()) {
-                dets.computeIfAbsent(d.category(), k -> new ArrayList<>()).add(new SimpleAp.Item(f, d.score(),
-                        new double[] {d.x1(), d.y1(), d.x2(), d.y2()}));
-            }
-            double sx = (double) input.width() / frame.width();
-            double sy = (double) input.height() / frame.height();
-            for (Annotation2d a : r.annotations2d(s.sensorId()).orElseThrow().read(s.annotation()).boxes()) {
-                String cls = DetectionClasses.of(a.category()).orElse("");
-                if (classes.contains(cls) && (a.x2() - a.x1()) * sx >= CameraTargets.MIN_SIDE_PX
-                        && (a.y2() - a.y1()) * sy >= CameraTargets.MIN_SIDE_PX) {
-                    gt.computeIfAbsent(cls, k -> new HashMap<>()).computeIfAbsent(f, k -> new ArrayList<>())
-                            .add(new SimpleAp.Item(f, 1, new double[] {a.x1(), a.y1(), a.x2(), a.y2()}));
-                }
-            }
+            List<Detection2d> found = detector.detect(FrameSet.of(frame, r.calibration(s.sensorId()).orElseThrow()))
+                    .objects2d();
+            scorer.add(r.annotations2d(s.sensorId()).orElseThrow().read(s.annotation()).boxes(), found);
         }
-        Map<String, Double> out = new TreeMap<>();
-        double sum = 0;
-        int n = 0;
-        for (String c : classes) {
-            double ap = SimpleAp.iou(dets.getOrDefault(c, List.of()), gt.getOrDefault(c, Map.of()), 0.5);
-            if (!Double.isNaN(ap)) {
-                out.put("ap50." + c, ap);
-                sum += ap;
-                n++;
-            }
-        }
-        out.put("mean_ap50", n == 0 ? Double.NaN : sum / n);
+        Map<String, Double> out = new TreeMap<>(CocoHeldOut.flatten(scorer.result()));
         out.put("frames", (double) samples.size());
         return out;
     }

@@ -2,7 +2,7 @@ package io.avreplay.perception.train;
 
 import io.avreplay.perception.api.BevGrid;
 import io.avreplay.perception.api.Detection3d;
-import io.avreplay.perception.api.DetectionClasses;
+import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ModelCard;
@@ -29,11 +29,12 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 /**
  * Lidar samples: every sweep of the first lidar of each log with a 3D annotation frame at the same time
  * (within 1 ms). Augmentation: rotation about ego z uniform in ±π/8 and a left-right mirror with p = 0.5.
- * Held-out metric: {@link SimpleAp#centreDistance} at 2 m per class ({@code ap_2m.<class>}) over ground
- * truth with lidar points inside the grid. Not thread-safe (one featurizer).
+ * Held-out metrics: the project's nuScenes evaluator ({@link NuScenesHeldOut}) over every held-out
+ * sample, with the ground truth of the whole {@code detection_cvpr_2019} class ranges (not only the grid). Not thread-safe (one featurizer).
  */
 final class LidarSamples implements SampleEncoder {
     private static final long MATCH_NS = 1_000_000L;
+    private static final int EVAL_BATCH = 8;
 
     private final BevGrid grid;
     private final List<String> classes;
@@ -103,7 +104,7 @@ final class LidarSamples implements SampleEncoder {
     @Override
     public ModelCard card(TrainConfig config, long flops) {
         return new ModelCard(config.name(), ModelTask.LIDAR_3D, "BEV CenterNet " + config.backbone()
-                + " + 1x1 head, BN+ReLU", grid, classes, stride, 0.1, 0.5, 200, flops,
+                + " + 1x1 head, BN+ReLU", grid, classes, stride, 0.05, 0.5, 200, flops,
                 Provenance.untrained(config.seed()));
     }
 
@@ -114,40 +115,31 @@ final class LidarSamples implements SampleEncoder {
 
     @Override
     public Map<String, Double> evaluate(Detector detector, LogSet logs, List<Sample> samples) {
-        Map<String, List<SimpleAp.Item>> dets = new HashMap<>();
-        Map<String, Map<Integer, List<SimpleAp.Item>>> gt = new HashMap<>();
-        for (int f = 0; f < samples.size(); f++) {
-            Sample s = samples.get(f);
-            LogReader r = logs.readers().get(s.log());
-            LidarSweep sweep = r.lidar(s.sensorId()).read(s.frame());
-            for (Detection3d d : detector.detect(FrameSet.of(sweep, r.calibration(s.sensorId()).orElseThrow()))
-                    .objects3d()) {
-                dets.computeIfAbsent(d.category(), k -> new ArrayList<>()).add(new SimpleAp.Item(f, d.score(),
-                        new double[] {d.box().centre().x(), d.box().centre().y()}));
-            }
-            for (Annotation3d a : r.annotations3d().orElseThrow().read(s.annotation()).boxes()) {
-                String cls = DetectionClasses.of(a.category()).orElse("");
-                double x = a.box().centre().x();
-                double y = a.box().centre().y();
-                if (classes.contains(cls) && a.numLidarPoints() > 0 && x >= grid.xMinM() && x < grid.xMaxM()
-                        && y >= grid.yMinM() && y < grid.yMaxM()) {
-                    gt.computeIfAbsent(cls, k -> new HashMap<>()).computeIfAbsent(f, k -> new ArrayList<>())
-                            .add(new SimpleAp.Item(f, 1, new double[] {x, y}));
+        NuScenesHeldOut scorer = new NuScenesHeldOut();
+        for (int l = 0; l < logs.readers().size(); l++) {
+            LogReader r = logs.readers().get(l);
+            List<FrameSet> frames = new ArrayList<>();
+            List<Long> gtTimes = new ArrayList<>();
+            for (Sample s : samples) {
+                if (s.log() == l) {
+                    // key by the annotation's time: it names the ground-truth sample token
+                    gtTimes.add(r.annotations3d().orElseThrow().timestampNs(s.annotation()));
+                    frames.add(FrameSet.of(r.lidar(s.sensorId()).read(s.frame()),
+                            r.calibration(s.sensorId()).orElseThrow()));
                 }
             }
-        }
-        Map<String, Double> out = new TreeMap<>();
-        double sum = 0;
-        int n = 0;
-        for (String c : classes) {
-            double ap = SimpleAp.centreDistance(dets.getOrDefault(c, List.of()), gt.getOrDefault(c, Map.of()), 2.0);
-            if (!Double.isNaN(ap)) {
-                out.put("ap_2m." + c, ap);
-                sum += ap;
-                n++;
+            Map<Long, List<Detection3d>> found = new HashMap<>();
+            for (int i = 0; i < frames.size(); i += EVAL_BATCH) {
+                List<Detections> ds = detector.detectAll(frames.subList(i, Math.min(frames.size(), i + EVAL_BATCH)));
+                for (int j = 0; j < ds.size(); j++) {
+                    found.put(gtTimes.get(i + j), ds.get(j).objects3d());
+                }
+            }
+            if (!found.isEmpty()) {
+                scorer.add(r, found);
             }
         }
-        out.put("mean_ap_2m", n == 0 ? Double.NaN : sum / n);
+        Map<String, Double> out = new TreeMap<>(NuScenesHeldOut.flatten(scorer.result()));
         out.put("frames", (double) samples.size());
         return out;
     }

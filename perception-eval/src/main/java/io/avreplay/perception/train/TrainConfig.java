@@ -1,5 +1,6 @@
 package io.avreplay.perception.train;
 
+import io.avreplay.perception.api.BevGrid;
 import io.avreplay.perception.api.ModelTask;
 import io.avreplay.perception.model.ConvSpec;
 import java.nio.file.Path;
@@ -55,6 +56,11 @@ public record TrainConfig(ModelTask task, String name, List<Path> logs, List<Pat
     /** Default camera classes. */
     public static final List<String> CAMERA_CLASSES = List.of("car", "truck", "bus", "pedestrian", "bicycle",
             "motorcycle", "pothole");
+    /**
+     * Lidar grid: ±51.2 m at 0.64 m cells (160 × 160), z −2…4 m, ego frame. It reaches the 50 m class range
+     * of nuScenes' {@code detection_cvpr_2019} (cars, trucks, buses) that a ±40 m grid cannot.
+     */
+    public static final BevGrid LIDAR_GRID = new BevGrid(-51.2, 51.2, -51.2, 51.2, -2, 4, 0.64);
     /** Default lidar backbone, 160×160 BEV input → 80×80 output: ≈ 0.12 GFLOP. */
     public static final List<ConvSpec> LIDAR_BACKBONE = List.of(ConvSpec.parse("k3s2d1c16"),
             ConvSpec.parse("k3s1d1c24"), ConvSpec.parse("k3s1d2c24"));

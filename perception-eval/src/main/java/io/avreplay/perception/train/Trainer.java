@@ -2,7 +2,6 @@ package io.avreplay.perception.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avreplay.error.BadInputException;
-import io.avreplay.perception.api.BevGrid;
 import io.avreplay.perception.api.ImageInput;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelTask;
@@ -53,7 +52,7 @@ public final class Trainer {
     public static TrainResult train(TrainConfig config, BufferAllocator allocator, Consumer<String> progress) {
         int stride = CenterNetBuilder.stride(config.backbone());
         SampleEncoder enc = config.task() == ModelTask.LIDAR_3D
-                ? new LidarSamples(BevGrid.standard(), config.classes(), stride)
+                ? new LidarSamples(TrainConfig.LIDAR_GRID, config.classes(), stride)
                 : new CameraSamples(CAMERA_INPUT, config.classes(), stride);
         int[] inShape = enc.inputShape();
         long flops = CenterNetBuilder.flops(inShape[0], inShape[1], inShape[2], config.backbone(),
@@ -155,6 +154,7 @@ public final class Trainer {
             double lossSum = 0;
             int lossN = 0;
             boolean complete = true;
+            double currentLr = config.learningRate();
             outer:
             for (int e = st.epoch(); e < config.epochs(); e++) {
                 List<Sample> order = new ArrayList<>(samples);
@@ -164,6 +164,14 @@ public final class Trainer {
                 for (int s = e == st.epoch() ? st.step() : 0; s < steps; s++) {
                     List<Sample> batch = order.subList(s * config.batchSize(),
                             Math.min(order.size(), (s + 1) * config.batchSize()));
+                    double frac = Math.max((e * (double) steps + s) / ((double) config.epochs() * steps),
+                            config.maxMinutes() > 0 ? st.elapsedSeconds() / (config.maxMinutes() * 60) : 0);
+                    double lr = config.learningRate() * lrFactor(frac);
+                    if (lr != currentLr) {
+                        net.setLearningRate(lr);
+                        currentLr = lr;
+                        progress.accept(String.format("learning rate %.2e at %.0f%% of the run", lr, 100 * frac));
+                    }
                     lossSum += fit(batch, new Random(config.seed() * 1_000_003L + e * 100_003L + s));
                     lossN++;
                     double run = (System.nanoTime() - runStart) / 1e9;
@@ -189,6 +197,15 @@ public final class Trainer {
             }
             checkpoint(st);
             return finish(st, heldOut, lossN == 0 ? Double.NaN : lossSum / lossN, complete);
+        }
+
+        /**
+         * Step schedule over the run's progress (the larger of the epoch fraction and the fraction of
+         * {@code --max-minutes} used): full rate, then ×0.3 from 65 %, ×0.1 from 85 %. Time-based so a run
+         * cut by the time limit still anneals.
+         */
+        static double lrFactor(double fraction) {
+            return fraction < 0.65 ? 1 : fraction < 0.85 ? 0.3 : 0.1;
         }
 
         private double fit(List<Sample> batch, Random rng) {

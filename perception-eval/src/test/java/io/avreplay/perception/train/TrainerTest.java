@@ -46,7 +46,7 @@ class TrainerTest {
         assertTrue(Files.isRegularFile(tmp.resolve("model/checkpoint/state.json")));
         assertEquals(1, first.card().provenance().epochs());
         assertEquals(List.of(TestLogs.Spec.small().logId()), first.card().provenance().trainLogs());
-        assertTrue(first.card().provenance().heldOutMetrics().containsKey("mean_ap_2m"));
+        assertTrue(first.card().provenance().heldOutMetrics().containsKey("nuscenes.mAP"));
 
         lines.clear();
         TrainResult second = Trainer.train(config(log, 2, true), allocator, lines::add);
