@@ -33,7 +33,10 @@ public record BevGrid(double xMinM, double xMaxM, double yMinM, double yMaxM, do
         }
     }
 
-    /** The default grid: ±40 m at 0.5 m cells (160 × 160), z from −2 to +4 m (ego frame, ground ≈ 0). */
+    /**
+     * A ±40 m grid at 0.5 m cells (160 × 160), z from −2 to +4 m (ego frame, ground ≈ 0). The shipped lidar
+     * model uses {@code TrainConfig.LIDAR_GRID} (±51.2 m); a detector always takes its grid from its card.
+     */
     public static BevGrid standard() {
         return new BevGrid(-40, 40, -40, 40, -2, 4, 0.5);
     }

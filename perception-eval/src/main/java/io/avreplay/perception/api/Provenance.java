@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param trainLogs       log ids used for training (synthesizer logs are named preset-seed)
  * @param heldOutLogs     log ids used only for the held-out metrics
  * @param config          training configuration, key to value
- * @param heldOutMetrics  metrics on the held-out logs, e.g. {@code ap_2m.car}
+ * @param heldOutMetrics  metrics on the held-out logs, e.g. {@code nuscenes.ap_2.0.car} or {@code coco.ap50.car}
  * @param toolVersion     avreplay version that trained it
  */
 public record Provenance(String trainedAtUtc, double trainingSeconds, long seed, int epochs, List<String> trainLogs,

@@ -27,7 +27,7 @@ interface SampleEncoder {
     /** @return a detector over {@code card} */
     Detector detector(ModelCard card, org.deeplearning4j.nn.multilayer.MultiLayerNetwork net);
 
-    /** @return held-out metrics of {@code detector} over {@code samples}, e.g. {@code ap_2m.car} */
+    /** @return held-out metrics of {@code detector} over {@code samples} from the project evaluators, e.g. {@code nuscenes.ap_2.0.car} */
     Map<String, Double> evaluate(Detector detector, LogSet logs, List<Sample> samples);
 
     /** @return regression channels after the heatmaps */
