@@ -35,6 +35,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -43,8 +47,10 @@ import org.apache.arrow.memory.BufferAllocator;
  * the synced front-camera frame, or every camera frame), scores the detections against each log's
  * ground truth with the nuScenes and COCO evaluators (accumulated per log and merged, so a multi-log
  * run equals evaluating everything at once) and writes the detections and metrics under an output
- * directory. Decoding runs on the replay's read-ahead thread, overlapped with inference. Detectors are
- * borrowed (the caller closes them); not thread-safe.
+ * directory. Decoding runs on the replay's read-ahead thread and camera inference on a camera thread,
+ * both overlapped with lidar inference on the caller's thread; results are recorded in frame order, so
+ * the output does not depend on timing. Detectors are borrowed (the caller closes them; each is used by
+ * one thread only); a pipeline is not thread-safe.
  */
 public final class RunPipeline {
     private final Detector lidar;
@@ -52,6 +58,10 @@ public final class RunPipeline {
     private final RunOptions options;
     private final BufferAllocator allocator;
     private final Consumer<String> progress;
+    /** Camera frames queued for or held by the camera thread at most (bounds memory on long logs). */
+    private static final int CAMERA_IN_FLIGHT = 8;
+    /** Runs the camera detector (which is used by this thread only) beside lidar inference; per run. */
+    private ExecutorService cameraThread;
 
     public RunPipeline(Detector lidar, Optional<Detector> camera, RunOptions options, BufferAllocator allocator,
             Consumer<String> progress) {
@@ -68,6 +78,24 @@ public final class RunPipeline {
      * @throws BadInputException when a log is unreadable or has no lidar
      */
     public RunResult run(List<Path> logs, Path outDir) {
+        cameraThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "avreplay-camera-detector");
+            t.setDaemon(true);
+            return t;
+        });
+        // Lidar (this thread) and camera (camera thread) run at once, one core each.
+        int previousThreads = camera.isPresent() ? io.avreplay.perception.Detectors.setNativeThreadsPerCall(1) : -1;
+        try {
+            return runAll(logs, outDir);
+        } finally {
+            cameraThread.shutdownNow();
+            if (previousThreads > 0) {
+                io.avreplay.perception.Detectors.setNativeThreadsPerCall(previousThreads);
+            }
+        }
+    }
+
+    private RunResult runAll(List<Path> logs, Path outDir) {
         long t0 = System.nanoTime();
         NuScenesEvaluator nus = new NuScenesEvaluator(NuScenesConfig.cvpr2019());
         List<String> categories = camera.map(c -> c.card().classes()).orElse(List.of());
@@ -145,6 +173,7 @@ public final class RunPipeline {
         String logId = reader.manifest().logId();
         LogOutcome out = new LogOutcome(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<LidarSweep> batch = new ArrayList<>();
+        List<CameraWork> pending = new ArrayList<>();
         try (Replay replay = Replay.builder(allocator).log(reader.directory()).sensors(sensors).groundTruth(true).build();
              ReplayIterator<io.avreplay.replay.sync.FrameSet> sets = replay.frameSets(SyncOptions.defaults().withReference(lidarId))) {
             while (sets.hasNext()) {
@@ -154,14 +183,16 @@ public final class RunPipeline {
                     detectLidar(batch, reader, calibrations, sink, out, n);
                 }
                 for (CameraMatch m : set.cameras()) {
-                    detectCamera(m.frame(), m.groundTruth2d(), logId, calibrations, sink, out, n);
+                    submitCamera(m.frame(), m.groundTruth2d(), calibrations, pending);
                 }
+                drainCamera(pending, CAMERA_IN_FLIGHT, logId, sink, out, n);
                 if (n.sweeps % 50 == 0 && n.sweeps > 0) {
                     progress.accept(String.format("%s: %d sweeps, %d camera frames", logId, n.sweeps, n.cameraFrames));
                 }
             }
             detectLidar(batch, reader, calibrations, sink, out, n);
         }
+        drainCamera(pending, logId, sink, out, n);
         if (cameraId.isPresent() && options.cameraRate() == RunOptions.CameraRate.FULL) {
             var frames = reader.camera(cameraId.get());
             var gt2d = reader.annotations2d(cameraId.get());
@@ -174,8 +205,10 @@ public final class RunPipeline {
                         truth = gt2d.get().read(k).boxes();
                     }
                 }
-                detectCamera(f, truth, logId, calibrations, sink, out, n);
+                submitCamera(f, truth, calibrations, pending);
+                drainCamera(pending, CAMERA_IN_FLIGHT, logId, sink, out, n);
             }
+            drainCamera(pending, logId, sink, out, n);
         }
         return out;
     }
@@ -203,12 +236,56 @@ public final class RunPipeline {
         batch.clear();
     }
 
-    private void detectCamera(CameraFrame frame, List<Annotation2d> truth, String logId,
-            Map<String, SensorCalibration> calibrations, DetectionSink sink, LogOutcome out, Counters n) {
+    /** A camera frame detected on the camera thread, waiting to be recorded in order. */
+    private record CameraWork(CameraFrame frame, List<Annotation2d> truth, Future<Detections> detections,
+            long[] nanos) {
+    }
+
+    /**
+     * Hands a camera frame to the camera thread, so camera inference overlaps lidar inference on the
+     * other core; the result is recorded later, in submission order, by {@link #drainCamera}.
+     */
+    private void submitCamera(CameraFrame frame, List<Annotation2d> truth, Map<String, SensorCalibration> calibrations,
+            List<CameraWork> pending) {
         Detector cam = camera.orElseThrow();
-        long t = System.nanoTime();
-        Detections d = cam.detect(FrameSet.of(frame, calibrations.get(frame.sensorId())));
-        n.cameraNs += System.nanoTime() - t;
+        long[] nanos = new long[1];
+        FrameSet set = FrameSet.of(frame, calibrations.get(frame.sensorId()));
+        pending.add(new CameraWork(frame, truth, cameraThread.submit(() -> {
+            long t = System.nanoTime();
+            Detections d = cam.detect(set);
+            nanos[0] = System.nanoTime() - t;
+            return d;
+        }), nanos));
+    }
+
+    private void drainCamera(List<CameraWork> pending, String logId, DetectionSink sink, LogOutcome out, Counters n) {
+        drainCamera(pending, 0, logId, sink, out, n);
+    }
+
+    /** Records the oldest pending camera results until at most {@code keep} remain (bounded memory). */
+    private void drainCamera(List<CameraWork> pending, int keep, String logId, DetectionSink sink, LogOutcome out,
+            Counters n) {
+        while (pending.size() > keep) {
+            CameraWork w = pending.remove(0);
+            Detections d;
+            try {
+                d = w.detections().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for camera detections", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException("camera detector failed: " + e.getCause(), e.getCause());
+            }
+            n.cameraNs += w.nanos()[0];
+            recordCamera(w.frame(), w.truth(), d, logId, sink, out, n);
+        }
+    }
+
+    private void recordCamera(CameraFrame frame, List<Annotation2d> truth, Detections d, String logId,
+            DetectionSink sink, LogOutcome out, Counters n) {
         n.cameraFrames++;
         long imageId = sink.addImage(logId, frame);
         out.imageIds.add(imageId);
