@@ -93,13 +93,19 @@ public final class GateEvaluator {
     /** Percentile interval of candidate − baseline (or of the candidate alone without baseline). */
     private <U extends FrameUnits> double[] interval(MetricId m, ScenarioScorer<U> scorer, U cand, Optional<U> base,
             int[][] samples) {
+        // Resamples are independent: score them on all cores, each into its own slot, then filter in
+        // resample order, so the interval does not depend on scheduling.
+        double[] all = new double[samples.length];
+        java.util.stream.IntStream.range(0, samples.length).parallel().forEach(r -> {
+            double v = scorer.compute(m, cand, samples[r]);
+            if (base.isPresent()) {
+                v -= scorer.compute(m, base.get(), samples[r]);
+            }
+            all[r] = v;
+        });
         double[] values = new double[samples.length];
         int k = 0;
-        for (int[] w : samples) {
-            double v = scorer.compute(m, cand, w);
-            if (base.isPresent()) {
-                v -= scorer.compute(m, base.get(), w);
-            }
+        for (double v : all) {
             if (!Double.isNaN(v)) {
                 values[k++] = v;
             }

@@ -58,6 +58,12 @@ public final class NuScenesScenarioScorer implements ScenarioScorer<NuScenesScen
         private final List<NuScenesMetricData> frames;
         private final Optional<NuScenesEvaluator> evaluator;
         private final int count;
+        /**
+         * The scalar metrics of each weighting already scored, keyed by the weights array's identity: the
+         * gate evaluator asks every gate about the same resamples, and one nuScenes scoring answers them
+         * all. Holds a few dozen numbers per resample (not the curves).
+         */
+        private final Map<WeightsKey, Scores> scored = new java.util.concurrent.ConcurrentHashMap<>();
 
         Units(List<NuScenesMetricData> frames, Optional<NuScenesEvaluator> evaluator, int count) {
             this.frames = List.copyOf(frames);
@@ -132,13 +138,31 @@ public final class NuScenesScenarioScorer implements ScenarioScorer<NuScenesScen
         return Double.isFinite(vx) && Double.isFinite(vy) ? new Velocity(vx, vy) : Velocity.UNKNOWN;
     }
 
+    /** A weights array compared by identity (the evaluator reuses each resample's array for every gate). */
+    private record WeightsKey(int[] weights) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WeightsKey k && k.weights == weights;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(weights);
+        }
+    }
+
+    /** The scalar metrics of one scoring: AP per class and threshold, mAP and NDS. */
+    private record Scores(Map<String, Map<Double, Double>> labelAps, double meanAp, double ndScore) {
+        static final Scores UNDEFINED = new Scores(Map.of(), Double.NaN, Double.NaN);
+    }
+
     @Override
     public double compute(MetricId metric, Units units, int[] weights) {
-        Optional<NuScenesResult> r = score(units, weights);
-        if (r.isEmpty()) {
+        Scores res = units.scored.computeIfAbsent(new WeightsKey(weights), k -> score(units, k.weights())
+                .map(r -> new Scores(r.labelAps(), r.meanAp(), r.ndScore())).orElse(Scores.UNDEFINED));
+        if (res == Scores.UNDEFINED) {
             return Double.NaN;
         }
-        NuScenesResult res = r.get();
         return switch (metric.kind()) {
             case NDS -> res.ndScore();
             case AP -> {
