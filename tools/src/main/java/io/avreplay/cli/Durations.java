@@ -4,15 +4,19 @@ import io.avreplay.error.InvalidConfigException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations such as {@code 20s}, {@code 1500ms}, {@code 2m}, {@code 0.5s} into nanoseconds. */
+/**
+ * Parses durations such as {@code 20s}, {@code 1500ms}, {@code 2m}, {@code 0.5s} into nanoseconds; a bare
+ * number means seconds. The one duration parser of the CLI ({@link DurationConverter} uses it too).
+ * Points in time on a log's timeline are {@code io.avreplay.replay.play.TimeSpec}s instead.
+ */
 final class Durations {
-    private static final Pattern P = Pattern.compile("(-?\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h)?");
+    private static final Pattern P = Pattern.compile("(-?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(ns|us|ms|s|m|h)?");
 
     private Durations() {
     }
 
     static long parseNs(String option, String text) {
-        Matcher m = P.matcher(text.trim());
+        Matcher m = P.matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
         if (!m.matches()) {
             throw new InvalidConfigException(option + ": '" + text + "' is not a duration (expected e.g. 20s, 1500ms, 2m)");
         }

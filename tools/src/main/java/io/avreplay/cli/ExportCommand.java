@@ -66,7 +66,7 @@ final class ExportCommand implements Runnable {
 
     static int execute(CommandSpec spec, Args args, Body body) {
         args.checkOut();
-        try (BufferAllocator allocator = new RootAllocator(); LogReader log = LogReader.open(args.log, allocator)) {
+        try (BufferAllocator allocator = Allocators.root(); LogReader log = LogReader.open(args.log, allocator)) {
             spec.commandLine().getOut().println(body.run(log, allocator));
         }
         spec.commandLine().getOut().flush();

@@ -74,7 +74,7 @@ final class ImportCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ImportReport report;
-        try (BufferAllocator allocator = new RootAllocator()) {
+        try (BufferAllocator allocator = Allocators.root()) {
             report = importer.run(args.source, args.out, allocator, args.options(err));
         }
         print(report, out);

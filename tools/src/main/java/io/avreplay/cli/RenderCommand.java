@@ -33,7 +33,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> files;
-        try (RootAllocator allocator = new RootAllocator()) {
+        try (RootAllocator allocator = Allocators.root()) {
             files = LogRenderer.render(log, atNs, out, allocator);
         }
         PrintWriter o = spec.commandLine().getOut();

@@ -91,7 +91,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReplayOutput output = ReplayOutput.forFormat(format, spec.commandLine().getOut());
-        try (BufferAllocator allocator = new RootAllocator(); Replay replay = build(allocator)) {
+        try (BufferAllocator allocator = Allocators.root(); Replay replay = build(allocator)) {
             Progress progress = Progress.forTerminal(spec.commandLine().getErr(), replay, System.console() != null);
             ReplaySummary summary = sync ? run(replay.frameSets(syncOptions()), output::frameSet, progress)
                     : run(replay.frames(), output::frame, progress);

@@ -69,7 +69,7 @@ final class SynthCommand implements Callable<Integer> {
         Preset p = Presets.load(preset);
         SynthOptions options = new SynthOptions(rateLidar, rateCamera, 90, c, overwrite);
         LogManifest m;
-        try (RootAllocator allocator = new RootAllocator()) {
+        try (RootAllocator allocator = Allocators.root()) {
             m = Synthesizer.generate(p, seed, durationNs, options, out, allocator);
         }
         PrintWriter o = spec.commandLine().getOut();

@@ -1,8 +1,6 @@
 package io.avreplay.eval.log;
 
-import io.avreplay.eval.detection.Box3d;
 import io.avreplay.eval.detection.GroundTruth3d;
-import io.avreplay.eval.detection.Velocity;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesGroundTruth;
 import io.avreplay.error.BadInputException;
@@ -10,7 +8,6 @@ import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.geometry.Pose;
-import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
@@ -81,17 +78,8 @@ public final class LogGroundTruth {
     }
 
     static GroundTruth3d toWorld(String token, Annotation3d a, String cls, Pose egoToWorld) {
-        io.avreplay.replay.log.Box3d b = a.box();
-        Vec3 c = egoToWorld.apply(b.centre());
-        Quaternion q = egoToWorld.rotation();
-        double yaw = q.times(Quaternion.fromYaw(b.yaw())).yaw();
-        Velocity v = Velocity.UNKNOWN;
-        if (Double.isFinite(a.vx()) && Double.isFinite(a.vy())) {
-            Vec3 w = q.rotate(new Vec3(a.vx(), a.vy(), 0));
-            v = new Velocity(w.x(), w.y());
-        }
         String attribute = NuScenesConfig.ATTRIBUTE_NAMES.contains(a.attribute()) ? a.attribute() : "";
-        return new GroundTruth3d(token, new Box3d(c.x(), c.y(), c.z(), b.width(), b.length(), b.height(), yaw), v, cls,
-                attribute, a.numLidarPoints());
+        return new GroundTruth3d(token, WorldFrame.box(a.box(), egoToWorld), WorldFrame.velocity(a.vx(), a.vy(), egoToWorld),
+                cls, attribute, a.numLidarPoints());
     }
 }

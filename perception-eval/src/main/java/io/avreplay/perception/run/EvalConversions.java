@@ -3,14 +3,11 @@ package io.avreplay.perception.run;
 import io.avreplay.eval.coco.CocoAnnotation;
 import io.avreplay.eval.coco.CocoDetection;
 import io.avreplay.eval.detection.Box2d;
-import io.avreplay.eval.detection.Box3d;
-import io.avreplay.eval.detection.Velocity;
 import io.avreplay.eval.log.CategoryMap;
+import io.avreplay.eval.log.WorldFrame;
 import io.avreplay.perception.api.Detection2d;
 import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.geometry.Pose;
-import io.avreplay.replay.geometry.Quaternion;
-import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.log.Annotation2d;
 import java.util.List;
 import java.util.Optional;
@@ -30,17 +27,8 @@ final class EvalConversions {
         if (cls.isEmpty()) {
             return Optional.empty();
         }
-        io.avreplay.replay.log.Box3d b = d.box();
-        Vec3 c = egoToWorld.apply(b.centre());
-        Quaternion q = egoToWorld.rotation();
-        double yaw = q.times(Quaternion.fromYaw(b.yaw())).yaw();
-        Velocity v = Velocity.UNKNOWN;
-        if (Double.isFinite(d.vx()) && Double.isFinite(d.vy())) {
-            Vec3 w = q.rotate(new Vec3(d.vx(), d.vy(), 0));
-            v = new Velocity(w.x(), w.y());
-        }
-        return Optional.of(new io.avreplay.eval.detection.Detection3d(sampleToken,
-                new Box3d(c.x(), c.y(), c.z(), b.width(), b.length(), b.height(), yaw), v, cls.get(), d.score(), ""));
+        return Optional.of(new io.avreplay.eval.detection.Detection3d(sampleToken, WorldFrame.box(d.box(), egoToWorld),
+                WorldFrame.velocity(d.vx(), d.vy(), egoToWorld), cls.get(), d.score(), ""));
     }
 
     /** @return the COCO detection, or empty when the category is not one of {@code categories} */

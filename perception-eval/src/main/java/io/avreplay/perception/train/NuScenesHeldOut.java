@@ -1,9 +1,7 @@
 package io.avreplay.perception.train;
 
-import io.avreplay.eval.detection.Box3d;
 import io.avreplay.eval.detection.Detection3d;
 import io.avreplay.eval.detection.GroundTruth3d;
-import io.avreplay.eval.detection.Velocity;
 import io.avreplay.eval.log.CategoryMap;
 import io.avreplay.eval.log.LogGroundTruth;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
@@ -14,8 +12,6 @@ import io.avreplay.eval.nuscenes.TpMetric;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.geometry.Pose;
-import io.avreplay.replay.geometry.Quaternion;
-import io.avreplay.replay.geometry.Vec3;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,16 +75,7 @@ public final class NuScenesHeldOut {
 
     private static Detection3d toWorld(String token, io.avreplay.perception.api.Detection3d d, String cls,
             Pose egoToWorld) {
-        io.avreplay.replay.log.Box3d b = d.box();
-        Vec3 c = egoToWorld.apply(b.centre());
-        Quaternion q = egoToWorld.rotation();
-        double yaw = q.times(Quaternion.fromYaw(b.yaw())).yaw();
-        Velocity v = Velocity.UNKNOWN;
-        if (Double.isFinite(d.vx()) && Double.isFinite(d.vy())) {
-            Vec3 w = q.rotate(new Vec3(d.vx(), d.vy(), 0));
-            v = new Velocity(w.x(), w.y());
-        }
-        return new Detection3d(token, new Box3d(c.x(), c.y(), c.z(), b.width(), b.length(), b.height(), yaw), v, cls,
-                d.score(), "");
+        return new Detection3d(token, io.avreplay.eval.log.WorldFrame.box(d.box(), egoToWorld),
+                io.avreplay.eval.log.WorldFrame.velocity(d.vx(), d.vy(), egoToWorld), cls, d.score(), "");
     }
 }
