@@ -118,8 +118,11 @@ final class BenchCommand implements Runnable {
                 out.printf("raw read         %.0f MB/s%n", r.rawReadBytesPerSecond() / 1e6);
                 out.printf("replay           %.0f MB/s verified, %.0f MB/s unverified%n",
                         r.replayBytesPerSecond() / 1e6, r.replayNoVerifyBytesPerSecond() / 1e6);
-                out.printf("ratio            %.2f of raw (verified), %.2f (unverified), %.2f (parallel decode)%n",
-                        r.ratio(), r.ratioNoVerify(), r.ratioParallel());
+                out.printf("replay, lent     %.0f MB/s verified, points lent as views of the mapped log%n",
+                        r.replayLentBytesPerSecond() / 1e6);
+                out.printf("ratio            %.2f of raw (verified, lent points); owned arrays: %.2f (verified),"
+                        + " %.2f (unverified), %.2f (parallel decode)%n",
+                        r.ratioLent(), r.ratio(), r.ratioNoVerify(), r.ratioParallel());
                 if (r.childMaxHeapBytes() > 0) {
                     out.printf("memory           peak heap %.0f MiB + direct %.0f MiB + Arrow %.0f MiB under -Xmx %.0f MiB%n",
                             r.childHeapPeakBytes() / 1048576.0, r.childNioDirectPeakBytes() / 1048576.0,

@@ -120,7 +120,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new InvalidConfigException("--read-ahead-mb must be >= 0, got " + readAheadMb);
         }
         Replay.Builder b = Replay.builder(allocator).sensors(sensors).loops(loops).skipCorrupt(skipCorrupt)
-                .verifyChecksums(!noVerify).readAheadBytes(readAheadMb << 20);
+                .verifyChecksums(!noVerify).readAheadBytes(readAheadMb << 20).lendLidarPoints(true);
         logs.forEach(b::log);
         Optional.ofNullable(start).map(TimeSpec::parse).ifPresent(b::start);
         Optional.ofNullable(end).map(TimeSpec::parse).ifPresent(b::end);

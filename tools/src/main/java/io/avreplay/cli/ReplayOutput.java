@@ -62,7 +62,8 @@ abstract class ReplayOutput {
 
         @Override
         void frame(ReplayFrame f) {
-            out.println(head(f.ref()) + " " + size(f.frame()) + " gt=" + (f.groundTruth3d().size()
+            out.println(head(f.ref()) + " " + f.points().map(v -> "points=" + v.size()).orElseGet(() -> size(f.frame()))
+                    + " gt=" + (f.groundTruth3d().size()
                     + f.groundTruth2d().size()) + (f.loop() > 0 ? " loop=" + f.loop() : ""));
         }
 
@@ -141,7 +142,11 @@ abstract class ReplayOutput {
             line(g -> {
                 g.writeStringField("type", "frame");
                 ref(g, f.ref());
-                size(g, f.frame());
+                if (f.points().isPresent()) {
+                    g.writeNumberField("points", f.points().get().size());
+                } else {
+                    size(g, f.frame());
+                }
                 g.writeNumberField("gt_boxes", f.groundTruth3d().size() + f.groundTruth2d().size());
                 g.writeNumberField("loop", f.loop());
             });

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param architecture   short description of the network
  * @param input          how the input tensor is built; its shape is checked against the network's
  * @param classes        output class names, in heatmap channel order; each one of {@link #KNOWN_CLASSES}
- * @param outputStride   input cells (or pixels) per output cell
+ * @param outputStride   BEV grid cells, or image pixels (before any space-to-depth), per output cell
  * @param scoreThreshold detections below this score are dropped
  * @param nmsThreshold   lidar: centre distance in metres below which a lower-scored box of the same class
  *                       is suppressed; camera: IoU above which it is suppressed
@@ -50,9 +50,11 @@ public record ModelCard(String name, ModelTask task, String architecture, InputS
             throw new IllegalArgumentException("task " + task + " needs a " + (task == ModelTask.LIDAR_3D ? "bev"
                     : "image") + " input, got " + input.getClass().getSimpleName());
         }
-        if (outputStride <= 0 || input.rows() % outputStride != 0 || input.cols() % outputStride != 0) {
-            throw new IllegalArgumentException("outputStride must be > 0 and divide the input " + input.rows()
-                    + "x" + input.cols() + ", got " + outputStride);
+        int rows = input instanceof ImageInput image ? image.height() : input.rows();
+        int cols = input instanceof ImageInput image ? image.width() : input.cols();
+        if (outputStride <= 0 || rows % outputStride != 0 || cols % outputStride != 0) {
+            throw new IllegalArgumentException("outputStride must be > 0 and divide the input " + rows + "x" + cols
+                    + ", got " + outputStride);
         }
         if (!(scoreThreshold >= 0 && scoreThreshold < 1)) {
             throw new IllegalArgumentException("scoreThreshold must be in [0, 1), got " + scoreThreshold);

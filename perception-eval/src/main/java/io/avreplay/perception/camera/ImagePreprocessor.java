@@ -10,7 +10,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Decodes a camera frame's JPEG/PNG bytes with OpenCV, resizes it (area interpolation, no letterbox) to
- * the {@link ImageInput} size and writes RGB channel-major floats in [0, 1]. Native memory is released
+ * the {@link ImageInput} size and writes RGB channel-major floats in [0, 1] (space-to-depth when the input
+ * has a block). Native memory is released
  * before each call returns. Thread-safe.
  */
 public final class ImagePreprocessor {
@@ -47,18 +48,34 @@ public final class ImagePreprocessor {
                 opencv_imgproc.resize(bgr, small, dst, 0, 0, opencv_imgproc.INTER_AREA);
                 byte[] px = new byte[w * h * 3];
                 small.data().get(px);
-                int plane = w * h;
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) {
-                        int src = (y * w + x) * 3;
-                        int dst2 = offset + y * w + (mirror ? w - 1 - x : x);
-                        out[dst2] = (px[src + 2] & 0xFF) / 255f;
-                        out[dst2 + plane] = (px[src + 1] & 0xFF) / 255f;
-                        out[dst2 + 2 * plane] = (px[src] & 0xFF) / 255f;
-                    }
-                }
+                writeChannels(px, mirror, out, offset);
             }
             return size;
+        }
+    }
+
+    /**
+     * Writes interleaved BGR bytes ({@code height × width × 3}) as the network's channel-major RGB floats,
+     * space-to-depth when the input's block is larger than 1.
+     */
+    void writeChannels(byte[] bgr, boolean mirror, float[] out, int offset) {
+        int w = input.width();
+        int h = input.height();
+        int b = input.block();
+        int cols = input.cols();
+        int plane = input.rows() * cols;
+        for (int y = 0; y < h; y++) {
+            int row = (y / b) * cols;
+            int dy = y % b;
+            for (int x = 0; x < w; x++) {
+                int src = (y * w + x) * 3;
+                int xm = mirror ? w - 1 - x : x;
+                int channel = (dy * b + xm % b) * 3;
+                int dst = offset + channel * plane + row + xm / b;
+                out[dst] = (bgr[src + 2] & 0xFF) / 255f;
+                out[dst + plane] = (bgr[src + 1] & 0xFF) / 255f;
+                out[dst + 2 * plane] = (bgr[src] & 0xFF) / 255f;
+            }
         }
     }
 }

@@ -36,8 +36,11 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Trainer {
     /** Seconds between checkpoints. */
     public static final double CHECKPOINT_SECONDS = 120;
-    /** Input size of the camera model, pixels. */
-    public static final ImageInput CAMERA_INPUT = new ImageInput(256, 144);
+    /**
+     * Input of the camera model: 384 × 216 pixels (0.4 of a 960 × 540 frame) in 4 × 4 space-to-depth
+     * blocks, i.e. a 48-channel 54 × 96 tensor.
+     */
+    public static final ImageInput CAMERA_INPUT = new ImageInput(384, 216, 4);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Trainer() {
@@ -53,7 +56,7 @@ public final class Trainer {
         int stride = CenterNetBuilder.stride(config.backbone());
         SampleEncoder enc = config.task() == ModelTask.LIDAR_3D
                 ? new LidarSamples(TrainConfig.LIDAR_GRID, config.classes(), stride)
-                : new CameraSamples(CAMERA_INPUT, config.classes(), stride);
+                : new CameraSamples(CAMERA_INPUT, config.classes(), stride * CAMERA_INPUT.block());
         int[] inShape = enc.inputShape();
         long flops = CenterNetBuilder.flops(inShape[0], inShape[1], inShape[2], config.backbone(),
                 enc.targetShape()[0]);

@@ -58,7 +58,7 @@ class ArrowFrameStream<T> implements FrameStream<T> {
                 root -> decoder.decode(root, index.row(i), index.timestamp(i)));
     }
 
-    private <R> R decode(int i, VectorSchemaRoot root, java.util.function.Function<VectorSchemaRoot, R> f) {
+    <R> R decode(int i, VectorSchemaRoot root, java.util.function.Function<VectorSchemaRoot, R> f) {
         try {
             return f.apply(root);
         } catch (CorruptLogException e) {
@@ -82,6 +82,14 @@ class ArrowFrameStream<T> implements FrameStream<T> {
         public <R> R withView(int i, java.util.function.Function<LidarPointsView, R> visitor) {
             LidarPointsView v = apply(i, root -> LidarCodec.view(root, sensor, index.timestamp(i)));
             return visitor.apply(v);
+        }
+
+        @Override
+        public LidarPointsView readPoints(int i, boolean verify) {
+            check(i);
+            VectorSchemaRoot root = verify ? file.loadVerified(index.batch(i), index.crc(i), info())
+                    : file.load(index.batch(i));
+            return decode(i, root, r -> LidarCodec.retainedView(r, sensor, index.timestamp(i), file::retain));
         }
     }
 

@@ -178,6 +178,25 @@ final class ArrowStreamFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns the first {@code bytes} of a buffer of the loaded batch as a little-endian buffer that stays
+     * valid after later loads: a slice of the batch's memory mapping when the buffer lies inside it (the
+     * slice references the mapping, which stays mapped while any slice is reachable; no copy), otherwise
+     * (compressed files, whose buffers are decompressed into the root's memory) a heap copy.
+     */
+    ByteBuffer retain(ArrowBuf buf, int bytes) {
+        java.nio.MappedByteBuffer m = mapping;
+        if (m != null) {
+            long offset = buf.memoryAddress() - MemoryUtil.getByteBufferAddress(m);
+            if (offset >= 0 && offset + bytes <= m.capacity()) {
+                return m.slice((int) offset, bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            }
+        }
+        ByteBuffer copy = ByteBuffer.allocate(bytes);
+        copy.put(buf.nioBuffer(0, bytes)).flip();
+        return copy.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
     /** Computes the CRC-32C of the raw bytes of batch {@code i}. */
     long batchCrc(int batch) {
         ArrowBlock b = blocks.get(batch);

@@ -32,6 +32,27 @@ final class LidarCodec {
                 Columns.viewInts(Columns.vector(root, "offset_ns", IntVector.class)));
     }
 
+    /**
+     * Like {@link #view} but with columns that outlive the next batch load: each column's bytes go
+     * through {@code retain} (a slice of the mapped file, or a copy).
+     */
+    static LidarPointsView retainedView(VectorSchemaRoot root, String sensor, long timestampNs,
+            java.util.function.BiFunction<org.apache.arrow.memory.ArrowBuf, Integer, java.nio.ByteBuffer> retain) {
+        int n = root.getRowCount();
+        return new LidarPointsView(sensor, timestampNs, n,
+                retainFloats(root, "x", n, retain), retainFloats(root, "y", n, retain),
+                retainFloats(root, "z", n, retain), retainFloats(root, "intensity", n, retain),
+                retain.apply(Columns.vector(root, "ring", UInt1Vector.class).getDataBuffer(), n).asReadOnlyBuffer(),
+                retain.apply(Columns.vector(root, "offset_ns", IntVector.class).getDataBuffer(), 4 * n)
+                        .asIntBuffer().asReadOnlyBuffer());
+    }
+
+    private static java.nio.FloatBuffer retainFloats(VectorSchemaRoot root, String column, int n,
+            java.util.function.BiFunction<org.apache.arrow.memory.ArrowBuf, Integer, java.nio.ByteBuffer> retain) {
+        return retain.apply(Columns.vector(root, column, Float4Vector.class).getDataBuffer(), 4 * n).asFloatBuffer()
+                .asReadOnlyBuffer();
+    }
+
     static LidarSweep decode(VectorSchemaRoot root, String sensor, long timestampNs) {
         return new LidarSweep(sensor, timestampNs,
                 Columns.getFloats(Columns.vector(root, "x", Float4Vector.class)),

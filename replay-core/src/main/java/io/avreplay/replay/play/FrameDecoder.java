@@ -3,6 +3,8 @@ package io.avreplay.replay.play;
 import io.avreplay.error.ChecksumMismatchException;
 import io.avreplay.error.CorruptLogException;
 import io.avreplay.replay.arrow.FrameStream;
+import io.avreplay.replay.arrow.LidarPointsView;
+import io.avreplay.replay.arrow.LidarStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.log.Annotation3d;
@@ -25,7 +27,8 @@ import java.util.Optional;
  * Turns scheduled steps into frames and frame sets with the readers it is given: verifies each
  * batch's checksum (when asked), decodes it, attaches ground truth and, for frame sets, the
  * interpolated ego pose. A corrupt frame either throws (naming file and batch) or, when skipping, is
- * reported as a {@link SkippedFrame}. Used by one thread: the read-ahead thread, or the consumer when
+ * reported as a {@link SkippedFrame}. Lidar sweeps are decoded into owned arrays, or lent as views of
+ * the mapped log when asked. Used by one thread: the read-ahead thread, or the consumer when
  * there is no read-ahead.
  */
 final class FrameDecoder {
@@ -37,12 +40,15 @@ final class FrameDecoder {
     private final boolean verify;
     private final boolean skipCorrupt;
     private final boolean groundTruth;
+    private final boolean lendLidarPoints;
     private final Map<StreamSlot, FrameStream<?>> streams = new HashMap<>();
     private final Map<Integer, Optional<FrameStream<AnnotationFrame<Annotation3d>>>> gt3d = new HashMap<>();
     private final Map<StreamSlot, Optional<FrameStream<AnnotationFrame<Annotation2d>>>> gt2d = new HashMap<>();
 
-    FrameDecoder(List<LogReader> readers, boolean verify, boolean skipCorrupt, boolean groundTruth) {
+    FrameDecoder(List<LogReader> readers, boolean verify, boolean skipCorrupt, boolean groundTruth,
+            boolean lendLidarPoints) {
         this.readers = readers;
+        this.lendLidarPoints = lendLidarPoints;
         this.verify = verify;
         this.skipCorrupt = skipCorrupt;
         this.groundTruth = groundTruth;
@@ -50,6 +56,10 @@ final class FrameDecoder {
 
     Decoded<ReplayFrame> frame(FrameStep step) {
         List<SkippedFrame> skips = new ArrayList<>();
+        if (lendLidarPoints && step.slot().kind() == StreamKind.LIDAR
+                && stream(step.slot()) instanceof LidarStream lidar) {
+            return lentSweep(lidar, step, skips);
+        }
         Optional<SensorFrame> frame = read(stream(step.slot()), step.ref(), skips).map(SensorFrame.class::cast);
         if (frame.isEmpty()) {
             return new Decoded<>(Optional.empty(), 0, skips);
@@ -64,6 +74,23 @@ final class FrameDecoder {
         ReplayFrame out = new ReplayFrame(step.ref(), frame.get(), step.loop(), boxes3, boxes2);
         long bytes = bytesOf(frame.get()) + BYTES_PER_BOX * (boxes3.size() + boxes2.size());
         return new Decoded<>(Optional.of(out), bytes, skips);
+    }
+
+    private Decoded<ReplayFrame> lentSweep(LidarStream lidar, FrameStep step, List<SkippedFrame> skips) {
+        LidarPointsView points;
+        try {
+            points = lidar.readPoints(step.ref().index(), verify);
+        } catch (ChecksumMismatchException e) {
+            skip(step.ref(), SkipReason.CHECKSUM_MISMATCH, e, skips);
+            return new Decoded<>(Optional.empty(), 0, skips);
+        } catch (CorruptLogException e) {
+            skip(step.ref(), SkipReason.UNDECODABLE, e, skips);
+            return new Decoded<>(Optional.empty(), 0, skips);
+        }
+        List<Annotation3d> boxes = groundTruth3d(step.slot().logIndex(), step.timestampNs(), skips);
+        ReplayFrame out = ReplayFrame.ofLidarPoints(step.ref(), points, step.loop(), boxes);
+        return new Decoded<>(Optional.of(out), BYTES_PER_FRAME + 21L * points.size() + BYTES_PER_BOX * boxes.size(),
+                skips);
     }
 
     Decoded<FrameSet> frameSet(SetStep step) {

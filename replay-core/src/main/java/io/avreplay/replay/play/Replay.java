@@ -59,13 +59,13 @@ public final class Replay implements AutoCloseable {
         this.owned = owned;
         this.plan = plan;
         this.settings = new Settings(b.rate, b.clock, b.loops, b.skipCorrupt, b.verifyChecksums, b.groundTruth,
-                b.readAheadBytes, b.decodeThreads);
+                b.readAheadBytes, b.decodeThreads, b.lendLidarPoints);
         this.control = new PlaybackControl(b.startPaused);
     }
 
     /** The builder's choices, frozen at {@link Builder#build()}. */
     private record Settings(Rate rate, ReplayClock clock, int loops, boolean skipCorrupt, boolean verifyChecksums,
-            boolean groundTruth, long readAheadBytes, int decodeThreads) {
+            boolean groundTruth, long readAheadBytes, int decodeThreads, boolean lendLidarPoints) {
     }
 
     /** @param allocator the allocator logs opened by path, and read-ahead readers, allocate from */
@@ -180,7 +180,8 @@ public final class Replay implements AutoCloseable {
     }
 
     private FrameDecoder decoder(List<LogReader> rs) {
-        return new FrameDecoder(rs, settings.verifyChecksums(), settings.skipCorrupt(), settings.groundTruth());
+        return new FrameDecoder(rs, settings.verifyChecksums(), settings.skipCorrupt(), settings.groundTruth(),
+                settings.lendLidarPoints());
     }
 
     private synchronized <T> ReplayIterator<T> start(Production<T> p, Function<T, FrameRef> refOf,
@@ -228,6 +229,7 @@ public final class Replay implements AutoCloseable {
         private boolean groundTruth = true;
         private long readAheadBytes = DEFAULT_READ_AHEAD_BYTES;
         private int decodeThreads = Runtime.getRuntime().availableProcessors() >= 4 ? 2 : 1;
+        private boolean lendLidarPoints;
 
         private Builder(BufferAllocator allocator) {
             this.allocator = Objects.requireNonNull(allocator, "allocator");
@@ -292,6 +294,17 @@ public final class Replay implements AutoCloseable {
         /** Skip corrupt frames (counted in the summary) instead of failing. Default false. */
         public Builder skipCorrupt(boolean s) {
             this.skipCorrupt = s;
+            return this;
+        }
+
+        /**
+         * Release lidar sweeps of {@link #frames()} as {@link ReplayFrame#points()} views over the
+         * memory-mapped log instead of owned arrays: no copy, and the read-ahead thread only maps and
+         * verifies. {@link ReplayFrame#frame()} still works (it copies on first call). Compressed logs get
+         * a copy either way. Frame sets are unaffected. Default false.
+         */
+        public Builder lendLidarPoints(boolean lend) {
+            this.lendLidarPoints = lend;
             return this;
         }
 

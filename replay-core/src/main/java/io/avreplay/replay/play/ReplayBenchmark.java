@@ -69,6 +69,9 @@ public final class ReplayBenchmark {
      *                               (target &gt;= 0.5)
      * @param ratioNoVerify          replay without verification / raw
      * @param ratioParallel          replay with checksums and {@code Options.decodeThreads} decode threads / raw
+     * @param replayLentBytesPerSecond lidar-file bytes per second replaying with checksums verified and the
+     *                               points lent as views of the mapped log ({@code lendLidarPoints}), fastest round
+     * @param ratioLent              that replay / raw, median over rounds (target &gt;= 0.5)
      * @param childMaxHeapBytes      the probe JVM's max heap ({@code -1} when (b) was skipped)
      * @param childHeapPeakBytes     sum of the heap pools' peak usage (an upper bound of the heap peak)
      * @param childNioDirectPeakBytes peak of NIO direct buffers
@@ -81,7 +84,7 @@ public final class ReplayBenchmark {
      */
     public record Result(long logBytes, long lidarFileBytes, int sweeps, double rawReadBytesPerSecond,
             double replayBytesPerSecond, double replayNoVerifyBytesPerSecond, double ratio, double ratioNoVerify,
-            double ratioParallel, long childMaxHeapBytes, long childHeapPeakBytes, long childNioDirectPeakBytes, long childArrowPeakBytes,
+            double ratioParallel, double replayLentBytesPerSecond, double ratioLent, long childMaxHeapBytes, long childHeapPeakBytes, long childNioDirectPeakBytes, long childArrowPeakBytes,
             long childWallNs, double syncOverheadNsPerSet, double syncReplayNsPerSet, double frameReplayNsPerSweep) {
     }
 
@@ -106,12 +109,14 @@ public final class ReplayBenchmark {
         replayLidar(dir, allocator, true, 1); // and the JIT
         // Raw and replay runs alternate, so each ratio compares runs that saw the same machine load.
         int n = options.repeats();
-        double[][] seconds = new double[4][n];
+        replayLidar(dir, allocator, true, 1, true);
+        double[][] seconds = new double[5][n];
         for (int i = 0; i < n; i++) {
             seconds[0][i] = timeSeconds(() -> readRaw(lidarFile));
             seconds[1][i] = timeSeconds(() -> replayLidar(dir, allocator, true, 1));
             seconds[2][i] = timeSeconds(() -> replayLidar(dir, allocator, false, 1));
             seconds[3][i] = timeSeconds(() -> replayLidar(dir, allocator, true, options.decodeThreads()));
+            seconds[4][i] = timeSeconds(() -> replayLidar(dir, allocator, true, 1, true));
         }
         double raw = lidarBytes / min(seconds[0]);
         double replay = lidarBytes / min(seconds[1]);
@@ -124,7 +129,8 @@ public final class ReplayBenchmark {
         double frameReplay = timeSeconds(() -> replayAll(dir, allocator)) * 1e9 / sweeps;
         return new Result(logBytes, lidarBytes, sweeps, raw, replay, replayNoVerify,
                 medianRatio(seconds[0], seconds[1]), medianRatio(seconds[0], seconds[2]),
-                medianRatio(seconds[0], seconds[3]), prop(child, "maxHeapBytes"), prop(child, "heapPeakBytes"),
+                medianRatio(seconds[0], seconds[3]), lidarBytes / min(seconds[4]), medianRatio(seconds[0], seconds[4]),
+                prop(child, "maxHeapBytes"), prop(child, "heapPeakBytes"),
                 prop(child, "nioDirectPeakBytes"), prop(child, "arrowPeakBytes"), prop(child, "wallNs"), overhead,
                 syncReplay, frameReplay);
     }
@@ -183,6 +189,25 @@ public final class ReplayBenchmark {
         return (double) a + b + c + d;
     }
 
+    /** {@link #touch(LidarSweep)} over a view's buffers. */
+    static double touch(io.avreplay.replay.arrow.LidarPointsView v) {
+        java.nio.FloatBuffer x = v.x();
+        java.nio.FloatBuffer y = v.y();
+        java.nio.FloatBuffer z = v.z();
+        java.nio.FloatBuffer in = v.intensity();
+        float a = 0;
+        float b = 0;
+        float c = 0;
+        float d = 0;
+        for (int i = 0, n = v.size(); i < n; i++) {
+            a += x.get(i);
+            b += y.get(i);
+            c += z.get(i);
+            d += in.get(i);
+        }
+        return (double) a + b + c + d;
+    }
+
     @FunctionalInterface
     private interface Timed {
         void run() throws IOException;
@@ -218,10 +243,14 @@ public final class ReplayBenchmark {
     }
 
     private static void replayLidar(Path dir, BufferAllocator allocator, boolean verify, int threads) {
+        replayLidar(dir, allocator, verify, threads, false);
+    }
+
+    private static void replayLidar(Path dir, BufferAllocator allocator, boolean verify, int threads, boolean lend) {
         double[] sink = {0};
         try (Replay r = Replay.builder(allocator).log(dir).sensors(List.of(BenchmarkLog.LIDAR)).groundTruth(false)
-                .verifyChecksums(verify).decodeThreads(threads).build()) {
-            r.play(f -> sink[0] += touch((LidarSweep) f.frame()));
+                .verifyChecksums(verify).decodeThreads(threads).lendLidarPoints(lend).build()) {
+            r.play(f -> sink[0] += lend ? touch(f.points().orElseThrow()) : touch((LidarSweep) f.frame()));
         }
         if (Double.isNaN(sink[0])) {
             throw new AvreplayException("benchmark produced NaN");

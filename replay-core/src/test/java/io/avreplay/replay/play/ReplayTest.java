@@ -115,6 +115,62 @@ class ReplayTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"NONE", "ZSTD"})
+    void lentPointsEqualTheOwnedSweepsAndOutliveTheReplay(String compression) {
+        Path lz = tmp.resolve("lent-" + compression);
+        TestLogs.write(lz, allocator, TestLogs.Spec.small().withOptions(
+                io.avreplay.replay.arrow.WriteOptions.defaults().withCompression(
+                        io.avreplay.replay.arrow.Compression.valueOf(compression))));
+        List<LidarSweep> owned = new ArrayList<>();
+        List<List<io.avreplay.replay.log.Annotation3d>> ownedTruth = new ArrayList<>();
+        List<ReplayFrame> lent = new ArrayList<>();
+        try (Replay r = Replay.builder(allocator).log(lz).sensors(List.of("lidar")).build()) {
+            r.play(f -> {
+                owned.add((LidarSweep) f.frame());
+                ownedTruth.add(f.groundTruth3d());
+            });
+        }
+        try (Replay r = Replay.builder(allocator).log(lz).sensors(List.of("lidar")).lendLidarPoints(true)
+                .decodeThreads(2).build()) {
+            r.play(lent::add);
+        }
+        // the replay and its readers are closed: the kept views must still read the right points
+        assertEquals(10, lent.size());
+        for (int i = 0; i < owned.size(); i++) {
+            LidarSweep want = owned.get(i);
+            io.avreplay.replay.arrow.LidarPointsView v = lent.get(i).points().orElseThrow();
+            assertEquals(want.size(), v.size());
+            assertEquals(want.timestampNs(), v.timestampNs());
+            for (int p = 0; p < v.size(); p++) {
+                assertEquals(want.x()[p], v.x().get(p), "x of point " + p + " of sweep " + i);
+                assertEquals(want.z()[p], v.z().get(p));
+                assertEquals(want.offsetNs()[p], v.offsetNs().get(p));
+                assertEquals(want.ring()[p], v.ring().get(p));
+            }
+            LidarSweep copy = (LidarSweep) lent.get(i).frame();
+            assertArrayEquals(want.y(), copy.y());
+            assertArrayEquals(want.intensity(), copy.intensity());
+            assertEquals(ownedTruth.get(i), lent.get(i).groundTruth3d());
+        }
+        assertFalse(ownedTruth.get(3).isEmpty(), "the fixture annotates its sweeps");
+    }
+
+    @Test
+    void lentPointsStillCheckChecksumsAndSkipCorruptFrames() throws Exception {
+        int bad = corruptLidar();
+        try (Replay r = replay().sensors(List.of("lidar_top")).lendLidarPoints(true).build()) {
+            CorruptLogException e = assertThrows(CorruptLogException.class, () -> r.play(f -> { }));
+            assertTrue(e.getMessage().contains("lidar/lidar_top.arrow: batch " + bad), e.getMessage());
+        }
+        List<FrameRef> seen = new ArrayList<>();
+        try (Replay r = replay().sensors(List.of("lidar_top")).lendLidarPoints(true).skipCorrupt(true).build()) {
+            ReplaySummary s = r.play(f -> seen.add(f.ref()));
+            assertEquals(9, seen.size());
+            assertEquals(1L, s.skippedByReason().get(SkipReason.CHECKSUM_MISMATCH));
+        }
+    }
+
     @Test
     void windowOffsetsAndAbsoluteTimesSelectTheSameFrames() {
         List<FrameRef> byOffset;
