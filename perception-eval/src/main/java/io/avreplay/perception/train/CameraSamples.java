@@ -26,7 +26,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 /**
  * Camera samples: every frame of every camera with a 2D annotation frame at the same time (within 1 ms).
  * Augmentation: left-right mirror with p = 0.5 and a brightness gain of 1 ± 0.3. Held-out metrics: the project's COCO evaluator
- * ({@link CocoHeldOut}) over every ground-truth box of a model class, however small. Thread-safe apart from the detector passed in.
+ * ({@link CocoHeldOut}), once over every ground-truth box of a model class however small ({@code coco.*}) and
+ * once under KITTI Moderate's rules ({@code coco_moderate.*}). Thread-safe apart from the detector passed in.
  */
 final class CameraSamples implements SampleEncoder {
     private static final long MATCH_NS = 1_000_000L;
@@ -116,15 +117,19 @@ final class CameraSamples implements SampleEncoder {
 
     @Override
     public Map<String, Double> evaluate(Detector detector, LogSet logs, List<Sample> samples) {
-        CocoHeldOut scorer = new CocoHeldOut(classes);
+        CocoHeldOut scorer = new CocoHeldOut(classes, CocoHeldOut.Protocol.ALL);
+        CocoHeldOut moderate = new CocoHeldOut(classes, CocoHeldOut.Protocol.KITTI_MODERATE);
         for (Sample s : samples) {
             LogReader r = logs.readers().get(s.log());
             CameraFrame frame = r.camera(s.sensorId()).read(s.frame());
             List<Detection2d> found = detector.detect(FrameSet.of(frame, r.calibration(s.sensorId()).orElseThrow()))
                     .objects2d();
-            scorer.add(r.annotations2d(s.sensorId()).orElseThrow().read(s.annotation()).boxes(), found);
+            List<Annotation2d> truth = r.annotations2d(s.sensorId()).orElseThrow().read(s.annotation()).boxes();
+            scorer.add(truth, found);
+            moderate.add(truth, found);
         }
-        Map<String, Double> out = new TreeMap<>(CocoHeldOut.flatten(scorer.result()));
+        Map<String, Double> out = new TreeMap<>(CocoHeldOut.flatten(scorer.result(), "coco"));
+        out.putAll(CocoHeldOut.flatten(moderate.result(), "coco_moderate"));
         out.put("frames", (double) samples.size());
         return out;
     }

@@ -18,18 +18,41 @@ import java.util.TreeMap;
 
 /**
  * Scores camera detections of held-out frames with the project's COCO evaluator: one image per frame,
- * one category per model class (id = class index + 1), every ground-truth box of a model class (however
- * small) as a non-crowd annotation, boxes in original image pixels. Not thread-safe.
+ * one category per model class (id = class index + 1), boxes in original image pixels. Under
+ * {@link Protocol#ALL} every ground-truth box of a model class (however small) is a non-crowd annotation;
+ * under {@link Protocol#KITTI_MODERATE} the boxes KITTI's Moderate difficulty would not score become
+ * crowd (ignore) regions, as KITTI treats them like DontCare: a detection on one is neither a true nor a
+ * false positive. Not thread-safe.
  */
 public final class CocoHeldOut {
+    /** Which ground-truth boxes count. */
+    public enum Protocol {
+        /** Every box of a model class, however small or occluded. */
+        ALL,
+        /**
+         * KITTI Moderate: box height at least {@link #MIN_HEIGHT_PX} pixels, occlusion level at most 1
+         * (partly occluded), truncation at most 0.3; other boxes are ignore regions.
+         */
+        KITTI_MODERATE;
+
+        /** KITTI Moderate's minimum box height, pixels. */
+        public static final double MIN_HEIGHT_PX = 25;
+
+        boolean counts(Annotation2d a) {
+            return this == ALL || (a.y2() - a.y1() >= MIN_HEIGHT_PX && a.occlusion() <= 1 && a.truncation() <= 0.3);
+        }
+    }
+
     private final List<String> classes;
+    private final Protocol protocol;
     private final List<Long> images = new ArrayList<>();
     private final List<CocoAnnotation> annotations = new ArrayList<>();
     private final List<CocoDetection> detections = new ArrayList<>();
 
     /** @param classes the model's classes, heatmap order */
-    public CocoHeldOut(List<String> classes) {
+    public CocoHeldOut(List<String> classes, Protocol protocol) {
         this.classes = List.copyOf(classes);
+        this.protocol = protocol;
     }
 
     /** Adds one frame's ground truth and detections. */
@@ -42,7 +65,7 @@ public final class CocoHeldOut {
                 double w = a.x2() - a.x1();
                 double h = a.y2() - a.y1();
                 annotations.add(new CocoAnnotation(annotations.size() + 1, image, k + 1,
-                        new Box2d(a.x1(), a.y1(), w, h), w * h, false));
+                        new Box2d(a.x1(), a.y1(), w, h), w * h, !protocol.counts(a)));
             }
         }
         for (Detection2d d : found) {
@@ -64,17 +87,18 @@ public final class CocoHeldOut {
     }
 
     /**
-     * @return flat metrics for a model card: {@code coco.<stat>} for the twelve summary statistics and
-     *         {@code coco.ap50.<class>} / {@code coco.ap.<class>} per category; NaN where undefined
+     * @param prefix key prefix, e.g. {@code coco}
+     * @return flat metrics for a model card: {@code <prefix>.<stat>} for the twelve summary statistics and
+     *         {@code <prefix>.ap50.<class>} / {@code <prefix>.ap.<class>} per category; NaN where undefined
      */
-    public static Map<String, Double> flatten(CocoResult r) {
+    public static Map<String, Double> flatten(CocoResult r, String prefix) {
         Map<String, Double> out = new TreeMap<>();
         for (CocoStat s : CocoStat.values()) {
-            out.put("coco." + s.name(), r.stats().getOrDefault(s, Double.NaN));
+            out.put(prefix + "." + s.name(), r.stats().getOrDefault(s, Double.NaN));
         }
         r.perCategory().values().forEach(c -> {
-            out.put("coco.ap50." + c.name(), c.ap50());
-            out.put("coco.ap." + c.name(), c.ap());
+            out.put(prefix + ".ap50." + c.name(), c.ap50());
+            out.put(prefix + ".ap." + c.name(), c.ap());
         });
         return out;
     }
