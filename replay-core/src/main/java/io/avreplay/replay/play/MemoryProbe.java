@@ -40,7 +40,7 @@ public final class MemoryProbe {
         try (RootAllocator allocator = new RootAllocator(); Replay r = Replay.builder(allocator).log(log).build()) {
             summary = r.play(f -> {
                 if (f.frame() instanceof LidarSweep s) {
-                    sink[0] += ReplayBenchmark.touch(s);
+                    sink[0] += io.avreplay.replay.bench.PointTouch.sum(s);
                 }
                 peakDirect[0] = Math.max(peakDirect[0], direct.getMemoryUsed());
             });

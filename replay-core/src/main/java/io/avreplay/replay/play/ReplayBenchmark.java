@@ -1,6 +1,7 @@
 package io.avreplay.replay.play;
 
 import io.avreplay.error.AvreplayException;
+import io.avreplay.replay.bench.PointTouch;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.AnnotationFrame;
@@ -166,48 +167,6 @@ public final class ReplayBenchmark {
         }
     }
 
-    /**
-     * Sums every coordinate and intensity so no point goes unread. One accumulator per column keeps the
-     * loop bound by memory, not by the latency of a single chain of floating-point adds (which alone
-     * cost a third of the replay time), so the benchmark measures the replay, not the consumer.
-     */
-    static double touch(LidarSweep s) {
-        float[] x = s.x();
-        float[] y = s.y();
-        float[] z = s.z();
-        float[] in = s.intensity();
-        float a = 0;
-        float b = 0;
-        float c = 0;
-        float d = 0;
-        for (int i = 0; i < x.length; i++) {
-            a += x[i];
-            b += y[i];
-            c += z[i];
-            d += in[i];
-        }
-        return (double) a + b + c + d;
-    }
-
-    /** {@link #touch(LidarSweep)} over a view's buffers. */
-    static double touch(io.avreplay.replay.arrow.LidarPointsView v) {
-        java.nio.FloatBuffer x = v.x();
-        java.nio.FloatBuffer y = v.y();
-        java.nio.FloatBuffer z = v.z();
-        java.nio.FloatBuffer in = v.intensity();
-        float a = 0;
-        float b = 0;
-        float c = 0;
-        float d = 0;
-        for (int i = 0, n = v.size(); i < n; i++) {
-            a += x.get(i);
-            b += y.get(i);
-            c += z.get(i);
-            d += in.get(i);
-        }
-        return (double) a + b + c + d;
-    }
-
     @FunctionalInterface
     private interface Timed {
         void run() throws IOException;
@@ -250,7 +209,7 @@ public final class ReplayBenchmark {
         double[] sink = {0};
         try (Replay r = Replay.builder(allocator).log(dir).sensors(List.of(BenchmarkLog.LIDAR)).groundTruth(false)
                 .verifyChecksums(verify).decodeThreads(threads).lendLidarPoints(lend).build()) {
-            r.play(f -> sink[0] += lend ? touch(f.points().orElseThrow()) : touch((LidarSweep) f.frame()));
+            r.play(f -> sink[0] += lend ? PointTouch.sum(f.points().orElseThrow()) : PointTouch.sum((LidarSweep) f.frame()));
         }
         if (Double.isNaN(sink[0])) {
             throw new AvreplayException("benchmark produced NaN");
@@ -259,7 +218,7 @@ public final class ReplayBenchmark {
 
     private static void replaySets(Path dir, BufferAllocator allocator) {
         try (Replay r = Replay.builder(allocator).log(dir).build()) {
-            r.playFrameSets(SyncOptions.defaults(), s -> touch((LidarSweep) s.frame()));
+            r.playFrameSets(SyncOptions.defaults(), s -> PointTouch.sum((LidarSweep) s.frame()));
         }
     }
 
@@ -267,7 +226,7 @@ public final class ReplayBenchmark {
         try (Replay r = Replay.builder(allocator).log(dir).build()) {
             r.play(f -> {
                 if (f.frame() instanceof LidarSweep s) {
-                    touch(s);
+                    PointTouch.sum(s);
                 }
             });
         }
