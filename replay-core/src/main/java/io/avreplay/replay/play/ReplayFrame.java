@@ -15,11 +15,11 @@ import java.util.Optional;
  * {@link LidarSweep} (primitive arrays), or, when the replay was built with
  * {@link Replay.Builder#lendLidarPoints(boolean)}, as a {@link LidarPointsView} over the memory-mapped
  * log: {@link #points()} is then free and {@link #frame()} copies the points into a sweep on first call.
- * Not thread-safe (the lazy copy): hand a frame to one thread at a time.
+ * Not thread-safe (the lazy copy and view): hand a frame to one thread at a time.
  */
 public final class ReplayFrame {
     private final FrameRef ref;
-    private final LidarPointsView points;
+    private LidarPointsView points;
     private final int loop;
     private final List<Annotation3d> groundTruth3d;
     private final List<Annotation2d> groundTruth2d;
@@ -45,7 +45,7 @@ public final class ReplayFrame {
             throw new IllegalArgumentException("loop must be >= 0, got " + loop);
         }
         this.frame = frame;
-        this.points = frame instanceof LidarSweep s ? LidarPointsView.of(s) : points;
+        this.points = points;
         this.loop = loop;
         this.groundTruth3d = List.copyOf(groundTruth3d);
         this.groundTruth2d = List.copyOf(groundTruth2d);
@@ -72,6 +72,9 @@ public final class ReplayFrame {
 
     /** @return for a lidar sweep its points without a copy; empty for camera frames */
     public Optional<LidarPointsView> points() {
+        if (points == null && frame instanceof LidarSweep s) {
+            points = LidarPointsView.of(s);
+        }
         return Optional.ofNullable(points);
     }
 
@@ -102,6 +105,7 @@ public final class ReplayFrame {
 
     @Override
     public String toString() {
-        return "ReplayFrame[" + ref + ", loop " + loop + (points != null ? ", " + points.size() + " points" : "") + "]";
+        int n = points != null ? points.size() : frame instanceof LidarSweep s ? s.size() : -1;
+        return "ReplayFrame[" + ref + ", loop " + loop + (n >= 0 ? ", " + n + " points" : "") + "]";
     }
 }
