@@ -1,6 +1,7 @@
 package io.avreplay.replay.arrow;
 
 import io.avreplay.error.AvreplayException;
+import io.avreplay.replay.files.FileTrees;
 import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.CameraFrame;
@@ -21,13 +22,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.IntVector;
@@ -68,7 +67,7 @@ public final class LogWriter implements AutoCloseable {
         this.metadata = metadata;
         this.options = options;
         this.allocator = parent.newChildAllocator("log-writer:" + metadata.logId(), 0, Long.MAX_VALUE);
-        this.cleanupOnExit = new Thread(() -> deleteTree(temp), "log-writer-cleanup:" + metadata.logId());
+        this.cleanupOnExit = new Thread(() -> FileTrees.delete(temp), "log-writer-cleanup:" + metadata.logId());
         Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
 
@@ -208,7 +207,7 @@ public final class LogWriter implements AutoCloseable {
             w.close();
         }
         allocator.close();
-        deleteTree(temp);
+        FileTrees.delete(temp);
         removeCleanupHook();
     }
 
@@ -218,7 +217,7 @@ public final class LogWriter implements AutoCloseable {
             Files.delete(old);
             Files.move(destination, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            FileTrees.delete(old);
         } else {
             Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -303,18 +302,5 @@ public final class LogWriter implements AutoCloseable {
             streams.put(rel, w);
         }
         return w;
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 }

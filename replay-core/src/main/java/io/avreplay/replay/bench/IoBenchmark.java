@@ -1,11 +1,11 @@
 package io.avreplay.replay.bench;
 
 import io.avreplay.replay.arrow.Compression;
-import io.avreplay.replay.arrow.LidarPointsView;
 import io.avreplay.replay.arrow.LidarStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.arrow.WriteOptions;
+import io.avreplay.replay.files.FileTrees;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogManifest;
@@ -67,7 +67,7 @@ public final class IoBenchmark {
         Path log = workDir.resolve("bench-io-log");
         try {
             if (Files.exists(log)) {
-                deleteLog(log);
+                FileTrees.deleteQuietly(log);
             }
             int sweeps = (int) Math.max(1, targetBytes / ((long) POINTS_PER_SWEEP * BYTES_PER_POINT));
             progress.accept("writing " + sweeps + " sweeps of " + POINTS_PER_SWEEP + " points to " + log);
@@ -102,7 +102,7 @@ public final class IoBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteLog(log);
+            FileTrees.deleteQuietly(log);
         }
     }
 
@@ -155,15 +155,5 @@ public final class IoBenchmark {
             }
         }
         return new double[] {sum, count};
-    }
-
-    private static void deleteLog(Path log) {
-        try (var walk = Files.walk(log)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // best effort: a benchmark leftover is not worth failing the run
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.avreplay.replay.export;
 
+import io.avreplay.replay.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,37 +23,18 @@ final class AtomicFile {
         Path temp = dest.resolveSibling("." + dest.getFileName() + ".partial");
         try {
             Files.createDirectories(dest.getParent());
-            deleteTree(temp);
+            FileTrees.delete(temp);
             body.write(temp);
             if (Files.isDirectory(dest)) {
-                deleteTree(dest);
+                FileTrees.delete(dest);
             }
             Files.move(temp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            deleteQuietly(temp);
+            FileTrees.deleteQuietly(temp);
             throw new UncheckedIOException("cannot write " + dest + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteQuietly(temp);
+            FileTrees.deleteQuietly(temp);
             throw e;
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            deleteTree(p);
-        } catch (IOException ignored) {
-            // the original failure matters more than a leftover temporary file
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
         }
     }
 }

@@ -1,14 +1,11 @@
 package io.avreplay.replay.importer;
 
 import io.avreplay.error.InvalidConfigException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.avreplay.replay.files.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The logs one import writes. A single log goes to {@code out} itself; several go to
@@ -63,24 +60,11 @@ public final class OutputSet {
     /** Deletes every committed log of this import and the output directory when this import created it. */
     public void discard() {
         for (Path p : written) {
-            deleteTree(p);
+            FileTrees.delete(p);
         }
         written.clear();
         if (createdOut) {
-            deleteTree(out);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
+            FileTrees.delete(out);
         }
     }
 }

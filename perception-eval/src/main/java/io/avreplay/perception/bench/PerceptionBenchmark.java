@@ -1,0 +1,162 @@
+package io.avreplay.perception.bench;
+
+import io.avreplay.error.BadInputException;
+import io.avreplay.perception.api.Detector;
+import io.avreplay.perception.api.FrameSet;
+import io.avreplay.perception.api.ModelCard;
+import io.avreplay.perception.camera.CameraDetector;
+import io.avreplay.perception.lidar.LidarDetector;
+import io.avreplay.replay.arrow.FrameStream;
+import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.log.LidarSweep;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The perception benchmark ({@code avreplay bench perception}): per-sweep and per-frame detection time
+ * of a lidar and a camera detector on a log's real frames, the network's share of it, and, as the
+ * baseline measured in the same run, an ND4J matrix multiply (OpenBLAS SGEMM) of the same FLOPs:
+ * {@code networkVsGemm} says how many times slower the convolutions run than a plain GEMM of equal
+ * work. Each measure is the median of {@code timed} repetitions after {@code warmup}. Not a test.
+ */
+public final class PerceptionBenchmark {
+    private PerceptionBenchmark() {
+    }
+
+    /**
+     * @param frames frames of the log to cycle through (spread evenly over it)
+     * @param warmup untimed repetitions first
+     * @param timed  timed repetitions; the median is reported
+     */
+    public record Options(int frames, int warmup, int timed) {
+        public Options {
+            if (frames <= 0 || warmup < 0 || timed <= 0) {
+                throw new IllegalArgumentException("frames and timed must be > 0 and warmup >= 0, got " + frames
+                        + ", " + timed + ", " + warmup);
+            }
+        }
+
+        /** 16 frames, 3 warm-up, 20 timed. */
+        public static Options defaults() {
+            return new Options(16, 3, 20);
+        }
+    }
+
+    /**
+     * One detector's timings, milliseconds per sweep or frame at batch 1.
+     *
+     * @param model          model name from its card
+     * @param flopsPerFrame  the card's FLOPs per frame (2 × multiply-adds of the convolutions)
+     * @param detectMs       {@link Detector#detect} end to end: preprocessing, network, decoding
+     * @param networkMs      the network's forward pass alone on an input of the card's shape (NaN when the
+     *                       detector is not one of the project's DL4J detectors)
+     * @param networkGflops  FLOPs / network time, GFLOP/s
+     * @param gemmMs         an SGEMM of n × n × n with 2n³ ≈ the network's FLOPs, same run
+     * @param networkVsGemm  networkMs / gemmMs
+     */
+    public record Timing(String model, long flopsPerFrame, double detectMs, double networkMs, double networkGflops,
+            double gemmMs, double networkVsGemm) {
+    }
+
+    /**
+     * @param lidar         the lidar detector's timing, empty when none was given or the log has no lidar
+     * @param camera        the camera detector's timing, empty likewise
+     * @param nativeThreads ND4J master threads per call during the run (what {@code --threads} sets)
+     */
+    public record Result(Optional<Timing> lidar, Optional<Timing> camera, int nativeThreads) {
+    }
+
+    /**
+     * @param log    an open log with the frames to detect on; stays the caller's
+     * @param lidar  lidar detector, or empty
+     * @param camera camera detector, or empty
+     * @throws BadInputException when a detector is given but the log has no frames for it
+     */
+    public static Result run(LogReader log, Optional<Detector> lidar, Optional<Detector> camera, Options options) {
+        Optional<Timing> l = lidar.map(d -> time(d, lidarFrames(log, options.frames()), options));
+        Optional<Timing> c = camera.map(d -> time(d, cameraFrames(log, options.frames()), options));
+        return new Result(l, c, Nd4j.getEnvironment().maxMasterThreads());
+    }
+
+    private static List<FrameSet> lidarFrames(LogReader log, int count) {
+        if (log.lidarIds().isEmpty()) {
+            throw new BadInputException(log.directory() + ": no lidar stream to benchmark the lidar detector on");
+        }
+        String id = log.lidarIds().get(0);
+        FrameStream<LidarSweep> s = log.lidar(id);
+        List<FrameSet> out = new ArrayList<>();
+        for (int i : spread(s.size(), count)) {
+            out.add(FrameSet.of(s.read(i), log.calibration(id).orElseThrow()));
+        }
+        return out;
+    }
+
+    private static List<FrameSet> cameraFrames(LogReader log, int count) {
+        if (log.cameraIds().isEmpty()) {
+            throw new BadInputException(log.directory() + ": no camera stream to benchmark the camera detector on");
+        }
+        String id = log.cameraIds().get(0);
+        FrameStream<CameraFrame> s = log.camera(id);
+        List<FrameSet> out = new ArrayList<>();
+        for (int i : spread(s.size(), count)) {
+            out.add(FrameSet.of(s.read(i), log.calibration(id).orElseThrow()));
+        }
+        return out;
+    }
+
+    /** @return up to {@code count} indices spread evenly over {@code 0..size-1} */
+    static int[] spread(int size, int count) {
+        int n = Math.min(size, count);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) ((long) i * size / n);
+        }
+        return out;
+    }
+
+    private static Timing time(Detector d, List<FrameSet> frames, Options o) {
+        int[] next = {0};
+        double detect = median(o, () -> d.detect(frames.get(next[0]++ % frames.size())));
+        ModelCard card = d.card();
+        Optional<MultiLayerNetwork> net = d instanceof LidarDetector l ? Optional.of(l.network())
+                : d instanceof CameraDetector c ? Optional.of(c.network()) : Optional.empty();
+        double network = Double.NaN;
+        if (net.isPresent()) {
+            int[] shape = card.inputShape();
+            try (INDArray in = Nd4j.rand(DataType.FLOAT, 1, shape[0], shape[1], shape[2])) {
+                network = median(o, () -> net.get().output(in, false).close());
+            }
+        }
+        long flops = card.flopsPerFrame();
+        double gemm = flops > 0 ? gemmMs(flops, o) : Double.NaN;
+        return new Timing(card.name(), flops, detect, network, flops / (network * 1e6), gemm, network / gemm);
+    }
+
+    private static double gemmMs(long flops, Options o) {
+        long n = Math.max(1, Math.round(Math.cbrt(flops / 2.0)));
+        try (INDArray a = Nd4j.rand(DataType.FLOAT, n, n); INDArray b = Nd4j.rand(DataType.FLOAT, n, n)) {
+            return median(o, () -> a.mmul(b).close());
+        }
+    }
+
+    private static double median(Options o, Runnable r) {
+        for (int i = 0; i < o.warmup(); i++) {
+            r.run();
+        }
+        double[] ms = new double[o.timed()];
+        for (int i = 0; i < ms.length; i++) {
+            long t = System.nanoTime();
+            r.run();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+    }
+}
