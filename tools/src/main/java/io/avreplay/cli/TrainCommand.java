@@ -1,6 +1,8 @@
 package io.avreplay.cli;
 
 import io.avreplay.error.InvalidConfigException;
+import io.avreplay.perception.api.ModelCard;
+import io.avreplay.perception.api.ModelCardJson;
 import io.avreplay.perception.api.ModelTask;
 import io.avreplay.perception.train.TrainConfig;
 import io.avreplay.perception.train.TrainResult;
@@ -24,9 +26,9 @@ final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "lidar|camera", description = "Which model to train.")
     String which;
 
-    @Option(names = "--logs", arity = "1..*", required = true, paramLabel = "DIR",
-            description = "Training log directories, or folders of them.")
-    List<Path> logs;
+    @Option(names = "--logs", arity = "1..*", paramLabel = "DIR",
+            description = "Training log directories, or folders of them (required unless --rescore).")
+    List<Path> logs = List.of();
 
     @Option(names = "--held-out", arity = "1..*", paramLabel = "DIR",
             description = "Held-out log directories (never trained on) scored into the model card.")
@@ -58,6 +60,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from --out/checkpoint when present.")
     boolean resume;
 
+    @Option(names = "--rescore", description = "Do not train: score the model in --out on --held-out with this "
+            + "version's metrics and rewrite only its card.json.")
+    boolean rescore;
+
     @Spec
     CommandSpec spec;
 
@@ -68,6 +74,31 @@ final class TrainCommand implements Callable<Integer> {
             case "camera" -> ModelTask.CAMERA_2D;
             default -> throw new InvalidConfigException("train: model must be lidar or camera, got '" + which + "'");
         };
+        if (rescore) {
+            if (heldOut.isEmpty()) {
+                throw new InvalidConfigException("train --rescore needs --held-out logs");
+            }
+            ModelCard existing = ModelCardJson.read(out.resolve(ModelCardJson.FILE_NAME));
+            if (existing.task() != task) {
+                throw new InvalidConfigException("train " + which + " --rescore: " + out + " holds a "
+                        + existing.task() + " model");
+            }
+            try (RootAllocator allocator = Allocators.root()) {
+                PrintWriter err = spec.commandLine().getErr();
+                ModelCard card = Trainer.rescore(out, heldOut, allocator, line -> {
+                    err.println(line);
+                    err.flush();
+                });
+                PrintWriter o = spec.commandLine().getOut();
+                o.println("rescored " + out);
+                o.println("held-out " + card.provenance().heldOutMetrics());
+                o.flush();
+            }
+            return ExitCodes.OK;
+        }
+        if (logs.isEmpty()) {
+            throw new InvalidConfigException("train: --logs is required (training log directories)");
+        }
         TrainConfig config;
         try {
             config = TrainConfig.defaults(task, logs, heldOut, out).with(epochs, batch, lr, seed, frameStride,

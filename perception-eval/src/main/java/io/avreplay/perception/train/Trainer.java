@@ -82,6 +82,39 @@ public final class Trainer {
         }
     }
 
+    /**
+     * Re-scores an existing model directory on held-out logs with this version's metrics and rewrites
+     * only its {@code card.json} (the model zip, and so its recorded SHA-256, stay as they are): the
+     * provenance's held-out logs and metrics are replaced, everything else is kept.
+     *
+     * @param heldOut held-out log directories (folders of logs are expanded); must not be empty
+     * @throws BadInputException when the model directory is invalid or the logs hold no usable frames
+     */
+    public static ModelCard rescore(Path modelDir, List<Path> heldOut, BufferAllocator allocator,
+            Consumer<String> progress) {
+        ModelCard card = io.avreplay.perception.api.ModelCardJson.read(modelDir.resolve(
+                io.avreplay.perception.api.ModelCardJson.FILE_NAME));
+        SampleEncoder enc = card.task() == ModelTask.LIDAR_3D
+                ? new LidarSamples((io.avreplay.perception.api.BevGrid) card.input(), card.classes(), card.outputStride())
+                : new CameraSamples((ImageInput) card.input(), card.classes(), card.outputStride());
+        MultiLayerNetwork net = ModelFiles.load(modelDir, card, enc.regression(), false);
+        try (LogSet held = new LogSet(heldOut, allocator)) {
+            List<Sample> s = enc.samples(held, 2);
+            if (s.isEmpty()) {
+                throw new BadInputException(heldOut + ": no frames with matching annotations for " + card.task());
+            }
+            progress.accept("evaluating " + card.name() + " on " + s.size() + " held-out frames of "
+                    + held.readers().size() + " logs");
+            Map<String, Double> metrics = enc.evaluate(enc.detector(card, net), held, s);
+            Provenance p = card.provenance();
+            ModelCard done = card.withProvenance(new Provenance(p.trainedAtUtc(), p.trainingSeconds(), p.seed(),
+                    p.epochs(), p.trainLogs(), held.logIds(), p.config(), metrics, p.toolVersion()));
+            io.avreplay.perception.api.ModelCardJson.write(done, modelDir.resolve(
+                    io.avreplay.perception.api.ModelCardJson.FILE_NAME));
+            return done;
+        }
+    }
+
     private static HeldOut heldOutMetrics(TrainConfig config, SampleEncoder enc, BufferAllocator allocator,
             ModelCard card, MultiLayerNetwork net, Consumer<String> progress) {
         return () -> {

@@ -57,4 +57,26 @@ class TrainerTest {
             assertEquals("tiny", d.card().name());
         }
     }
+
+    @Test
+    void rescoreRewritesOnlyTheCardsHeldOutPart() throws Exception {
+        Path log = tmp.resolve("log");
+        TestLogs.write(log, allocator, TestLogs.Spec.small().withSweeps(4).withPoints(200));
+        Path other = tmp.resolve("other");
+        TestLogs.write(other, allocator, TestLogs.Spec.small().withSweeps(6).withPoints(200).withId("other-log"));
+        TrainResult trained = Trainer.train(config(log, 1, false), allocator, l -> { });
+        byte[] zip = Files.readAllBytes(tmp.resolve("model/model.zip"));
+
+        io.avreplay.perception.api.ModelCard card = Trainer.rescore(tmp.resolve("model"), List.of(other), allocator,
+                l -> { });
+        assertEquals(List.of("other-log"), card.provenance().heldOutLogs());
+        assertEquals(3.0, card.provenance().heldOutMetrics().get("frames"), "every 2nd of 6 sweeps");
+        assertEquals(trained.card().provenance().trainLogs(), card.provenance().trainLogs());
+        assertEquals(trained.card().provenance().config(), card.provenance().config());
+        assertEquals(trained.card().provenance().trainingSeconds(), card.provenance().trainingSeconds());
+        assertTrue(java.util.Arrays.equals(zip, Files.readAllBytes(tmp.resolve("model/model.zip"))), "zip untouched");
+        try (Detector d = Detectors.load(tmp.resolve("model"))) {
+            assertEquals(card, d.card());
+        }
+    }
 }
