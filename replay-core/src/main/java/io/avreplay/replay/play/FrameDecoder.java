@@ -77,16 +77,11 @@ final class FrameDecoder {
     }
 
     private Decoded<ReplayFrame> lentSweep(LidarStream lidar, FrameStep step, List<SkippedFrame> skips) {
-        LidarPointsView points;
-        try {
-            points = lidar.readPoints(step.ref().index(), verify);
-        } catch (ChecksumMismatchException e) {
-            skip(step.ref(), SkipReason.CHECKSUM_MISMATCH, e, skips);
-            return new Decoded<>(Optional.empty(), 0, skips);
-        } catch (CorruptLogException e) {
-            skip(step.ref(), SkipReason.UNDECODABLE, e, skips);
+        Optional<LidarPointsView> read = read(step.ref(), skips, () -> lidar.readPoints(step.ref().index(), verify));
+        if (read.isEmpty()) {
             return new Decoded<>(Optional.empty(), 0, skips);
         }
+        LidarPointsView points = read.get();
         List<Annotation3d> boxes = groundTruth3d(step.slot().logIndex(), step.timestampNs(), skips);
         ReplayFrame out = ReplayFrame.ofLidarPoints(step.ref(), points, step.loop(), boxes);
         return new Decoded<>(Optional.of(out), BYTES_PER_FRAME + 21L * points.size() + BYTES_PER_BOX * boxes.size(),
@@ -123,8 +118,13 @@ final class FrameDecoder {
 
     /** Verifies (when asked) and decodes one frame; empty when it was corrupt and is skipped. */
     private Optional<Object> read(FrameStream<?> stream, FrameRef ref, List<SkippedFrame> skips) {
+        return read(ref, skips, () -> verify ? stream.readVerified(ref.index()) : stream.read(ref.index()));
+    }
+
+    /** Runs one frame's reading; a corrupt frame throws, or is recorded in {@code skips} and gives empty. */
+    private <T> Optional<T> read(FrameRef ref, List<SkippedFrame> skips, java.util.function.Supplier<T> reading) {
         try {
-            return Optional.of(verify ? stream.readVerified(ref.index()) : stream.read(ref.index()));
+            return Optional.of(reading.get());
         } catch (ChecksumMismatchException e) {
             return skip(ref, SkipReason.CHECKSUM_MISMATCH, e, skips);
         } catch (CorruptLogException e) {
@@ -132,7 +132,7 @@ final class FrameDecoder {
         }
     }
 
-    private Optional<Object> skip(FrameRef ref, SkipReason reason, CorruptLogException e, List<SkippedFrame> skips) {
+    private <T> Optional<T> skip(FrameRef ref, SkipReason reason, CorruptLogException e, List<SkippedFrame> skips) {
         if (!skipCorrupt) {
             throw e;
         }
