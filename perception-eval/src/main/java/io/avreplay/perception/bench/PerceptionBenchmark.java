@@ -86,27 +86,27 @@ public final class PerceptionBenchmark {
     }
 
     private static List<FrameSet> lidarFrames(LogReader log, int count) {
-        if (log.lidarIds().isEmpty()) {
-            throw new BadInputException(log.directory() + ": no lidar stream to benchmark the lidar detector on");
-        }
-        String id = log.lidarIds().get(0);
-        FrameStream<LidarSweep> s = log.lidar(id);
-        List<FrameSet> out = new ArrayList<>();
-        for (int i : spread(s.size(), count)) {
-            out.add(FrameSet.of(s.read(i), log.calibration(id).orElseThrow()));
-        }
-        return out;
+        return frames(log, log.lidarIds(), "lidar", log::lidar, count);
     }
 
     private static List<FrameSet> cameraFrames(LogReader log, int count) {
-        if (log.cameraIds().isEmpty()) {
-            throw new BadInputException(log.directory() + ": no camera stream to benchmark the camera detector on");
+        return frames(log, log.cameraIds(), "camera", log::camera, count);
+    }
+
+    /** @return frame sets of up to {@code count} frames of the first sensor of a kind, spread over its stream */
+    private static List<FrameSet> frames(LogReader log, List<String> sensors, String kind,
+            java.util.function.Function<String, FrameStream<?>> stream, int count) {
+        if (sensors.isEmpty()) {
+            throw new BadInputException(log.directory() + ": no " + kind + " stream to benchmark the " + kind
+                    + " detector on");
         }
-        String id = log.cameraIds().get(0);
-        FrameStream<CameraFrame> s = log.camera(id);
+        String id = sensors.get(0);
+        FrameStream<?> s = stream.apply(id);
         List<FrameSet> out = new ArrayList<>();
         for (int i : spread(s.size(), count)) {
-            out.add(FrameSet.of(s.read(i), log.calibration(id).orElseThrow()));
+            Object frame = s.read(i);
+            var cal = log.calibration(id).orElseThrow();
+            out.add(frame instanceof LidarSweep sweep ? FrameSet.of(sweep, cal) : FrameSet.of((CameraFrame) frame, cal));
         }
         return out;
     }

@@ -1,12 +1,8 @@
 package io.avreplay.scenario.synth;
 
 import io.avreplay.replay.arrow.LogReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.avreplay.replay.files.FileTrees;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -76,20 +72,7 @@ public final class SynthBenchmark {
                     java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1, s.simulateNanos() / 1e9,
                     s.lidarNanos() / 1e9, s.cameraNanos() / 1e9, s.totalNanos() / 1e9);
         } finally {
-            delete(out);
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete benchmark log " + dir, e);
+            FileTrees.delete(out);
         }
     }
 }
