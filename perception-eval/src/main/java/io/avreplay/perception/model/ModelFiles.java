@@ -24,25 +24,37 @@ public final class ModelFiles {
     /** File name of the network inside a model directory. */
     public static final String MODEL_FILE = "model.zip";
     private static final String INPUT_SHAPE_ENTRY = "input_shape";
+    /** Provenance config key of the model zip's SHA-256 (lower-case hex). */
+    public static final String ZIP_DIGEST_KEY = "model_zip_sha256";
 
     private ModelFiles() {
     }
 
     /**
      * Writes {@code model.zip} and {@code card.json} into {@code dir} (created when missing), each through
-     * a temporary file renamed into place.
+     * a temporary file renamed into place. The card's provenance config gets {@code model_zip_sha256}, the
+     * SHA-256 of the zip written beside it, so a card names the exact weights it describes.
      *
      * @param withUpdater also store the optimiser state (for checkpoints that resume training)
+     * @return the card as written, with the zip's digest
      */
-    public static void save(MultiLayerNetwork net, ModelCard card, Path dir, boolean withUpdater) {
+    public static ModelCard save(MultiLayerNetwork net, ModelCard card, Path dir, boolean withUpdater) {
         try {
             Files.createDirectories(dir);
             Path tmp = dir.resolve(MODEL_FILE + ".tmp");
             ModelSerializer.writeModel(net, tmp.toFile(), withUpdater);
             ModelSerializer.addObjectToFile(tmp.toFile(), INPUT_SHAPE_ENTRY, card.inputShape());
+            String digest = sha256(tmp);
             Files.move(tmp, dir.resolve(MODEL_FILE), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
-            ModelCardJson.write(card, dir.resolve(ModelCardJson.FILE_NAME));
+            java.util.Map<String, String> config = new java.util.LinkedHashMap<>(card.provenance().config());
+            config.put(ZIP_DIGEST_KEY, digest);
+            io.avreplay.perception.api.Provenance p = card.provenance();
+            ModelCard written = card.withProvenance(new io.avreplay.perception.api.Provenance(p.trainedAtUtc(),
+                    p.trainingSeconds(), p.seed(), p.epochs(), p.trainLogs(), p.heldOutLogs(), config,
+                    p.heldOutMetrics(), p.toolVersion()));
+            ModelCardJson.write(written, dir.resolve(ModelCardJson.FILE_NAME));
+            return written;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model to " + dir, e);
         }
@@ -121,6 +133,22 @@ public final class ModelFiles {
             throw new BadInputException(source + ": output channels mismatch: card's " + card.classes().size()
                     + " classes + " + regression + " regression = " + expectedOut + ", model outputs "
                     + ch.getNOut());
+        }
+    }
+
+    /** @return the SHA-256 of a file as lower-case hex */
+    static String sha256(Path file) throws IOException {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, n);
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 }

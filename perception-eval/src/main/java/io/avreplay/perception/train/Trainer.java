@@ -295,8 +295,7 @@ public final class Trainer {
             cfg.put("final_loss", Double.toString(loss));
             Provenance p = new Provenance(Instant.now().toString(), st.elapsedSeconds(), config.seed(),
                     st.epoch(), logs.logIds(), held.logIds(), cfg, held.metrics(), toolVersion());
-            ModelCard done = card.withProvenance(p);
-            ModelFiles.save(net, done, config.out(), false);
+            ModelCard done = ModelFiles.save(net, card.withProvenance(p), config.out(), false);
             progress.accept(String.format("wrote %s (%.1f min, held-out %s)", config.out(), st.elapsedSeconds() / 60,
                     held.metrics()));
             return new TrainResult(config.out(), done, loss, complete);

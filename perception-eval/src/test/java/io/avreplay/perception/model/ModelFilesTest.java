@@ -48,10 +48,12 @@ class ModelFilesTest {
     void saveLoadRoundTripGivesIdenticalOutputsAndDetections() {
         MultiLayerNetwork net = tinyNet(2);
         ModelCard card = card(GRID, List.of("car", "pedestrian"));
-        ModelFiles.save(net, card, tmp, false);
+        ModelCard written = ModelFiles.save(net, card, tmp, false);
         assertTrue(Files.isRegularFile(tmp.resolve("card.json")));
         try (Detector loaded = Detectors.load(tmp)) {
-            assertEquals(card, loaded.card());
+            assertEquals(written, loaded.card());
+            assertEquals(card, written.withProvenance(card.provenance()), "only the zip digest was added");
+            assertEquals(64, written.provenance().config().get(ModelFiles.ZIP_DIGEST_KEY).length());
             INDArray x = Nd4j.rand(new int[] {2, 4, 32, 32});
             assertArrayEquals(net.output(x).data().asFloat(),
                     ((LidarDetector) loaded).network().output(x).data().asFloat(), 0f);

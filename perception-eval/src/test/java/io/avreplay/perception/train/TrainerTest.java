@@ -35,7 +35,7 @@ class TrainerTest {
     }
 
     @Test
-    void trainsWritesCardWithProvenanceAndResumes() {
+    void trainsWritesCardWithProvenanceAndResumes() throws Exception {
         Path log = tmp.resolve("log");
         TestLogs.write(log, allocator, TestLogs.Spec.small().withSweeps(4).withPoints(200));
         List<String> lines = new ArrayList<>();
@@ -47,6 +47,12 @@ class TrainerTest {
         assertEquals(1, first.card().provenance().epochs());
         assertEquals(List.of(TestLogs.Spec.small().logId()), first.card().provenance().trainLogs());
         assertTrue(first.card().provenance().heldOutMetrics().containsKey("nuscenes.mAP"));
+        try (Detector d = Detectors.load(tmp.resolve("model"))) {
+            // the card written beside the zip names the exact weights
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(tmp.resolve("model/model.zip"))));
+            assertEquals(sha, d.card().provenance().config().get("model_zip_sha256"));
+        }
 
         lines.clear();
         TrainResult second = Trainer.train(config(log, 2, true), allocator, lines::add);
