@@ -21,6 +21,8 @@ class DefaultModelsTest {
             assertTrue(lidar.card().provenance().heldOutMetrics().get("nuscenes.ap_2.0.car") >= 0.7);
             assertTrue(lidar.card().provenance().heldOutMetrics().get("nuscenes.ap_2.0.pedestrian") >= 0.5);
             assertTrue(camera.card().provenance().heldOutMetrics().containsKey("coco.ap50.car"));
+            assertTrue(camera.card().provenance().heldOutMetrics().containsKey("coco_moderate.ap50.car"));
+            assertTrue(camera.card().provenance().config().containsKey("model_zip_sha256"));
             assertTrue(lidar.card().provenance().config().containsKey("model_zip_sha256"));
         }
     }
