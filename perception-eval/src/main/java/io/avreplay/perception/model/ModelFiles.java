@@ -3,13 +3,19 @@ package io.avreplay.perception.model;
 import io.avreplay.error.BadInputException;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelCardJson;
+import io.avreplay.perception.api.Provenance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -47,10 +53,10 @@ public final class ModelFiles {
             String digest = sha256(tmp);
             Files.move(tmp, dir.resolve(MODEL_FILE), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
-            java.util.Map<String, String> config = new java.util.LinkedHashMap<>(card.provenance().config());
+            Map<String, String> config = new LinkedHashMap<>(card.provenance().config());
             config.put(ZIP_DIGEST_KEY, digest);
-            io.avreplay.perception.api.Provenance p = card.provenance();
-            ModelCard written = card.withProvenance(new io.avreplay.perception.api.Provenance(p.trainedAtUtc(),
+            Provenance p = card.provenance();
+            ModelCard written = card.withProvenance(new Provenance(p.trainedAtUtc(),
                     p.trainingSeconds(), p.seed(), p.epochs(), p.trainLogs(), p.heldOutLogs(), config,
                     p.heldOutMetrics(), p.toolVersion()));
             ModelCardJson.write(written, dir.resolve(ModelCardJson.FILE_NAME));
@@ -139,15 +145,15 @@ public final class ModelFiles {
     /** @return the SHA-256 of a file as lower-case hex */
     static String sha256(Path file) throws IOException {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            try (java.io.InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(file)) {
                 byte[] buf = new byte[1 << 16];
                 for (int n; (n = in.read(buf)) > 0; ) {
                     md.update(buf, 0, n);
                 }
             }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
     }

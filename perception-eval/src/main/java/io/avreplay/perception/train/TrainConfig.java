@@ -68,7 +68,8 @@ public record TrainConfig(ModelTask task, String name, List<Path> logs, List<Pat
      * Default camera backbone on the 48 × 54 × 96 space-to-depth input → 27 × 48 output (stride 8 pixels of
      * the 384 × 216 input, 20 pixels of a 960 × 540 frame): ≈ 0.36 GFLOP. The dilations give a receptive
      * field of 236 input pixels, enough to see a close car whole; 64 channels keep DL4J's im2col GEMMs
-     * efficient (measured: this net runs as fast as the 0.12 GFLOP 16–32-channel net it replaced).
+     * efficient (measured: 59.5 ms of network time, against 55 ms for the 0.12 GFLOP 16–32-channel net it
+     * replaced; docs/BENCHMARKS-perception.md).
      */
     public static final List<ConvSpec> CAMERA_BACKBONE = List.of(ConvSpec.parse("k3s2d1c64"),
             ConvSpec.parse("k3s1d2c64"), ConvSpec.parse("k3s1d4c64"), ConvSpec.parse("k3s1d8c64"));
