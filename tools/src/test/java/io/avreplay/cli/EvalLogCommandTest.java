@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.arrow.TestLogs;
@@ -15,29 +16,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code eval log}: the log's ground truth, exported as detections, scores perfectly. */
-class EvalLogCommandTest {
-    @TempDir
-    Path tmp;
-    RootAllocator allocator;
+class EvalLogCommandTest extends ArrowTest {
     Path log;
 
     @BeforeEach
     void setUp() {
-        allocator = new RootAllocator();
         log = tmp.resolve("log");
         TestLogs.write(log, allocator, TestLogs.Spec.small());
-    }
-
-    @AfterEach
-    void tearDown() {
-        allocator.close();
     }
 
     private Path predictions(double xShift) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.arrow.TestLogs;
 import io.avreplay.replay.arrow.WriteOptions;
@@ -18,28 +19,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class InfoValidateCommandTest {
-    @TempDir
-    Path tmp;
-    RootAllocator allocator;
+class InfoValidateCommandTest extends ArrowTest {
     Path log;
 
     @BeforeEach
     void setUp() {
-        allocator = new RootAllocator();
         log = tmp.resolve("log");
         TestLogs.write(log, allocator, TestLogs.Spec.small());
-    }
-
-    @AfterEach
-    void tearDown() {
-        allocator.close();
     }
 
     @Test

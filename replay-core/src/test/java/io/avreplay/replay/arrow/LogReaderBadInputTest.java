@@ -21,35 +21,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of unreadable log gets a specific exception whose one-line message names the file. */
-class LogReaderBadInputTest {
-    @TempDir
-    Path tmp;
-    BufferAllocator allocator;
+class LogReaderBadInputTest extends ArrowTest {
     Path log;
 
     @BeforeEach
     void setUp() {
-        allocator = new RootAllocator();
         log = tmp.resolve("log");
         TestLogs.write(log, allocator, TestLogs.Spec.small());
-    }
-
-    @AfterEach
-    void tearDown() {
-        allocator.close();
     }
 
     @Test

@@ -9,29 +9,10 @@ import io.avreplay.error.ChecksumMismatchException;
 import io.avreplay.replay.log.LidarSweep;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class ReadVerifiedTest {
-    @TempDir
-    Path tmp;
-    BufferAllocator allocator;
-
-    @BeforeEach
-    void setUp() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void tearDown() {
-        allocator.close();
-    }
-
+class ReadVerifiedTest extends ArrowTest {
     @ParameterizedTest
     @EnumSource(Compression.class)
     void readVerifiedDecodesExactlyWhatReadDoes(Compression c) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
@@ -23,8 +24,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
@@ -32,28 +31,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ExportRoundTripTest {
+class ExportRoundTripTest extends ArrowTest {
     static final Path KITTI = RealData.sample("kitti-object-3frames");
     static final Path NUSCENES = RealData.sample("nuscenes-demo-sample");
-
-    BufferAllocator allocator;
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        allocator.close();
-    }
 
     private Path kittiLog() {
         KittiImporter.importDataset(KITTI, tmp.resolve("kitti"), allocator, ImportOptions.defaults());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.error.InvalidConfigException;
+import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.TestLogs;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
@@ -17,29 +18,10 @@ import io.avreplay.replay.sync.SyncPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FrameSetReplayTest {
+class FrameSetReplayTest extends ArrowTest {
     private static final long MS = 1_000_000L;
-
-    @TempDir
-    Path tmp;
-    BufferAllocator allocator;
-
-    @BeforeEach
-    void setUp() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void tearDown() {
-        allocator.close();
-    }
 
     private List<FrameSet> sets(Path log, List<String> sensors, SyncOptions options) {
         List<FrameSet> out = new ArrayList<>();

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.avreplay.error.BadInputException;
 import io.avreplay.error.CorruptLogException;
 import io.avreplay.error.InvalidConfigException;
+import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.arrow.TestLogs;
 import io.avreplay.replay.log.FrameRef;
@@ -21,31 +22,18 @@ import io.avreplay.replay.log.StreamKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ReplayTest {
-    @TempDir
-    Path tmp;
-    BufferAllocator allocator;
+class ReplayTest extends ArrowTest {
     Path log;
 
     @BeforeEach
     void setUp() {
-        allocator = new RootAllocator();
         log = tmp.resolve("log");
         TestLogs.write(log, allocator, TestLogs.Spec.small()); // 10 sweeps at 10 Hz, 19 camera frames at 20 Hz
-    }
-
-    @AfterEach
-    void tearDown() {
-        allocator.close(); // fails on any leaked Arrow buffer, including the read-ahead readers'
     }
 
     private Replay.Builder replay() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.eval.nuscenes.NuScenesConfig;
+import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.scenario.synth.Presets;
 import io.avreplay.scenario.synth.SynthEvent;
@@ -12,33 +13,15 @@ import io.avreplay.scenario.synth.SynthOptions;
 import io.avreplay.scenario.synth.Synthesizer;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The default rules find the events the synthesizer put into its presets (the truth is recorded in the
  * manifest): every pedestrian crossing overlaps a {@code vru-in-path} window, every cut-in a
  * {@code cut-in} window.
  */
-class PresetMiningTest {
-    @TempDir
-    Path tmp;
-    RootAllocator allocator;
-
-    @BeforeEach
-    void setUp() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void tearDown() {
-        allocator.close();
-    }
-
+class PresetMiningTest extends ArrowTest {
     @ParameterizedTest
     @CsvSource({"pedestrian-crossing, 3, pedestrian_crossing, vru-in-path",
         "pedestrian-crossing, 11, pedestrian_crossing, vru-in-path",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.Annotation2d;
@@ -19,29 +20,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Scenario-level behaviour: events, occlusion by walls, determinism. */
-class SynthScenarioTest {
-    @TempDir
-    Path tmp;
-    BufferAllocator allocator;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        allocator.close();
-    }
-
+class SynthScenarioTest extends ArrowTest {
     @Test
     void sameSeedGivesByteIdenticalArrowFilesAndAnotherSeedDoesNot() throws Exception {
         SynthOptions o = SynthOptions.defaults().withRates(10, 5);

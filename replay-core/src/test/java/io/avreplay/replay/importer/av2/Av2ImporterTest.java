@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.error.SchemaMismatchException;
+import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.importer.ImportCheck;
 import io.avreplay.replay.importer.ImportOptions;
@@ -21,8 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -34,28 +33,11 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class Av2ImporterTest {
+class Av2ImporterTest extends ArrowTest {
     static final Path SAMPLE = RealData.sample("av2-sensor-sample");
     static final String LOG_7F = "7fab2350-7eaf-3b7e-a39d-6937a4c1bede";
-
-    BufferAllocator allocator;
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        allocator.close();
-    }
 
     @Test
     void everyCuboidHoldsItsStoredNumberOfInteriorPoints() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.error.BadInputException;
+import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.importer.ImportCheck;
@@ -21,29 +22,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class KittiImporterTest {
+class KittiImporterTest extends ArrowTest {
     static final Path SAMPLE = RealData.sample("kitti-object-3frames");
-
-    BufferAllocator allocator;
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        allocator.close();
-    }
 
     @Test
     void importsTheSampleIntoOneLogPerCalibrationAndPassesTheProjectionCheck() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.avreplay.error.BadInputException;
+import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.importer.ImportCheck;
 import io.avreplay.replay.importer.ImportOptions;
@@ -21,30 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class NuScenesImporterTest {
+class NuScenesImporterTest extends ArrowTest {
     static final Path SAMPLE = RealData.sample("nuscenes-demo-sample");
     static final String INFO = "n015-2018-07-24-11-22-45+0800.info.json";
-
-    BufferAllocator allocator;
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        allocator.close();
-    }
 
     @Test
     void boxesLandInTheEgoFrameAndMostPointCountsMatch() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.error.BadInputException;
+import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.importer.ImportCheck;
 import io.avreplay.replay.importer.ImportOptions;
@@ -20,29 +21,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class NuScenesTablesImportTest {
+class NuScenesTablesImportTest extends ArrowTest {
     static final long T0_NS = NuScenesTablesFixture.T0_US * 1000;
-
-    BufferAllocator allocator;
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void open() {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void close() {
-        allocator.close();
-    }
 
     @Test
     void oneSceneBecomesOneLogWithBoxesInTheEgoFrame() {
