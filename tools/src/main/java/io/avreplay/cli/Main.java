@@ -9,6 +9,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // picocli otherwise looks up Groovy's Closure class (for Groovy scripts' annotations) at start-up: a
+        // class that is not there, so every jar of the class path is opened to find that out (about 25 ms).
+        System.setProperty("picocli.disable.closures", "true");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = AvreplayCli.create(out, err, args).execute(args);

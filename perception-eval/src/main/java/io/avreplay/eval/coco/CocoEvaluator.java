@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,33 +32,38 @@ public final class CocoEvaluator {
      * @throws BadInputException when a detection names an image that is not in the ground truth
      */
     public CocoMetricData accumulate(CocoGroundTruth gt, List<CocoDetection> detections) {
-        long[] imgIds = gt.imageIds().stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        long[] imageIds = gt.imageIds().stream().mapToLong(Long::longValue).toArray();
+        return accumulate(new CocoColumns.Instances(imageIds, gt.categories(), CocoColumns.Gt.of(gt.annotations())),
+                CocoColumns.Dt.of(detections));
+    }
+
+    private CocoMetricData accumulate(CocoColumns.Instances gt, CocoColumns.Dt dc) {
+        IdIndex images = new IdIndex(gt.imageIds());
+        long[] imgIds = images.ids();
         long[] catIds = gt.categories().keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        IdIndex cats = new IdIndex(catIds);
         int kn = catIds.length;
-        List<CocoAnnotation> anns = gt.annotations();
+        CocoColumns.Gt gc = gt.annotations();
         // Rows grouped by (image, category) with a counting sort, each group in file order.
-        int[] gBucket = new int[anns.size()];
+        int[] gBucket = new int[gc.size];
         for (int i = 0; i < gBucket.length; i++) {
-            CocoAnnotation a = anns.get(i);
-            gBucket[i] = bucket(imgIds, catIds, a.imageId(), a.categoryId());
+            gBucket[i] = bucket(images, cats, gc.imageId[i], gc.categoryId[i]);
         }
-        int[] dBucket = new int[detections.size()];
+        int[] dBucket = new int[dc.size];
         for (int i = 0; i < dBucket.length; i++) {
-            CocoDetection d = detections.get(i);
-            int img = Arrays.binarySearch(imgIds, d.imageId());
+            int img = images.indexOf(dc.imageId[i]);
             if (img < 0) {
-                throw new BadInputException("detection " + i + ": image_id " + d.imageId()
+                throw new BadInputException("detection " + i + ": image_id " + dc.imageId[i]
                         + " is not an image of the ground truth (results do not correspond to this dataset)");
             }
-            dBucket[i] = bucket(imgIds, catIds, d.imageId(), d.categoryId());
+            int k = cats.indexOf(dc.categoryId[i]);
+            dBucket[i] = k < 0 ? -1 : img * kn + k;
         }
         int buckets = imgIds.length * kn;
         int[] gStart = new int[buckets + 1];
         int[] gIdx = group(gBucket, gStart);
         int[] dStart = new int[buckets + 1];
         int[] dIdx = group(dBucket, dStart);
-        CocoColumns.Gt gc = new CocoColumns.Gt(anns);
-        CocoColumns.Dt dc = new CocoColumns.Dt(detections);
         CocoImageEval[][] rows = new CocoImageEval[imgIds.length][];
         // Images are independent and each writes only its own slot, so the result does not depend on the
         // order in which the (up to all) cores process them.
@@ -76,19 +82,21 @@ public final class CocoEvaluator {
             rows[img] = row;
         });
         TreeMap<Long, CocoImageEval[]> evals = new TreeMap<>();
+        Set<Long> ids = new HashSet<>(imgIds.length * 2);
         for (int img = 0; img < imgIds.length; img++) {
+            ids.add(imgIds[img]);
             if (rows[img] != null) {
                 evals.put(imgIds[img], rows[img]);
             }
         }
-        return new CocoMetricData(gt.categories(), new HashSet<>(gt.imageIds()), evals, detections.size());
+        return new CocoMetricData(gt.categories(), ids, evals, dc.size);
     }
 
     /** @return the (image, category) group of a row, or -1 when its image or category is not evaluated */
-    private static int bucket(long[] imgIds, long[] catIds, long imageId, long categoryId) {
-        int img = Arrays.binarySearch(imgIds, imageId);
-        int k = Arrays.binarySearch(catIds, categoryId);
-        return img < 0 || k < 0 ? -1 : img * catIds.length + k;
+    private static int bucket(IdIndex images, IdIndex cats, long imageId, long categoryId) {
+        int img = images.indexOf(imageId);
+        int k = cats.indexOf(categoryId);
+        return img < 0 || k < 0 ? -1 : img * cats.ids().length + k;
     }
 
     /**
@@ -144,10 +152,10 @@ public final class CocoEvaluator {
     public CocoResult evaluateFiles(Path groundTruth, Path detections) {
         // The two files are independent: read the results on another core while this one reads the
         // ground truth. A ground-truth error is reported first, as when reading one after the other.
-        CompletableFuture<List<CocoDetection>> dtsLater =
+        CompletableFuture<CocoColumns.Dt> dtsLater =
                 CompletableFuture.supplyAsync(() -> CocoJsonReader.readDetections(detections));
-        CocoGroundTruth gt = CocoJsonReader.readGroundTruth(groundTruth);
-        List<CocoDetection> dts;
+        CocoColumns.Instances gt = CocoJsonReader.readGroundTruth(groundTruth);
+        CocoColumns.Dt dts;
         try {
             dts = dtsLater.join();
         } catch (CompletionException e) {
@@ -162,11 +170,13 @@ public final class CocoEvaluator {
 
     /** Reads an instances file. @throws BadInputException on bad input */
     public static CocoGroundTruth readGroundTruth(Path file) {
-        return CocoJsonReader.readGroundTruth(file);
+        CocoColumns.Instances in = CocoJsonReader.readGroundTruth(file);
+        return new CocoGroundTruth(Arrays.stream(in.imageIds()).boxed().toList(), in.categories(),
+                in.annotations().toAnnotations());
     }
 
     /** Reads a results file. @throws BadInputException on bad input */
     public static List<CocoDetection> readDetections(Path file) {
-        return CocoJsonReader.readDetections(file);
+        return CocoJsonReader.readDetections(file).toDetections();
     }
 }

@@ -12,6 +12,8 @@ final class CocoImageEval {
     static final int MATCHED = 0;
     /** Bit {@code IGNORED + t}: ignored at threshold t (matched to an ignored ground truth, or unmatched outside the area). */
     static final int IGNORED = 16;
+    /** The matched bits of every threshold. */
+    private static final int ALL_MATCHED = ((1 << CocoParams.T) - 1) << MATCHED;
 
     /** Sorted detection scores. */
     final double[] scores;
@@ -45,17 +47,34 @@ final class CocoImageEval {
             dArea[i] = dt.w[r] * dt.h[r];
         }
         double[] ious = new double[d * g];
+        // A detection can match only at the thresholds its best IoU reaches: tMax[i] of them, the lowest ones.
+        // The matching visits, in score order, only the candidates: detections with tMax > 0.
+        int[] tMax = new int[d];
+        int[] candidates = new int[d];
+        int nc = 0;
         for (int i = 0; i < d; i++) {
             int r = dOrder[i];
+            double best = 0;
             for (int j = 0; j < g; j++) {
-                ious[i * g + j] = iou(dt.x[r], dt.y[r], dt.w[r], dt.h[r], gt, gIdx[gFrom + j]);
+                double v = iou(dt.x[r], dt.y[r], dt.w[r], dt.h[r], gt, gIdx[gFrom + j]);
+                ious[i * g + j] = v;
+                best = Math.max(best, v);
+            }
+            int t = 0;
+            while (t < CocoParams.T && best >= threshold(t)) {
+                t++;
+            }
+            tMax[i] = t;
+            if (t > 0) {
+                candidates[nc++] = i;
             }
         }
         int[][] flags = new int[CocoParams.A][d];
         int[] npig = new int[CocoParams.A];
         Scratch s = new Scratch(g);
         for (int a = 0; a < CocoParams.A; a++) {
-            npig[a] = matchArea(gt, gIdx, gFrom, g, ious, d, dArea, CocoParams.AREA_RNG[a], flags[a], s);
+            npig[a] = matchArea(gt, gIdx, gFrom, g, ious, candidates, nc, tMax, d, dArea, CocoParams.AREA_RNG[a],
+                    flags[a], s);
         }
         return new CocoImageEval(scores, flags, npig);
     }
@@ -107,9 +126,19 @@ final class CocoImageEval {
         return out;
     }
 
-    /** Fills the match flags for one area range; returns the number of ground truth not ignored. */
-    private static int matchArea(CocoColumns.Gt gt, int[] gIdx, int gFrom, int g, double[] ious, int d,
-            double[] dArea, double[] rng, int[] flags, Scratch s) {
+    /** The smallest IoU that matches at threshold {@code t} (pycocotools caps it just below 1). */
+    private static double threshold(int t) {
+        return Math.min(CocoParams.IOU_THRS[t], MAX_IOU);
+    }
+
+    /**
+     * Fills the match flags for one area range; returns the number of ground truth not ignored.
+     *
+     * @param candidates {@code candidates[0..nc)}: the detections that reach threshold 0, in score order
+     * @param tMax       per detection, the number of thresholds its best IoU reaches
+     */
+    private static int matchArea(CocoColumns.Gt gt, int[] gIdx, int gFrom, int g, double[] ious, int[] candidates,
+            int nc, int[] tMax, int d, double[] dArea, double[] rng, int[] flags, Scratch s) {
         // Ground truth not ignored first, each group in file order (a stable sort on the ignore flag).
         int n = 0;
         for (int pass = 0; pass < 2; pass++) {
@@ -128,12 +157,17 @@ final class CocoImageEval {
             s.idNonZero[j] = gt.id[r] != 0;
             npig += s.gtIg[j] ? 0 : 1;
         }
-        for (int t = 0; t < CocoParams.T; t++) {
+        for (int t = 0; t < CocoParams.T && nc > 0; t++) {
             Arrays.fill(s.taken, false);
             int matchedBit = 1 << (MATCHED + t);
             int ignoredBit = 1 << (IGNORED + t);
-            for (int i = 0; i < d; i++) {
-                double best = Math.min(CocoParams.IOU_THRS[t], MAX_IOU);
+            double best0 = threshold(t);
+            for (int c = 0; c < nc; c++) {
+                int i = candidates[c];
+                if (tMax[i] <= t) {
+                    continue;
+                }
+                double best = best0;
                 int m = -1;
                 for (int j = 0; j < g; j++) {
                     if (s.taken[j] && !s.crowd[j]) {
@@ -149,22 +183,24 @@ final class CocoImageEval {
                     best = v;
                     m = j;
                 }
-                boolean matched = false;
                 if (m != -1) {
-                    matched = s.idNonZero[m];
                     int f = flags[i];
                     if (s.gtIg[m]) {
                         f |= ignoredBit;
                     }
-                    if (matched) {
+                    if (s.idNonZero[m]) {
                         f |= matchedBit;
                     }
                     flags[i] = f;
                     s.taken[m] = true;
                 }
-                if (!matched && (dArea[i] < rng[0] || dArea[i] > rng[1])) {
-                    flags[i] |= ignoredBit;
-                }
+            }
+        }
+        // A detection outside the area range is ignored at every threshold where it is not matched (to a
+        // ground truth with a non-zero id).
+        for (int i = 0; i < d; i++) {
+            if (dArea[i] < rng[0] || dArea[i] > rng[1]) {
+                flags[i] |= (~flags[i] & ALL_MATCHED) << (IGNORED - MATCHED);
             }
         }
         return npig;

@@ -1,128 +1,117 @@
 package io.avreplay.eval.coco;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.avreplay.error.BadInputException;
 import io.avreplay.eval.detection.Box2d;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Streams COCO instances and results files. Errors are {@link BadInputException}s naming file, line and
- * column, record and field. One instance reads one file; not thread-safe.
+ * Reads COCO instances and results files straight into {@link CocoColumns}, with a byte-level JSON
+ * reader ({@link JsonCursor}): no object per row, no per-field string. Errors are
+ * {@link BadInputException}s naming file, line and column, record and field. One instance reads one
+ * file; not thread-safe.
  */
 final class CocoJsonReader {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            // Correctly rounded like Double.parseDouble, several times faster on the many box coordinates.
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+    private static final byte[][] TOP_GT = JsonCursor.names("images", "categories", "annotations");
+    private static final byte[][] TOP_DT = JsonCursor.names("annotations");
 
-    private final Path file;
-    private JsonParser p;
+    private final JsonCursor in;
 
     private CocoJsonReader(Path file) {
-        this.file = file;
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        in = new JsonCursor(file, bytes);
     }
 
-    /** Reads an instances file: {@code images}, {@code annotations}, {@code categories}. */
-    static CocoGroundTruth readGroundTruth(Path file) {
+    /** Reads an instances file: {@code images}, {@code categories}, {@code annotations}. */
+    static CocoColumns.Instances readGroundTruth(Path file) {
         CocoJsonReader r = new CocoJsonReader(file);
-        List<Long> images = new ArrayList<>();
+        JsonCursor in = r.in;
+        long[][] images = {new long[1024]};
+        int[] imageCount = {0};
         Map<Long, String> cats = new LinkedHashMap<>();
-        List<CocoAnnotation> anns = new ArrayList<>();
-        r.run(() -> {
-            r.expect(r.p.nextToken(), JsonToken.START_OBJECT, "top level");
-            while (r.p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = r.p.currentName();
-                JsonToken v = r.p.nextToken();
-                switch (name) {
-                    case "images" -> r.objects(v, name, f -> images.add((long) f.number(Fields.ID)));
-                    case "categories" -> r.objects(v, name, f -> cats.put((long) f.number(Fields.ID),
-                            f.name == null ? "" : f.name));
-                    case "annotations" -> r.objects(v, name, f -> anns.add(r.annotation(f)));
-                    default -> r.p.skipChildren();
-                }
+        CocoColumns.Gt anns = new CocoColumns.Gt(1024);
+        in.enter('{', "top level");
+        boolean first = true;
+        while (in.more('}', first, "top level")) {
+            first = false;
+            switch (in.key(TOP_GT, "top level")) {
+                case 0 -> r.objects("images", f -> {
+                    if (imageCount[0] == images[0].length) {
+                        images[0] = Arrays.copyOf(images[0], imageCount[0] * 2);
+                    }
+                    images[0][imageCount[0]++] = (long) r.number(f, Fields.ID);
+                });
+                case 1 -> r.objects("categories", f -> cats.put((long) r.number(f, Fields.ID),
+                        f.name == null ? "" : f.name));
+                case 2 -> r.objects("annotations", f -> r.annotation(f, anns));
+                default -> in.skipValue();
             }
-        });
-        return new CocoGroundTruth(images, cats, anns);
+        }
+        in.end();
+        return new CocoColumns.Instances(Arrays.copyOf(images[0], imageCount[0]), cats, anns);
     }
 
     /** Reads a results file: a list of {@code {image_id, category_id, bbox, score}}. */
-    static List<CocoDetection> readDetections(Path file) {
+    static CocoColumns.Dt readDetections(Path file) {
         CocoJsonReader r = new CocoJsonReader(file);
-        List<CocoDetection> dets = new ArrayList<>();
-        r.run(() -> {
-            JsonToken t = r.p.nextToken();
-            if (t == JsonToken.START_OBJECT) {
-                // Accept {"annotations": [...]} as well as the bare list pycocotools' loadRes expects.
-                while (r.p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = r.p.currentName();
-                    JsonToken v = r.p.nextToken();
-                    if (name.equals("annotations")) {
-                        r.objects(v, name, f -> dets.add(r.detection(f)));
-                    } else {
-                        r.p.skipChildren();
-                    }
+        JsonCursor in = r.in;
+        CocoColumns.Dt dets = new CocoColumns.Dt(4096);
+        if (in.peek() == '{') {
+            // Accept {"annotations": [...]} as well as the bare list pycocotools' loadRes expects.
+            in.enter('{', "top level");
+            boolean first = true;
+            while (in.more('}', first, "top level")) {
+                first = false;
+                if (in.key(TOP_DT, "top level") == 0) {
+                    r.objects("annotations", f -> r.detection(f, dets));
+                } else {
+                    in.skipValue();
                 }
-            } else {
-                r.objects(t, "results", f -> dets.add(r.detection(f)));
             }
-        });
+        } else {
+            r.objects("results", f -> r.detection(f, dets));
+        }
+        in.end();
         return dets;
-    }
-
-    private interface Body {
-        void run() throws IOException;
     }
 
     private interface ObjectSink {
         void accept(Fields f);
     }
 
-    private void run(Body body) {
-        try (JsonParser parser = FACTORY.createParser(Files.readAllBytes(file))) {
-            p = parser;
-            body.run();
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new BadInputException(where(loc) + ": malformed JSON: " + cleanMessage(e),
-                    e);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
     /**
      * The fields COCO uses of one object, and where it started; reused from object to object so that
-     * reading allocates no map and boxes no number. As before, a repeated field keeps its last value and a
-     * number field holding a string counts as missing.
+     * reading allocates nothing per object. A repeated field keeps its last value; a number field holding
+     * anything but a number or a boolean counts as missing.
      */
-    private final class Fields {
+    private static final class Fields {
         static final int ID = 0;
         static final int IMAGE_ID = 1;
         static final int CATEGORY_ID = 2;
         static final int AREA = 3;
         static final int ISCROWD = 4;
         static final int SCORE = 5;
-        static final String[] NAMES = {"id", "image_id", "category_id", "area", "iscrowd", "score"};
+        static final int BBOX = 6;
+        static final int NAME = 7;
+        static final String[] NAMES = {"id", "image_id", "category_id", "area", "iscrowd", "score", "bbox", "name"};
+        static final byte[][] KEYS = JsonCursor.names(NAMES);
 
         final String what;
         int index;
-        JsonLocation start;
-        final double[] numbers = new double[NAMES.length];
+        int start;
+        final double[] numbers = new double[SCORE + 1];
         int present;
         String name;
         final double[] bbox = new double[4];
@@ -132,9 +121,9 @@ final class CocoJsonReader {
             this.what = what;
         }
 
-        void reset(int index, JsonLocation start) {
-            this.index = index;
-            this.start = start;
+        void reset(int i, int startOffset) {
+            index = i;
+            start = startOffset;
             present = 0;
             name = null;
             hasBbox = false;
@@ -144,11 +133,14 @@ final class CocoJsonReader {
             return what + "[" + index + "]";
         }
 
-        double number(int field) {
-            if ((present & (1 << field)) == 0) {
-                throw fail(this, NAMES[field], "missing field");
-            }
-            return numbers[field];
+        /** @return {@link #record()}, for the cursor's errors */
+        @Override
+        public String toString() {
+            return record();
+        }
+
+        boolean has(int field) {
+            return (present & (1 << field)) != 0;
         }
 
         void set(int field, double v) {
@@ -157,48 +149,40 @@ final class CocoJsonReader {
         }
     }
 
-    private static int numberField(String name) {
-        return switch (name) {
-            case "id" -> Fields.ID;
-            case "image_id" -> Fields.IMAGE_ID;
-            case "category_id" -> Fields.CATEGORY_ID;
-            case "area" -> Fields.AREA;
-            case "iscrowd" -> Fields.ISCROWD;
-            case "score" -> Fields.SCORE;
-            default -> -1;
-        };
-    }
-
-    private void objects(JsonToken v, String what, ObjectSink sink) throws IOException {
-        expect(v, JsonToken.START_ARRAY, what);
-        int i = 0;
+    /** Reads an array of objects, handing each to {@code sink} with its COCO fields. */
+    private void objects(String what, ObjectSink sink) {
+        in.enter('[', what);
         Fields f = new Fields(what);
-        JsonToken open;
-        while ((open = p.nextToken()) != JsonToken.END_ARRAY) {
-            expect(open, JsonToken.START_OBJECT, what + "[" + i + "]");
-            f.reset(i, p.currentTokenLocation());
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                    int k = numberField(name);
-                    if (k >= 0) {
-                        f.set(k, p.getDoubleValue());
+        int i = 0;
+        while (in.more(']', i == 0, what)) {
+            f.reset(i, in.position());
+            in.enter('{', f);
+            boolean first = true;
+            while (in.more('}', first, f)) {
+                first = false;
+                int k = in.key(Fields.KEYS, f);
+                int c = in.peek();
+                if (k < 0) {
+                    in.skipValue();
+                } else if (k == Fields.NAME) {
+                    if (c == '"') {
+                        f.name = in.string();
+                    } else {
+                        in.skipValue();
                     }
-                } else if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
-                    int k = numberField(name);
-                    if (k >= 0) {
-                        f.set(k, t == JsonToken.VALUE_TRUE ? 1.0 : 0.0);
+                } else if (k == Fields.BBOX) {
+                    if (c == '[') {
+                        bbox(f);
+                        f.hasBbox = true;
+                    } else {
+                        in.skipValue();
                     }
-                } else if (t == JsonToken.VALUE_STRING) {
-                    if (name.equals("name")) {
-                        f.name = p.getText();
-                    }
-                } else if (t == JsonToken.START_ARRAY && name.equals("bbox")) {
-                    bbox(f);
-                    f.hasBbox = true;
+                } else if (in.atNumber()) {
+                    f.set(k, in.number());
+                } else if (c == 't' || c == 'f') {
+                    f.set(k, in.bool() ? 1.0 : 0.0);
                 } else {
-                    p.skipChildren();
+                    in.skipValue();
                 }
             }
             sink.accept(f);
@@ -206,76 +190,72 @@ final class CocoJsonReader {
         }
     }
 
-    private void bbox(Fields f) throws IOException {
+    private void bbox(Fields f) {
+        in.enter('[', f);
         double[] b = f.bbox;
         int n = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                throw fail(f, "bbox", "expected 4 numbers [x, y, w, h], got " + p.getText(), p.currentTokenLocation());
+        while (in.more(']', n == 0, f)) {
+            if (!in.atNumber()) {
+                throw fail(f, "bbox", "expected 4 numbers [x, y, w, h], got " + describeValue(), in.position());
             }
+            double v = in.number();
             if (n < 4) {
-                b[n] = p.getDoubleValue();
+                b[n] = v;
             }
             n++;
         }
         if (n != 4) {
-            throw fail(f, "bbox", "expected 4 numbers [x, y, w, h], got " + n, p.currentTokenLocation());
+            throw fail(f, "bbox", "expected 4 numbers [x, y, w, h], got " + n, in.position());
         }
     }
 
-    private CocoAnnotation annotation(Fields f) {
-        Box2d box = box(f);
-        double area = f.number(Fields.AREA);
+    /** A short description of the value at the cursor, for errors. */
+    private String describeValue() {
+        int c = in.peek();
+        return c == '"' ? "a string" : c == '[' ? "an array" : c == '{' ? "an object" : c == 'n' ? "null"
+                : c == 't' || c == 'f' ? "a boolean" : "'" + (char) c + "'";
+    }
+
+    private void annotation(Fields f, CocoColumns.Gt out) {
+        checkBox(f);
+        double area = number(f, Fields.AREA);
         if (!Double.isFinite(area) || area < 0) {
-            throw fail(f, "area", "expected a finite number >= 0, got " + area);
+            throw fail(f, "area", "expected a finite number >= 0, got " + area, f.start);
         }
-        return new CocoAnnotation((long) f.number(Fields.ID), (long) f.number(Fields.IMAGE_ID),
-                (long) f.number(Fields.CATEGORY_ID), box, area, f.number(Fields.ISCROWD) != 0);
+        double[] b = f.bbox;
+        out.add((long) number(f, Fields.ID), (long) number(f, Fields.IMAGE_ID), (long) number(f, Fields.CATEGORY_ID),
+                b[0], b[1], b[2], b[3], area, number(f, Fields.ISCROWD) != 0);
     }
 
-    private CocoDetection detection(Fields f) {
-        Box2d box = box(f);
-        double score = f.number(Fields.SCORE);
+    private void detection(Fields f, CocoColumns.Dt out) {
+        checkBox(f);
+        double score = number(f, Fields.SCORE);
         if (!Double.isFinite(score)) {
-            throw fail(f, "score", "expected a finite number, got " + score);
+            throw fail(f, "score", "expected a finite number, got " + score, f.start);
         }
-        return new CocoDetection((long) f.number(Fields.IMAGE_ID), (long) f.number(Fields.CATEGORY_ID), box, score);
+        double[] b = f.bbox;
+        out.add((long) number(f, Fields.IMAGE_ID), (long) number(f, Fields.CATEGORY_ID), b[0], b[1], b[2], b[3], score);
     }
 
-    private Box2d box(Fields f) {
+    private double number(Fields f, int field) {
+        if (!f.has(field)) {
+            throw fail(f, Fields.NAMES[field], "missing field", f.start);
+        }
+        return f.numbers[field];
+    }
+
+    private void checkBox(Fields f) {
         if (!f.hasBbox) {
-            throw fail(f, "bbox", "missing field");
+            throw fail(f, "bbox", "missing field", f.start);
         }
         try {
-            return new Box2d(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]);
+            Box2d.check(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]);
         } catch (IllegalArgumentException e) {
-            throw fail(f, "bbox", e.getMessage());
+            throw fail(f, "bbox", e.getMessage(), f.start);
         }
     }
 
-    private void expect(JsonToken got, JsonToken want, String what) {
-        if (got != want) {
-            throw new BadInputException(where(p.currentTokenLocation()) + ": " + what + ": expected "
-                    + (want == JsonToken.START_ARRAY ? "an array" : "an object") + ", got " + got);
-        }
-    }
-
-    private BadInputException fail(Fields f, String field, String message) {
-        return fail(f, field, message, f.start);
-    }
-
-    private BadInputException fail(Fields f, String field, String message, JsonLocation loc) {
-        return new BadInputException(where(loc) + ": " + f.record() + ": field " + field + ": " + message);
-    }
-
-    private String where(JsonLocation loc) {
-        return loc == null ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-    }
-
-    /** Jackson's message without its source-location suffix (we print file, line and column ourselves). */
-    static String cleanMessage(JsonProcessingException e) {
-        return e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^]]*\\][^)]*\\)", "")
-                .replaceAll("\\s*at \\[Source:[^]]*\\]", "").replace('\n', ' ');
+    private BadInputException fail(Fields f, String field, String message, int offset) {
+        return new BadInputException(in.where(offset) + ": " + f.record() + ": field " + field + ": " + message);
     }
 }

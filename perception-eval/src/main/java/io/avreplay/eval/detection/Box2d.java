@@ -11,6 +11,15 @@ package io.avreplay.eval.detection;
 public record Box2d(double x, double y, double width, double height) {
     /** @throws IllegalArgumentException when a value is not finite or a size is negative */
     public Box2d {
+        check(x, y, width, height);
+    }
+
+    /**
+     * Checks box values without making a box (for readers that keep boxes as columns).
+     *
+     * @throws IllegalArgumentException when a value is not finite or a size is negative
+     */
+    public static void check(double x, double y, double width, double height) {
         if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(width) || !Double.isFinite(height)) {
             throw new IllegalArgumentException("bbox must be finite, got [" + x + ", " + y + ", " + width + ", "
                     + height + "]");
