@@ -38,8 +38,7 @@ final class CocoJsonReader {
     static CocoColumns.Instances readGroundTruth(Path file) {
         CocoJsonReader r = new CocoJsonReader(file);
         JsonCursor in = r.in;
-        long[][] images = {new long[1024]};
-        int[] imageCount = {0};
+        Ids images = new Ids();
         Map<Long, String> cats = new LinkedHashMap<>();
         CocoColumns.Gt anns = new CocoColumns.Gt(1024);
         in.enter('{', "top level");
@@ -47,12 +46,7 @@ final class CocoJsonReader {
         while (in.more('}', first, "top level")) {
             first = false;
             switch (in.key(TOP_GT, "top level")) {
-                case 0 -> r.objects("images", f -> {
-                    if (imageCount[0] == images[0].length) {
-                        images[0] = Arrays.copyOf(images[0], imageCount[0] * 2);
-                    }
-                    images[0][imageCount[0]++] = (long) r.number(f, Fields.ID);
-                });
+                case 0 -> r.objects("images", f -> images.add((long) r.number(f, Fields.ID)));
                 case 1 -> r.objects("categories", f -> cats.put((long) r.number(f, Fields.ID),
                         f.name == null ? "" : f.name));
                 case 2 -> r.objects("annotations", f -> r.annotation(f, anns));
@@ -60,7 +54,7 @@ final class CocoJsonReader {
             }
         }
         in.end();
-        return new CocoColumns.Instances(Arrays.copyOf(images[0], imageCount[0]), cats, anns);
+        return new CocoColumns.Instances(images.toArray(), cats, anns);
     }
 
     /** Reads a results file: a list of {@code {image_id, category_id, bbox, score}}. */
@@ -85,6 +79,23 @@ final class CocoJsonReader {
         }
         in.end();
         return dets;
+    }
+
+    /** A growable list of ids without boxing. */
+    private static final class Ids {
+        private long[] ids = new long[1024];
+        private int size;
+
+        void add(long id) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = id;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(ids, size);
+        }
     }
 
     private interface ObjectSink {

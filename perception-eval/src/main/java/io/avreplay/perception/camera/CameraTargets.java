@@ -9,8 +9,12 @@ import java.util.List;
 /**
  * Encodes 2D ground truth as the camera network's target: per-class Gaussian centre heatmaps (1.0 at
  * the cell holding a centre) then the {@link #REGRESSION} channels {@code [offsetX, offsetY, log w, log h]}
- * (offsets in output cells, sizes in output cells), set only at centre cells. Boxes smaller than
- * {@link #MIN_SIDE_PX} input pixels and unknown categories are skipped. Thread-safe.
+ * (offsets from the cell's corner to the box centre in output cells, sizes in output cells). Regression
+ * targets are written at every cell where the box's Gaussian reaches {@code regressionMinHeat} (1: the
+ * centre cell alone); where two boxes' Gaussians meet, the higher value owns the cell, which is the
+ * value the heatmap keeps, so {@link io.avreplay.perception.model.CenterNetLoss} with the same minimum
+ * finds a regression target at every cell it regresses. Boxes smaller than {@link #MIN_SIDE_PX} input
+ * pixels and unknown categories are skipped. Thread-safe.
  */
 public final class CameraTargets {
     /** Regression channels after the heatmaps. */
@@ -23,14 +27,27 @@ public final class CameraTargets {
     private final int stride;
     private final int rows;
     private final int cols;
+    private final double regressionMinHeat;
 
-    /** @param stride input pixels per output cell */
+    /** Centre-only regression. @param stride input pixels per output cell */
     public CameraTargets(ImageInput input, List<String> classes, int stride) {
+        this(input, classes, stride, 1.0);
+    }
+
+    /**
+     * @param stride            input pixels per output cell
+     * @param regressionMinHeat write regression targets where the box's Gaussian is at least this, in (0, 1]
+     */
+    public CameraTargets(ImageInput input, List<String> classes, int stride, double regressionMinHeat) {
+        if (!(regressionMinHeat > 0 && regressionMinHeat <= 1)) {
+            throw new IllegalArgumentException("regressionMinHeat must be in (0, 1], got " + regressionMinHeat);
+        }
         this.input = input;
         this.classes = List.copyOf(classes);
         this.stride = stride;
         this.rows = input.height() / stride;
         this.cols = input.width() / stride;
+        this.regressionMinHeat = regressionMinHeat;
     }
 
     /** @return floats per target */
@@ -53,6 +70,7 @@ public final class CameraTargets {
         double sx = (double) input.width() / imageWidth;
         double sy = (double) input.height() / imageHeight;
         int written = 0;
+        float[] owner = new float[plane];
         for (Annotation2d a : boxes) {
             int k = DetectionClasses.of(a.category()).map(classes::indexOf).orElse(-1);
             double x1 = a.x1() * sx;
@@ -75,18 +93,20 @@ public final class CameraTargets {
                 continue;
             }
             int radius = Math.max(0, (int) (0.3 * Math.min(w, h) / stride));
-            drawGaussian(out, offset + k * plane, r0, c0, radius);
-            int base = offset + classes.size() * plane + r0 * cols + c0;
-            out[base] = (float) (fx - c0);
-            out[base + plane] = (float) (fy - r0);
-            out[base + 2 * plane] = (float) Math.log(w / stride);
-            out[base + 3 * plane] = (float) Math.log(h / stride);
+            drawGaussian(out, offset, k * plane, owner, fx, fy, Math.log(w / stride), Math.log(h / stride), r0, c0,
+                    radius);
             written++;
         }
         return written;
     }
 
-    private void drawGaussian(float[] out, int planeOffset, int r0, int c0, int radius) {
+    /**
+     * Draws one box's Gaussian into its class plane (keeping the maximum) and writes its regression
+     * targets at the cells it owns: those where its value reaches the minimum and beats every earlier box's.
+     */
+    private void drawGaussian(float[] out, int offset, int classPlane, float[] owner, double fx, double fy,
+            double logW, double logH, int r0, int c0, int radius) {
+        int plane = rows * cols;
         double sigma = Math.max(0.5, (2 * radius + 1) / 6.0);
         for (int dr = -radius; dr <= radius; dr++) {
             for (int dc = -radius; dc <= radius; dc++) {
@@ -96,8 +116,17 @@ public final class CameraTargets {
                     continue;
                 }
                 float v = (float) Math.exp(-(dr * dr + dc * dc) / (2 * sigma * sigma));
-                int idx = planeOffset + r * cols + c;
+                int cell = r * cols + c;
+                int idx = offset + classPlane + cell;
                 out[idx] = Math.max(out[idx], v);
+                if (v >= regressionMinHeat - 1e-6 && v > owner[cell]) {
+                    owner[cell] = v;
+                    int base = offset + classes.size() * plane + cell;
+                    out[base] = (float) (fx - c);
+                    out[base + plane] = (float) (fy - r);
+                    out[base + 2 * plane] = (float) logW;
+                    out[base + 3 * plane] = (float) logH;
+                }
             }
         }
     }

@@ -35,6 +35,16 @@ public final class CenterNetBuilder {
      */
     public static MultiLayerNetwork build(int inputChannels, int rows, int cols, List<ConvSpec> backbone,
             int numClasses, int regression, boolean batchNorm, long seed, double learningRate) {
+        return build(inputChannels, rows, cols, backbone, numClasses, regression, batchNorm, seed, learningRate, 1.0);
+    }
+
+    /**
+     * As {@link #build(int, int, int, List, int, int, boolean, long, double)}, with the loss regressing
+     * wherever the largest heatmap target reaches {@code regressionMinHeat} (see {@link CenterNetLoss}).
+     */
+    public static MultiLayerNetwork build(int inputChannels, int rows, int cols, List<ConvSpec> backbone,
+            int numClasses, int regression, boolean batchNorm, long seed, double learningRate,
+            double regressionMinHeat) {
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -55,7 +65,7 @@ public final class CenterNetBuilder {
         }
         b.layer(new ConvolutionLayer.Builder(1, 1).nIn(in).nOut(numClasses + regression)
                 .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build());
-        b.layer(new CnnLossLayer.Builder().lossFunction(new CenterNetLoss(numClasses, 1.0))
+        b.layer(new CnnLossLayer.Builder().lossFunction(new CenterNetLoss(numClasses, 1.0, regressionMinHeat))
                 .activation(Activation.IDENTITY).build());
         b.setInputType(InputType.convolutional(rows, cols, inputChannels));
         MultiLayerNetwork net = new MultiLayerNetwork(b.build());

@@ -10,9 +10,13 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 /**
  * CenterNet loss on a per-pixel 2D view ({@code [pixels, channels]}, as {@code CnnLossLayer} passes
  * it): the first {@code numClasses} columns are heatmap logits trained with the penalty-reduced focal
- * loss (α = 2, β = 4) against Gaussian targets; the remaining columns are regressions trained with L1
- * only at centre pixels (a pixel whose heatmap target is 1 in some class). Both parts are normalised by
- * the number of centres. The mask argument is ignored. Works on host copies of the arrays: the tensors
+ * loss (α = 2, β = 4) against Gaussian targets, normalised by the number of centres (pixels whose
+ * heatmap target is 1 in some class); the remaining columns are regressions trained with L1 at the pixels
+ * whose largest heatmap target reaches {@code regressionMinHeat}, each weighted by that target and the
+ * sum normalised by the sum of the weights. With the default {@code regressionMinHeat} of 1 that is the
+ * centre pixels alone, as in CenterNet; below 1 the target encoder must write regression targets at every
+ * pixel whose heatmap reaches it (dense regression, as in TTFNet, which trains localisation on more
+ * pixels per object). The mask argument is ignored. Works on host copies of the arrays: the tensors
  * are small (batch × output cells × channels).
  *
  * <p>Serialised into the model zip by DL4J's Jackson; hence the no-argument constructor and setters.
@@ -23,6 +27,7 @@ public final class CenterNetLoss implements ILossFunction {
 
     private int numClasses;
     private double regressionWeight = 1.0;
+    private double regressionMinHeat = 1.0;
 
     /** For Jackson. */
     public CenterNetLoss() {
@@ -40,6 +45,26 @@ public final class CenterNetLoss implements ILossFunction {
 
     public void setNumClasses(int numClasses) {
         this.numClasses = numClasses;
+    }
+
+    /**
+     * @param numClasses        heatmap channels, the first columns
+     * @param regressionMinHeat regress where the largest heatmap target is at least this, in (0, 1]
+     */
+    public CenterNetLoss(int numClasses, double regressionWeight, double regressionMinHeat) {
+        this(numClasses, regressionWeight);
+        setRegressionMinHeat(regressionMinHeat);
+    }
+
+    public double getRegressionMinHeat() {
+        return regressionMinHeat;
+    }
+
+    public void setRegressionMinHeat(double regressionMinHeat) {
+        if (!(regressionMinHeat > 0 && regressionMinHeat <= 1)) {
+            throw new IllegalArgumentException("regressionMinHeat must be in (0, 1], got " + regressionMinHeat);
+        }
+        this.regressionMinHeat = regressionMinHeat;
     }
 
     public double getRegressionWeight() {
@@ -90,12 +115,16 @@ public final class CenterNetLoss implements ILossFunction {
         float[] x = preOutput.castTo(DataType.FLOAT).dup('c').data().asFloat();
         float[] y = labels.castTo(DataType.FLOAT).dup('c').data().asFloat();
         int centres = 0;
+        double weights = 0;
         for (int i = 0; i < n; i++) {
-            if (isCentre(y, i * c)) {
+            float h = maxHeat(y, i * c);
+            if (h >= 1f - 1e-6f) {
                 centres++;
             }
+            weights += regressionWeightAt(h);
         }
         float norm = 1f / Math.max(1, centres);
+        float regNorm = (float) (1 / Math.max(1, weights));
         double total = 0;
         for (int i = 0; i < n; i++) {
             int row = i * c;
@@ -103,12 +132,13 @@ public final class CenterNetLoss implements ILossFunction {
             for (int k = 0; k < numClasses; k++) {
                 rowLoss += focal(x[row + k], y[row + k], grad, row + k, norm);
             }
-            if (isCentre(y, row)) {
+            double w = regressionWeightAt(maxHeat(y, row));
+            if (w > 0) {
                 for (int k = numClasses; k < c; k++) {
                     float d = x[row + k] - y[row + k];
-                    rowLoss += regressionWeight * Math.abs(d) * norm;
+                    rowLoss += regressionWeight * w * Math.abs(d) * regNorm;
                     if (grad != null) {
-                        grad[row + k] = (float) (regressionWeight * Math.signum(d) * norm);
+                        grad[row + k] = (float) (regressionWeight * w * Math.signum(d) * regNorm);
                     }
                 }
             }
@@ -120,13 +150,20 @@ public final class CenterNetLoss implements ILossFunction {
         return total;
     }
 
-    private boolean isCentre(float[] y, int row) {
-        for (int k = 0; k < numClasses; k++) {
-            if (y[row + k] >= 1f - 1e-6f) {
-                return true;
-            }
+    /** @return the regression weight of a pixel whose largest heatmap target is {@code h}: h, or 0 below the minimum */
+    private double regressionWeightAt(float h) {
+        if (regressionMinHeat >= 1) {
+            return h >= 1f - 1e-6f ? 1 : 0;
         }
-        return false;
+        return h >= regressionMinHeat ? h : 0;
+    }
+
+    private float maxHeat(float[] y, int row) {
+        float m = 0;
+        for (int k = 0; k < numClasses; k++) {
+            m = Math.max(m, y[row + k]);
+        }
+        return m;
     }
 
     /** Penalty-reduced focal loss of one logit; writes dL/dlogit into grad[at]. */

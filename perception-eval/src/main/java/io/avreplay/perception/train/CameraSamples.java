@@ -45,7 +45,20 @@ final class CameraSamples implements SampleEncoder {
         this.classes = List.copyOf(classes);
         this.stride = stride;
         this.preprocessor = new ImagePreprocessor(input);
-        this.targets = new CameraTargets(input, classes, stride);
+        this.targets = new CameraTargets(input, classes, stride, REGRESSION_MIN_HEAT);
+    }
+
+    /**
+     * Dense regression: boxes are regressed at every cell of their Gaussian above this value (the centre
+     * and, for boxes of two cells or more, its neighbours), so a heatmap peak one cell off still decodes
+     * the right box. 0.1 keeps the 4-neighbours of a box with a one-cell Gaussian radius and the 3 × 3
+     * block of larger ones.
+     */
+    static final double REGRESSION_MIN_HEAT = 0.1;
+
+    @Override
+    public double regressionMinHeat() {
+        return REGRESSION_MIN_HEAT;
     }
 
     @Override

@@ -32,4 +32,12 @@ interface SampleEncoder {
 
     /** @return regression channels after the heatmaps */
     int regression();
+
+    /**
+     * @return the loss regresses where the largest heatmap target is at least this (1: centres only);
+     *         see {@link io.avreplay.perception.model.CenterNetLoss}
+     */
+    default double regressionMinHeat() {
+        return 1.0;
+    }
 }

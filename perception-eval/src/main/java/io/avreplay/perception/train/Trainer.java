@@ -71,7 +71,8 @@ public final class Trainer {
             boolean resuming = config.resume() && Files.isRegularFile(ckpt.resolve("state.json"));
             MultiLayerNetwork net = resuming ? ModelFiles.load(ckpt, card, enc.regression(), true)
                     : CenterNetBuilder.build(inShape[0], inShape[1], inShape[2], config.backbone(),
-                            config.classes().size(), enc.regression(), true, config.seed(), config.learningRate());
+                            config.classes().size(), enc.regression(), true, config.seed(), config.learningRate(),
+                            enc.regressionMinHeat());
             TrainState state = resuming ? readState(ckpt) : TrainState.START;
             progress.accept(String.format("%s %s: %d samples from %d logs, %.3f GFLOP/frame, %d params%s",
                     config.task(), config.name(), samples.size(), train.readers().size(), flops / 1e9,
@@ -288,6 +289,7 @@ public final class Trainer {
             cfg.put("batch_size", Integer.toString(config.batchSize()));
             cfg.put("learning_rate", Double.toString(config.learningRate()));
             cfg.put("frame_stride", Integer.toString(config.frameStride()));
+            cfg.put("regression_min_heat", Double.toString(enc.regressionMinHeat()));
             cfg.put("max_minutes", Double.toString(config.maxMinutes()));
             cfg.put("train_samples", Integer.toString(samples.size()));
             cfg.put("samples_seen", Long.toString(st.samplesSeen()));

@@ -34,6 +34,35 @@ class CenterNetLossTest {
         assertEquals(0, grad.getDouble(2, 3));
     }
 
+    @Test
+    void denseRegressionWeighsPixelsByTheirHeatmapTarget() {
+        // Pixel 0: centre (heat 1); pixel 1: heat 0.6; pixel 2: heat 0.05, below the 0.1 minimum. All three
+        // regression predictions are off by +1, so the L1 gradient is +weight / (sum of weights = 1.6).
+        float[] y = {1f, 0f, 0.5f, -0.3f, 0.6f, 0f, 0.2f, 0.1f, 0.05f, 0f, 9f, 9f};
+        float[] x = {0.3f, -1f, 1.5f, 0.7f, 0.5f, -2f, 1.2f, 1.1f, -0.7f, 0.4f, 10f, 10f};
+        CenterNetLoss dense = new CenterNetLoss(2, 1.0, 0.1);
+        INDArray labels = Nd4j.create(y, new long[] {3, 4}, 'c');
+        INDArray grad = dense.computeGradient(labels, Nd4j.create(x, new long[] {3, 4}, 'c'), new ActivationIdentity(),
+                null);
+        assertEquals(1 / 1.6, grad.getDouble(0, 2), 1e-6);
+        assertEquals(0.6 / 1.6, grad.getDouble(1, 3), 1e-6);
+        assertEquals(0, grad.getDouble(2, 2));
+        for (int i = 0; i < x.length; i++) {
+            float[] xp = x.clone();
+            float[] xm = x.clone();
+            xp[i] += 1e-3f;
+            xm[i] -= 1e-3f;
+            double num = (score(dense, labels, xp) - score(dense, labels, xm)) / 2e-3;
+            assertEquals(num, grad.getDouble(i / 4, i % 4), 2e-3, "d loss / d x[" + i + "]");
+        }
+        // A minimum of 1 is the centre-only loss, value and gradient.
+        CenterNetLoss centre = new CenterNetLoss(2, 1.0);
+        CenterNetLoss one = new CenterNetLoss(2, 1.0, 1.0);
+        assertEquals(score(centre, labels, x), score(one, labels, x), 1e-9);
+        assertEquals(centre.computeGradient(labels, Nd4j.create(x, new long[] {3, 4}, 'c'), new ActivationIdentity(), null),
+                one.computeGradient(labels, Nd4j.create(x, new long[] {3, 4}, 'c'), new ActivationIdentity(), null));
+    }
+
     private static double score(CenterNetLoss loss, INDArray labels, float[] x) {
         return loss.computeScore(labels, Nd4j.create(x, new long[] {3, 4}, 'c'), new ActivationIdentity(), null, false);
     }
