@@ -21,14 +21,7 @@ class CenterNetLossTest {
         INDArray labels = Nd4j.create(y, new long[] {3, 4}, 'c');
         INDArray grad = loss.computeGradient(labels, Nd4j.create(x, new long[] {3, 4}, 'c'), new ActivationIdentity(),
                 null);
-        for (int i = 0; i < x.length; i++) {
-            float[] xp = x.clone();
-            float[] xm = x.clone();
-            xp[i] += 1e-3f;
-            xm[i] -= 1e-3f;
-            double num = (score(loss, labels, xp) - score(loss, labels, xm)) / 2e-3;
-            assertEquals(num, grad.getDouble(i / 4, i % 4), 2e-3, "d loss / d x[" + i + "]");
-        }
+        assertMatchesFiniteDifferences(loss, labels, x, grad);
         // regression only at the centre pixel: pixels 1 and 2 carry no regression gradient
         assertEquals(0, grad.getDouble(1, 2));
         assertEquals(0, grad.getDouble(2, 3));
@@ -47,20 +40,25 @@ class CenterNetLossTest {
         assertEquals(1 / 1.6, grad.getDouble(0, 2), 1e-6);
         assertEquals(0.6 / 1.6, grad.getDouble(1, 3), 1e-6);
         assertEquals(0, grad.getDouble(2, 2));
-        for (int i = 0; i < x.length; i++) {
-            float[] xp = x.clone();
-            float[] xm = x.clone();
-            xp[i] += 1e-3f;
-            xm[i] -= 1e-3f;
-            double num = (score(dense, labels, xp) - score(dense, labels, xm)) / 2e-3;
-            assertEquals(num, grad.getDouble(i / 4, i % 4), 2e-3, "d loss / d x[" + i + "]");
-        }
+        assertMatchesFiniteDifferences(dense, labels, x, grad);
         // A minimum of 1 is the centre-only loss, value and gradient.
         CenterNetLoss centre = new CenterNetLoss(2, 1.0);
         CenterNetLoss one = new CenterNetLoss(2, 1.0, 1.0);
         assertEquals(score(centre, labels, x), score(one, labels, x), 1e-9);
         assertEquals(centre.computeGradient(labels, Nd4j.create(x, new long[] {3, 4}, 'c'), new ActivationIdentity(), null),
                 one.computeGradient(labels, Nd4j.create(x, new long[] {3, 4}, 'c'), new ActivationIdentity(), null));
+    }
+
+    /** Central differences of the score, step 1e-3, against the analytic gradient ([3, 4] arrays). */
+    private static void assertMatchesFiniteDifferences(CenterNetLoss loss, INDArray labels, float[] x, INDArray grad) {
+        for (int i = 0; i < x.length; i++) {
+            float[] xp = x.clone();
+            float[] xm = x.clone();
+            xp[i] += 1e-3f;
+            xm[i] -= 1e-3f;
+            double num = (score(loss, labels, xp) - score(loss, labels, xm)) / 2e-3;
+            assertEquals(num, grad.getDouble(i / 4, i % 4), 2e-3, "d loss / d x[" + i + "]");
+        }
     }
 
     private static double score(CenterNetLoss loss, INDArray labels, float[] x) {
