@@ -6,6 +6,7 @@ import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.camera.CameraDetector;
 import io.avreplay.perception.lidar.LidarDetector;
+import io.avreplay.perception.model.FoldedConvNet;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.CameraFrame;
@@ -55,14 +56,17 @@ public final class PerceptionBenchmark {
      * @param model          model name from its card
      * @param flopsPerFrame  the card's FLOPs per frame (2 × multiply-adds of the convolutions)
      * @param detectMs       {@link Detector#detect} end to end: preprocessing, network, decoding
-     * @param networkMs      the network's forward pass alone on an input of the card's shape (NaN when the
+     * @param networkMs      the network's forward pass alone on an input of the card's shape, as the detector
+     *                       runs it: {@link FoldedConvNet} when the network folds, else DL4J (NaN when the
      *                       detector is not one of the project's DL4J detectors)
      * @param networkGflops  FLOPs / network time, GFLOP/s
      * @param gemmMs         an SGEMM of n × n × n with 2n³ ≈ the network's FLOPs, same run
      * @param networkVsGemm  networkMs / gemmMs
+     * @param dl4jNetworkMs  the same forward pass through DL4J's {@code MultiLayerNetwork.output}, the
+     *                       baseline the folded path replaces (NaN likewise)
      */
     public record Timing(String model, long flopsPerFrame, double detectMs, double networkMs, double networkGflops,
-            double gemmMs, double networkVsGemm) {
+            double gemmMs, double networkVsGemm, double dl4jNetworkMs) {
     }
 
     /**
@@ -128,15 +132,20 @@ public final class PerceptionBenchmark {
         Optional<MultiLayerNetwork> net = d instanceof LidarDetector l ? Optional.of(l.network())
                 : d instanceof CameraDetector c ? Optional.of(c.network()) : Optional.empty();
         double network = Double.NaN;
+        double dl4j = Double.NaN;
         if (net.isPresent()) {
             int[] shape = card.inputShape();
             try (INDArray in = Nd4j.rand(DataType.FLOAT, 1, shape[0], shape[1], shape[2])) {
-                network = median(o, () -> net.get().output(in, false).close());
+                dl4j = median(o, () -> net.get().output(in, false).close());
+                float[] x = in.dup('c').data().asFloat();
+                Optional<FoldedConvNet> folded = FoldedConvNet.of(net.get());
+                network = folded.isEmpty() ? dl4j
+                        : median(o, () -> folded.get().output(x, 0, shape[0], shape[1], shape[2]));
             }
         }
         long flops = card.flopsPerFrame();
         double gemm = flops > 0 ? gemmMs(flops, o) : Double.NaN;
-        return new Timing(card.name(), flops, detect, network, flops / (network * 1e6), gemm, network / gemm);
+        return new Timing(card.name(), flops, detect, network, flops / (network * 1e6), gemm, network / gemm, dl4j);
     }
 
     private static double gemmMs(long flops, Options o) {

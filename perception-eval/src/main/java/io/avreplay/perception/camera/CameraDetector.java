@@ -7,6 +7,7 @@ import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ImageInput;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelTask;
+import io.avreplay.perception.model.FoldedConvNet;
 import io.avreplay.perception.model.ModelFiles;
 import io.avreplay.replay.log.CameraFrame;
 import java.io.InputStream;
@@ -24,6 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class CameraDetector implements Detector {
     private final ModelCard card;
     private final MultiLayerNetwork net;
+    /** The network's weights in the faster inference form, or null when its layers are not all supported. */
+    private final FoldedConvNet folded;
     private final ImagePreprocessor preprocessor;
     private final CameraDecoder decoder;
 
@@ -34,6 +37,7 @@ public final class CameraDetector implements Detector {
         }
         this.card = card;
         this.net = net;
+        this.folded = FoldedConvNet.of(net).orElse(null);
         ImageInput in = (ImageInput) card.input();
         this.preprocessor = new ImagePreprocessor(in);
         this.decoder = new CameraDecoder(in, card.classes(), card.outputStride(), card.scoreThreshold(),
@@ -69,9 +73,13 @@ public final class CameraDetector implements Detector {
         }
         int[] shape = card.inputShape();
         float[] output;
-        try (INDArray in = Nd4j.create(input, new long[] {cams.size(), shape[0], shape[1], shape[2]}, 'c');
-                INDArray o = net.output(in, false)) {
-            output = o.dup('c').data().asFloat();
+        if (folded != null) {
+            output = folded.outputs(input, cams.size(), shape[0], shape[1], shape[2]);
+        } else {
+            try (INDArray in = Nd4j.create(input, new long[] {cams.size(), shape[0], shape[1], shape[2]}, 'c');
+                    INDArray o = net.output(in, false)) {
+                output = o.dup('c').data().asFloat();
+            }
         }
         int perOut = output.length / cams.size();
         List<Detection2d> all = new ArrayList<>();

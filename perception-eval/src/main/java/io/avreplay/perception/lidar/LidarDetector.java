@@ -8,6 +8,7 @@ import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelTask;
+import io.avreplay.perception.model.FoldedConvNet;
 import io.avreplay.perception.model.ModelFiles;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
@@ -27,6 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class LidarDetector implements Detector {
     private final ModelCard card;
     private final MultiLayerNetwork net;
+    /** The network's weights in the faster inference form, or null when its layers are not all supported. */
+    private final FoldedConvNet folded;
     private final BevFeaturizer featurizer;
     private final LidarDecoder decoder;
 
@@ -37,6 +40,7 @@ public final class LidarDetector implements Detector {
         }
         this.card = card;
         this.net = net;
+        this.folded = FoldedConvNet.of(net).orElse(null);
         BevGrid grid = (BevGrid) card.input();
         this.featurizer = new BevFeaturizer(grid);
         this.decoder = new LidarDecoder(grid, card.classes(), card.outputStride(), card.scoreThreshold(),
@@ -98,9 +102,13 @@ public final class LidarDetector implements Detector {
         }
         int[] shape = card.inputShape();
         float[] output;
-        try (INDArray in = Nd4j.create(input, new long[] {indices.size(), shape[0], shape[1], shape[2]}, 'c');
-                INDArray o = net.output(in, false)) {
-            output = o.dup('c').data().asFloat();
+        if (folded != null) {
+            output = folded.outputs(input, indices.size(), shape[0], shape[1], shape[2]);
+        } else {
+            try (INDArray in = Nd4j.create(input, new long[] {indices.size(), shape[0], shape[1], shape[2]}, 'c');
+                    INDArray o = net.output(in, false)) {
+                output = o.dup('c').data().asFloat();
+            }
         }
         int perOut = output.length / indices.size();
         List<List<Detection3d>> result = new ArrayList<>();
