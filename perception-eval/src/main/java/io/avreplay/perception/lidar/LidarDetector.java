@@ -8,7 +8,7 @@ import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelTask;
-import io.avreplay.perception.model.FoldedConvNet;
+import io.avreplay.perception.model.InferenceNetwork;
 import io.avreplay.perception.model.ModelFiles;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
@@ -17,19 +17,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The DL4J lidar detector: featurizes the frame set's first lidar sweep into the card's BEV grid, runs
- * the network and decodes ego-frame boxes. Frame sets without a sweep give no 3D detections. Not
+ * the network ({@link InferenceNetwork}) and decodes ego-frame boxes. Frame sets without a sweep give no 3D detections. Not
  * thread-safe (one network and scratch buffers per instance).
  */
 public final class LidarDetector implements Detector {
     private final ModelCard card;
     private final MultiLayerNetwork net;
-    /** The network's weights in the faster inference form, or null when its layers are not all supported. */
-    private final FoldedConvNet folded;
+    private final InferenceNetwork inference;
     private final BevFeaturizer featurizer;
     private final LidarDecoder decoder;
 
@@ -40,7 +37,7 @@ public final class LidarDetector implements Detector {
         }
         this.card = card;
         this.net = net;
-        this.folded = FoldedConvNet.of(net).orElse(null);
+        this.inference = new InferenceNetwork(net);
         BevGrid grid = (BevGrid) card.input();
         this.featurizer = new BevFeaturizer(grid);
         this.decoder = new LidarDecoder(grid, card.classes(), card.outputStride(), card.scoreThreshold(),
@@ -101,15 +98,7 @@ public final class LidarDetector implements Detector {
             featurizer.featurize(s.x(), s.y(), s.z(), s.intensity(), cal.sensorToEgo(), 0, false, input, j * per);
         }
         int[] shape = card.inputShape();
-        float[] output;
-        if (folded != null) {
-            output = folded.outputs(input, indices.size(), shape[0], shape[1], shape[2]);
-        } else {
-            try (INDArray in = Nd4j.create(input, new long[] {indices.size(), shape[0], shape[1], shape[2]}, 'c');
-                    INDArray o = net.output(in, false)) {
-                output = o.dup('c').data().asFloat();
-            }
-        }
+        float[] output = inference.outputs(input, indices.size(), shape);
         int perOut = output.length / indices.size();
         List<List<Detection3d>> result = new ArrayList<>();
         for (int j = 0; j < indices.size(); j++) {

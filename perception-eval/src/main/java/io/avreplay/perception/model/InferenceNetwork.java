@@ -1,0 +1,41 @@
+package io.avreplay.perception.model;
+
+import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A detector's forward pass: through {@link FoldedConvNet} when the network folds (the weights are
+ * copied now, so later changes to the network do not show), else through DL4J. Thread-safe when the
+ * network is not trained meanwhile.
+ */
+public final class InferenceNetwork {
+    private final MultiLayerNetwork net;
+    private final Optional<FoldedConvNet> folded;
+
+    /** @param net a network built by {@link CenterNetBuilder} or any other DL4J network (DL4J then runs it) */
+    public InferenceNetwork(MultiLayerNetwork net) {
+        this.net = net;
+        this.folded = FoldedConvNet.of(net);
+    }
+
+    /**
+     * @param input  {@code samples} channel-major inputs of {@code shape = {channels, rows, cols}}, back to back
+     * @return the outputs, channel-major, back to back
+     */
+    public float[] outputs(float[] input, int samples, int[] shape) {
+        if (folded.isPresent()) {
+            return folded.get().outputs(input, samples, shape[0], shape[1], shape[2]);
+        }
+        try (INDArray in = Nd4j.create(input, new long[] {samples, shape[0], shape[1], shape[2]}, 'c');
+                INDArray o = net.output(in, false)) {
+            return o.dup('c').data().asFloat();
+        }
+    }
+
+    /** @return the DL4J network (for training and tests) */
+    public MultiLayerNetwork network() {
+        return net;
+    }
+}
