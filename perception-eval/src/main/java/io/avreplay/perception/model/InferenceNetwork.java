@@ -6,9 +6,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A detector's forward pass: through {@link FoldedConvNet} when the network folds (the weights are
- * copied now, so later changes to the network do not show), else through DL4J. Thread-safe when the
- * network is not trained meanwhile.
+ * A detector's forward pass: through {@link FoldedConvNet} when the network folds (its weights are
+ * copied at construction, so later training of the network does not show), else through DL4J's
+ * {@code output}. Used by one thread at a time, like the detectors that hold it.
  */
 public final class InferenceNetwork {
     private final MultiLayerNetwork net;
