@@ -44,15 +44,17 @@ public final class FoldedConvNet {
         Layer[] layers = net.getLayers();
         for (int i = 0; i < layers.length; i++) {
             var conf = layers[i].conf().getLayer();
-            if (conf instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer c
-                    && !(conf instanceof org.deeplearning4j.nn.conf.layers.Convolution1DLayer)) {
+            // Exact classes: deconvolution, separable, depthwise and 1D/3D convolutions subclass ConvolutionLayer.
+            if (conf.getClass() == org.deeplearning4j.nn.conf.layers.ConvolutionLayer.class) {
+                var c = (org.deeplearning4j.nn.conf.layers.ConvolutionLayer) conf;
                 Optional<Conv> conv = conv(c, layers[i].paramTable());
                 if (conv.isEmpty()) {
                     return Optional.empty();
                 }
                 convs.add(conv.get());
             } else if (conf instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization bn) {
-                if (convs.isEmpty() || convs.get(convs.size() - 1).relu()) {
+                if (convs.isEmpty() || convs.get(convs.size() - 1).relu()
+                        || bn.getCnn2DFormat() != org.deeplearning4j.nn.conf.CNN2DFormat.NCHW) {
                     return Optional.empty();
                 }
                 convs.set(convs.size() - 1, fold(convs.get(convs.size() - 1), bn, layers[i].paramTable()));
@@ -83,6 +85,7 @@ public final class FoldedConvNet {
         IActivation act = c.getActivationFn();
         boolean relu = act instanceof ActivationReLU;
         if (k[0] != k[1] || s[0] != s[1] || d[0] != d[1] || c.getConvolutionMode() != ConvolutionMode.Same
+                || c.getCnn2dDataFormat() != org.deeplearning4j.nn.conf.CNN2DFormat.NCHW
                 || !(relu || act instanceof ActivationIdentity)) {
             return Optional.empty();
         }

@@ -70,6 +70,36 @@ class FoldedConvNetTest {
     }
 
     @Test
+    void networksWithOtherLayersAreLeftToDl4j() {
+        // A pooling layer, and a deconvolution (a ConvolutionLayer subclass with other arithmetic). Every
+        // other layer is foldable (identity activations), so only the layer under test can refuse.
+        for (var layer : List.of(
+                new org.deeplearning4j.nn.conf.layers.SubsamplingLayer.Builder(2, 2).stride(2, 2).build(),
+                new org.deeplearning4j.nn.conf.layers.Deconvolution2D.Builder(3, 3).stride(2, 2).nOut(4)
+                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY)
+                        .convolutionMode(org.deeplearning4j.nn.conf.ConvolutionMode.Same).build())) {
+            MultiLayerNetwork net = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
+                    .convolutionMode(org.deeplearning4j.nn.conf.ConvolutionMode.Same)
+                    .activation(org.nd4j.linalg.activations.Activation.IDENTITY).list()
+                    .layer(new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(3, 3).nOut(4).build())
+                    .layer(layer)
+                    .layer(new org.deeplearning4j.nn.conf.layers.CnnLossLayer.Builder().build())
+                    .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(8, 8, 2)).build());
+            net.init();
+            assertTrue(FoldedConvNet.of(net).isEmpty(), layer.getClass().getSimpleName());
+        }
+        // The same network without the layer under test folds (the test above is not vacuous).
+        MultiLayerNetwork plain = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
+                .convolutionMode(org.deeplearning4j.nn.conf.ConvolutionMode.Same)
+                .activation(org.nd4j.linalg.activations.Activation.IDENTITY).list()
+                .layer(new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(3, 3).nOut(4).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.CnnLossLayer.Builder().build())
+                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(8, 8, 2)).build());
+        plain.init();
+        assertTrue(FoldedConvNet.of(plain).isPresent());
+    }
+
+    @Test
     void matchesDl4jOnTheShippedModels() {
         try (Detector lidar = Detectors.loadDefaultLidar(); Detector camera = Detectors.loadDefaultCamera()) {
             for (Detector d : List.of(lidar, camera)) {
