@@ -1,10 +1,21 @@
 package io.avreplay.cli;
 
+import io.avreplay.perception.Detectors;
+import io.avreplay.perception.api.Detector;
+import io.avreplay.perception.bench.PerceptionBenchmark;
 import io.avreplay.replay.arrow.Compression;
+import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.bench.IoBenchmark;
+import io.avreplay.replay.files.FileTrees;
+import io.avreplay.replay.play.ReplayBenchmark;
+import io.avreplay.scenario.synth.Presets;
+import io.avreplay.scenario.synth.SynthBenchmark;
+import io.avreplay.scenario.synth.SynthOptions;
+import io.avreplay.scenario.synth.Synthesizer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
@@ -104,11 +115,11 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path work = dir != null ? dir : Files.createTempDirectory("avreplay-bench-replay");
-            io.avreplay.replay.play.ReplayBenchmark.Result r;
+            ReplayBenchmark.Result r;
             try (RootAllocator allocator = Allocators.root()) {
-                var defaults = io.avreplay.replay.play.ReplayBenchmark.Options.defaults();
-                r = io.avreplay.replay.play.ReplayBenchmark.run(work, allocator,
-                        new io.avreplay.replay.play.ReplayBenchmark.Options(sizeMb << 20, defaults.pointsPerSweep(),
+                var defaults = ReplayBenchmark.Options.defaults();
+                r = ReplayBenchmark.run(work, allocator,
+                        new ReplayBenchmark.Options(sizeMb << 20, defaults.pointsPerSweep(),
                                 childHeap, repeats, defaults.decodeThreads()));
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -165,11 +176,11 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path work = dir != null ? dir : Files.createTempDirectory("avreplay-bench-synth");
-            io.avreplay.scenario.synth.SynthBenchmark.Result r;
+            SynthBenchmark.Result r;
             try (RootAllocator allocator = Allocators.root()) {
-                r = io.avreplay.scenario.synth.SynthBenchmark.run(io.avreplay.scenario.synth.Presets.load(preset), seed,
+                r = SynthBenchmark.run(Presets.load(preset), seed,
                         Durations.parseNs("--duration", duration),
-                        io.avreplay.scenario.synth.SynthOptions.defaults().withRates(10, cameraHz), work, allocator);
+                        SynthOptions.defaults().withRates(10, cameraHz), work, allocator);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (format.json()) {
@@ -223,26 +234,26 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var options = new io.avreplay.perception.bench.PerceptionBenchmark.Options(16, 3, timed);
-            io.avreplay.perception.bench.PerceptionBenchmark.Result r;
+            var options = new PerceptionBenchmark.Options(16, 3, timed);
+            PerceptionBenchmark.Result r;
             Path synthesized = log != null ? null : Files.createTempDirectory("avreplay-bench-perception");
             try (RootAllocator allocator = Allocators.root();
-                    io.avreplay.replay.arrow.LogReader reader = io.avreplay.replay.arrow.LogReader.open(
+                    LogReader reader = LogReader.open(
                             log != null ? log : synthesize(synthesized.resolve("log"), allocator), allocator)) {
                 var lidar = detector(lidarModel, true);
                 var camera = detector(cameraModel, false);
                 if (threads > 0) { // after loading: ND4J sets its defaults when its backend starts
-                    io.avreplay.perception.Detectors.setNativeThreadsPerCall(threads);
+                    Detectors.setNativeThreadsPerCall(threads);
                 }
                 try {
-                    r = io.avreplay.perception.bench.PerceptionBenchmark.run(reader, lidar, camera, options);
+                    r = PerceptionBenchmark.run(reader, lidar, camera, options);
                 } finally {
-                    lidar.ifPresent(io.avreplay.perception.api.Detector::close);
-                    camera.ifPresent(io.avreplay.perception.api.Detector::close);
+                    lidar.ifPresent(Detector::close);
+                    camera.ifPresent(Detector::close);
                 }
             } finally {
                 if (synthesized != null) {
-                    io.avreplay.replay.files.FileTrees.deleteQuietly(synthesized);
+                    FileTrees.deleteQuietly(synthesized);
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -260,27 +271,27 @@ final class BenchCommand implements Runnable {
             return ExitCodes.OK;
         }
 
-        private static void print(PrintWriter out, String what, String unit, io.avreplay.perception.bench.PerceptionBenchmark.Timing t) {
+        private static void print(PrintWriter out, String what, String unit, PerceptionBenchmark.Timing t) {
             out.printf("%-16s %s: %.1f ms per %s end to end; network %.1f ms (%.3f GFLOP, %.2f GFLOP/s; DL4J's own "
                     + "forward pass %.1f ms); SGEMM of the same FLOPs %.2f ms: network %.1fx slower%n", what, t.model(),
                     t.detectMs(), unit, t.networkMs(), t.flopsPerFrame() / 1e9, t.networkGflops(), t.dl4jNetworkMs(),
                     t.gemmMs(), t.networkVsGemm());
         }
 
-        private java.util.Optional<io.avreplay.perception.api.Detector> detector(String model, boolean lidar) {
+        private Optional<Detector> detector(String model, boolean lidar) {
             if (model.equals("none")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             if (model.equals("default")) {
-                return java.util.Optional.of(lidar ? io.avreplay.perception.Detectors.loadDefaultLidar()
-                        : io.avreplay.perception.Detectors.loadDefaultCamera());
+                return Optional.of(lidar ? Detectors.loadDefaultLidar()
+                        : Detectors.loadDefaultCamera());
             }
-            return java.util.Optional.of(io.avreplay.perception.Detectors.load(Path.of(model)));
+            return Optional.of(Detectors.load(Path.of(model)));
         }
 
         private static Path synthesize(Path dir, RootAllocator allocator) {
-            io.avreplay.scenario.synth.Synthesizer.generate(io.avreplay.scenario.synth.Presets.load("urban-intersection"),
-                    901, 3_000_000_000L, io.avreplay.scenario.synth.SynthOptions.defaults(), dir, allocator);
+            Synthesizer.generate(Presets.load("urban-intersection"),
+                    901, 3_000_000_000L, SynthOptions.defaults(), dir, allocator);
             return dir;
         }
     }

@@ -4,6 +4,7 @@ import io.avreplay.eval.detection.Box2d;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ground truth and detections as primitive columns: what the file reader fills and the matcher reads,
@@ -15,30 +16,61 @@ final class CocoColumns {
     private CocoColumns() {
     }
 
-    /** Annotation columns. */
-    static final class Gt {
-        long[] id;
+    /** The columns annotations and detections share: image, category and box. */
+    abstract static class Boxes {
         long[] imageId;
         long[] categoryId;
         double[] x;
         double[] y;
         double[] w;
         double[] h;
-        double[] area;
-        boolean[] crowd;
         int size;
 
+        /** Allocates every column, the subclass's too ({@link #resize} is overridden and starts from null). */
+        Boxes(int capacity) {
+            resize(Math.max(capacity, 16));
+        }
+
+        /**
+         * Appends the shared columns of one row, growing every column when full; the subclass then sets
+         * its own columns at {@code size - 1}.
+         */
+        final void addBox(long image, long category, double bx, double by, double bw, double bh) {
+            if (size == imageId.length) {
+                resize(size * 2);
+            }
+            imageId[size] = image;
+            categoryId[size] = category;
+            x[size] = bx;
+            y[size] = by;
+            w[size] = bw;
+            h[size] = bh;
+            size++;
+        }
+
+        /** Sets every column's length to {@code n}, keeping the rows (subclasses add their own columns). */
+        void resize(int n) {
+            imageId = imageId == null ? new long[n] : Arrays.copyOf(imageId, n);
+            categoryId = categoryId == null ? new long[n] : Arrays.copyOf(categoryId, n);
+            x = x == null ? new double[n] : Arrays.copyOf(x, n);
+            y = y == null ? new double[n] : Arrays.copyOf(y, n);
+            w = w == null ? new double[n] : Arrays.copyOf(w, n);
+            h = h == null ? new double[n] : Arrays.copyOf(h, n);
+        }
+
+        Box2d box(int i) {
+            return new Box2d(x[i], y[i], w[i], h[i]);
+        }
+    }
+
+    /** Annotation columns. */
+    static final class Gt extends Boxes {
+        long[] id;
+        double[] area;
+        boolean[] crowd;
+
         Gt(int capacity) {
-            int n = Math.max(capacity, 16);
-            id = new long[n];
-            imageId = new long[n];
-            categoryId = new long[n];
-            x = new double[n];
-            y = new double[n];
-            w = new double[n];
-            h = new double[n];
-            area = new double[n];
-            crowd = new boolean[n];
+            super(capacity);
         }
 
         /** Columns of in-memory annotations, row i being element i. */
@@ -53,61 +85,36 @@ final class CocoColumns {
 
         void add(long annId, long image, long category, double bx, double by, double bw, double bh, double a,
                 boolean isCrowd) {
-            if (size == id.length) {
-                int n = size * 2;
-                id = Arrays.copyOf(id, n);
-                imageId = Arrays.copyOf(imageId, n);
-                categoryId = Arrays.copyOf(categoryId, n);
-                x = Arrays.copyOf(x, n);
-                y = Arrays.copyOf(y, n);
-                w = Arrays.copyOf(w, n);
-                h = Arrays.copyOf(h, n);
-                area = Arrays.copyOf(area, n);
-                crowd = Arrays.copyOf(crowd, n);
-            }
-            id[size] = annId;
-            imageId[size] = image;
-            categoryId[size] = category;
-            x[size] = bx;
-            y[size] = by;
-            w[size] = bw;
-            h[size] = bh;
-            area[size] = a;
-            crowd[size] = isCrowd;
-            size++;
+            addBox(image, category, bx, by, bw, bh);
+            id[size - 1] = annId;
+            area[size - 1] = a;
+            crowd[size - 1] = isCrowd;
+        }
+
+        @Override
+        void resize(int n) {
+            super.resize(n);
+            id = id == null ? new long[n] : Arrays.copyOf(id, n);
+            area = area == null ? new double[n] : Arrays.copyOf(area, n);
+            crowd = crowd == null ? new boolean[n] : Arrays.copyOf(crowd, n);
         }
 
         /** @return the rows as annotations, in order */
         List<CocoAnnotation> toAnnotations() {
             List<CocoAnnotation> out = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                out.add(new CocoAnnotation(id[i], imageId[i], categoryId[i], new Box2d(x[i], y[i], w[i], h[i]), area[i],
-                        crowd[i]));
+                out.add(new CocoAnnotation(id[i], imageId[i], categoryId[i], box(i), area[i], crowd[i]));
             }
             return out;
         }
     }
 
     /** Detection columns. */
-    static final class Dt {
-        long[] imageId;
-        long[] categoryId;
-        double[] x;
-        double[] y;
-        double[] w;
-        double[] h;
+    static final class Dt extends Boxes {
         double[] score;
-        int size;
 
         Dt(int capacity) {
-            int n = Math.max(capacity, 16);
-            imageId = new long[n];
-            categoryId = new long[n];
-            x = new double[n];
-            y = new double[n];
-            w = new double[n];
-            h = new double[n];
-            score = new double[n];
+            super(capacity);
         }
 
         /** Columns of in-memory detections, row i being element i. */
@@ -121,31 +128,21 @@ final class CocoColumns {
         }
 
         void add(long image, long category, double bx, double by, double bw, double bh, double s) {
-            if (size == imageId.length) {
-                int n = size * 2;
-                imageId = Arrays.copyOf(imageId, n);
-                categoryId = Arrays.copyOf(categoryId, n);
-                x = Arrays.copyOf(x, n);
-                y = Arrays.copyOf(y, n);
-                w = Arrays.copyOf(w, n);
-                h = Arrays.copyOf(h, n);
-                score = Arrays.copyOf(score, n);
-            }
-            imageId[size] = image;
-            categoryId[size] = category;
-            x[size] = bx;
-            y[size] = by;
-            w[size] = bw;
-            h[size] = bh;
-            score[size] = s;
-            size++;
+            addBox(image, category, bx, by, bw, bh);
+            score[size - 1] = s;
+        }
+
+        @Override
+        void resize(int n) {
+            super.resize(n);
+            score = score == null ? new double[n] : Arrays.copyOf(score, n);
         }
 
         /** @return the rows as detections, in order */
         List<CocoDetection> toDetections() {
             List<CocoDetection> out = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                out.add(new CocoDetection(imageId[i], categoryId[i], new Box2d(x[i], y[i], w[i], h[i]), score[i]));
+                out.add(new CocoDetection(imageId[i], categoryId[i], box(i), score[i]));
             }
             return out;
         }
@@ -158,6 +155,6 @@ final class CocoColumns {
      * @param categories  category id to name, in file order
      * @param annotations the annotations
      */
-    record Instances(long[] imageIds, java.util.Map<Long, String> categories, Gt annotations) {
+    record Instances(long[] imageIds, Map<Long, String> categories, Gt annotations) {
     }
 }

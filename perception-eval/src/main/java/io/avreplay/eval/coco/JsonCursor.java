@@ -9,28 +9,22 @@ import java.nio.file.Path;
  * document with {@link #enter}, {@link #more}, {@link #key} and the value readers. Accepts RFC 8259 JSON
  * plus {@code NaN}, {@code Infinity} and {@code -Infinity}, which Python's {@code json} writes and reads;
  * rejects everything else, trailing content included. Numbers are parsed to the correctly rounded
- * double, like {@link Double#parseDouble}. Errors are {@link BadInputException}s starting
+ * double, like {@link Double#parseDouble} ({@link JsonNumber}); strings must be well-formed UTF-8
+ * ({@link Utf8}). Errors are {@link BadInputException}s starting
  * {@code file:line:column:} (1-based, columns in bytes), computed only when an error is raised; the
- * {@code what} arguments name the value being read in them. Not
- * thread-safe; the byte array is borrowed, not copied.
+ * {@code what} arguments name the value being read in them. Not thread-safe; the byte array is
+ * borrowed, not copied.
  */
 final class JsonCursor {
-    /** Powers of ten that are exact doubles. */
-    private static final double[] POW10 = new double[23];
-    private static final long TWO_TO_53 = 1L << 53;
     /** Deeper nesting in skipped values is an error rather than a stack overflow. */
     private static final int MAX_DEPTH = 1000;
-
-    static {
-        double p = 1;
-        for (int i = 0; i < POW10.length; i++) {
-            POW10[i] = p;
-            p *= 10;
-        }
-    }
+    /** The one-character escapes after a backslash, and what each stands for, position by position. */
+    private static final String SIMPLE_ESCAPES = "\"\\/bfnrt";
+    private static final String ESCAPED = "\"\\/\b\f\n\r\t";
 
     private final Path file;
     private final byte[] b;
+    private final JsonNumber numbers = new JsonNumber();
     private int pos;
 
     JsonCursor(Path file, byte[] bytes) {
@@ -158,96 +152,16 @@ final class JsonCursor {
         return true;
     }
 
-    /** Reads a number (or {@code NaN}, {@code Infinity}, {@code -Infinity}). */
+    /** Reads a number (or {@code NaN}, {@code Infinity}, {@code -Infinity}); see {@link JsonNumber}. */
     double number() {
         skipWhitespace();
-        int start = pos;
-        boolean negative = false;
-        if (pos < b.length && b[pos] == '-') {
-            negative = true;
-            pos++;
+        try {
+            double v = numbers.parse(b, pos);
+            pos = numbers.end();
+            return v;
+        } catch (JsonNumber.Malformed e) {
+            throw errorAt(e.offset, e.showFound ? e.getMessage() + ", got " + describeAt(e.offset) : e.getMessage());
         }
-        if (pos < b.length && (b[pos] == 'I' || b[pos] == 'N')) {
-            boolean nan = b[pos] == 'N';
-            if (nan && negative) {
-                throw errorAt(start, "expected a number, got '-N'");
-            }
-            literal(nan ? "NaN" : "Infinity");
-            return nan ? Double.NaN : negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        }
-        long mantissa = 0;
-        int digits = 0;
-        int scale = 0;
-        int intStart = pos;
-        while (pos < b.length && b[pos] >= '0' && b[pos] <= '9') {
-            if (digits < 18) {
-                mantissa = mantissa * 10 + (b[pos] - '0');
-                if (mantissa != 0) {
-                    digits++;
-                }
-            } else {
-                digits++;
-            }
-            pos++;
-        }
-        if (pos == intStart) {
-            throw errorAt(pos, "expected a number, got " + describeAt(pos));
-        }
-        if (pos - intStart > 1 && b[intStart] == '0') {
-            throw errorAt(intStart, "invalid number: leading zero");
-        }
-        if (pos < b.length && b[pos] == '.') {
-            pos++;
-            int fracStart = pos;
-            while (pos < b.length && b[pos] >= '0' && b[pos] <= '9') {
-                if (digits < 18) {
-                    mantissa = mantissa * 10 + (b[pos] - '0');
-                    if (mantissa != 0) {
-                        digits++;
-                    }
-                    scale--;
-                } else {
-                    digits++;
-                }
-                pos++;
-            }
-            if (pos == fracStart) {
-                throw errorAt(pos, "invalid number: expected a digit after '.', got " + describeAt(pos));
-            }
-        }
-        int exponent = 0;
-        boolean bigExponent = false;
-        if (pos < b.length && (b[pos] == 'e' || b[pos] == 'E')) {
-            pos++;
-            boolean expNegative = false;
-            if (pos < b.length && (b[pos] == '+' || b[pos] == '-')) {
-                expNegative = b[pos] == '-';
-                pos++;
-            }
-            int expStart = pos;
-            while (pos < b.length && b[pos] >= '0' && b[pos] <= '9') {
-                if (exponent < 100_000) {
-                    exponent = exponent * 10 + (b[pos] - '0');
-                } else {
-                    bigExponent = true;
-                }
-                pos++;
-            }
-            if (pos == expStart) {
-                throw errorAt(pos, "invalid number: expected a digit in the exponent, got " + describeAt(pos));
-            }
-            if (expNegative) {
-                exponent = -exponent;
-            }
-        }
-        int e10 = scale + exponent;
-        // Exact mantissa and power of ten: one IEEE multiplication or division rounds correctly (Clinger's
-        // fast path). Anything else goes to the JDK's parser.
-        if (digits <= 18 && !bigExponent && mantissa < TWO_TO_53 && e10 >= -22 && e10 <= 22) {
-            double v = e10 >= 0 ? mantissa * POW10[e10] : mantissa / POW10[-e10];
-            return negative ? -v : v;
-        }
-        return Double.parseDouble(new String(b, start, pos - start, StandardCharsets.ISO_8859_1));
     }
 
     /** Reads {@code true} or {@code false}. */
@@ -382,83 +296,45 @@ final class JsonCursor {
         }
         char c = (char) b[pos + 1];
         pos += 2;
-        switch (c) {
-            case '"':
-                return "\"";
-            case '\\':
-                return "\\";
-            case '/':
-                return "/";
-            case 'b':
-                return "\b";
-            case 'f':
-                return "\f";
-            case 'n':
-                return "\n";
-            case 'r':
-                return "\r";
-            case 't':
-                return "\t";
-            case 'u':
-                if (pos + 4 > b.length) {
-                    throw errorAt(at, "unexpected end of input in a \\u escape");
-                }
-                int v = 0;
-                for (int i = 0; i < 4; i++) {
-                    int d = Character.digit(b[pos + i], 16);
-                    if (d < 0) {
-                        throw errorAt(pos + i, "invalid \\u escape: expected a hex digit, got " + describeAt(pos + i));
-                    }
-                    v = v * 16 + d;
-                }
-                pos += 4;
-                return String.valueOf((char) v);
-            default:
-                throw errorAt(at, "invalid escape '\\" + c + "'");
+        int simple = SIMPLE_ESCAPES.indexOf(c);
+        if (simple >= 0) {
+            return ESCAPED.substring(simple, simple + 1);
         }
+        if (c != 'u') {
+            throw errorAt(at, "invalid escape '\\" + c + "'");
+        }
+        if (pos + 4 > b.length) {
+            throw errorAt(at, "unexpected end of input in a \\u escape");
+        }
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            int d = Character.digit(b[pos + i], 16);
+            if (d < 0) {
+                throw errorAt(pos + i, "invalid \\u escape: expected a hex digit, got " + describeAt(pos + i));
+            }
+            v = v * 16 + d;
+        }
+        pos += 4;
+        return String.valueOf((char) v);
     }
 
+    /** @return {@code b[from..to)} decoded, after checking it is well-formed UTF-8 (all ASCII: one pass) */
     private String utf8(int from, int to) {
-        scanUtf8(from, to);
-        return new String(b, from, to - from, StandardCharsets.UTF_8);
-    }
-
-    /** Checks that {@code b[from..to)} is well-formed UTF-8 (the common all-ASCII case costs one pass). */
-    private void scanUtf8(int from, int to) {
         int i = from;
         while (i < to) {
             i = b[i] >= 0 ? i + 1 : utf8Sequence(i);
         }
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 
     /** @return the offset after the well-formed multi-byte UTF-8 sequence starting at {@code i} */
     private int utf8Sequence(int i) {
-        int lead = b[i] & 0xFF;
-        int n;
-        int min;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            n = 1;
-            min = 0x80;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            n = 2;
-            min = 0x800;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            n = 3;
-            min = 0x10000;
-        } else {
-            throw errorAt(i, "invalid UTF-8 byte 0x" + Integer.toHexString(lead));
+        int end = Utf8.sequenceEnd(b, i);
+        if (end < 0) {
+            throw errorAt(i, Utf8.isLead(b[i]) ? "invalid UTF-8 sequence"
+                    : "invalid UTF-8 byte 0x" + Integer.toHexString(b[i] & 0xFF));
         }
-        int cp = lead & (0x3F >> n);
-        for (int k = 1; k <= n; k++) {
-            if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) {
-                throw errorAt(i, "invalid UTF-8 sequence");
-            }
-            cp = (cp << 6) | (b[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            throw errorAt(i, "invalid UTF-8 sequence");
-        }
-        return i + n + 1;
+        return end;
     }
 
     private void literal(String word) {

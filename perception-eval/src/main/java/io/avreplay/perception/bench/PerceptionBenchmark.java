@@ -6,7 +6,7 @@ import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.camera.CameraDetector;
 import io.avreplay.perception.lidar.LidarDetector;
-import io.avreplay.perception.model.FoldedConvNet;
+import io.avreplay.perception.model.InferenceNetwork;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.CameraFrame;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -56,9 +55,9 @@ public final class PerceptionBenchmark {
      * @param model          model name from its card
      * @param flopsPerFrame  the card's FLOPs per frame (2 × multiply-adds of the convolutions)
      * @param detectMs       {@link Detector#detect} end to end: preprocessing, network, decoding
-     * @param networkMs      the network's forward pass alone on an input of the card's shape, as the detector
-     *                       runs it: {@link FoldedConvNet} when the network folds, else DL4J (NaN when the
-     *                       detector is not one of the project's DL4J detectors)
+     * @param networkMs      the network's forward pass alone on an input of the card's shape, as the
+     *                       detector runs it ({@link InferenceNetwork}: folded when the network folds, else
+     *                       DL4J; NaN when the detector is not one of the project's DL4J detectors)
      * @param networkGflops  FLOPs / network time, GFLOP/s
      * @param gemmMs         an SGEMM of n × n × n with 2n³ ≈ the network's FLOPs, same run
      * @param networkVsGemm  networkMs / gemmMs
@@ -129,18 +128,16 @@ public final class PerceptionBenchmark {
         int[] next = {0};
         double detect = median(o, () -> d.detect(frames.get(next[0]++ % frames.size())));
         ModelCard card = d.card();
-        Optional<MultiLayerNetwork> net = d instanceof LidarDetector l ? Optional.of(l.network())
-                : d instanceof CameraDetector c ? Optional.of(c.network()) : Optional.empty();
+        Optional<InferenceNetwork> net = d instanceof LidarDetector l ? Optional.of(l.inference())
+                : d instanceof CameraDetector c ? Optional.of(c.inference()) : Optional.empty();
         double network = Double.NaN;
         double dl4j = Double.NaN;
         if (net.isPresent()) {
             int[] shape = card.inputShape();
             try (INDArray in = Nd4j.rand(DataType.FLOAT, 1, shape[0], shape[1], shape[2])) {
-                dl4j = median(o, () -> net.get().output(in, false).close());
+                dl4j = median(o, () -> net.get().network().output(in, false).close());
                 float[] x = in.dup('c').data().asFloat();
-                Optional<FoldedConvNet> folded = FoldedConvNet.of(net.get());
-                network = folded.isEmpty() ? dl4j
-                        : median(o, () -> folded.get().output(x, 0, shape[0], shape[1], shape[2]));
+                network = median(o, () -> net.get().outputs(x, 1, shape));
             }
         }
         long flops = card.flopsPerFrame();

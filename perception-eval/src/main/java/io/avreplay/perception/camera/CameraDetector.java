@@ -23,7 +23,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  */
 public final class CameraDetector implements Detector {
     private final ModelCard card;
-    private final MultiLayerNetwork net;
     private final InferenceNetwork inference;
     private final ImagePreprocessor preprocessor;
     private final CameraDecoder decoder;
@@ -34,7 +33,6 @@ public final class CameraDetector implements Detector {
             throw new IllegalArgumentException("CameraDetector needs a CAMERA_2D card, got " + card.task());
         }
         this.card = card;
-        this.net = net;
         this.inference = new InferenceNetwork(net);
         ImageInput in = (ImageInput) card.input();
         this.preprocessor = new ImagePreprocessor(in);
@@ -79,8 +77,8 @@ public final class CameraDetector implements Detector {
         return new Detections(frames.timestampNs(), List.of(), all);
     }
 
-    /** @return the network (for training and tests in this module) */
-    public MultiLayerNetwork network() {
-        return net;
+    /** @return the forward pass this detector runs, and through it the DL4J network (for tests and benchmarks) */
+    public InferenceNetwork inference() {
+        return inference;
     }
 }

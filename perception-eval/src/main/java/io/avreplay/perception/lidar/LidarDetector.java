@@ -25,7 +25,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  */
 public final class LidarDetector implements Detector {
     private final ModelCard card;
-    private final MultiLayerNetwork net;
     private final InferenceNetwork inference;
     private final BevFeaturizer featurizer;
     private final LidarDecoder decoder;
@@ -36,7 +35,6 @@ public final class LidarDetector implements Detector {
             throw new IllegalArgumentException("LidarDetector needs a LIDAR_3D card, got " + card.task());
         }
         this.card = card;
-        this.net = net;
         this.inference = new InferenceNetwork(net);
         BevGrid grid = (BevGrid) card.input();
         this.featurizer = new BevFeaturizer(grid);
@@ -107,8 +105,8 @@ public final class LidarDetector implements Detector {
         return result;
     }
 
-    /** @return the network (for training and tests in this module) */
-    public MultiLayerNetwork network() {
-        return net;
+    /** @return the forward pass this detector runs, and through it the DL4J network (for tests and benchmarks) */
+    public InferenceNetwork inference() {
+        return inference;
     }
 }
