@@ -9,12 +9,16 @@ import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Builds the {@code avreplay} {@link CommandLine}: the single factory used by {@link Main} and by
  * tests, which inject their own {@code out} and {@code err} writers to capture both streams.
+ *
+ * <p>{@code --help}, {@code --version} and the exit-code footer are declared here once; {@code scope =
+ * INHERIT} copies them to every subcommand and sub-subcommand, which therefore declare neither.
  */
-@Command(name = "avreplay", mixinStandardHelpOptions = true,
+@Command(name = "avreplay", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Autonomous-driving sensor-log replay and validation toolkit.",
         footer = ExitCodes.HELP_FOOTER)

@@ -1,5 +1,6 @@
 package io.avreplay.cli;
 
+import io.avreplay.replay.time.DurationGrammar;
 import io.avreplay.perception.Detectors;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.bench.PerceptionBenchmark;
@@ -25,8 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay bench ...}: benchmarks reported as ratios against a baseline measured in the same run. */
-@Command(name = "bench", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = "Run a benchmark; results are ratios against a baseline measured in the same run.",
+@Command(name = "bench", description = "Run a benchmark; results are ratios against a baseline measured in the same run.",
         subcommands = {BenchCommand.Io.class, BenchCommand.Replay.class, BenchCommand.Synth.class,
             BenchCommand.Perception.class})
 final class BenchCommand implements Runnable {
@@ -39,8 +39,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** Log read throughput against raw FileChannel reads of the same bytes. */
-    @Command(name = "io", mixinStandardHelpOptions = true,
-            description = "Write a log of lidar sweeps, then compare LogReader throughput with raw FileChannel reads.")
+    @Command(name = "io", description = "Write a log of lidar sweeps, then compare LogReader throughput with raw FileChannel reads.")
     static final class Io implements Callable<Integer> {
         @Option(names = "--size-mb", defaultValue = "1024", description = "Lidar data to write, MB (default ${DEFAULT-VALUE}).")
         long sizeMb;
@@ -88,8 +87,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** Replay throughput, memory under a small heap and sync overhead ({@code ReplayBenchmark}). */
-    @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Replay all lidar sweeps of a >= 1 GB log touching every point, as a ratio of raw "
+    @Command(name = "replay", description = {"Replay all lidar sweeps of a >= 1 GB log touching every point, as a ratio of raw "
                     + "FileChannel reads; peak heap + direct memory of a child JVM replaying it under -Xmx256m; "
                     + "sync overhead per frame set. The log is written once under --dir and reused."})
     static final class Replay implements Callable<Integer> {
@@ -149,8 +147,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** Synthesizer throughput: sweeps and rays per second, and the real-time factor of a whole log. */
-    @Command(name = "synth", mixinStandardHelpOptions = true,
-            description = "Generate a preset's log and report lidar sweeps/s, rays/s, camera frames/s and real-time factor.")
+    @Command(name = "synth", description = "Generate a preset's log and report lidar sweeps/s, rays/s, camera frames/s and real-time factor.")
     static final class Synth implements Callable<Integer> {
         @Option(names = "--preset", defaultValue = "congested-arterial", description = "Preset (default ${DEFAULT-VALUE}).")
         String preset;
@@ -179,7 +176,7 @@ final class BenchCommand implements Runnable {
             SynthBenchmark.Result r;
             try (RootAllocator allocator = Allocators.root()) {
                 r = SynthBenchmark.run(Presets.load(preset), seed,
-                        Durations.parseNs("--duration", duration),
+                        DurationGrammar.parseNs("--duration", duration),
                         SynthOptions.defaults().withRates(10, cameraHz), work, allocator);
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -202,8 +199,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** Detector speed per sweep and frame, against an SGEMM of the same FLOPs. */
-    @Command(name = "perception", mixinStandardHelpOptions = true,
-            description = {"Time the lidar and camera detectors per sweep and frame on a log's frames (batch 1), "
+    @Command(name = "perception", description = {"Time the lidar and camera detectors per sweep and frame on a log's frames (batch 1), "
                 + "their networks alone, and an SGEMM of the same FLOPs as the same-run baseline.",
                 "Without --log a 3 s urban-intersection log (seed 901, lidar 10 Hz, camera 20 Hz) is "
                 + "synthesized into a temporary directory first."})

@@ -1,5 +1,6 @@
 package io.avreplay.cli;
 
+import io.avreplay.replay.time.DurationGrammar;
 import io.avreplay.perception.run.RunOptions;
 import io.avreplay.perception.run.RunResult;
 import io.avreplay.replay.arrow.LogReader;
@@ -33,8 +34,7 @@ import picocli.CommandLine.Spec;
  * lidar and camera detectors, scores them (nuScenes and COCO) and renders a camera frame and a bird's-eye
  * view with the ground truth, then prints where everything is.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = {"Run the main job on the bundled default data: synthesize the default log if absent "
+@Command(name = "demo", description = {"Run the main job on the bundled default data: synthesize the default log if absent "
                 + "(kept at OUT/log), info, validate, replay, run the shipped detectors, score, render, and print "
                 + "where the results are."})
 final class DemoCommand implements Callable<Integer> {
@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             if (Files.exists(log.resolve(LogManifest.FILE_NAME))) {
                 o.println("  reusing " + log);
             } else {
-                long ns = Durations.parseNs("--duration", duration);
+                long ns = DurationGrammar.parseNs("--duration", duration);
                 long t = System.nanoTime();
                 Synthesizer.generate(Presets.load(preset), seed, ns, SynthOptions.defaults(), log, allocator);
                 o.printf("  synthesized preset %s, seed %d, %s in %.1f s -> %s%n", preset, seed, duration,

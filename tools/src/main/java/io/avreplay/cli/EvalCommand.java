@@ -24,9 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code avreplay eval}: detection metrics with reference parity (nuScenes, COCO, KITTI). */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Score detections against ground truth with the public benchmarks' exact rules.",
-        footer = ExitCodes.HELP_FOOTER,
+@Command(name = "eval", description = "Score detections against ground truth with the public benchmarks' exact rules.",
         subcommands = {EvalCommand.NuScenes.class, EvalCommand.Coco.class, EvalCommand.Kitti.class,
             EvalCommand.Log.class})
 public final class EvalCommand implements Runnable {
@@ -55,8 +53,7 @@ public final class EvalCommand implements Runnable {
     }
 
     /** {@code avreplay eval nuscenes}. */
-    @Command(name = "nuscenes", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = "nuScenes detection (nuscenes-devkit 1.2.0, detection_cvpr_2019): mAP, TP errors, NDS.")
+    @Command(name = "nuscenes", description = "nuScenes detection (nuscenes-devkit 1.2.0, detection_cvpr_2019): mAP, TP errors, NDS.")
     static final class NuScenes implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -95,8 +92,7 @@ public final class EvalCommand implements Runnable {
     }
 
     /** {@code avreplay eval log}: nuScenes metrics of predictions against a log's own 3D ground truth. */
-    @Command(name = "log", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = {"nuScenes detection metrics of predictions against a log's own 3D ground truth.",
+    @Command(name = "log", description = {"nuScenes detection metrics of predictions against a log's own 3D ground truth.",
                 "Sample tokens are <log_id>-<timestamp_ns> of each annotated timestamp (the original token for "
                         + "logs imported from nuScenes), as `avreplay export nuscenes` writes them; boxes in the "
                         + "world frame."})
@@ -140,8 +136,7 @@ public final class EvalCommand implements Runnable {
     }
 
     /** {@code avreplay eval coco}. */
-    @Command(name = "coco", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = "COCO bbox (pycocotools 2.0 COCOeval): the 12 summary statistics and per-category AP.")
+    @Command(name = "coco", description = "COCO bbox (pycocotools 2.0 COCOeval): the 12 summary statistics and per-category AP.")
     static final class Coco implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -164,8 +159,7 @@ public final class EvalCommand implements Runnable {
     }
 
     /** {@code avreplay eval kitti}. */
-    @Command(name = "kitti", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = "KITTI object (official devkit): AP|R40 and AP|R11 for 2D, AOS, BEV and 3D.")
+    @Command(name = "kitti", description = "KITTI object (official devkit): AP|R40 and AP|R11 for 2D, AOS, BEV and 3D.")
     static final class Kitti implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -28,7 +28,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code avreplay export kitti|nuscenes|coco|tables|video LOG --out PATH}: a log's ground truth and data out to other tools. */
 @Command(name = "export", description = "Export a log's ground truth or data to KITTI, nuScenes, COCO, Feather tables or MP4.",
-        footer = ExitCodes.HELP_FOOTER,
         subcommands = {ExportCommand.Kitti.class, ExportCommand.NuScenes.class, ExportCommand.Coco.class,
             ExportCommand.Tables.class, ExportCommand.Video.class})
 final class ExportCommand implements Runnable {
@@ -73,8 +72,7 @@ final class ExportCommand implements Runnable {
         return ExitCodes.OK;
     }
 
-    @Command(name = "kitti", description = "3D and 2D ground truth as a KITTI label_2 directory (one <frame>.txt per annotated frame).",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER)
+    @Command(name = "kitti", description = "3D and 2D ground truth as a KITTI label_2 directory (one <frame>.txt per annotated frame).")
     static final class Kitti implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -94,8 +92,7 @@ final class ExportCommand implements Runnable {
         }
     }
 
-    @Command(name = "nuscenes", description = "3D ground truth as nuScenes JSON (global frame; classes mapped to the ten detection names, others left out; with num_pts and ego_poses, so eval nuscenes --gt reads it).",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER)
+    @Command(name = "nuscenes", description = "3D ground truth as nuScenes JSON (global frame; classes mapped to the ten detection names, others left out; with num_pts and ego_poses, so eval nuscenes --gt reads it).")
     static final class NuScenes implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -125,8 +122,7 @@ final class ExportCommand implements Runnable {
         }
     }
 
-    @Command(name = "coco", description = "2D ground truth of one camera as COCO instances JSON.",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER)
+    @Command(name = "coco", description = "2D ground truth of one camera as COCO instances JSON.")
     static final class Coco implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -143,8 +139,7 @@ final class ExportCommand implements Runnable {
     }
 
     @Command(name = "tables", description = "The log as flat Feather tables (points, boxes, boxes_2d, poses, calibration) "
-            + "for pandas/polars; schema in docs/export-formats.md.", mixinStandardHelpOptions = true,
-            footer = ExitCodes.HELP_FOOTER)
+            + "for pandas/polars; schema in docs/export-formats.md.")
     static final class Tables implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -161,8 +156,7 @@ final class ExportCommand implements Runnable {
         }
     }
 
-    @Command(name = "video", description = "One camera stream as an MP4 for a quick look.", mixinStandardHelpOptions = true,
-            footer = ExitCodes.HELP_FOOTER)
+    @Command(name = "video", description = "One camera stream as an MP4 for a quick look.")
     static final class Video implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -37,8 +37,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay gate}: score every catalogued scenario and check its gates. */
-@Command(name = "gate", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = {"Score each scenario of a catalogue on its window and classes, check its gates (absolute "
+@Command(name = "gate", description = {"Score each scenario of a catalogue on its window and classes, check its gates (absolute "
                 + "thresholds, and regressions against a baseline by a paired bootstrap over frames), print a summary "
                 + "and write the reports asked for.",
             "CANDIDATE and BASELINE are directories of precomputed detections, one <logId>.json per log "

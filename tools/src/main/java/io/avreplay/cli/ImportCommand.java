@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code avreplay import kitti|av2|nuscenes SRC --out LOG}: brings a public dataset into logs. */
 @Command(name = "import", description = "Import a public dataset (KITTI object, Argoverse 2 sensor, nuScenes) into logs.",
-        footer = ExitCodes.HELP_FOOTER,
         subcommands = {ImportCommand.Kitti.class, ImportCommand.Av2.class, ImportCommand.NuScenes.class})
 final class ImportCommand implements Runnable {
     @Spec
@@ -93,8 +92,7 @@ final class ImportCommand implements Runnable {
         out.flush();
     }
 
-    @Command(name = "kitti", description = "KITTI 3D object split (calib, velodyne, image_2, label_2).",
-            footer = ExitCodes.HELP_FOOTER, mixinStandardHelpOptions = true)
+    @Command(name = "kitti", description = "KITTI 3D object split (calib, velodyne, image_2, label_2).")
     static final class Kitti implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -107,8 +105,7 @@ final class ImportCommand implements Runnable {
         }
     }
 
-    @Command(name = "av2", description = "Argoverse 2 sensor log directory (or a directory of logs).",
-            footer = ExitCodes.HELP_FOOTER, mixinStandardHelpOptions = true)
+    @Command(name = "av2", description = "Argoverse 2 sensor log directory (or a directory of logs).")
     static final class Av2 implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -123,7 +120,7 @@ final class ImportCommand implements Runnable {
 
     @Command(name = "nuscenes", description = "nuScenes: a dataroot holding v1.0-<version>/ JSON tables with samples/ "
             + "and sweeps/ (or the v1.0-<version> directory itself), one log per scene; or a directory holding "
-            + "mmdet3d-style *.info.json with their .pcd.bin and JPEG files.", footer = ExitCodes.HELP_FOOTER, mixinStandardHelpOptions = true)
+            + "mmdet3d-style *.info.json with their .pcd.bin and JPEG files.")
     static final class NuScenes implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -17,8 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay info LOG}: streams, counts, duration, rates, gaps, size on disk. */
-@Command(name = "info", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = "Show a log's streams, frame counts, duration, rates, largest gaps and size on disk.")
+@Command(name = "info", description = "Show a log's streams, frame counts, duration, rates, largest gaps and size on disk.")
 final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "Log directory.")
     Path log;

@@ -13,9 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay render}: pictures of one instant of a log with its ground truth drawn on them. */
-@Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Write <camera>.png (frame with 2D boxes) per camera and bev.png (lidar sweep from above with 3D boxes).",
-        footer = ExitCodes.HELP_FOOTER)
+@Command(name = "render", description = "Write <camera>.png (frame with 2D boxes) per camera and bev.png (lidar sweep from above with 3D boxes).")
 final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -5,7 +5,7 @@ import io.avreplay.replay.play.Rate;
 import io.avreplay.replay.play.Replay;
 import io.avreplay.replay.play.ReplayIterator;
 import io.avreplay.replay.play.ReplaySummary;
-import io.avreplay.replay.play.TimeSpec;
+import io.avreplay.replay.time.DurationGrammar;
 import io.avreplay.replay.sync.SyncOptions;
 import io.avreplay.replay.sync.SyncPolicy;
 import java.nio.file.Path;
@@ -23,14 +23,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay replay}: plays logs in timestamp order, one output line per frame or frame set. */
-@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "replay", sortOptions = false,
         description = {
             "Replays the sensor streams of one or more logs as one timeline, in timestamp order "
                     + "(ties: lidar before camera, then sensor id, then log order).",
             "Prints one line per frame (or per frame set with --sync) on stdout and a summary at the end; "
                     + "shows progress on stderr when it is a terminal.",
-            "Without --rate, replays as fast as possible."},
-        footer = ExitCodes.HELP_FOOTER)
+            "Without --rate, replays as fast as possible."})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,7 +42,7 @@ final class ReplayCommand implements Callable<Integer> {
     List<String> sensors = new ArrayList<>();
 
     @Option(names = "--start", paramLabel = "TIME",
-            description = "Window start (inclusive): offset from the log start (5s, 1500ms, 2min) or absolute ns.")
+            description = "Window start (inclusive): offset from the log start (5s, 1500ms, 2m) or an absolute timestamp @NS.")
     String start;
 
     @Option(names = "--end", paramLabel = "TIME", description = "Window end (exclusive), same forms as --start.")
@@ -122,8 +121,8 @@ final class ReplayCommand implements Callable<Integer> {
         Replay.Builder b = Replay.builder(allocator).sensors(sensors).loops(loops).skipCorrupt(skipCorrupt)
                 .verifyChecksums(!noVerify).readAheadBytes(readAheadMb << 20).lendLidarPoints(true);
         logs.forEach(b::log);
-        Optional.ofNullable(start).map(TimeSpec::parse).ifPresent(b::start);
-        Optional.ofNullable(end).map(TimeSpec::parse).ifPresent(b::end);
+        Optional.ofNullable(start).map(t -> DurationGrammar.parsePoint("--start", t)).ifPresent(b::start);
+        Optional.ofNullable(end).map(t -> DurationGrammar.parsePoint("--end", t)).ifPresent(b::end);
         if (rate != null) {
             if (!(rate > 0) || rate.isInfinite()) {
                 throw new InvalidConfigException("--rate must be a finite number > 0, got " + rate);
@@ -134,17 +133,14 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private SyncOptions syncOptions() {
-        TimeSpec tol = TimeSpec.parse(tolerance);
-        if (tol.absolute()) {
-            throw new InvalidConfigException("--tolerance needs a unit, e.g. 50ms; got '" + tolerance + "'");
-        }
+        long toleranceNs = DurationGrammar.parseNs("--tolerance", tolerance);
         SyncPolicy p;
         try {
             p = SyncPolicy.fromId(policy);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException("--sync-policy: " + e.getMessage(), e);
         }
-        SyncOptions o = SyncOptions.defaults().withToleranceNs(tol.value()).withPolicy(p);
+        SyncOptions o = SyncOptions.defaults().withToleranceNs(toleranceNs).withPolicy(p);
         return reference == null ? o : o.withReference(reference);
     }
 }

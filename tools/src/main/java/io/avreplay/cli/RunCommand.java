@@ -24,8 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay run}: replay logs through the detectors and score them against the logs' ground truth. */
-@Command(name = "run", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = {"Replay logs as synced frame sets, run the lidar and camera detectors, write the detections "
+@Command(name = "run", description = {"Replay logs as synced frame sets, run the lidar and camera detectors, write the detections "
                 + "(Arrow, nuScenes submission JSON, COCO results JSON) and score them against the logs' ground truth "
                 + "(nuScenes detection metrics for lidar, COCO for camera)."})
 final class RunCommand implements Callable<Integer> {

@@ -20,11 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay synth}: generates a synthetic log with exact ground truth from a preset. */
-@Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Synthesize a testbed log (lidar, front camera, ego poses, 3D/2D ground truth) from a preset.",
+@Command(name = "synth", description = {"Synthesize a testbed log (lidar, front camera, ego poses, 3D/2D ground truth) from a preset.",
             "Built-in presets: urban-intersection, pedestrian-crossing, congested-arterial, night-rain, cut-in,"
-                + " pothole-road; or give a .yaml/.json preset file."},
-        footer = ExitCodes.HELP_FOOTER)
+                + " pothole-road; or give a .yaml/.json preset file."})
 final class SynthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,8 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code avreplay train lidar|camera --logs DIR... --epochs N --out DIR [--resume]}. */
-@Command(name = "train", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = "Train the lidar 3D or camera 2D CenterNet on synthesized logs; writes model.zip and "
+@Command(name = "train", description = "Train the lidar 3D or camera 2D CenterNet on synthesized logs; writes model.zip and "
                 + "card.json (with provenance and held-out metrics) into --out, checkpoints into --out/checkpoint.")
 final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "lidar|camera", description = "Which model to train.")

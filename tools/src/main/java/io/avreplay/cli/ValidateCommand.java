@@ -17,8 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay validate LOG}: exit 0 when clean, 1 with problems (all listed), 3 when unreadable. */
-@Command(name = "validate", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = {"Check a log: checksums, timestamps strictly increasing per stream, gaps over 1.5x the "
+@Command(name = "validate", description = {"Check a log: checksums, timestamps strictly increasing per stream, gaps over 1.5x the "
                 + "nominal period, every sensor calibrated, annotations inside the log's time span, NaN/inf in "
                 + "points or boxes.",
             "Exits 0 when clean, 1 when problems were found (all are listed), 3 when the log is unreadable."})

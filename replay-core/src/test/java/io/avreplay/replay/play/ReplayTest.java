@@ -1,5 +1,6 @@
 package io.avreplay.replay.play;
 
+import io.avreplay.replay.time.TimeSpec;
 import static io.avreplay.replay.arrow.TestLogs.CAMERA_PERIOD_NS;
 import static io.avreplay.replay.arrow.TestLogs.LIDAR_PERIOD_NS;
 import static io.avreplay.replay.arrow.TestLogs.T0;
