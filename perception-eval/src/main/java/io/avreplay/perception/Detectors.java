@@ -33,11 +33,7 @@ public final class Detectors {
      * than with two each contending; process-wide, so callers restore the previous value.
      */
     public static int setNativeThreadsPerCall(int threads) {
-        org.nd4j.linalg.factory.Environment env = org.nd4j.linalg.factory.Nd4j.getEnvironment();
-        int previous = env.maxThreads();
-        env.setMaxThreads(threads);
-        env.setMaxMasterThreads(threads);
-        return previous;
+        return io.avreplay.perception.model.NativeThreads.setPerCall(threads);
     }
 
     /** @return the default lidar 3D detector */
