@@ -47,7 +47,11 @@ public final class AvreplayCli implements Runnable {
     @picocli.CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private AvreplayCli() {
+    /** Whether this process's stderr is a terminal: decides {@code --progress auto}. */
+    final boolean stderrIsTerminal;
+
+    private AvreplayCli(boolean stderrIsTerminal) {
+        this.stderrIsTerminal = stderrIsTerminal;
     }
 
     @Override
@@ -67,12 +71,20 @@ public final class AvreplayCli implements Runnable {
     }
 
     /**
-     * Creates the command line for one invocation. Building a picocli subcommand costs reflection over
+     * Creates the command line for one invocation, with stderr taken as no terminal. Building a picocli subcommand costs reflection over
      * its whole tree, so when {@code args} name a subcommand only that one is built (start-up of short
      * commands such as {@code eval}); top-level help, {@code help}, options and unknown names get them all.
      */
     public static CommandLine create(PrintWriter out, PrintWriter err, String[] args) {
-        CommandLine cl = new CommandLine(new AvreplayCli());
+        return create(out, err, args, false);
+    }
+
+    /**
+     * As {@link #create(PrintWriter, PrintWriter, String[])}, saying whether {@code err} is a terminal (where
+     * {@code --progress auto} draws progress bars); {@link Main} asks the process, tests inject it.
+     */
+    public static CommandLine create(PrintWriter out, PrintWriter err, String[] args, boolean stderrIsTerminal) {
+        CommandLine cl = new CommandLine(new AvreplayCli(stderrIsTerminal));
         String first = args.length > 0 ? args[0] : "";
         boolean named = !first.equals("help") && SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
         for (Class<?> c : SUBCOMMANDS) {
@@ -80,6 +92,7 @@ public final class AvreplayCli implements Runnable {
                 cl.addSubcommand(c);
             }
         }
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(AvreplayCli::handleException);

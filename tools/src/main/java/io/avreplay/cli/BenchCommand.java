@@ -47,8 +47,9 @@ final class BenchCommand implements Runnable {
         @Option(names = "--dir", description = "Work directory (default: a temporary directory).")
         Path dir;
 
-        @Option(names = "--compression", defaultValue = "none", description = "none, lz4 or zstd (default ${DEFAULT-VALUE}).")
-        String compression;
+        @Option(names = "--compression", defaultValue = "none",
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+        Compression compression;
 
         @Option(names = "--repeats", defaultValue = "3", description = "Timed read passes (default ${DEFAULT-VALUE}).")
         int repeats;
@@ -65,7 +66,7 @@ final class BenchCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             IoBenchmark.Result r;
             try (RootAllocator allocator = Allocators.root()) {
-                r = IoBenchmark.run(work, sizeMb * 1_000_000L, Compression.fromId(compression), repeats, allocator,
+                r = IoBenchmark.run(work, sizeMb * 1_000_000L, compression, repeats, allocator,
                         line -> {
                             err.println("bench io: " + line);
                             err.flush();
@@ -207,13 +208,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--log", paramLabel = "DIR", description = "Log to take the frames from.")
         Path log;
 
-        @Option(names = "--lidar-model", defaultValue = "default", paramLabel = "MODEL",
-                description = "'default', a model directory, or 'none' (default ${DEFAULT-VALUE}).")
-        String lidarModel;
-
-        @Option(names = "--camera-model", defaultValue = "default", paramLabel = "MODEL",
-                description = "'default', a model directory, or 'none' (default ${DEFAULT-VALUE}).")
-        String cameraModel;
+        @Mixin
+        ModelOptions models;
 
         @Option(names = "--threads", defaultValue = "0",
                 description = "ND4J threads per call; 0 keeps ND4J's default (default ${DEFAULT-VALUE}).")
@@ -236,8 +232,8 @@ final class BenchCommand implements Runnable {
             try (RootAllocator allocator = Allocators.root();
                     LogReader reader = LogReader.open(
                             log != null ? log : synthesize(synthesized.resolve("log"), allocator), allocator)) {
-                var lidar = detector(lidarModel, true);
-                var camera = detector(cameraModel, false);
+                var lidar = models.lidar();
+                var camera = models.camera();
                 if (threads > 0) { // after loading: ND4J sets its defaults when its backend starts
                     Detectors.setNativeThreadsPerCall(threads);
                 }
@@ -272,17 +268,6 @@ final class BenchCommand implements Runnable {
                     + "forward pass %.1f ms); SGEMM of the same FLOPs %.2f ms: network %.1fx slower%n", what, t.model(),
                     t.detectMs(), unit, t.networkMs(), t.flopsPerFrame() / 1e9, t.networkGflops(), t.dl4jNetworkMs(),
                     t.gemmMs(), t.networkVsGemm());
-        }
-
-        private Optional<Detector> detector(String model, boolean lidar) {
-            if (model.equals("none")) {
-                return Optional.empty();
-            }
-            if (model.equals("default")) {
-                return Optional.of(lidar ? Detectors.loadDefaultLidar()
-                        : Detectors.loadDefaultCamera());
-            }
-            return Optional.of(Detectors.load(Path.of(model)));
         }
 
         private static Path synthesize(Path dir, RootAllocator allocator) {

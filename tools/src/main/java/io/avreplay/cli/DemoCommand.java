@@ -83,8 +83,10 @@ final class DemoCommand implements Callable<Integer> {
             replay(o, log, allocator);
         }
         step(o, 5, "avreplay run " + log + " --out " + out.resolve("results"));
-        RunResult r = RunCommand.run(List.of(log), out.resolve("results"), "default", "default", RunOptions.defaults(),
-                spec.commandLine().getErr());
+        RunResult r;
+        try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("logs")) {
+            r = RunCommand.run(List.of(log), out.resolve("results"), new ModelOptions(), RunOptions.defaults(), progress);
+        }
         o.println(indent(RunCommand.text(r)));
         step(o, 6, "avreplay render " + log + " --at 2s --out " + out.resolve("render"));
         List<Path> pngs;

@@ -172,8 +172,10 @@ final class ExportCommand implements Runnable {
             if (!(fps > 0)) {
                 throw new InvalidConfigException("--fps must be > 0, got " + fps);
             }
-            return execute(spec, args, (log, a) -> "wrote " + CameraVideoExport.export(log, camera, fps, args.out)
-                    + " frames to " + args.out);
+            try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("frames")) {
+                return execute(spec, args, (log, a) -> "wrote " + CameraVideoExport.export(log, camera, fps, args.out,
+                        progress) + " frames to " + args.out);
+            }
         }
     }
 }

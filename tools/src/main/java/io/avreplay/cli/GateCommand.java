@@ -20,7 +20,6 @@ import io.avreplay.scenario.report.JsonReport;
 import io.avreplay.scenario.report.JunitXmlReport;
 import io.avreplay.scenario.report.MarkdownReport;
 import io.avreplay.scenario.report.ReportFiles;
-import io.avreplay.perception.Detectors;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.scenario.ci.ModelDetectionResults;
 import java.io.PrintWriter;
@@ -125,17 +124,13 @@ final class GateCommand implements Callable<Integer> {
      * {@code card.json}): that model; otherwise a directory of precomputed detections.
      */
     private static DetectionResults results(String option, String value, RootAllocator allocator, List<Detector> opened) {
-        if (value.equals("default")) {
-            Detector d = Detectors.loadDefaultLidar();
+        if (ModelOptions.namesModel(value)) {
+            Detector d = ModelOptions.resolve(value, true).orElseThrow();
             opened.add(d);
-            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " (default)");
+            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " ("
+                    + (value.equals(ModelOptions.DEFAULT) ? value : Path.of(value).toString()) + ")");
         }
         Path p = Path.of(value);
-        if (Files.isRegularFile(p.resolve("card.json"))) {
-            Detector d = Detectors.load(p);
-            opened.add(d);
-            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " (" + p + ")");
-        }
         if (!Files.isDirectory(p)) {
             throw new InvalidConfigException(option + ": " + value + " is neither 'default', a model directory nor a "
                     + "results directory");

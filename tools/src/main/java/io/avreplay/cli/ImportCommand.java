@@ -4,6 +4,7 @@ import io.avreplay.replay.arrow.Compression;
 import io.avreplay.replay.arrow.WriteOptions;
 import io.avreplay.replay.importer.ImportCheck;
 import io.avreplay.replay.importer.ImportOptions;
+import io.avreplay.replay.importer.ImportProgress;
 import io.avreplay.replay.importer.ImportReport;
 import io.avreplay.replay.importer.av2.Av2Importer;
 import io.avreplay.replay.importer.kitti.KittiImporter;
@@ -44,23 +45,14 @@ final class ImportCommand implements Runnable {
         @Option(names = "--overwrite", description = "Replace existing logs at --out.")
         boolean overwrite;
 
-        @Option(names = "--compression", defaultValue = "none", paramLabel = "none|lz4|zstd",
-                description = "Arrow buffer compression of the written log (default: ${DEFAULT-VALUE}).")
-        String compression;
+        @Option(names = "--compression", defaultValue = "none",
+                description = "Arrow buffer compression of the written log: ${COMPLETION-CANDIDATES} "
+                        + "(default: ${DEFAULT-VALUE}).")
+        Compression compression;
 
-        @Option(names = "--progress", defaultValue = "AUTO", paramLabel = "auto|always|never",
-                description = "Progress bar on stderr; auto shows it when stderr is a terminal.")
-        ProgressBar.Mode progress;
-
-        ImportOptions options(PrintWriter err) {
-            Compression c;
-            try {
-                c = Compression.fromId(compression);
-            } catch (IllegalArgumentException e) {
-                throw new io.avreplay.error.InvalidConfigException("--compression: " + e.getMessage());
-            }
-            return new ImportOptions(WriteOptions.defaults().withCompression(c).withOverwrite(overwrite),
-                    ProgressBar.forMode(progress, err));
+        ImportOptions options(ImportProgress progress) {
+            return new ImportOptions(WriteOptions.defaults().withCompression(compression).withOverwrite(overwrite),
+                    progress);
         }
     }
 
@@ -71,10 +63,10 @@ final class ImportCommand implements Runnable {
 
     static int execute(CommandSpec spec, Args args, Importer importer) {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         ImportReport report;
-        try (BufferAllocator allocator = Allocators.root()) {
-            report = importer.run(args.source, args.out, allocator, args.options(err));
+        try (BufferAllocator allocator = Allocators.root();
+             ProgressReporter.Task progress = ProgressReporter.of(spec).task("frames")) {
+            report = importer.run(args.source, args.out, allocator, args.options(progress));
         }
         print(report, out);
         return report.allSatisfied() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -14,7 +14,7 @@ public final class Main {
         System.setProperty("picocli.disable.closures", "true");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = AvreplayCli.create(out, err, args).execute(args);
+        int code = AvreplayCli.create(out, err, args, ProgressReporter.stderrIsTerminal()).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,9 +68,9 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Largest camera-to-reference time difference in a frame set. Default: ${DEFAULT-VALUE}.")
     String tolerance;
 
-    @Option(names = "--sync-policy", paramLabel = "POLICY", defaultValue = "nearest",
+    @Option(names = "--sync-policy", paramLabel = "POLICY", defaultValue = "nearest", converter = PolicyConverter.class,
             description = "nearest or latest-before. Default: ${DEFAULT-VALUE}.")
-    String policy;
+    SyncPolicy policy;
 
     @Option(names = "--skip-corrupt", description = "Skip corrupt frames (counted in the summary) instead of failing.")
     boolean skipCorrupt;
@@ -81,8 +83,8 @@ final class ReplayCommand implements Callable<Integer> {
     long readAheadMb;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or jsonl. Default: ${DEFAULT-VALUE}.")
-    String format;
+            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    ReplayOutput.Format format;
 
     @Option(names = "--summary-only", description = "Print only the summary, not a line per frame.")
     boolean summaryOnly;
@@ -91,17 +93,19 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         ReplayOutput output = ReplayOutput.forFormat(format, spec.commandLine().getOut());
         try (BufferAllocator allocator = Allocators.root(); Replay replay = build(allocator)) {
-            Progress progress = Progress.forTerminal(spec.commandLine().getErr(), replay, System.console() != null);
-            ReplaySummary summary = sync ? run(replay.frameSets(syncOptions()), output::frameSet, progress)
-                    : run(replay.frames(), output::frame, progress);
-            progress.done();
+            ReplaySummary summary;
+            try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("ms of log")) {
+                ReplayProgress timeline = new ReplayProgress(replay, progress);
+                summary = sync ? run(replay.frameSets(syncOptions()), output::frameSet, timeline)
+                        : run(replay.frames(), output::frame, timeline);
+            }
             output.summary(summary);
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 
-    private <T> ReplaySummary run(ReplayIterator<T> it, Consumer<T> print, Progress progress) {
+    private <T> ReplaySummary run(ReplayIterator<T> it, Consumer<T> print, ReplayProgress progress) {
         try (it) {
             while (it.hasNext()) {
                 T item = it.next();
@@ -134,13 +138,19 @@ final class ReplayCommand implements Callable<Integer> {
 
     private SyncOptions syncOptions() {
         long toleranceNs = DurationGrammar.parseNs("--tolerance", tolerance);
-        SyncPolicy p;
-        try {
-            p = SyncPolicy.fromId(policy);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException("--sync-policy: " + e.getMessage(), e);
-        }
-        SyncOptions o = SyncOptions.defaults().withToleranceNs(toleranceNs).withPolicy(p);
+        SyncOptions o = SyncOptions.defaults().withToleranceNs(toleranceNs).withPolicy(policy);
         return reference == null ? o : o.withReference(reference);
+    }
+
+    /** {@code --sync-policy} by its id ({@link SyncPolicy#fromId}). */
+    static final class PolicyConverter implements ITypeConverter<SyncPolicy> {
+        @Override
+        public SyncPolicy convert(String value) {
+            try {
+                return SyncPolicy.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.avreplay.replay.export;
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.progress.ProgressListener;
 import io.avreplay.replay.log.CameraFrame;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -31,6 +32,14 @@ public final class CameraVideoExport {
      * @throws BadInputException when the camera stream is empty or a frame cannot be decoded
      */
     public static int export(LogReader log, String camera, double fps, Path mp4) {
+        return export(log, camera, fps, mp4, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #export(LogReader, String, double, Path)}, reporting each frame encoded to {@code progress}
+     * (stage: the camera id).
+     */
+    public static int export(LogReader log, String camera, double fps, Path mp4, ProgressListener progress) {
         FrameStream<CameraFrame> frames = log.camera(camera);
         if (frames.size() == 0) {
             throw new BadInputException(log.directory() + ": camera '" + camera + "' has no frames");
@@ -57,6 +66,7 @@ public final class CameraVideoExport {
                         Frame frame = conv.convert(sized);
                         rec.record(frame);
                         written[0]++;
+                        progress.step(camera, written[0], frames.size());
                     }
                 }
                 rec.stop();

@@ -6,6 +6,7 @@ import io.avreplay.replay.arrow.WriteOptions;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
+import io.avreplay.replay.progress.ProgressListener;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.ImageEncoding;
@@ -69,7 +70,16 @@ public final class Synthesizer {
      */
     public static LogManifest generate(Preset preset, long seed, long durationNs, SynthOptions options, Path out,
             BufferAllocator allocator) {
-        return run(preset, seed, durationNs, options, out, allocator).manifest();
+        return generate(preset, seed, durationNs, options, out, allocator, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #generate(Preset, long, long, SynthOptions, Path, BufferAllocator)}, reporting each lidar
+     * sweep (stage {@code lidar}) and camera frame (stage {@code camera}) written to {@code progress}.
+     */
+    public static LogManifest generate(Preset preset, long seed, long durationNs, SynthOptions options, Path out,
+            BufferAllocator allocator, ProgressListener progress) {
+        return run(preset, seed, durationNs, options, out, allocator, progress).manifest();
     }
 
     /** What a run produced and how long each part took. */
@@ -77,7 +87,8 @@ public final class Synthesizer {
             long lidarNanos, long cameraNanos, long totalNanos) {
     }
 
-    static Stats run(Preset preset, long seed, long durationNs, SynthOptions options, Path out, BufferAllocator allocator) {
+    static Stats run(Preset preset, long seed, long durationNs, SynthOptions options, Path out, BufferAllocator allocator,
+            ProgressListener progress) {
         if (durationNs <= 0) {
             throw new InvalidConfigException("duration must be > 0, got " + durationNs + " ns");
         }
@@ -105,6 +116,7 @@ public final class Synthesizer {
             }
             writePoses(w, world, durationNs);
             double[] e = new double[6];
+            long sweepCount = durationNs / lidar.periodNs() + 1;
             for (long k = 0; k * lidar.periodNs() <= durationNs; k++) {
                 long t = k * lidar.periodNs();
                 long t0 = System.nanoTime();
@@ -117,9 +129,11 @@ public final class Synthesizer {
                 w.writeAnnotations3d(T0_NS + t, GroundTruth.boxes3d(world, t, sweep, LIDAR_MOUNT));
                 sweeps++;
                 points += sweep.size();
+                progress.step("lidar", sweeps, sweepCount);
             }
             if (options.cameraRateHz() > 0) {
                 long period = Math.round(1e9 / options.cameraRateHz());
+                long frameCount = durationNs / period + 1;
                 for (long k = 0; k * period <= durationNs; k++) {
                     long t = k * period;
                     long t0 = System.nanoTime();
@@ -133,6 +147,7 @@ public final class Synthesizer {
                     w.writeAnnotations2d(camera.sensorId(), T0_NS + t, GroundTruth.boxes2d(world, scene, view, img, t));
                     cameraNanos += System.nanoTime() - t0;
                     frames++;
+                    progress.step("camera", frames, frameCount);
                 }
             }
             LogManifest manifest = w.commit();
