@@ -9,6 +9,7 @@ import io.avreplay.eval.kitti.KittiEvaluator;
 import io.avreplay.eval.kitti.KittiJson;
 import io.avreplay.eval.kitti.KittiResult;
 import io.avreplay.eval.kitti.KittiText;
+import io.avreplay.eval.log.LogEvaluation;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesEvaluator;
 import io.avreplay.eval.nuscenes.NuScenesJson;
@@ -116,21 +117,17 @@ public final class EvalCommand implements Runnable {
         @Override
         public Integer call() {
             NuScenesConfig cfg = config(config);
-            io.avreplay.eval.log.LogGroundTruth.Converted gt;
+            LogEvaluation.Outcome o;
             try (var allocator = Allocators.root();
                  var reader = io.avreplay.replay.arrow.LogReader.open(log, allocator)) {
-                gt = io.avreplay.eval.log.LogGroundTruth.read(reader);
+                var predictions = NuScenesEvaluator.readPredictions(existing(spec, pred, "--pred", false));
+                o = LogEvaluation.score(reader, predictions, cfg, java.util.List.of(log.toString(), pred.toString()));
             }
-            var predictions = NuScenesEvaluator.readPredictions(existing(spec, pred, "--pred", false));
-            NuScenesEvaluator ev = new NuScenesEvaluator(cfg);
-            NuScenesResult r = ev.score(ev.accumulate(gt.groundTruth(), predictions),
-                    new io.avreplay.eval.detection.EvalProvenance("nuscenes", cfg.name(),
-                            java.util.List.of(log.toString(), pred.toString()),
-                            io.avreplay.replay.log.ToolVersion.current()));
-            if (gt.skippedBoxes() > 0) {
-                spec.commandLine().getErr().println("avreplay eval log: " + gt.skippedBoxes()
+            if (o.skippedBoxes() > 0) {
+                spec.commandLine().getErr().println("avreplay eval log: " + o.skippedBoxes()
                         + " ground-truth boxes have no nuScenes class (e.g. potholes) and were left out");
             }
+            NuScenesResult r = o.result();
             return print(spec, format, r, NuScenesText::write, NuScenesJson::write);
         }
     }
