@@ -72,12 +72,16 @@ final class ExportCommand implements Runnable {
         return ExitCodes.OK;
     }
 
-    @Command(name = "kitti", description = "3D and 2D ground truth as a KITTI label_2 directory (one <frame>.txt per annotated frame).")
-    static final class Kitti implements Callable<Integer> {
+    /** One format's subcommand: the command's spec and the shared {@link Args}. */
+    abstract static class Format implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         Args args;
+    }
+
+    @Command(name = "kitti", description = "3D and 2D ground truth as a KITTI label_2 directory (one <frame>.txt per annotated frame).")
+    static final class Kitti extends Format {
         @Option(names = "--label-camera", defaultValue = "image_0",
                 description = "Camera whose frame the labels are in (default: ${DEFAULT-VALUE}, KITTI's rectified camera 0).")
         String labelCamera;
@@ -93,12 +97,7 @@ final class ExportCommand implements Runnable {
     }
 
     @Command(name = "nuscenes", description = "3D ground truth as nuScenes JSON (global frame; classes mapped to the ten detection names, others left out; with num_pts and ego_poses, so eval nuscenes --gt reads it).")
-    static final class NuScenes implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Args args;
-
+    static final class NuScenes extends Format {
         @Override
         public Integer call() {
             return execute(spec, args, (log, a) -> {
@@ -123,11 +122,7 @@ final class ExportCommand implements Runnable {
     }
 
     @Command(name = "coco", description = "2D ground truth of one camera as COCO instances JSON.")
-    static final class Coco implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Args args;
+    static final class Coco extends Format {
         @Option(names = "--camera", required = true, description = "The camera id.")
         String camera;
 
@@ -140,12 +135,7 @@ final class ExportCommand implements Runnable {
 
     @Command(name = "tables", description = "The log as flat Feather tables (points, boxes, boxes_2d, poses, calibration) "
             + "for pandas/polars; schema in docs/export-formats.md.")
-    static final class Tables implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Args args;
-
+    static final class Tables extends Format {
         @Override
         public Integer call() {
             return execute(spec, args, (log, a) -> {
@@ -157,11 +147,7 @@ final class ExportCommand implements Runnable {
     }
 
     @Command(name = "video", description = "One camera stream as an MP4 for a quick look.")
-    static final class Video implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Args args;
+    static final class Video extends Format {
         @Option(names = "--camera", required = true, description = "The camera id.")
         String camera;
         @Option(names = "--fps", defaultValue = "10", description = "Frame rate of the video (default: ${DEFAULT-VALUE}).")

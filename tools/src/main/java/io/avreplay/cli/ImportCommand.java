@@ -84,44 +84,44 @@ final class ImportCommand implements Runnable {
         out.flush();
     }
 
-    @Command(name = "kitti", description = "KITTI 3D object split (calib, velodyne, image_2, label_2).")
-    static final class Kitti implements Callable<Integer> {
+    /** One importer's subcommand: the shared {@link Args}, run through {@link #execute}. */
+    abstract static class Dataset implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         Args args;
+        private final Importer importer;
+
+        Dataset(Importer importer) {
+            this.importer = importer;
+        }
 
         @Override
         public Integer call() {
-            return execute(spec, args, KittiImporter::importDataset);
+            return execute(spec, args, importer);
+        }
+    }
+
+    @Command(name = "kitti", description = "KITTI 3D object split (calib, velodyne, image_2, label_2).")
+    static final class Kitti extends Dataset {
+        Kitti() {
+            super(KittiImporter::importDataset);
         }
     }
 
     @Command(name = "av2", description = "Argoverse 2 sensor log directory (or a directory of logs).")
-    static final class Av2 implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Args args;
-
-        @Override
-        public Integer call() {
-            return execute(spec, args, Av2Importer::importDataset);
+    static final class Av2 extends Dataset {
+        Av2() {
+            super(Av2Importer::importDataset);
         }
     }
 
     @Command(name = "nuscenes", description = "nuScenes: a dataroot holding v1.0-<version>/ JSON tables with samples/ "
             + "and sweeps/ (or the v1.0-<version> directory itself), one log per scene; or a directory holding "
             + "mmdet3d-style *.info.json with their .pcd.bin and JPEG files.")
-    static final class NuScenes implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Args args;
-
-        @Override
-        public Integer call() {
-            return execute(spec, args, NuScenesImporter::importDataset);
+    static final class NuScenes extends Dataset {
+        NuScenes() {
+            super(NuScenesImporter::importDataset);
         }
     }
 }

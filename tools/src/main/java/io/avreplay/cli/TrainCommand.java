@@ -109,11 +109,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         TrainResult r;
-        try (RootAllocator allocator = Allocators.root()) {
+        try (RootAllocator allocator = Allocators.root();
+             ProgressReporter.Task steps = ProgressReporter.of(spec).task("steps")) {
             r = Trainer.train(config, allocator, line -> {
                 err.println(line);
                 err.flush();
-            });
+            }, steps);
         }
         PrintWriter o = spec.commandLine().getOut();
         o.println("model " + r.modelDir() + (r.complete() ? "" : " (stopped at time limit)"));
