@@ -191,7 +191,14 @@ final class ArrowStreamFile implements AutoCloseable {
         long address = MemoryUtil.getByteBufferAddress(mb) + block.getMetadataLength();
         ArrowBuf body = allocator.wrapForeignAllocation(new MappedRegion(block.getBodyLength(), address));
         // The record batch takes over the body's reference; the loader retains what the vectors keep.
-        try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(meta, body)) {
+        ArrowRecordBatch deserialized;
+        try {
+            deserialized = MessageSerializer.deserializeRecordBatch(meta, body);
+        } catch (IOException | RuntimeException e) {
+            body.getReferenceManager().release(); // not taken over: a failed deserialization would leak it
+            throw e;
+        }
+        try (ArrowRecordBatch batch = deserialized) {
             BatchBounds.check(file, index, root.getSchema(), batch);
             loader.load(batch);
         }

@@ -287,7 +287,7 @@ public final class LogReader implements AutoCloseable {
             String actual = crc32c(f);
             if (!actual.equals(entry.crc32c())) {
                 throw new ChecksumMismatchException(f + ": checksum mismatch (CRC-32C " + actual + ", manifest says "
-                        + entry.crc32c() + "); rerun with --no-verify to read it anyway");
+                        + entry.crc32c() + ")");
             }
         }
     }
