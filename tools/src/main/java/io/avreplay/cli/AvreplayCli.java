@@ -110,7 +110,7 @@ public final class AvreplayCli implements Runnable {
         } catch (Error e) {
             CommandLine cl = parsed.subcommands().isEmpty() ? parsed.commandSpec().commandLine()
                     : parsed.subcommands().get(parsed.subcommands().size() - 1).commandSpec().commandLine();
-            PrintWriter err = cl.getErr();
+            PrintWriter err = parsed.commandSpec().commandLine().getErr();
             if (parsed.hasMatchedOption("--stacktrace") || parsed.subcommands().stream()
                     .anyMatch(p -> p.hasMatchedOption("--stacktrace"))) {
                 e.printStackTrace(err);

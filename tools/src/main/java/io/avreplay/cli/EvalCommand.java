@@ -117,12 +117,15 @@ public final class EvalCommand implements Runnable {
         @CommandLine.Mixin
         FormatOption format = new FormatOption();
 
+        @CommandLine.Mixin
+        VerifyOption verify = new VerifyOption();
+
         @Override
         public Integer call() {
             NuScenesConfig cfg = config(config);
             io.avreplay.eval.log.LogGroundTruth.Converted gt;
             try (var allocator = Allocators.root();
-                 var reader = io.avreplay.replay.arrow.LogReader.open(log, allocator)) {
+                 var reader = io.avreplay.replay.arrow.LogReader.open(log, allocator, verify.checksums())) {
                 gt = io.avreplay.eval.log.LogGroundTruth.read(reader);
             }
             var predictions = NuScenesEvaluator.readPredictions(existing(spec, pred, "--pred", false));

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 + "When a checksum fails, every failing file is listed and the contents are not checked.",
             "Exits 0 when clean, 1 when problems were found (all are listed; repeats of one check in one file "
                 + "as one line with their count, first and last), 3 when the log is unreadable (no or malformed "
-                + "manifest, a missing file)."})
+                + "manifest, a missing or resized file)."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "Log directory.")
     Path log;

@@ -200,7 +200,14 @@ final class ArrowStreamFile implements AutoCloseable {
         }
         try (ArrowRecordBatch batch = deserialized) {
             BatchBounds.check(file, index, root.getSchema(), batch);
-            loader.load(batch);
+            ArrowRecordBatch plain = BatchDecompression.decompress(batch, allocator);
+            try {
+                loader.load(plain);
+            } finally {
+                if (plain != batch) {
+                    plain.close();
+                }
+            }
         }
         mapping = mb;
     }

@@ -98,6 +98,27 @@ public final class LogReader implements AutoCloseable {
      */
     public static LogReader open(Path dir, BufferAllocator allocator, Checksums checksums) {
         LogManifest manifest = readManifest(dir);
+        checkFiles(dir, manifest);
+        BufferAllocator child = allocator.newChildAllocator("log-reader:" + manifest.logId(), 0, Long.MAX_VALUE);
+        try {
+            return new LogReader(dir, manifest, child, checksums);
+        } catch (RuntimeException e) {
+            try {
+                child.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Checks that every file the manifest lists is a regular file inside {@code dir} of the recorded
+     * size, and that every stream has a file entry (no file is read).
+     *
+     * @throws CorruptLogException naming the file otherwise
+     */
+    public static void checkFiles(Path dir, LogManifest manifest) {
         for (Map.Entry<String, FileEntry> e : manifest.files().entrySet()) {
             Path f = LogFiles.inside(dir, e.getKey());
             long size;
@@ -116,17 +137,6 @@ public final class LogReader implements AutoCloseable {
                 throw new CorruptLogException(dir.resolve(LogManifest.FILE_NAME) + ": stream '" + s.name()
                         + "' has no entry in 'files'");
             }
-        }
-        BufferAllocator child = allocator.newChildAllocator("log-reader:" + manifest.logId(), 0, Long.MAX_VALUE);
-        try {
-            return new LogReader(dir, manifest, child, checksums);
-        } catch (RuntimeException e) {
-            try {
-                child.close();
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
         }
     }
 

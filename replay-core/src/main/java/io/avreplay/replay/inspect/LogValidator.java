@@ -44,10 +44,11 @@ public final class LogValidator {
      *
      * @return every problem found, repeated ones grouped; empty when the log is clean
      * @throws io.avreplay.error.BadInputException when the log cannot be read at all (no manifest, a
-     *                                             malformed one, a missing or unreadable file)
+     *                                             malformed one, a missing, resized or unreadable file)
      */
     public static List<Problem> validate(Path dir, BufferAllocator allocator) {
         LogManifest m = LogReader.readManifest(dir);
+        LogReader.checkFiles(dir, m);
         List<Problem> problems = new ArrayList<>();
         checkManifest(m, problems);
         List<String> checksum = LogReader.verifyChecksums(dir, m);
