@@ -98,6 +98,7 @@ public final class AvreplayCli implements Runnable {
         cl.setExecutionExceptionHandler(AvreplayCli::handleException);
         cl.setParameterExceptionHandler(AvreplayCli::handleParameterException);
         cl.setExitCodeExceptionMapper(t -> exitCodeFor(t));
+        cl.setExecutionStrategy(AvreplayCli::executeGuarded);
         return cl;
     }
 
@@ -114,6 +115,28 @@ public final class AvreplayCli implements Runnable {
             return ExitCodes.BAD_INPUT;
         }
         return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * Runs the command and turns an {@link Error} (out of memory, stack overflow), which picocli's
+     * handlers never see, into one line and exit 4, so a crash is never read as "gate failed".
+     */
+    private static int executeGuarded(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (Error e) {
+            CommandLine cl = parsed.subcommands().isEmpty() ? parsed.commandSpec().commandLine()
+                    : parsed.subcommands().get(parsed.subcommands().size() - 1).commandSpec().commandLine();
+            PrintWriter err = parsed.commandSpec().commandLine().getErr();
+            if (parsed.hasMatchedOption("--stacktrace") || parsed.subcommands().stream()
+                    .anyMatch(p -> p.hasMatchedOption("--stacktrace"))) {
+                e.printStackTrace(err);
+            } else {
+                err.println("avreplay " + cl.getCommandName() + ": " + oneLine(e, ExitCodes.INTERNAL));
+            }
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
     }
 
     private static int handleException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -146,9 +169,12 @@ public final class AvreplayCli implements Runnable {
         } else if (msg == null || msg.isBlank()) {
             msg = ex.getClass().getSimpleName();
         }
+        if (ex instanceof OutOfMemoryError) {
+            msg = "out of memory (" + msg + "); give the JVM more with JAVA_OPTS=-Xmx..., or process less at once";
+        }
         if (code == ExitCodes.INTERNAL) {
             msg = "internal error: " + ex.getClass().getSimpleName() + ": " + msg + " (rerun with --stacktrace)";
         }
-        return msg.replace('\n', ' ');
+        return io.avreplay.replay.inspect.TerminalText.escape(msg.replace('\n', ' '));
     }
 }

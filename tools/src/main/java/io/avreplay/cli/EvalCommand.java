@@ -114,12 +114,15 @@ public final class EvalCommand implements Runnable {
         @CommandLine.Mixin
         FormatOption format = new FormatOption();
 
+        @CommandLine.Mixin
+        VerifyOption verify = new VerifyOption();
+
         @Override
         public Integer call() {
             NuScenesConfig cfg = config(config);
             LogEvaluation.Outcome o;
             try (var allocator = Allocators.root();
-                 var reader = io.avreplay.replay.arrow.LogReader.open(log, allocator)) {
+                 var reader = io.avreplay.replay.arrow.LogReader.open(log, allocator, verify.checksums())) {
                 var predictions = NuScenesEvaluator.readPredictions(existing(spec, pred, "--pred", false));
                 o = LogEvaluation.score(reader, predictions, cfg, java.util.List.of(log.toString(), pred.toString()));
             }

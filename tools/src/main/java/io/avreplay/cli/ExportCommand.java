@@ -51,6 +51,9 @@ final class ExportCommand implements Runnable {
         @Option(names = "--overwrite", description = "Replace an existing output.")
         boolean overwrite;
 
+        @Mixin
+        VerifyOption verify = new VerifyOption();
+
         void checkOut() {
             if (!overwrite && Files.exists(out)) {
                 throw new InvalidConfigException(out + ": already exists (choose another --out or pass --overwrite)");
@@ -65,7 +68,8 @@ final class ExportCommand implements Runnable {
 
     static int execute(CommandSpec spec, Args args, Body body) {
         args.checkOut();
-        try (BufferAllocator allocator = Allocators.root(); LogReader log = LogReader.open(args.log, allocator)) {
+        try (BufferAllocator allocator = Allocators.root(); LogReader log = LogReader.open(args.log, allocator,
+                args.verify.checksums())) {
             spec.commandLine().getOut().println(body.run(log, allocator));
         }
         spec.commandLine().getOut().flush();

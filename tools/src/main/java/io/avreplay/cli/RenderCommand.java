@@ -28,11 +28,14 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the PNG files.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    VerifyOption verify = new VerifyOption();
+
     @Override
     public Integer call() {
         List<Path> files;
         try (RootAllocator allocator = Allocators.root()) {
-            files = LogRenderer.render(log, atNs, out, allocator);
+            files = LogRenderer.render(log, atNs, out, allocator, verify.checksums());
         }
         PrintWriter o = spec.commandLine().getOut();
         for (Path f : files) {

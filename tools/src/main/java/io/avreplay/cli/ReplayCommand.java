@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -75,8 +76,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--skip-corrupt", description = "Skip corrupt frames (counted in the summary) instead of failing.")
     boolean skipCorrupt;
 
-    @Option(names = "--no-verify", description = "Do not check each batch's CRC-32C before decoding it.")
-    boolean noVerify;
+    @Mixin
+    VerifyOption verify = new VerifyOption();
 
     @Option(names = "--read-ahead-mb", paramLabel = "MB", defaultValue = "64",
             description = "Memory for frames decoded ahead, MiB; 0 = no read-ahead. Default: ${DEFAULT-VALUE}.")
@@ -123,7 +124,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new InvalidConfigException("--read-ahead-mb must be >= 0, got " + readAheadMb);
         }
         Replay.Builder b = Replay.builder(allocator).sensors(sensors).loops(loops).skipCorrupt(skipCorrupt)
-                .verifyChecksums(!noVerify).readAheadBytes(readAheadMb << 20).lendLidarPoints(true);
+                .verifyChecksums(!verify.noVerify).readAheadBytes(readAheadMb << 20).lendLidarPoints(true);
         logs.forEach(b::log);
         Optional.ofNullable(start).map(t -> DurationGrammar.parsePoint("--start", t)).ifPresent(b::start);
         Optional.ofNullable(end).map(t -> DurationGrammar.parsePoint("--end", t)).ifPresent(b::end);

@@ -1,6 +1,7 @@
 package io.avreplay.scenario.render;
 
 import io.avreplay.error.InvalidConfigException;
+import io.avreplay.replay.arrow.Checksums;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
@@ -52,8 +53,14 @@ public final class LogRenderer {
      * @throws io.avreplay.error.BadInputException when the log cannot be read
      */
     public static List<Path> render(Path log, long atOffsetNs, Path outDir, BufferAllocator allocator) {
+        return render(log, atOffsetNs, outDir, allocator, Checksums.VERIFY);
+    }
+
+    /** {@link #render(Path, long, Path, BufferAllocator)} with a choice of checksum verification. */
+    public static List<Path> render(Path log, long atOffsetNs, Path outDir, BufferAllocator allocator,
+            Checksums checksums) {
         List<Path> written = new ArrayList<>();
-        try (LogReader r = LogReader.open(log, allocator)) {
+        try (LogReader r = LogReader.open(log, allocator, checksums)) {
             long dur = r.manifest().durationNs();
             if (atOffsetNs < 0 || atOffsetNs > dur) {
                 throw new InvalidConfigException(String.format(Locale.ROOT,
