@@ -30,11 +30,14 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the PNG files.")
     Path out;
 
+    @Option(names = "--overwrite", description = "Replace an earlier render at --out.")
+    boolean overwrite;
+
     @Override
     public Integer call() {
         List<Path> files;
         try (RootAllocator allocator = Allocators.root()) {
-            files = LogRenderer.render(log, atNs, out, allocator);
+            files = LogRenderer.render(log, atNs, out, overwrite, allocator);
         }
         PrintWriter o = spec.commandLine().getOut();
         for (Path f : files) {

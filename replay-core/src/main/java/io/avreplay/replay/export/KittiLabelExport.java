@@ -1,5 +1,6 @@
 package io.avreplay.replay.export;
 
+import io.avreplay.replay.files.OutputKind;
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
@@ -30,6 +31,9 @@ import java.util.Optional;
  * (timestamp ÷ 100 ms) and the annotated frame's index otherwise.
  */
 public final class KittiLabelExport {
+    /** The output kind: a directory marked as this exporter's ({@code --overwrite} replaces only that). */
+    public static final OutputKind OUTPUT = OutputKind.directory("kitti-labels");
+
     private KittiLabelExport() {
     }
 
@@ -81,7 +85,7 @@ public final class KittiLabelExport {
 
     /** Writes label files atomically (the whole directory appears at once). */
     public static void write(Map<String, List<KittiLabelFormat.KittiObject>> frames, Path outDir) {
-        AtomicFile.write(outDir, tmp -> {
+        AtomicFile.writeDirectory(outDir, OUTPUT, tmp -> {
             Files.createDirectories(tmp);
             for (Map.Entry<String, List<KittiLabelFormat.KittiObject>> e : frames.entrySet()) {
                 StringBuilder sb = new StringBuilder();
