@@ -43,7 +43,7 @@ final class CocoJsonReader {
         in = new JsonCursor(file, bytes);
     }
 
-    private static void checkReadable(Path file, long size) {
+    static void checkReadable(Path file, long size) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": not a regular file (a COCO file must be a plain JSON file)");
         }
@@ -305,7 +305,8 @@ final class CocoJsonReader {
         double v = number(f, field);
         if (v != Math.rint(v) || Math.abs(v) > MAX_ID) {
             throw fail(f, Fields.NAMES[field], "expected an integer id of magnitude <= 2^53, got "
-                    + java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString(), f.start);
+                    + (v == Math.rint(v) ? new java.math.BigDecimal(v) : java.math.BigDecimal.valueOf(v)).toPlainString(),
+                    f.start);
         }
         return (long) v;
     }
