@@ -305,10 +305,17 @@ final class CocoJsonReader {
         double v = number(f, field);
         if (v != Math.rint(v) || Math.abs(v) > MAX_ID) {
             throw fail(f, Fields.NAMES[field], "expected an integer id of magnitude <= 2^53, got "
-                    + (v == Math.rint(v) ? new java.math.BigDecimal(v) : java.math.BigDecimal.valueOf(v)).toPlainString(),
-                    f.start);
+                    + plain(v), f.start);
         }
         return (long) v;
+    }
+
+    /** {@code v} as written in JSON, without exponent: 2^70 as all its digits, 100.5 as 100.5. */
+    private static String plain(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return (v == Math.rint(v) ? new java.math.BigDecimal(v) : java.math.BigDecimal.valueOf(v)).toPlainString();
     }
 
     private void checkBox(Fields f) {

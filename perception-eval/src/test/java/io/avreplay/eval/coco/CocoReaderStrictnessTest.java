@@ -46,6 +46,9 @@ class CocoReaderStrictnessTest {
         // 2^70 = 1180591620717411303424, which a cast to long would have turned into 2^63 - 1
         String huge = dtError("[{\"image_id\":1180591620717411303424,\"category_id\":1,\"bbox\":[0,0,1,1],\"score\":1}]");
         assertTrue(huge.contains("got 1180591620717411303424"), huge);
+        // found by the fuzzer: 1e400 overflows to Infinity, which the message must still print
+        String inf = dtError("[{\"image_id\":1e400,\"category_id\":1,\"bbox\":[0,0,1,1],\"score\":1}]");
+        assertTrue(inf.contains("field image_id: expected an integer id of magnitude <= 2^53, got Infinity"), inf);
     }
 
     @Test
