@@ -67,7 +67,8 @@ public final class ModelCardJson {
             Files.writeString(tmp, toJson(card));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model card " + file, e);
+            io.avreplay.replay.files.FileTrees.deleteQuietly(file.resolveSibling(file.getFileName() + ".tmp"));
+            throw new UncheckedIOException("cannot write model card " + file + ": " + e.getMessage(), e);
         }
     }
 }
