@@ -56,7 +56,9 @@ public final class ModelCardJson {
         try {
             return fromJson(Files.readString(file), file.toString());
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read model card: " + e, e);
+            // the exception's message, not its class name: users read these lines
+            throw new BadInputException(file + ": cannot read model card: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
         }
     }
 
