@@ -150,4 +150,12 @@ class OutputSafetyCommandTest {
                 .exitCode());
         assertFalse(Files.exists(exportStale));
     }
+
+    @Test
+    void d11AMetricInputThatExistsButIsNoFileIsNamedSo() throws IOException {
+        Path dt = Files.writeString(tmp.resolve("dt.json"), "[]");
+        CliRun r = CliRun.of("eval", "coco", "--gt", tmp.toString(), "--dt", dt.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--gt: not a regular file: " + tmp), r.err());
+    }
 }
