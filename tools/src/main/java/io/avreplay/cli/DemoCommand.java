@@ -91,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
         step(o, 6, "avreplay render " + log + " --at 2s --out " + out.resolve("render"));
         List<Path> pngs;
         try (RootAllocator allocator = Allocators.root()) {
-            pngs = LogRenderer.render(log, 2_000_000_000L, out.resolve("render"), allocator);
+            pngs = LogRenderer.render(log, 2_000_000_000L, out.resolve("render"), true, allocator);
         }
         pngs.forEach(p -> o.println("  " + p));
         o.println();

@@ -47,8 +47,9 @@ public final class EvalCommand implements Runnable {
 
     static Path existing(CommandLine.Model.CommandSpec spec, Path p, String option, boolean directory) {
         if (directory ? !Files.isDirectory(p) : !Files.isRegularFile(p)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": no such "
-                    + (directory ? "directory" : "file") + ": " + p);
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + (Files.exists(p)
+                    ? "not a " + (directory ? "directory" : "regular file") : "no such " + (directory ? "directory" : "file"))
+                    + ": " + p);
         }
         return p;
     }

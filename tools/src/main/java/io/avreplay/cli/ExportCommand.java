@@ -9,9 +9,10 @@ import io.avreplay.replay.export.Detection3dExport;
 import io.avreplay.replay.export.KittiLabelExport;
 import io.avreplay.replay.export.LogTablesExport;
 import io.avreplay.replay.export.NuScenesSubmission;
+import io.avreplay.replay.files.OutputKind;
+import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +55,8 @@ final class ExportCommand implements Runnable {
         @Mixin
         VerifyOption verify = new VerifyOption();
 
-        void checkOut() {
-            if (!overwrite && Files.exists(out)) {
-                throw new InvalidConfigException(out + ": already exists (choose another --out or pass --overwrite)");
-            }
+        void checkOut(OutputKind kind) {
+            OutputPublisher.check(out, kind, overwrite);
         }
     }
 
@@ -66,8 +65,11 @@ final class ExportCommand implements Runnable {
         String run(LogReader log, BufferAllocator allocator);
     }
 
-    static int execute(CommandSpec spec, Args args, Body body) {
-        args.checkOut();
+    /** A single exported file (JSON, MP4): {@code --overwrite} replaces only a regular file. */
+    static final OutputKind FILE = OutputKind.file("export");
+
+    static int execute(CommandSpec spec, Args args, OutputKind kind, Body body) {
+        args.checkOut(kind);
         try (BufferAllocator allocator = Allocators.root(); LogReader log = LogReader.open(args.log, allocator,
                 args.verify.checksums())) {
             spec.commandLine().getOut().println(body.run(log, allocator));
@@ -95,7 +97,7 @@ final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return execute(spec, args, (log, a) -> "wrote " + KittiLabelExport.exportGroundTruth(log, labelCamera, imageCamera,
+            return execute(spec, args, KittiLabelExport.OUTPUT, (log, a) -> "wrote " + KittiLabelExport.exportGroundTruth(log, labelCamera, imageCamera,
                     args.out) + " label files to " + args.out);
         }
     }
@@ -104,7 +106,7 @@ final class ExportCommand implements Runnable {
     static final class NuScenes extends Format {
         @Override
         public Integer call() {
-            return execute(spec, args, (log, a) -> {
+            return execute(spec, args, FILE, (log, a) -> {
                 FrameStream<AnnotationFrame<Annotation3d>> gt = log.annotations3d().orElseThrow(() ->
                         new io.avreplay.error.BadInputException(args.log + ": log has no 3D ground truth to export"));
                 List<NuScenesSubmission.Sample> samples = new ArrayList<>();
@@ -132,7 +134,7 @@ final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return execute(spec, args, (log, a) -> "wrote " + CocoExport.writeInstances(log, camera, args.out)
+            return execute(spec, args, FILE, (log, a) -> "wrote " + CocoExport.writeInstances(log, camera, args.out)
                     + " annotations to " + args.out);
         }
     }
@@ -142,7 +144,7 @@ final class ExportCommand implements Runnable {
     static final class Tables extends Format {
         @Override
         public Integer call() {
-            return execute(spec, args, (log, a) -> {
+            return execute(spec, args, LogTablesExport.OUTPUT, (log, a) -> {
                 LogTablesExport.Counts c = LogTablesExport.export(log, args.out, a);
                 return "wrote " + args.out + ": " + c.points() + " points, " + c.boxes() + " boxes, " + c.boxes2d()
                         + " 2D boxes, " + c.poses() + " poses, " + c.sensors() + " sensors";
@@ -154,16 +156,19 @@ final class ExportCommand implements Runnable {
     static final class Video extends Format {
         @Option(names = "--camera", required = true, description = "The camera id.")
         String camera;
+        /** Highest frame rate written; MPEG-4 part 2 cannot encode much finer time bases. */
+        static final int MAX_FPS = 1000;
+
         @Option(names = "--fps", defaultValue = "10", description = "Frame rate of the video (default: ${DEFAULT-VALUE}).")
         double fps;
 
         @Override
         public Integer call() {
-            if (!(fps > 0)) {
-                throw new InvalidConfigException("--fps must be > 0, got " + fps);
+            if (!(fps > 0 && fps <= MAX_FPS)) {
+                throw new InvalidConfigException("--fps must be > 0 and <= " + MAX_FPS + ", got " + fps);
             }
             try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("frames")) {
-                return execute(spec, args, (log, a) -> "wrote " + CameraVideoExport.export(log, camera, fps, args.out,
+                return execute(spec, args, FILE, (log, a) -> "wrote " + CameraVideoExport.export(log, camera, fps, args.out,
                         progress) + " frames to " + args.out);
             }
         }

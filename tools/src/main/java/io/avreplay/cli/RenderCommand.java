@@ -31,11 +31,14 @@ final class RenderCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     VerifyOption verify = new VerifyOption();
 
+    @Option(names = "--overwrite", description = "Replace an earlier render at --out.")
+    boolean overwrite;
+
     @Override
     public Integer call() {
         List<Path> files;
         try (RootAllocator allocator = Allocators.root()) {
-            files = LogRenderer.render(log, atNs, out, allocator, verify.checksums());
+            files = LogRenderer.render(log, atNs, out, overwrite, allocator, verify.checksums());
         }
         PrintWriter o = spec.commandLine().getOut();
         for (Path f : files) {

@@ -1,5 +1,6 @@
 package io.avreplay.perception.run;
 
+import io.avreplay.replay.export.CocoNumbering;
 import io.avreplay.eval.coco.CocoAnnotation;
 import io.avreplay.eval.coco.CocoDetection;
 import io.avreplay.eval.detection.Box2d;
@@ -31,13 +32,21 @@ final class EvalConversions {
                 WorldFrame.velocity(d.vx(), d.vy(), egoToWorld), cls.get(), d.score(), ""));
     }
 
+    /**
+     * @return the COCO category id of {@code categories.get(k)}: {@link CocoNumbering}'s fixed id, or
+     *         {@link CocoNumbering#FIRST_EXTRA_CATEGORY_ID} + k for a class outside its table
+     */
+    static long cocoCategoryId(List<String> categories, int k) {
+        return CocoNumbering.categoryId(categories.get(k)).orElse(CocoNumbering.FIRST_EXTRA_CATEGORY_ID + k);
+    }
+
     /** @return the COCO detection, or empty when the category is not one of {@code categories} */
     static Optional<CocoDetection> toCoco(long imageId, Detection2d d, List<String> categories) {
         int k = categories.indexOf(d.category());
         if (k < 0) {
             return Optional.empty();
         }
-        return Optional.of(new CocoDetection(imageId, k + 1L, new Box2d(d.x1(), d.y1(), d.x2() - d.x1(), d.y2() - d.y1()),
+        return Optional.of(new CocoDetection(imageId, cocoCategoryId(categories, k), new Box2d(d.x1(), d.y1(), d.x2() - d.x1(), d.y2() - d.y1()),
                 d.score()));
     }
 
@@ -52,7 +61,7 @@ final class EvalConversions {
         }
         double w = a.x2() - a.x1();
         double h = a.y2() - a.y1();
-        return Optional.of(new CocoAnnotation(annotationId, imageId, k + 1L, new Box2d(a.x1(), a.y1(), w, h), w * h,
+        return Optional.of(new CocoAnnotation(annotationId, imageId, cocoCategoryId(categories, k), new Box2d(a.x1(), a.y1(), w, h), w * h,
                 false));
     }
 }

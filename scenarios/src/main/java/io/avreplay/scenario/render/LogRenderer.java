@@ -1,5 +1,7 @@
 package io.avreplay.scenario.render;
 
+import io.avreplay.replay.files.OutputKind;
+import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.replay.arrow.Checksums;
 import io.avreplay.replay.arrow.FrameStream;
@@ -17,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +34,14 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 /**
  * Renders one instant of a log: {@code <camera>.png} per camera (the frame nearest the instant with
  * its 2D boxes) and {@code bev.png} (the nearest lidar sweep from above, ego frame, x up, 0.1 m/px,
- * ±50 m, with its 3D boxes and headings). Files are written to a temporary name and renamed.
+ * ±50 m, with its 3D boxes and headings). The pictures go into a temporary directory that is renamed
+ * into place ({@link OutputPublisher}), so an output directory never mixes two renders.
  * Stateless and thread-safe.
  */
 public final class LogRenderer {
+    /** The output kind: a directory marked as a render ({@code --overwrite} replaces only that). */
+    public static final OutputKind OUTPUT = OutputKind.directory("render");
+
     private static final int BEV_PX = 1000;
     private static final double BEV_M_PER_PX = 0.1;
 
@@ -46,58 +51,69 @@ public final class LogRenderer {
     /**
      * @param log        the log directory
      * @param atOffsetNs instant, ns after the log's start
-     * @param outDir     created if needed
+     * @param outDir     the directory to create
+     * @param overwrite  whether an earlier render at {@code outDir} may be replaced
      * @param allocator  parent allocator
-     * @return the files written
-     * @throws InvalidConfigException when the instant lies outside the log
+     * @return the files written, at their final paths
+     * @throws InvalidConfigException when the instant lies outside the log, or {@code outDir} exists and
+     *         may not be replaced (see {@link OutputPublisher})
      * @throws io.avreplay.error.BadInputException when the log cannot be read
      */
-    public static List<Path> render(Path log, long atOffsetNs, Path outDir, BufferAllocator allocator) {
-        return render(log, atOffsetNs, outDir, allocator, Checksums.VERIFY);
+    public static List<Path> render(Path log, long atOffsetNs, Path outDir, boolean overwrite, BufferAllocator allocator) {
+        return render(log, atOffsetNs, outDir, overwrite, allocator, Checksums.VERIFY);
     }
 
-    /** {@link #render(Path, long, Path, BufferAllocator)} with a choice of checksum verification. */
-    public static List<Path> render(Path log, long atOffsetNs, Path outDir, BufferAllocator allocator,
+    /** {@link #render(Path, long, Path, boolean, BufferAllocator)} with a choice of checksum verification. */
+    public static List<Path> render(Path log, long atOffsetNs, Path outDir, boolean overwrite, BufferAllocator allocator,
             Checksums checksums) {
-        List<Path> written = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        OutputPublisher publisher = OutputPublisher.to(outDir, OUTPUT, overwrite);
         try (LogReader r = LogReader.open(log, allocator, checksums)) {
             long dur = r.manifest().durationNs();
             if (atOffsetNs < 0 || atOffsetNs > dur) {
                 throw new InvalidConfigException(String.format(Locale.ROOT,
                         "--at %.3fs is outside the log %s (0 to %.3fs)", atOffsetNs / 1e9, log, dur / 1e9));
             }
-            long t = r.manifest().startNs() + atOffsetNs;
-            Files.createDirectories(outDir);
-            for (String cam : r.cameraIds()) {
-                FrameStream<CameraFrame> frames = r.camera(cam);
-                if (frames.size() == 0) {
-                    continue;
-                }
-                CameraFrame f = frames.read(frames.nearestIndex(t));
-                List<Annotation2d> boxes = r.annotations2d(cam).map(s -> boxesAt(s, f.timestampNs()))
-                        .orElse(List.of());
-                try (Mat img = ImageCodec.decode(f.data(), log + " camera " + cam)) {
-                    drawBoxes2d(img, boxes);
-                    written.add(writePng(img, outDir.resolve(cam + ".png")));
-                }
-            }
-            for (String lidar : r.lidarIds()) {
-                FrameStream<LidarSweep> sweeps = r.lidar(lidar);
-                if (sweeps.size() == 0) {
-                    continue;
-                }
-                LidarSweep sw = sweeps.read(sweeps.nearestIndex(t));
-                Pose mount = r.calibration(lidar).map(SensorCalibration::sensorToEgo).orElse(Pose.IDENTITY);
-                List<Annotation3d> boxes = r.annotations3d().map(s -> boxesAt(s, sw.timestampNs())).orElse(List.of());
-                try (Mat bev = bev(sw, mount, boxes)) {
-                    written.add(writePng(bev, outDir.resolve("bev.png")));
-                }
-                break;
+            Path tmp = publisher.begin();
+            try {
+                draw(r, log, r.manifest().startNs() + atOffsetNs, tmp, names);
+                publisher.commit();
+            } finally {
+                publisher.abort();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write pictures into " + outDir + ": " + e.getMessage(), e);
         }
-        return written;
+        return names.stream().map(publisher.destination()::resolve).toList();
+    }
+
+    private static void draw(LogReader r, Path log, long t, Path outDir, List<String> written) throws IOException {
+        for (String cam : r.cameraIds()) {
+            FrameStream<CameraFrame> frames = r.camera(cam);
+            if (frames.size() == 0) {
+                continue;
+            }
+            CameraFrame f = frames.read(frames.nearestIndex(t));
+            List<Annotation2d> boxes = r.annotations2d(cam).map(s -> boxesAt(s, f.timestampNs()))
+                    .orElse(List.of());
+            try (Mat img = ImageCodec.decode(f.data(), log + " camera " + cam)) {
+                drawBoxes2d(img, boxes);
+                written.add(writePng(img, outDir.resolve(cam + ".png")));
+            }
+        }
+        for (String lidar : r.lidarIds()) {
+            FrameStream<LidarSweep> sweeps = r.lidar(lidar);
+            if (sweeps.size() == 0) {
+                continue;
+            }
+            LidarSweep sw = sweeps.read(sweeps.nearestIndex(t));
+            Pose mount = r.calibration(lidar).map(SensorCalibration::sensorToEgo).orElse(Pose.IDENTITY);
+            List<Annotation3d> boxes = r.annotations3d().map(s -> boxesAt(s, sw.timestampNs())).orElse(List.of());
+            try (Mat bev = bev(sw, mount, boxes)) {
+                written.add(writePng(bev, outDir.resolve("bev.png")));
+            }
+            break;
+        }
     }
 
     private static <T> List<T> boxesAt(FrameStream<AnnotationFrame<T>> s, long ts) {
@@ -204,7 +220,7 @@ public final class LogRenderer {
         };
     }
 
-    private static Path writePng(Mat img, Path file) throws IOException {
+    private static String writePng(Mat img, Path file) throws IOException {
         byte[] bytes;
         try (BytePointer buf = new BytePointer()) {
             if (!opencv_imgcodecs.imencode(".png", img, buf)) {
@@ -213,10 +229,8 @@ public final class LogRenderer {
             bytes = new byte[(int) buf.limit()];
             buf.get(bytes);
         }
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return file;
+        Files.write(file, bytes);
+        return file.getFileName().toString();
     }
 
 }

@@ -1,6 +1,7 @@
 package io.avreplay.scenario.synth;
 
 import io.avreplay.error.InvalidConfigException;
+import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.arrow.WriteOptions;
 import io.avreplay.replay.geometry.Pose;
@@ -65,8 +66,8 @@ public final class Synthesizer {
      * @param out        the log directory to create
      * @param allocator  parent allocator; the writer takes a child and releases it
      * @return the manifest as written
-     * @throws InvalidConfigException when the duration is not positive
-     * @throws io.avreplay.error.AvreplayException when {@code out} exists and overwrite is off
+     * @throws InvalidConfigException (exit 2) when the duration is not in (0, {@link #MAX_DURATION_NS}], or
+     *         {@code out} exists and overwrite is off, or {@code out} is not a log that may be replaced
      */
     public static LogManifest generate(Preset preset, long seed, long durationNs, SynthOptions options, Path out,
             BufferAllocator allocator) {
@@ -82,6 +83,22 @@ public final class Synthesizer {
         return run(preset, seed, durationNs, options, out, allocator, progress).manifest();
     }
 
+    /**
+     * Longest log the synthesizer writes: 1 hour, in ns. The world (roads, buildings, traffic) grows with the
+     * duration, and a 20 s log is about 250 MB uncompressed, so this bounds both memory and disk.
+     */
+    public static final long MAX_DURATION_NS = 3_600_000_000_000L;
+
+    /**
+     * @throws InvalidConfigException (exit 2) unless {@code 0 < durationNs <= MAX_DURATION_NS}
+     */
+    public static void checkDuration(long durationNs) {
+        if (durationNs <= 0 || durationNs > MAX_DURATION_NS) {
+            throw new InvalidConfigException(String.format(java.util.Locale.ROOT,
+                    "duration must be > 0 s and <= %d s, got %.3f s", MAX_DURATION_NS / 1_000_000_000L, durationNs / 1e9));
+        }
+    }
+
     /** What a run produced and how long each part took. */
     record Stats(LogManifest manifest, int sweeps, long rays, long points, int cameraFrames, long simulateNanos,
             long lidarNanos, long cameraNanos, long totalNanos) {
@@ -89,9 +106,8 @@ public final class Synthesizer {
 
     static Stats run(Preset preset, long seed, long durationNs, SynthOptions options, Path out, BufferAllocator allocator,
             ProgressListener progress) {
-        if (durationNs <= 0) {
-            throw new InvalidConfigException("duration must be > 0, got " + durationNs + " ns");
-        }
+        checkDuration(durationNs);
+        OutputPublisher.check(out, LogWriter.OUTPUT, options.overwrite());
         long start = System.nanoTime();
         World world = WorldBuilder.build(preset, seed, durationNs);
         long simulated = System.nanoTime();
