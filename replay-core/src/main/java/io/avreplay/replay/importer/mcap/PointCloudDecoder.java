@@ -1,0 +1,136 @@
+package io.avreplay.replay.importer.mcap;
+
+import io.avreplay.replay.log.LidarSweep;
+import io.avreplay.replay.ros2.RosStruct;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sensor_msgs/msg/PointCloud2} to a {@link LidarSweep}: any field layout (offsets within
+ * {@code point_step}, padding, {@code row_step} per row), the eight PointField datatypes, either byte
+ * order. x, y, z are required; intensity comes from {@code intensity} (or {@code i}, {@code reflectivity}),
+ * the ring from {@code ring} (or {@code channel}, {@code ring_id}, clamped to 0..255) and the per-point
+ * time from {@code time}/{@code t}/{@code timestamp}/{@code time_stamp}: floats are seconds (relative to the
+ * header stamp, or absolute when larger than 10⁶ s), integers nanoseconds. Points with a non-finite
+ * coordinate are dropped. Stateless.
+ */
+final class PointCloudDecoder {
+    private static final int INT8 = 1;
+    private static final int UINT8 = 2;
+    private static final int INT16 = 3;
+    private static final int UINT16 = 4;
+    private static final int INT32 = 5;
+    private static final int UINT32 = 6;
+    private static final int FLOAT32 = 7;
+    private static final int FLOAT64 = 8;
+
+    private record Field(int offset, int datatype) {
+        boolean isFloat() {
+            return datatype == FLOAT32 || datatype == FLOAT64;
+        }
+    }
+
+    private PointCloudDecoder() {
+    }
+
+    /** @param stampNs the header stamp (the sweep's reference time), ns */
+    static LidarSweep decode(RosStruct m, String sensorId, long stampNs) {
+        Map<String, Field> fields = new HashMap<>();
+        for (RosStruct f : m.structs("fields")) {
+            fields.put(f.string("name"), new Field((int) f.integer("offset"), (int) f.integer("datatype")));
+        }
+        Field x = require(fields, "x");
+        Field y = require(fields, "y");
+        Field z = require(fields, "z");
+        Field intensity = first(fields, List.of("intensity", "i", "reflectivity"));
+        Field ring = first(fields, List.of("ring", "channel", "ring_id"));
+        Field time = first(fields, List.of("time", "t", "timestamp", "time_stamp"));
+        int width = (int) m.integer("width");
+        int height = (int) m.integer("height");
+        int step = (int) m.integer("point_step");
+        int rowStep = (int) m.integer("row_step");
+        byte[] data = m.bytes("data");
+        long n = (long) width * height;
+        if (height > 0 && ((long) (height - 1) * rowStep + (long) width * step > data.length)) {
+            throw new IllegalArgumentException("PointCloud2: " + width + "x" + height + " points of " + step
+                    + " bytes (row_step " + rowStep + ") need more than the " + data.length + " data bytes");
+        }
+        ByteBuffer b = ByteBuffer.wrap(data).order(m.bool("is_bigendian") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        float[] xs = new float[(int) n];
+        float[] ys = new float[(int) n];
+        float[] zs = new float[(int) n];
+        float[] is = new float[(int) n];
+        byte[] rs = new byte[(int) n];
+        int[] ts = new int[(int) n];
+        int k = 0;
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                int base = r * rowStep + c * step;
+                float px = (float) read(b, base, x);
+                float py = (float) read(b, base, y);
+                float pz = (float) read(b, base, z);
+                if (!Float.isFinite(px) || !Float.isFinite(py) || !Float.isFinite(pz)) {
+                    continue;
+                }
+                xs[k] = px;
+                ys[k] = py;
+                zs[k] = pz;
+                is[k] = intensity == null ? 0f : (float) read(b, base, intensity);
+                if (!Float.isFinite(is[k])) {
+                    is[k] = 0f;
+                }
+                rs[k] = ring == null ? 0 : (byte) Math.max(0, Math.min(255, (long) read(b, base, ring)));
+                ts[k] = time == null ? 0 : offsetNs(read(b, base, time), time, stampNs);
+                k++;
+            }
+        }
+        return new LidarSweep(sensorId, stampNs, java.util.Arrays.copyOf(xs, k), java.util.Arrays.copyOf(ys, k),
+                java.util.Arrays.copyOf(zs, k), java.util.Arrays.copyOf(is, k), java.util.Arrays.copyOf(rs, k),
+                java.util.Arrays.copyOf(ts, k));
+    }
+
+    private static int offsetNs(double v, Field f, long stampNs) {
+        double ns;
+        if (f.isFloat()) {
+            ns = v > 1e6 ? v * 1e9 - stampNs : v * 1e9;
+        } else {
+            ns = v > 1e15 ? v - stampNs : v;
+        }
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.round(ns)));
+    }
+
+    private static Field require(Map<String, Field> fields, String name) {
+        Field f = fields.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("PointCloud2 has no '" + name + "' field (fields: " + fields.keySet() + ")");
+        }
+        return f;
+    }
+
+    private static Field first(Map<String, Field> fields, List<String> names) {
+        for (String n : names) {
+            if (fields.containsKey(n)) {
+                return fields.get(n);
+            }
+        }
+        return null;
+    }
+
+    private static double read(ByteBuffer b, int base, Field f) {
+        int at = base + f.offset;
+        return switch (f.datatype) {
+            case INT8 -> b.get(at);
+            case UINT8 -> b.get(at) & 0xFF;
+            case INT16 -> b.getShort(at);
+            case UINT16 -> b.getShort(at) & 0xFFFF;
+            case INT32 -> b.getInt(at);
+            case UINT32 -> b.getInt(at) & 0xFFFFFFFFL;
+            case FLOAT32 -> b.getFloat(at);
+            case FLOAT64 -> b.getDouble(at);
+            default -> throw new IllegalArgumentException("PointCloud2 field datatype must be 1..8, got " + f.datatype);
+        };
+    }
+}
