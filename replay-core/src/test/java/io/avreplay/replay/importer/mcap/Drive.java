@@ -29,9 +29,9 @@ import javax.imageio.ImageIO;
  * {@value #REAR_TOPIC} with its CameraInfo (f = 50 px), one car at (10, 0) yaw 0.3 in base_link, and a
  * diagnostic_msgs/KeyValue on /diagnostics (not imported).
  */
-final class Drive {
-    static final long T0 = 1_700_000_000_000_000_000L;
-    static final long MS = 1_000_000L;
+public final class Drive {
+    public static final long T0 = 1_700_000_000_000_000_000L;
+    public static final long MS = 1_000_000L;
     static final String LIDAR_TOPIC = "/sensing/lidar/top/pointcloud";
     static final String FRONT_TOPIC = "/camera/front/image_raw/compressed";
     static final String REAR_TOPIC = "/camera/rear/image_raw";
@@ -40,7 +40,7 @@ final class Drive {
     }
 
     /** Writes ticks {@code [from, to)} of the 50 ms clock (0..20) into {@code file}. */
-    static Map<String, Long> record(Path file, McapWriteOptions options, int from, int to) {
+    public static Map<String, Long> record(Path file, McapWriteOptions options, int from, int to) {
         try (RosBagBuilder b = new RosBagBuilder(file, options)) {
             if (from == 0) {
                 b.write("/tf_static", "tf2_msgs/msg/TFMessage", tfMessage(tf(T0, "base_link", "lidar_top", 1, 0, 2, 0),
@@ -68,7 +68,7 @@ final class Drive {
     }
 
     /** A rosbag2 directory: two files (ticks 0..9 and 10..19) and metadata.yaml with the message counts. */
-    static Path rosbag2(Path dir, McapWriteOptions options) throws IOException {
+    public static Path rosbag2(Path dir, McapWriteOptions options) throws IOException {
         Files.createDirectories(dir);
         Map<String, Long> counts = record(dir.resolve("drive_0.mcap"), options, 0, 10);
         record(dir.resolve("drive_1.mcap"), options, 10, 20).forEach((t, n) -> counts.merge(t, n, Long::sum));
