@@ -24,6 +24,14 @@ class McapCommandTest {
         assertTrue(r.out().contains("30 sensor frames, 10 3D boxes"), r.out());
         assertTrue(r.err().contains("warning: skipped topics: {/diagnostics="), r.err());
         assertEquals(0, CliRun.of("validate", log.toString()).exitCode());
+        Path mcap = tmp.resolve("out.mcap");
+        CliRun e = CliRun.of("export", "mcap", log.toString(), "--out", mcap.toString());
+        assertEquals(0, e.exitCode(), e.err());
+        assertTrue(e.out().contains("81 messages on 8 topics"), e.out());
+        CliRun back = CliRun.of("import", "mcap", mcap.toString(), "--out", tmp.resolve("back").toString());
+        assertEquals(0, back.exitCode(), back.err());
+        assertTrue(back.out().contains("30 sensor frames, 10 3D boxes"), back.out());
+        assertEquals(0, CliRun.of("validate", tmp.resolve("back").toString()).exitCode());
     }
 
     @Test

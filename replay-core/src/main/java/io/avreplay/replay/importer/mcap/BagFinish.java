@@ -18,7 +18,8 @@ import java.util.Optional;
  * Completes a log from what {@link BagImport} collected: ego poses, each sensor's extrinsic from the TF
  * tree (static transforms first; identity with a warning when its frame is not connected to the ego
  * frame), and the objects moved into the ego frame (through static TF, or through the ego pose when they
- * are in the world frame), kept when inside the sensors' time span.
+ * are in the world frame; a message with an empty frame id counts as ego frame), kept when inside the
+ * sensors' time span.
  */
 final class BagFinish {
     private final BagImport bag;
@@ -77,7 +78,7 @@ final class BagFinish {
                 outside++;
                 continue;
             }
-            Optional<Pose> toEgo = f.frameId().equals(ego) ? Optional.of(Pose.IDENTITY) : bag.tree.lookup(ego, f.frameId(), true);
+            Optional<Pose> toEgo = f.frameId().equals(ego) || f.frameId().isEmpty() ? Optional.of(Pose.IDENTITY) : bag.tree.lookup(ego, f.frameId(), true);
             if (toEgo.isEmpty() && trajectory != null && (f.frameId().equals(bag.map.worldFrame())
                     || f.frameId().equals(bag.tree.root(ego)))) {
                 toEgo = Optional.of(trajectory.at(f.timestampNs()).egoToWorld().inverse());

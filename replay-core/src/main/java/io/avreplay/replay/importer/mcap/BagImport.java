@@ -92,7 +92,7 @@ final class BagImport implements McapVisitor {
             return;
         }
         try {
-            RosStruct msg = Ros2Codec.decode(p.schema, m.data());
+            RosStruct msg = p.schema == null ? FoxgloveJson.toRos(p.type, m.data()) : Ros2Codec.decode(p.schema, m.data());
             if (route(p, msg, m.logTimeNs())) {
                 importedByTopic.merge(p.topic, 1L, Long::sum);
             }
@@ -117,6 +117,9 @@ final class BagImport implements McapVisitor {
         if (role == TopicRole.SKIP) {
             skipped.putIfAbsent(ch.topic(), type);
             return new Plan(role, ch.topic(), type, "", null);
+        }
+        if (FoxgloveJson.readable(s.name(), s.encoding(), ch.messageEncoding())) {
+            return new Plan(role, ch.topic(), type, map.sensorId(ch.topic(), role), null);
         }
         if (!s.encoding().equals("ros2msg") || !ch.messageEncoding().equals("cdr")) {
             skipped.put(ch.topic(), type + ", encoding " + s.encoding() + "/" + ch.messageEncoding() + " (expected ros2msg/cdr)");

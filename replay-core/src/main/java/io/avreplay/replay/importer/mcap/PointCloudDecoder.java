@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code point_step}, padding, {@code row_step} per row), the eight PointField datatypes, either byte
  * order. x, y, z are required; intensity comes from {@code intensity} (or {@code i}, {@code reflectivity}),
  * the ring from {@code ring} (or {@code channel}, {@code ring_id}, clamped to 0..255) and the per-point
- * time from {@code time}/{@code t}/{@code timestamp}/{@code time_stamp}: floats are seconds (relative to the
+ * time from {@code time}/{@code t}/{@code timestamp}/{@code time_stamp}/{@code offset_ns}: floats are seconds (relative to the
  * header stamp, or absolute when larger than 10⁶ s), integers nanoseconds. Points with a non-finite
  * coordinate are dropped. Stateless.
  */
@@ -47,7 +47,7 @@ final class PointCloudDecoder {
         Field z = require(fields, "z");
         Field intensity = first(fields, List.of("intensity", "i", "reflectivity"));
         Field ring = first(fields, List.of("ring", "channel", "ring_id"));
-        Field time = first(fields, List.of("time", "t", "timestamp", "time_stamp"));
+        Field time = first(fields, List.of("time", "t", "timestamp", "time_stamp", "offset_ns"));
         int width = (int) m.integer("width");
         int height = (int) m.integer("height");
         int step = (int) m.integer("point_step");

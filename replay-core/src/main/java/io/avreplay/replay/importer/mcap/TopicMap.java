@@ -97,7 +97,12 @@ public record TopicMap(String egoFrame, String worldFrame, String groundTruth, M
             case "sensor_msgs/CameraInfo" -> TopicRole.CAMERA_INFO;
             case "tf2_msgs/TFMessage" -> topic.endsWith("tf_static") ? TopicRole.TF_STATIC : TopicRole.TF;
             case "nav_msgs/Odometry" -> TopicRole.ODOMETRY;
-            case "autoware_perception_msgs/DetectedObjects", "vision_msgs/Detection3DArray" -> TopicRole.OBJECTS;
+            case "autoware_perception_msgs/DetectedObjects", "vision_msgs/Detection3DArray", "foxglove.SceneUpdate" ->
+                TopicRole.OBJECTS;
+            case "foxglove.PointCloud" -> TopicRole.LIDAR;
+            case "foxglove.CompressedImage" -> TopicRole.CAMERA;
+            case "foxglove.CameraCalibration" -> TopicRole.CAMERA_INFO;
+            case "foxglove.FrameTransforms" -> topic.endsWith("tf_static") ? TopicRole.TF_STATIC : TopicRole.TF;
             default -> TopicRole.SKIP;
         };
     }
