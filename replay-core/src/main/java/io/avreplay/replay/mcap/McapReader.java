@@ -55,6 +55,7 @@ public final class McapReader {
         private final Map<Integer, McapChannel> channels = new HashMap<>();
         private final List<McapLoss> losses = new ArrayList<>();
         private long delivered;
+        private boolean closed;
 
         Scan(Path file, FileChannel ch, McapVisitor visitor) throws IOException {
             this.file = file;
@@ -74,7 +75,12 @@ public final class McapReader {
                 readIndexed(chunks);
                 return new McapReadResult(file, true, delivered, losses);
             }
+            int before = losses.size();
             scan();
+            if (!closed && losses.size() == before) {
+                losses.add(new McapLoss(file, size, 0, "the file ends without a footer (not closed: summary and index "
+                        + "missing); every message of the data section was read", Map.of()));
+            }
             return new McapReadResult(file, false, delivered, losses);
         }
 
@@ -86,6 +92,7 @@ public final class McapReader {
             if (footerAt < 8 + McapFormat.RECORD_PREFIX || !Arrays.equals(read(size - 8, 8), McapFormat.MAGIC)) {
                 return null;
             }
+            closed = true;
             Cursor f = new Cursor(ByteBuffer.wrap(read(footerAt, McapFormat.RECORD_PREFIX + McapFormat.FOOTER_CONTENT)));
             if (f.u8("footer opcode") != McapFormat.OP_FOOTER || f.u64("footer length") != McapFormat.FOOTER_CONTENT) {
                 return null;
