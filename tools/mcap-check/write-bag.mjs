@@ -1,6 +1,8 @@
 // Writes a small rosbag2-like MCAP with the reference libraries: @mcap/core (container) and
 // @foxglove/rosmsg2-serialization (CDR), for avreplay's `import mcap` to read.
-// Usage: node write-bag.mjs OUT.mcap
+// Usage: node write-bag.mjs OUT.mcap               the small drive committed as the test fixture
+//        node write-bag.mjs OUT.mcap SWEEPS POINTS  a big bag for `avreplay bench mcap`: SWEEPS clouds of
+//                                                   POINTS points (32-byte stride) at 10 Hz with /tf, 4 MiB chunks
 import { McapWriter } from "@mcap/core";
 import { parse } from "@foxglove/rosmsg";
 import { MessageWriter } from "@foxglove/rosmsg2-serialization";
@@ -32,7 +34,8 @@ function png(w, h) {
 const fh = await open(out, "w");
 let pos = 0n;
 const writable = { async write(buf) { await fh.write(buf); pos += BigInt(buf.byteLength); }, position() { return pos; } };
-const writer = new McapWriter({ writable, useChunks: true, chunkSize: 4096 });
+const big = process.argv.length > 3;
+const writer = new McapWriter({ writable, useChunks: true, chunkSize: big ? 4 << 20 : 4096 });
 await writer.start({ profile: "ros2", library: "@mcap/core check" });
 
 const channels = {};
@@ -60,6 +63,31 @@ const tf = (t, parent, child, x, y, z, yaw) => ({ header: header(t, parent), chi
 
 await publish("/tf_static", "tf2_msgs/msg/TFMessage", { transforms: [tf(T0, "base_link", "velodyne", 1.5, 0, 1.8, Math.PI / 2),
   tf(T0, "base_link", "camera", 2, 0, 1.4, 0)] }, T0);
+if (big) {
+  const sweeps = Number(process.argv[3]);
+  const n = Number(process.argv[4]);
+  const field = (name, offset, datatype) => ({ name, offset, datatype, count: 1 });
+  const fields = [field("x", 0, 7), field("y", 4, 7), field("z", 8, 7), field("intensity", 16, 7), field("ring", 20, 4),
+    field("time", 24, 7)];
+  const data = new Uint8Array(n * 32);
+  const dv = new DataView(data.buffer);
+  for (let k = 0; k < sweeps; k++) {
+    const t = T0 + BigInt(k) * 100n * MS;
+    await publish("/tf", "tf2_msgs/msg/TFMessage", { transforms: [tf(t, "map", "base_link", k, 0, 0, 0)] }, t);
+    for (let j = 0; j < n; j++) {
+      const a = (j / n) * 2 * Math.PI;
+      dv.setFloat32(j * 32, 20 * Math.cos(a) + k, true); dv.setFloat32(j * 32 + 4, 20 * Math.sin(a), true);
+      dv.setFloat32(j * 32 + 8, (j % 64) * 0.05, true); dv.setFloat32(j * 32 + 16, j % 256, true);
+      dv.setUint16(j * 32 + 20, j % 64, true); dv.setFloat32(j * 32 + 24, (j / n) * 0.1, true);
+    }
+    await publish("/points", "sensor_msgs/msg/PointCloud2", { header: header(t + 5n * MS, "velodyne"), height: 1, width: n,
+      fields, is_bigendian: false, point_step: 32, row_step: n * 32, data, is_dense: true }, t + 5n * MS);
+  }
+  await writer.end();
+  await fh.close();
+  console.log(`wrote ${out}: ${sweeps} sweeps of ${n} points`);
+  process.exit(0);
+}
 const image = png(3, 2);
 for (let k = 0; k < 5; k++) {
   const t = T0 + BigInt(k) * 100n * MS;
