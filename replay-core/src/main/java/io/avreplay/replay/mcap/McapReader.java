@@ -68,7 +68,7 @@ public final class McapReader {
             byte[] magic = read(0, (int) Math.min(8, size));
             if (!Arrays.equals(magic, McapFormat.MAGIC)) {
                 throw new BadInputException(file + ": not an MCAP file: expected the magic 89 4D 43 41 50 30 0D 0A at byte 0, got "
-                        + hex(magic));
+                        + RecordParser.hex(magic));
             }
             List<ChunkRef> chunks = summaryChunks();
             if (chunks != null && !chunks.isEmpty()) {
@@ -270,7 +270,6 @@ public final class McapReader {
                 c.u32("uncompressed_crc");
                 String compression = c.string("compression");
                 c.u64("records length");
-                int at = c.position();
                 byte[] rest = c.rest();
                 byte[] records = ChunkCodec.decompressPrefix(compression, rest, 0, rest.length);
                 records(new Cursor(records, 0, records.length), false, true);
@@ -336,36 +335,21 @@ public final class McapReader {
         }
 
         private void schema(Cursor c) {
-            int id = c.u16("schema id");
-            String name = c.string("schema name");
-            String encoding = c.string("schema encoding");
-            byte[] data = c.prefixedBytes("schema data");
-            if (id != 0 && !schemas.containsKey(id)) {
-                McapSchema s = new McapSchema(id, name, encoding, data);
-                schemas.put(id, s);
+            McapSchema s = RecordParser.schema(c);
+            if (s != null && schemas.putIfAbsent(s.id(), s) == null) {
                 visitor.schema(s);
             }
         }
 
         private void channel(Cursor c) {
-            int id = c.u16("channel id");
-            int schemaId = c.u16("channel schema_id");
-            String topic = c.string("channel topic");
-            String encoding = c.string("channel message_encoding");
-            Map<String, String> metadata = c.stringMap("channel metadata");
-            if (!channels.containsKey(id)) {
-                McapChannel ch = new McapChannel(id, schemaId, topic, encoding, metadata);
-                channels.put(id, ch);
+            McapChannel ch = RecordParser.channel(c);
+            if (channels.putIfAbsent(ch.id(), ch) == null) {
                 visitor.channel(ch);
             }
         }
 
         private McapMessage message(Cursor c) {
-            int channel = c.u16("message channel_id");
-            long seq = c.u32("message sequence");
-            long logTime = c.u64("message log_time");
-            long publishTime = c.u64("message publish_time");
-            return new McapMessage(channel, seq, logTime, publishTime, c.rest());
+            return RecordParser.message(c);
         }
 
         private void deliver(McapMessage m) {
@@ -392,14 +376,6 @@ public final class McapReader {
                 }
             }
             return b.array();
-        }
-
-        private static String hex(byte[] b) {
-            StringBuilder s = new StringBuilder();
-            for (byte x : b) {
-                s.append(String.format("%02X ", x));
-            }
-            return b.length == 0 ? "an empty file" : s.toString().trim();
         }
     }
 }
