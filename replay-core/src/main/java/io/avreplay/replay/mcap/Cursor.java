@@ -96,6 +96,19 @@ final class Cursor {
         return out;
     }
 
+    /** The array behind this cursor (for {@link #take}). */
+    byte[] array() {
+        return buf.array();
+    }
+
+    /** Skips {@code n} bytes without copying them. @return their offset in {@link #array()} */
+    int take(int n, String field) {
+        need(n, field);
+        int at = buf.arrayOffset() + buf.position();
+        buf.position(buf.position() + n);
+        return at;
+    }
+
     /** uint32-prefixed bytes. */
     byte[] prefixedBytes(String field) {
         return bytes(length32(field), field);

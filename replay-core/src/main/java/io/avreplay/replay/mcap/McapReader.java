@@ -297,17 +297,28 @@ public final class McapReader {
             long crc = c.u32("uncompressed_crc");
             String compression = c.string("compression");
             int length = c.length64("records length");
-            byte[] src = c.bytes(length, "records");
-            byte[] records = ChunkCodec.decompress(compression, src, 0, length, uncompressed);
+            int at = c.take(length, "records");
+            byte[] src = c.array();
+            byte[] records;
+            int from = 0;
+            if (compression.isEmpty()) {
+                if (length != uncompressed) {
+                    throw new Cursor.Malformed("uncompressed chunk holds " + length + " bytes, header says " + uncompressed);
+                }
+                records = src;
+                from = at;
+            } else {
+                records = ChunkCodec.decompress(compression, src, at, length, uncompressed);
+            }
             if (crc != 0) {
                 CRC32 check = new CRC32();
-                check.update(records);
+                check.update(records, from, uncompressed);
                 if (check.getValue() != crc) {
                     throw new Cursor.Malformed(String.format("CRC mismatch: chunk says 0x%08x, records give 0x%08x", crc,
                             check.getValue()));
                 }
             }
-            records(new Cursor(records, 0, records.length), sortByTime, false);
+            records(new Cursor(records, from, uncompressed), sortByTime, false);
         }
 
         /** Parses the records of a chunk; in a partial chunk a cut-off last record is dropped silently. */

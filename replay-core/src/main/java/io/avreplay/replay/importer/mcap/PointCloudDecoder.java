@@ -65,25 +65,31 @@ final class PointCloudDecoder {
         float[] is = new float[(int) n];
         byte[] rs = new byte[(int) n];
         int[] ts = new int[(int) n];
+        boolean xyzFloat = x.datatype == FLOAT32 && y.datatype == FLOAT32 && z.datatype == FLOAT32;
+        TimeMode mode = time == null || n == 0 ? TimeMode.NONE : TimeMode.of(time, read(b, 0, time));
         int k = 0;
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
                 int base = r * rowStep + c * step;
-                float px = (float) read(b, base, x);
-                float py = (float) read(b, base, y);
-                float pz = (float) read(b, base, z);
+                float px = xyzFloat ? b.getFloat(base + x.offset) : (float) read(b, base, x);
+                float py = xyzFloat ? b.getFloat(base + y.offset) : (float) read(b, base, y);
+                float pz = xyzFloat ? b.getFloat(base + z.offset) : (float) read(b, base, z);
                 if (!Float.isFinite(px) || !Float.isFinite(py) || !Float.isFinite(pz)) {
                     continue;
                 }
                 xs[k] = px;
                 ys[k] = py;
                 zs[k] = pz;
-                is[k] = intensity == null ? 0f : (float) read(b, base, intensity);
-                if (!Float.isFinite(is[k])) {
-                    is[k] = 0f;
+                if (intensity != null) {
+                    float v = intensity.datatype == FLOAT32 ? b.getFloat(base + intensity.offset) : (float) read(b, base, intensity);
+                    is[k] = Float.isFinite(v) ? v : 0f;
                 }
-                rs[k] = ring == null ? 0 : (byte) Math.max(0, Math.min(255, (long) read(b, base, ring)));
-                ts[k] = time == null ? 0 : offsetNs(read(b, base, time), time, stampNs);
+                if (ring != null) {
+                    rs[k] = (byte) Math.max(0, Math.min(255, (long) read(b, base, ring)));
+                }
+                if (mode != TimeMode.NONE) {
+                    ts[k] = mode.offsetNs(read(b, base, time), stampNs);
+                }
                 k++;
             }
         }
@@ -92,14 +98,27 @@ final class PointCloudDecoder {
                 java.util.Arrays.copyOf(ts, k));
     }
 
-    private static int offsetNs(double v, Field f, long stampNs) {
-        double ns;
-        if (f.isFloat()) {
-            ns = v > 1e6 ? v * 1e9 - stampNs : v * 1e9;
-        } else {
-            ns = v > 1e15 ? v - stampNs : v;
+    /** How a per-point time field reads, decided once per cloud from its type and first value. */
+    private enum TimeMode {
+        NONE, SECONDS_RELATIVE, SECONDS_ABSOLUTE, NANOS_RELATIVE, NANOS_ABSOLUTE;
+
+        static TimeMode of(Field f, double first) {
+            if (f.isFloat()) {
+                return first > 1e6 ? SECONDS_ABSOLUTE : SECONDS_RELATIVE;
+            }
+            return first > 1e15 ? NANOS_ABSOLUTE : NANOS_RELATIVE;
         }
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.round(ns)));
+
+        int offsetNs(double v, long stampNs) {
+            double ns = switch (this) {
+                case SECONDS_RELATIVE -> v * 1e9;
+                case SECONDS_ABSOLUTE -> v * 1e9 - stampNs;
+                case NANOS_RELATIVE -> v;
+                case NANOS_ABSOLUTE -> v - stampNs;
+                case NONE -> 0;
+            };
+            return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.rint(ns)));
+        }
     }
 
     private static Field require(Map<String, Field> fields, String name) {
