@@ -28,18 +28,22 @@ public record McapWriteOptions(String profile, String compression, int chunkByte
         return new McapWriteOptions(profile, "zstd", 4 << 20, true, true);
     }
 
+    /** @return these options with another chunk compression ({@code ""}, {@code zstd}, {@code lz4}) */
     public McapWriteOptions withCompression(String c) {
         return new McapWriteOptions(profile, c, chunkBytes, chunked, indexed);
     }
 
+    /** @return these options with another target chunk size, bytes */
     public McapWriteOptions withChunkBytes(int n) {
         return new McapWriteOptions(profile, compression, n, chunked, indexed);
     }
 
+    /** @return these options with or without chunks */
     public McapWriteOptions withChunked(boolean c) {
         return new McapWriteOptions(profile, compression, chunkBytes, c, indexed);
     }
 
+    /** @return these options with or without message indexes and summary */
     public McapWriteOptions withIndexed(boolean i) {
         return new McapWriteOptions(profile, compression, chunkBytes, chunked, i);
     }

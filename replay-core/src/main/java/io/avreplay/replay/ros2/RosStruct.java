@@ -43,6 +43,7 @@ public record RosStruct(String type, Map<String, Object> fields) {
         return fields.containsKey(name);
     }
 
+    /** A nested-message field. @throws IllegalArgumentException when missing or of another kind */
     public RosStruct struct(String name) {
         return as(name, RosStruct.class);
     }
@@ -57,10 +58,12 @@ public record RosStruct(String type, Map<String, Object> fields) {
         return as(name, Number.class).longValue();
     }
 
+    /** A {@code bool} field. */
     public boolean bool(String name) {
         return as(name, Boolean.class);
     }
 
+    /** A {@code string} field. */
     public String string(String name) {
         return as(name, String.class);
     }

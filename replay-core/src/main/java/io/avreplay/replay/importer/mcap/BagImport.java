@@ -1,5 +1,6 @@
 package io.avreplay.replay.importer.mcap;
 
+import io.avreplay.error.BadInputException;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
@@ -96,7 +97,7 @@ final class BagImport implements McapVisitor {
             if (route(p, msg, m.logTimeNs())) {
                 importedByTopic.merge(p.topic, 1L, Long::sum);
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | BadInputException e) {
             errors.merge(p.topic, 1L, Long::sum);
             firstError.putIfAbsent(p.topic, file.getFileName() + " log time " + m.logTimeNs() + " ns: " + e.getMessage());
         }

@@ -113,6 +113,25 @@ class McapImporterTest extends ArrowTest {
     }
 
     @Test
+    void undecodableMessagesAreCountedAndTheRestImported() {
+        Path f = tmp.resolve("bad-image.mcap");
+        try (RosBagBuilder b = new RosBagBuilder(f, McapWriteOptions.defaults("ros2"))) {
+            for (int k = 0; k < 3; k++) {
+                long t = Drive.T0 + k * 100 * Drive.MS;
+                b.write(Drive.LIDAR_TOPIC, "sensor_msgs/msg/PointCloud2", RosBagBuilder.cloud(t, "base_link", 4, false), t);
+                byte[] image = k == 1 ? new byte[] {1, 2, 3} : Drive.png(8, 6); // frame 1 is not an image
+                b.write("/cam/compressed", "sensor_msgs/msg/CompressedImage", RosBagBuilder.compressed(t, "base_link", image), t);
+                b.write("/cam/camera_info", "sensor_msgs/msg/CameraInfo", RosBagBuilder.cameraInfo(t, "base_link", 8, 6, 10), t);
+            }
+        }
+        McapImportResult r = run(f, TopicMap.defaults());
+        assertEquals(5, r.report().frames()); // 3 sweeps + 2 images
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).startsWith("undecodable messages on /cam/compressed: 1 (first: bad-image.mcap log time "
+                + (Drive.T0 + 100 * Drive.MS) + " ns:"), r.warnings().get(0));
+    }
+
+    @Test
     void bagWithNothingUsableIsBadInputAndLeavesNoLog() throws Exception {
         Path f = tmp.resolve("diag.mcap");
         try (RosBagBuilder b = new RosBagBuilder(f, McapWriteOptions.defaults("ros2"))) {
