@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code avreplay bench ...}: benchmarks reported as ratios against a baseline measured in the same run. */
 @Command(name = "bench", description = "Run a benchmark; results are ratios against a baseline measured in the same run.",
         subcommands = {BenchCommand.Io.class, BenchCommand.Replay.class, BenchCommand.Synth.class,
-            BenchCommand.Perception.class})
+            BenchCommand.Perception.class, BenchCommand.Mcap.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -274,6 +274,51 @@ final class BenchCommand implements Runnable {
             Synthesizer.generate(Presets.load("urban-intersection"),
                     901, 3_000_000_000L, SynthOptions.defaults(), dir, allocator);
             return dir;
+        }
+    }
+
+    /** MCAP import throughput against raw reads of the same bytes ({@code McapImportBenchmark}). */
+    @Command(name = "mcap", mixinStandardHelpOptions = true,
+            description = "Import an MCAP file repeatedly and compare the import throughput with raw FileChannel reads of "
+                    + "its bytes and a McapReader pass (a big bag: node tools/mcap-check/write-bag.mjs BAG 100 60000).")
+    static final class Mcap implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "BAG", description = "The .mcap file.")
+        Path bag;
+
+        @Option(names = "--repeats", defaultValue = "2", description = "Passes of each kind (default ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Mixin
+        FormatOption format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = Files.createTempDirectory("avreplay-bench-mcap");
+            PrintWriter err = spec.commandLine().getErr();
+            io.avreplay.replay.bench.McapImportBenchmark.Result r;
+            try (RootAllocator allocator = Allocators.root()) {
+                r = io.avreplay.replay.bench.McapImportBenchmark.run(bag, work, repeats, allocator, line -> {
+                    err.println("bench mcap: " + line);
+                    err.flush();
+                });
+            } finally {
+                io.avreplay.replay.files.FileTrees.delete(work);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.json()) {
+                out.println(Json.write(Json.MAPPER.valueToTree(r)));
+            } else {
+                out.printf("bag bytes        %d (%d messages)%n", r.bagBytes(), r.messages());
+                out.printf("raw read         %.0f MB/s (FileChannel, page cache warm)%n", r.rawReadMBps());
+                out.printf("McapReader scan  %.0f MB/s (no decoding)%n", r.scanMBps());
+                out.printf("import           %.0f MB/s (CDR decode + log write)%n", r.importMBps());
+                out.printf("ratio            %.2f of raw%n", r.ratio());
+            }
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 }

@@ -8,6 +8,7 @@ import io.avreplay.replay.export.CocoExport;
 import io.avreplay.replay.export.Detection3dExport;
 import io.avreplay.replay.export.KittiLabelExport;
 import io.avreplay.replay.export.LogTablesExport;
+import io.avreplay.replay.export.McapExport;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.files.OutputPublisher;
@@ -28,9 +29,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay export kitti|nuscenes|coco|tables|video LOG --out PATH}: a log's ground truth and data out to other tools. */
-@Command(name = "export", description = "Export a log's ground truth or data to KITTI, nuScenes, COCO, Feather tables or MP4.",
+@Command(name = "export", description = "Export a log's ground truth or data to KITTI, nuScenes, COCO, Feather tables, MP4 or MCAP.",
         subcommands = {ExportCommand.Kitti.class, ExportCommand.NuScenes.class, ExportCommand.Coco.class,
-            ExportCommand.Tables.class, ExportCommand.Video.class})
+            ExportCommand.Tables.class, ExportCommand.Video.class, ExportCommand.Mcap.class})
 final class ExportCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -38,7 +39,7 @@ final class ExportCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing format: kitti, nuscenes, coco, tables or video");
+                "Missing format: kitti, nuscenes, coco, tables, video or mcap");
     }
 
     /** Options every exporter takes. */
@@ -171,6 +172,19 @@ final class ExportCommand implements Runnable {
                 return execute(spec, args, FILE, (log, a) -> "wrote " + CameraVideoExport.export(log, camera, fps, args.out,
                         progress) + " frames to " + args.out);
             }
+        }
+    }
+
+    @Command(name = "mcap", description = "The log as an MCAP file that Foxglove opens with no plugin: point clouds, images, "
+            + "camera calibrations, /tf_static and /tf transforms and ground-truth boxes as Foxglove well-known schemas (JSON), "
+            + "zstd chunks, message indexes and a summary. Topic layout in docs/export-formats.md.")
+    static final class Mcap extends Format {
+        @Override
+        public Integer call() {
+            return execute(spec, args, FILE, (log, a) -> {
+                McapExport.Counts c = McapExport.export(log, args.out);
+                return "wrote " + args.out + ": " + c.messages() + " messages on " + c.topics() + " topics";
+            });
         }
     }
 }

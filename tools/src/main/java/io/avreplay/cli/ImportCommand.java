@@ -8,6 +8,9 @@ import io.avreplay.replay.importer.ImportProgress;
 import io.avreplay.replay.importer.ImportReport;
 import io.avreplay.replay.importer.av2.Av2Importer;
 import io.avreplay.replay.importer.kitti.KittiImporter;
+import io.avreplay.replay.importer.mcap.McapImportResult;
+import io.avreplay.replay.importer.mcap.McapImporter;
+import io.avreplay.replay.importer.mcap.TopicMap;
 import io.avreplay.replay.importer.nuscenes.NuScenesImporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,15 +25,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay import kitti|av2|nuscenes SRC --out LOG}: brings a public dataset into logs. */
-@Command(name = "import", description = "Import a public dataset (KITTI object, Argoverse 2 sensor, nuScenes) into logs.",
-        subcommands = {ImportCommand.Kitti.class, ImportCommand.Av2.class, ImportCommand.NuScenes.class})
+@Command(name = "import", description = "Import a public dataset (KITTI object, Argoverse 2 sensor, nuScenes) or a ROS 2 "
+        + "recording (MCAP, rosbag2) into logs.",
+        subcommands = {ImportCommand.Kitti.class, ImportCommand.Av2.class, ImportCommand.NuScenes.class, ImportCommand.Mcap.class})
 final class ImportCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing dataset: kitti, av2 or nuscenes");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing dataset: kitti, av2, nuscenes or mcap");
     }
 
     /** Options every importer takes. */
@@ -122,6 +126,34 @@ final class ImportCommand implements Runnable {
     static final class NuScenes extends Dataset {
         NuScenes() {
             super(NuScenesImporter::importDataset);
+        }
+    }
+
+    @Command(name = "mcap", description = "A ROS 2 recording: an .mcap file or a rosbag2 directory (metadata.yaml and its .mcap "
+            + "files). Point clouds, images, CameraInfo, /tf_static extrinsics, /tf or odometry ego poses and "
+            + "DetectedObjects/Detection3DArray ground truth; other topics are skipped and listed. A truncated or damaged "
+            + "file is recovered (every complete message) with a warning line per loss on stderr; exit 3 when nothing "
+            + "usable remains.")
+    static final class Mcap implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Args args;
+
+        @Option(names = "--topics", paramLabel = "MAP.yaml",
+                description = "Topic map: ego_frame, world_frame, ground_truth and topics (topic: sensor id, or skip).")
+        Path topics;
+
+        @Override
+        public Integer call() {
+            TopicMap map = topics == null ? TopicMap.defaults() : TopicMap.read(topics);
+            PrintWriter err = spec.commandLine().getErr();
+            return execute(spec, args, (src, out, allocator, options) -> {
+                McapImportResult r = McapImporter.importBag(src, out, map, allocator, options);
+                r.warnings().forEach(w -> err.println("warning: " + w));
+                err.flush();
+                return r.report();
+            });
         }
     }
 }
