@@ -35,6 +35,7 @@ public final class AvreplayCli implements Runnable {
             GateCommand.class,
             SynthCommand.class,
             RenderCommand.class,
+            ViewCommand.class,
             TrainCommand.class);
 
     @Mixin

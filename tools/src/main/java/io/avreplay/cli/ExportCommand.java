@@ -3,7 +3,6 @@ package io.avreplay.cli;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.export.CameraVideoExport;
 import io.avreplay.replay.export.CocoExport;
 import io.avreplay.replay.export.Detection3dExport;
 import io.avreplay.replay.export.KittiLabelExport;
@@ -11,6 +10,8 @@ import io.avreplay.replay.export.LogTablesExport;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.scenario.overlay.RunDetections;
+import io.avreplay.scenario.render.OverlayVideo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -161,25 +162,35 @@ final class ExportCommand implements Runnable {
         }
     }
 
-    @Command(name = "video", description = "One camera stream as an MP4 for a quick look.", mixinStandardHelpOptions = true,
+    @Command(name = "video", description = "A camera and the bird's-eye view side by side as an H.264 MP4 that browsers play "
+            + "(with --run, detections against ground truth coloured by match status).", mixinStandardHelpOptions = true,
             footer = ExitCodes.HELP_FOOTER)
     static final class Video implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         Args args;
-        @Option(names = "--camera", required = true, description = "The camera id.")
+        @Option(names = "--camera", description = "The camera id (default: the log's first camera).")
         String camera;
-        @Option(names = "--fps", defaultValue = "10", description = "Frame rate of the video (default: ${DEFAULT-VALUE}).")
-        double fps;
+        @Option(names = "--fps", description = "Frame rate of the video (default: the camera's own rate).")
+        Double fps;
+        @Option(names = "--run", paramLabel = "RESULTS", description = "A run's output directory (avreplay run --out).")
+        Path run;
 
         @Override
         public Integer call() {
-            if (!(fps > 0)) {
+            if (fps != null && !(fps > 0)) {
                 throw new InvalidConfigException("--fps must be > 0, got " + fps);
             }
-            return execute(spec, args, (log, a) -> "wrote " + CameraVideoExport.export(log, camera, fps, args.out)
-                    + " frames to " + args.out);
+            return execute(spec, args, (log, a) -> {
+                String cam = camera != null ? camera : log.cameraIds().stream().findFirst().orElseThrow(() ->
+                        new io.avreplay.error.BadInputException(args.log + ": log has no camera to export"));
+                OverlayVideo.Written w = OverlayVideo.export(log, cam,
+                        java.util.Optional.ofNullable(run).map(r -> RunDetections.read(r, a)),
+                        fps == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(fps), args.out);
+                return String.format(java.util.Locale.ROOT, "wrote %d frames (%dx%d, %.3g fps, H.264) to %s", w.frames(),
+                        w.width(), w.height(), w.fps(), args.out);
+            });
         }
     }
 }

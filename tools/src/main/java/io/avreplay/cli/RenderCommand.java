@@ -1,5 +1,6 @@
 package io.avreplay.cli;
 
+import io.avreplay.scenario.overlay.RunDetections;
 import io.avreplay.scenario.render.LogRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code avreplay render}: pictures of one instant of a log with its ground truth drawn on them. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Write <camera>.png (frame with 2D boxes) per camera and bev.png (lidar sweep from above with 3D boxes).",
+        description = "Write <camera>.png (frame with 2D boxes) per camera and bev.png (lidar sweep from above with 3D boxes); "
+                + "with --run, detections against ground truth coloured by match status.",
         footer = ExitCodes.HELP_FOOTER)
 final class RenderCommand implements Callable<Integer> {
     @Spec
@@ -27,6 +29,11 @@ final class RenderCommand implements Callable<Integer> {
             description = "Instant after the log start, e.g. 2s (default: ${DEFAULT-VALUE}).")
     long atNs;
 
+    @Option(names = "--run", paramLabel = "RESULTS",
+            description = "A run's output directory (avreplay run --out): draw its detections against the ground truth, "
+                    + "coloured true positive / false positive / missed.")
+    Path run;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the PNG files.")
     Path out;
 
@@ -34,7 +41,8 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> files;
         try (RootAllocator allocator = Allocators.root()) {
-            files = LogRenderer.render(log, atNs, out, allocator);
+            files = LogRenderer.render(log, atNs, out, allocator,
+                    java.util.Optional.ofNullable(run).map(r -> RunDetections.read(r, allocator)));
         }
         PrintWriter o = spec.commandLine().getOut();
         for (Path f : files) {

@@ -1,0 +1,177 @@
+package io.avreplay.scenario.overlay;
+
+import io.avreplay.error.BadInputException;
+import io.avreplay.replay.geometry.Vec3;
+import io.avreplay.replay.log.Box3d;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+
+/**
+ * The detections of a run ({@code avreplay run --out DIR}), indexed by log, timestamp and camera: read from
+ * the run's {@code detections_3d.arrow} (ego-frame boxes) and, when a camera ran, {@code detections_2d.arrow}
+ * (pixels). Immutable after construction; thread-safe.
+ */
+public final class RunDetections {
+    /**
+     * One 3D detection.
+     *
+     * @param logId       the log it belongs to
+     * @param timestampNs the sweep's timestamp, ns
+     * @param category    the model's class
+     * @param box         ego frame of the sweep, metres and radians
+     * @param score       confidence in [0, 1]
+     */
+    public record Detected3d(String logId, long timestampNs, String category, Box3d box, double score) {
+        /** @throws NullPointerException when a field is missing */
+        public Detected3d {
+            Objects.requireNonNull(logId, "logId");
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(box, "box");
+        }
+    }
+
+    /**
+     * One 2D detection.
+     *
+     * @param logId       the log it belongs to
+     * @param camera      the camera id
+     * @param timestampNs the image's timestamp, ns
+     * @param category    the model's class
+     * @param x1          left, pixels
+     * @param y1          top, pixels
+     * @param x2          right, pixels
+     * @param y2          bottom, pixels
+     * @param score       confidence in [0, 1]
+     */
+    public record Detected2d(String logId, String camera, long timestampNs, String category, double x1, double y1,
+            double x2, double y2, double score) {
+        /** @throws NullPointerException when a field is missing */
+        public Detected2d {
+            Objects.requireNonNull(logId, "logId");
+            Objects.requireNonNull(camera, "camera");
+            Objects.requireNonNull(category, "category");
+        }
+    }
+
+    private final Map<String, List<Detected3d>> by3d = new HashMap<>();
+    private final Map<String, List<Detected2d>> by2d = new HashMap<>();
+
+    /** Detections held in memory (tests, or callers that already have them). */
+    public RunDetections(List<Detected3d> detections3d, List<Detected2d> detections2d) {
+        for (Detected3d d : detections3d) {
+            by3d.computeIfAbsent(key(d.logId(), "", d.timestampNs()), k -> new ArrayList<>()).add(d);
+        }
+        for (Detected2d d : detections2d) {
+            by2d.computeIfAbsent(key(d.logId(), d.camera(), d.timestampNs()), k -> new ArrayList<>()).add(d);
+        }
+    }
+
+    /** @return no detections at all (a log viewed without a run) */
+    public static RunDetections none() {
+        return new RunDetections(List.of(), List.of());
+    }
+
+    /**
+     * Reads a run's output directory.
+     *
+     * @param runDir    the directory {@code avreplay run --out} wrote
+     * @param allocator parent allocator; a child is opened and closed here
+     * @throws BadInputException when {@code detections_3d.arrow} is missing or a table has the wrong columns
+     */
+    public static RunDetections read(Path runDir, BufferAllocator allocator) {
+        Path f3 = runDir.resolve("detections_3d.arrow");
+        if (!Files.isRegularFile(f3)) {
+            throw new BadInputException(runDir + ": not a run output directory (no detections_3d.arrow; expected the "
+                    + "directory given to avreplay run --out)");
+        }
+        List<Detected3d> d3 = new ArrayList<>();
+        List<Detected2d> d2 = new ArrayList<>();
+        try (BufferAllocator a = allocator.newChildAllocator("run-detections", 0, Long.MAX_VALUE)) {
+            readTable(f3, a, (root, i) -> d3.add(new Detected3d(str(root, f3, "log_id", i),
+                    lng(root, f3, "timestamp_ns", i), str(root, f3, "category", i),
+                    new Box3d(new Vec3(dbl(root, f3, "x", i), dbl(root, f3, "y", i), dbl(root, f3, "z", i)),
+                            dbl(root, f3, "length", i), dbl(root, f3, "width", i), dbl(root, f3, "height", i),
+                            dbl(root, f3, "yaw", i)), dbl(root, f3, "score", i))));
+            Path f2 = runDir.resolve("detections_2d.arrow");
+            if (Files.isRegularFile(f2)) {
+                readTable(f2, a, (root, i) -> d2.add(new Detected2d(str(root, f2, "log_id", i), str(root, f2, "camera", i),
+                        lng(root, f2, "timestamp_ns", i), str(root, f2, "category", i), dbl(root, f2, "x1", i),
+                        dbl(root, f2, "y1", i), dbl(root, f2, "x2", i), dbl(root, f2, "y2", i),
+                        dbl(root, f2, "score", i))));
+            }
+        }
+        return new RunDetections(d3, d2);
+    }
+
+    /** @return the 3D detections of a log's sweep at exactly {@code timestampNs}, possibly none */
+    public List<Detected3d> at(String logId, long timestampNs) {
+        return List.copyOf(by3d.getOrDefault(key(logId, "", timestampNs), List.of()));
+    }
+
+    /** @return the 2D detections of a log's camera image at exactly {@code timestampNs}, possibly none */
+    public List<Detected2d> at(String logId, String camera, long timestampNs) {
+        return List.copyOf(by2d.getOrDefault(key(logId, camera, timestampNs), List.of()));
+    }
+
+    /** @return whether there are no detections at all */
+    public boolean isEmpty() {
+        return by3d.isEmpty() && by2d.isEmpty();
+    }
+
+    private static String key(String logId, String camera, long ts) {
+        return logId + '\u0000' + camera + '\u0000' + ts;
+    }
+
+    private interface Row {
+        void accept(VectorSchemaRoot root, int index);
+    }
+
+    private static void readTable(Path file, BufferAllocator allocator, Row row) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+             ArrowFileReader reader = new ArrowFileReader(ch, allocator)) {
+            while (reader.loadNextBatch()) {
+                VectorSchemaRoot root = reader.getVectorSchemaRoot();
+                for (int i = 0; i < root.getRowCount(); i++) {
+                    row.accept(root, i);
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read the detections table: " + e.getMessage(), e);
+        }
+    }
+
+    private static <V> V column(VectorSchemaRoot root, Path file, String name, Class<V> type) {
+        Object v = root.getVector(name);
+        if (!type.isInstance(v)) {
+            throw new BadInputException(file + ": column '" + name + "' expected " + type.getSimpleName() + ", found "
+                    + (v == null ? "none" : v.getClass().getSimpleName()));
+        }
+        return type.cast(v);
+    }
+
+    private static String str(VectorSchemaRoot root, Path file, String name, int i) {
+        return new String(column(root, file, name, VarCharVector.class).get(i), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long lng(VectorSchemaRoot root, Path file, String name, int i) {
+        return column(root, file, name, BigIntVector.class).get(i);
+    }
+
+    private static double dbl(VectorSchemaRoot root, Path file, String name, int i) {
+        return column(root, file, name, Float8Vector.class).get(i);
+    }
+}
