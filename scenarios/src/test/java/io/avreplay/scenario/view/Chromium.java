@@ -16,7 +16,7 @@ import org.openqa.selenium.logging.LogType;
  * driver). When either binary is missing the test fails, saying how to install them: CI installs them
  * ({@code .ci/run}), so a silent skip would hide a broken check.
  */
-final class Chromium {
+public final class Chromium {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -31,7 +31,7 @@ final class Chromium {
     }
 
     /** @return a fresh headless browser with its own profile directory; the caller quits it */
-    static ChromeDriver start(Path profile) {
+    public static ChromeDriver start(Path profile) {
         for (Path p : List.of(BROWSER, DRIVER)) {
             if (!Files.isExecutable(p)) {
                 throw new IllegalStateException(p + " is missing: the browser test needs Debian's chromium and "
@@ -51,7 +51,7 @@ final class Chromium {
     }
 
     /** @return the browser console's error entries since the last call (reading clears the log) */
-    static List<String> consoleErrors(ChromeDriver driver) {
+    public static List<String> consoleErrors(ChromeDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::toString).toList();
     }
