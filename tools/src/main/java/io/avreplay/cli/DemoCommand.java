@@ -90,7 +90,8 @@ final class DemoCommand implements Callable<Integer> {
         List<Path> pngs;
         try (RootAllocator allocator = Allocators.root()) {
             pngs = LogRenderer.render(log, 2_000_000_000L, out.resolve("render"), allocator,
-                    java.util.Optional.of(io.avreplay.scenario.overlay.RunDetections.read(out.resolve("results"), allocator)));
+                    java.util.Optional.of(io.avreplay.scenario.overlay.RunDetections.read(out.resolve("results"), allocator)
+                            .withMinScore(io.avreplay.scenario.overlay.RunDetections.DEFAULT_MIN_SCORE)));
         }
         pngs.forEach(p -> o.println("  " + p));
         o.println();

@@ -176,9 +176,15 @@ final class ExportCommand implements Runnable {
         Double fps;
         @Option(names = "--run", paramLabel = "RESULTS", description = "A run's output directory (avreplay run --out).")
         Path run;
+        @Option(names = "--min-score", defaultValue = "" + RunDetections.DEFAULT_MIN_SCORE,
+                description = "Draw detections scoring at least this, matched among themselves (default: ${DEFAULT-VALUE}).")
+        double minScore;
 
         @Override
         public Integer call() {
+            if (!(minScore >= 0 && minScore <= 1)) {
+                throw new InvalidConfigException("--min-score must be in [0, 1], got " + minScore);
+            }
             if (fps != null && !(fps > 0)) {
                 throw new InvalidConfigException("--fps must be > 0, got " + fps);
             }
@@ -186,7 +192,7 @@ final class ExportCommand implements Runnable {
                 String cam = camera != null ? camera : log.cameraIds().stream().findFirst().orElseThrow(() ->
                         new io.avreplay.error.BadInputException(args.log + ": log has no camera to export"));
                 OverlayVideo.Written w = OverlayVideo.export(log, cam,
-                        java.util.Optional.ofNullable(run).map(r -> RunDetections.read(r, a)),
+                        java.util.Optional.ofNullable(run).map(r -> RunDetections.read(r, a).withMinScore(minScore)),
                         fps == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(fps), args.out);
                 return String.format(java.util.Locale.ROOT, "wrote %d frames (%dx%d, %.3g fps, H.264) to %s", w.frames(),
                         w.width(), w.height(), w.fps(), args.out);

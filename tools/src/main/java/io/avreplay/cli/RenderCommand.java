@@ -1,5 +1,6 @@
 package io.avreplay.cli;
 
+import io.avreplay.error.InvalidConfigException;
 import io.avreplay.scenario.overlay.RunDetections;
 import io.avreplay.scenario.render.LogRenderer;
 import java.io.PrintWriter;
@@ -29,6 +30,10 @@ final class RenderCommand implements Callable<Integer> {
             description = "Instant after the log start, e.g. 2s (default: ${DEFAULT-VALUE}).")
     long atNs;
 
+    @Option(names = "--min-score", defaultValue = "" + RunDetections.DEFAULT_MIN_SCORE,
+            description = "Draw detections scoring at least this, matched among themselves (default: ${DEFAULT-VALUE}).")
+    double minScore;
+
     @Option(names = "--run", paramLabel = "RESULTS",
             description = "A run's output directory (avreplay run --out): draw its detections against the ground truth, "
                     + "coloured true positive / false positive / missed.")
@@ -39,10 +44,13 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!(minScore >= 0 && minScore <= 1)) {
+            throw new InvalidConfigException("--min-score must be in [0, 1], got " + minScore);
+        }
         List<Path> files;
         try (RootAllocator allocator = Allocators.root()) {
             files = LogRenderer.render(log, atNs, out, allocator,
-                    java.util.Optional.ofNullable(run).map(r -> RunDetections.read(r, allocator)));
+                    java.util.Optional.ofNullable(run).map(r -> RunDetections.read(r, allocator).withMinScore(minScore)));
         }
         PrintWriter o = spec.commandLine().getOut();
         for (Path f : files) {

@@ -33,6 +33,10 @@ final class ViewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "Log directory.")
     Path log;
 
+    @Option(names = "--min-score", defaultValue = "" + RunDetections.DEFAULT_MIN_SCORE,
+            description = "Draw detections scoring at least this, matched among themselves (default: ${DEFAULT-VALUE}).")
+    double minScore;
+
     @Option(names = "--run", paramLabel = "RESULTS", description = "A run's output directory (avreplay run --out).")
     Path run;
 
@@ -54,6 +58,9 @@ final class ViewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (!(minScore >= 0 && minScore <= 1)) {
+            throw new InvalidConfigException("--min-score must be in [0, 1], got " + minScore);
+        }
         if (port < 0 || port > 65535) {
             throw new InvalidConfigException("--port must be in 0..65535, got " + port);
         }
@@ -65,7 +72,7 @@ final class ViewCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         try (RootAllocator allocator = Allocators.root(); LogReader reader = LogReader.open(log, allocator)) {
-            Optional<RunDetections> detections = Optional.ofNullable(run).map(r -> RunDetections.read(r, allocator));
+            Optional<RunDetections> detections = Optional.ofNullable(run).map(r -> RunDetections.read(r, allocator).withMinScore(minScore));
             List<ScenarioWindow> windows = catalog == null ? List.of()
                     : ScenarioWindow.of(ScenariosCommand.reader().read(catalog), log, reader.manifest().startNs());
             if (staticOut != null) {

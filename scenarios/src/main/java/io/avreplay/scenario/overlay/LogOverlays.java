@@ -40,6 +40,11 @@ public final class LogOverlays {
         return Overlays.marks2d(truth, run.at(log.manifest().logId(), camera, frameNs), withRun);
     }
 
+    /** @return the score floor of the detections shown, for legends */
+    public double minScore() {
+        return run.minScore();
+    }
+
     /** @return whether a run is shown */
     public boolean withRun() {
         return withRun;

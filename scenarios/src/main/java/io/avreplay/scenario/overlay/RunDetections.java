@@ -67,17 +67,50 @@ public final class RunDetections {
         }
     }
 
+    /** The display floor of {@code avreplay render}, {@code export video} and {@code view} by default. */
+    public static final double DEFAULT_MIN_SCORE = 0.3;
+
     private final Map<String, List<Detected3d>> by3d = new HashMap<>();
     private final Map<String, List<Detected2d>> by2d = new HashMap<>();
+    private final List<Detected3d> all3d;
+    private final List<Detected2d> all2d;
+    private final double minScore;
 
-    /** Detections held in memory (tests, or callers that already have them). */
+    /** Detections held in memory (tests, or callers that already have them), every score kept. */
     public RunDetections(List<Detected3d> detections3d, List<Detected2d> detections2d) {
+        this(detections3d, detections2d, 0);
+    }
+
+    private RunDetections(List<Detected3d> detections3d, List<Detected2d> detections2d, double minScore) {
+        this.all3d = List.copyOf(detections3d);
+        this.all2d = List.copyOf(detections2d);
+        this.minScore = minScore;
         for (Detected3d d : detections3d) {
             by3d.computeIfAbsent(key(d.logId(), "", d.timestampNs()), k -> new ArrayList<>()).add(d);
         }
         for (Detected2d d : detections2d) {
             by2d.computeIfAbsent(key(d.logId(), d.camera(), d.timestampNs()), k -> new ArrayList<>()).add(d);
         }
+    }
+
+    /**
+     * The detections a picture shows at one operating point: those scoring at least {@code minScore}
+     * (matching then runs on these alone, as an evaluator would at that threshold).
+     *
+     * @param minScore in [0, 1]
+     * @throws IllegalArgumentException when outside [0, 1]
+     */
+    public RunDetections withMinScore(double minScore) {
+        if (!(minScore >= 0 && minScore <= 1)) {
+            throw new IllegalArgumentException("minScore must be in [0, 1], got " + minScore);
+        }
+        return new RunDetections(all3d.stream().filter(d -> d.score() >= minScore).toList(),
+                all2d.stream().filter(d -> d.score() >= minScore).toList(), minScore);
+    }
+
+    /** @return the score floor applied ({@code 0} when every detection is kept) */
+    public double minScore() {
+        return minScore;
     }
 
     /** @return no detections at all (a log viewed without a run) */

@@ -35,8 +35,13 @@ final class FrameComposer {
         }
         CameraFrame f = frames.read(frames.nearestIndex(timestampNs));
         Mat img = ImageCodec.decode(f.data(), log.directory() + " camera " + cam);
-        OverlayPainter.camera(img, overlays.marks2d(cam, f.timestampNs()), cam);
+        OverlayPainter.camera(img, overlays.marks2d(cam, f.timestampNs()), cam + floor());
         return Optional.of(img);
+    }
+
+    private String floor() {
+        return overlays.withRun() && overlays.minScore() > 0
+                ? String.format(java.util.Locale.ROOT, ", score >= %.2f", overlays.minScore()) : "";
     }
 
     /** @return the BEV of the first lidar's sweep nearest {@code timestampNs}, or empty when no lidar */
@@ -48,7 +53,7 @@ final class FrameComposer {
             }
             LidarSweep sw = sweeps.read(sweeps.nearestIndex(timestampNs));
             Pose mount = log.calibration(lidar).map(SensorCalibration::sensorToEgo).orElse(Pose.IDENTITY);
-            return Optional.of(OverlayPainter.bev(sw, mount, overlays.marks3d(sw.timestampNs())));
+            return Optional.of(OverlayPainter.bev(sw, mount, overlays.marks3d(sw.timestampNs()), "bird's-eye view" + floor()));
         }
         return Optional.empty();
     }

@@ -102,7 +102,7 @@ public final class LogRenderer {
      */
     public static byte[] bevPng(LidarSweep sweep, Pose sensorToEgo, List<Annotation3d> truth,
             List<io.avreplay.replay.log.Box3d> detections) {
-        Mat img = OverlayPainter.bev(sweep, sensorToEgo, Overlays.marks3d(truth, List.of(), false));
+        Mat img = OverlayPainter.bev(sweep, sensorToEgo, Overlays.marks3d(truth, List.of(), false), "bird's-eye view");
         for (io.avreplay.replay.log.Box3d b : detections) {
             Vec3[] c = b.corners();
             for (int k = 0; k < 4; k++) {

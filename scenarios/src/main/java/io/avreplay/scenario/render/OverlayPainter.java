@@ -33,7 +33,7 @@ final class OverlayPainter {
     }
 
     /** @return a new BEV image of the sweep with the marks; the caller closes it */
-    static Mat bev(LidarSweep sw, Pose mount, List<Mark3d> marks) {
+    static Mat bev(LidarSweep sw, Pose mount, List<Mark3d> marks, String title) {
         byte[] px = new byte[BEV_PX * BEV_PX * 3];
         Arrays.fill(px, (byte) 16);
         for (int i = 0; i < sw.size(); i++) {
@@ -82,7 +82,7 @@ final class OverlayPainter {
         for (int e = 0; e < 4; e++) {
             opencv_imgproc.line(img, bevPoint(ego[e]), bevPoint(ego[(e + 1) % 4]), new Scalar(255, 255, 255, 0));
         }
-        legend(img, Overlays.counts(marks.stream().map(Mark3d::status).toList()), "bird's-eye view, 0.1 m/px");
+        legend(img, Overlays.counts(marks.stream().map(Mark3d::status).toList()), title);
         return img;
     }
 

@@ -63,6 +63,7 @@ final class ViewModel {
         root.putObject("log").put("id", log.manifest().logId()).put("startNs", start)
                 .put("durationS", log.manifest().durationNs() / 1e9).put("directory", log.directory().toString());
         root.put("withRun", overlays.withRun());
+        root.put("minScore", overlays.minScore());
         root.put("bevRangeM", 50);
         ArrayNode legend = root.putArray("legend");
         for (MatchStatus s : MatchStatus.values()) {

@@ -51,6 +51,12 @@
       li.dataset.key = l.key;
       $('legend').appendChild(li);
     });
+    if (data.withRun && data.minScore > 0) {
+      var floor = document.createElement('li');
+      floor.className = 'floor';
+      floor.textContent = 'detections scoring \u2265 ' + data.minScore.toFixed(2);
+      $('legend').appendChild(floor);
+    }
     data.cameras.forEach(function (cam) {
       var box = document.createElement('div');
       box.className = 'cam';
