@@ -2,7 +2,10 @@ package io.avreplay.scenario.overlay;
 
 import java.util.Locale;
 
-/** The text beside a mark: {@code car 0.87} for a detection, {@code car #12} for ground truth. */
+/**
+ * The text beside a mark: {@code car 0.87} for a detection, {@code car #12} for ground truth. A track id that
+ * repeats the class ({@code pedestrian-0043}) is shortened to what follows it ({@code pedestrian #0043}).
+ */
 final class Labels {
     private Labels() {
     }
@@ -13,7 +16,12 @@ final class Labels {
             b.append(String.format(Locale.ROOT, " %.2f", score));
         }
         if (!trackId.isEmpty()) {
-            b.append(" #").append(trackId);
+            String id = trackId;
+            if (id.length() > category.length() + 1 && id.startsWith(category)
+                    && (id.charAt(category.length()) == '-' || id.charAt(category.length()) == '_')) {
+                id = id.substring(category.length() + 1);
+            }
+            b.append(" #").append(id);
         }
         return b.toString();
     }

@@ -27,6 +27,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 final class OverlayPainter {
     static final int BEV_PX = 1000;
     static final double BEV_M_PER_PX = 0.1;
+    /** Camera boxes shorter than this, pixels, are drawn without a label. */
+    static final int MIN_LABELLED_PX = 24;
     private static final Scalar RING = new Scalar(90, 90, 90, 0);
 
     private OverlayPainter() {
@@ -96,7 +98,9 @@ final class OverlayPainter {
             opencv_imgproc.rectangle(img, new Point((int) Math.round(m.x1()), (int) Math.round(m.y1())),
                     new Point((int) Math.round(m.x2()) - 1, (int) Math.round(m.y2()) - 1), col, thick,
                     opencv_imgproc.LINE_8, 0);
-            if (m.status() != MatchStatus.MATCHED_TRUTH && m.status() != MatchStatus.NOT_SCORED) {
+            // far objects a few pixels tall crowd the horizon with unreadable labels: their colour says enough
+            if (m.status() != MatchStatus.MATCHED_TRUTH && m.status() != MatchStatus.NOT_SCORED
+                    && m.y2() - m.y1() >= MIN_LABELLED_PX) {
                 text(img, m.label(), (int) m.x1(), (int) Math.max(12, m.y1() - 4), col, 0.4);
             }
         }

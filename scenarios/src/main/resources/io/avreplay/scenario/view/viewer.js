@@ -272,7 +272,7 @@
       g.strokeStyle = state.colours[b.st];
       g.lineWidth = b.st === 'gt' || b.st === 'ignored' ? 1 : 2;
       g.strokeRect(b.x1, b.y1, b.x2 - b.x1, b.y2 - b.y1);
-      if (LABELLED[b.st]) {
+      if (LABELLED[b.st] && b.y2 - b.y1 >= 24) {
         g.fillStyle = state.colours[b.st];
         g.fillText(b.label, b.x1, Math.max(12, b.y1 - 4));
       }

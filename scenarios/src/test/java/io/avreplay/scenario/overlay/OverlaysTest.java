@@ -61,4 +61,11 @@ class OverlaysTest {
         assertEquals(List.of(MatchStatus.MATCHED_TRUTH, MatchStatus.NOT_SCORED, MatchStatus.TRUE_POSITIVE,
                 MatchStatus.FALSE_POSITIVE), marks.stream().map(Mark2d::status).toList());
     }
+
+    @Test
+    void labelsShortenTrackIdsThatRepeatTheClass() {
+        assertEquals("pedestrian #0043", Labels.of("pedestrian", Double.NaN, "pedestrian-0043"));
+        assertEquals("car #truck-1", Labels.of("car", Double.NaN, "truck-1"));
+        assertEquals("car 0.50", Labels.of("car", 0.5, ""));
+    }
 }
