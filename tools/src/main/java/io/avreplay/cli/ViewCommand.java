@@ -71,8 +71,10 @@ final class ViewCommand implements Callable<Integer> {
             throw new InvalidConfigException(staticOut + ": already exists (choose another --static or pass --overwrite)");
         }
         PrintWriter o = spec.commandLine().getOut();
+        ViewServer server;
         try (RootAllocator allocator = Allocators.root(); LogReader reader = LogReader.open(log, allocator)) {
-            Optional<RunDetections> detections = Optional.ofNullable(run).map(r -> RunDetections.read(r, allocator).withMinScore(minScore));
+            Optional<RunDetections> detections = Optional.ofNullable(run)
+                    .map(r -> RunDetections.read(r, allocator).withMinScore(minScore));
             List<ScenarioWindow> windows = catalog == null ? List.of()
                     : ScenarioWindow.of(ScenariosCommand.reader().read(catalog), log, reader.manifest().startNs());
             if (staticOut != null) {
@@ -81,11 +83,13 @@ final class ViewCommand implements Callable<Integer> {
                 o.flush();
                 return ExitCodes.OK;
             }
-            try (ViewServer server = LogView.serve(reader, detections, windows, maxPoints, port)) {
-                o.println("viewer at " + server.uri() + " (127.0.0.1 only; Ctrl-C to stop)");
-                o.flush();
-                new CountDownLatch(1).await();
-            }
+            // the page's data is built here, in memory; the log is not read again while serving
+            server = LogView.serve(reader, detections, windows, maxPoints, port);
+        }
+        try (server) {
+            o.println("viewer at " + server.uri() + " (127.0.0.1 only; Ctrl-C to stop)");
+            o.flush();
+            new CountDownLatch(1).await();
         }
         return ExitCodes.OK;
     }

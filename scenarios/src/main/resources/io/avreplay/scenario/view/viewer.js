@@ -221,7 +221,7 @@
     }
     g.strokeStyle = '#5a5a5a';
     g.fillStyle = '#9a9a9a';
-    g.font = '12px sans-serif';
+    g.font = '14px sans-serif';
     for (var r = 10; r <= range; r += 10) {
       g.beginPath();
       g.arc(cx, cy, r * s, 0, 2 * Math.PI);
