@@ -266,7 +266,7 @@
     cv.height = img.naturalHeight;
     var g = cv.getContext('2d');
     g.clearRect(0, 0, cv.width, cv.height);
-    g.font = '13px sans-serif';
+    g.font = '16px sans-serif';
     var drawn = {};
     ordered(c.boxes).forEach(function (b) {
       g.strokeStyle = state.colours[b.st];
