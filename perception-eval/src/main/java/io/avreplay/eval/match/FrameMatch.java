@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param predictionToTruth for each prediction (input order) the index of its ground-truth object, or -1
  *                          for a false positive
  * @param truthToPrediction for each ground-truth object the index of its prediction, or -1 when missed
+ *
+ * <p>Immutable (arrays are copied in and out); thread-safe.
  */
 public record FrameMatch(int[] predictionToTruth, int[] truthToPrediction) {
     /** @throws NullPointerException when an array is missing */
@@ -29,6 +31,18 @@ public record FrameMatch(int[] predictionToTruth, int[] truthToPrediction) {
     public static final double CENTRE_DISTANCE_M = 2.0;
     /** The IoU threshold of COCO pictures (AP50). */
     public static final double IOU = 0.5;
+
+    /** @return a copy: for each prediction its ground-truth index, or -1 */
+    @Override
+    public int[] predictionToTruth() {
+        return predictionToTruth.clone();
+    }
+
+    /** @return a copy: for each ground-truth object its prediction index, or -1 */
+    @Override
+    public int[] truthToPrediction() {
+        return truthToPrediction.clone();
+    }
 
     /** @return the index of prediction {@code i}'s ground truth, or -1 for a false positive */
     public int truthOf(int i) {

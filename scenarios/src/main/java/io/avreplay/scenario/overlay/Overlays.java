@@ -2,6 +2,8 @@ package io.avreplay.scenario.overlay;
 
 import io.avreplay.eval.log.CategoryMap;
 import io.avreplay.eval.match.FrameMatch;
+import io.avreplay.perception.api.Detection2d;
+import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.log.Annotation3d;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ public final class Overlays {
      *                   rather than missed
      * @return ground-truth marks first (matched, missed or not scored), then detection marks (TP or FP)
      */
-    public static List<Mark3d> marks3d(List<Annotation3d> truth, List<RunDetections.Detected3d> detections,
+    public static List<Mark3d> marks3d(List<Annotation3d> truth, List<Detection3d> detections,
             boolean withRun) {
         List<Integer> scored = new ArrayList<>();
         List<String> truthClass = new ArrayList<>();
@@ -76,7 +78,7 @@ public final class Overlays {
      * @param withRun    whether a run is shown (see {@link #marks3d})
      * @return ground-truth marks first, then detection marks
      */
-    public static List<Mark2d> marks2d(List<Annotation2d> truth, List<RunDetections.Detected2d> detections,
+    public static List<Mark2d> marks2d(List<Annotation2d> truth, List<Detection2d> detections,
             boolean withRun) {
         List<Integer> scored = new ArrayList<>();
         for (int g = 0; g < truth.size(); g++) {
@@ -90,8 +92,8 @@ public final class Overlays {
                 .map(a -> new double[] {a.x1(), a.y1(), a.x2(), a.y2()}).toArray(double[][]::new);
         double[][] predBox = detections.stream().map(d -> new double[] {d.x1(), d.y1(), d.x2(), d.y2()})
                 .toArray(double[][]::new);
-        double[] score = detections.stream().mapToDouble(RunDetections.Detected2d::score).toArray();
-        FrameMatch m = FrameMatch.iou(detections.stream().map(RunDetections.Detected2d::category).toList(), predBox, score,
+        double[] score = detections.stream().mapToDouble(Detection2d::score).toArray();
+        FrameMatch m = FrameMatch.iou(detections.stream().map(Detection2d::category).toList(), predBox, score,
                 truthClass, truthBox, FrameMatch.IOU);
         List<Mark2d> out = new ArrayList<>();
         for (int g = 0; g < truth.size(); g++) {

@@ -2,6 +2,8 @@ package io.avreplay.scenario.overlay;
 
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.geometry.Vec3;
+import io.avreplay.perception.api.Detection2d;
+import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.log.Box3d;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -26,71 +27,54 @@ import org.apache.arrow.vector.ipc.ArrowFileReader;
  * (pixels). Immutable after construction; thread-safe.
  */
 public final class RunDetections {
-    /**
-     * One 3D detection.
-     *
-     * @param logId       the log it belongs to
-     * @param timestampNs the sweep's timestamp, ns
-     * @param category    the model's class
-     * @param box         ego frame of the sweep, metres and radians
-     * @param score       confidence in [0, 1]
-     */
-    public record Detected3d(String logId, long timestampNs, String category, Box3d box, double score) {
-        /** @throws NullPointerException when a field is missing */
-        public Detected3d {
-            Objects.requireNonNull(logId, "logId");
-            Objects.requireNonNull(category, "category");
-            Objects.requireNonNull(box, "box");
-        }
-    }
-
-    /**
-     * One 2D detection.
-     *
-     * @param logId       the log it belongs to
-     * @param camera      the camera id
-     * @param timestampNs the image's timestamp, ns
-     * @param category    the model's class
-     * @param x1          left, pixels
-     * @param y1          top, pixels
-     * @param x2          right, pixels
-     * @param y2          bottom, pixels
-     * @param score       confidence in [0, 1]
-     */
-    public record Detected2d(String logId, String camera, long timestampNs, String category, double x1, double y1,
-            double x2, double y2, double score) {
-        /** @throws NullPointerException when a field is missing */
-        public Detected2d {
-            Objects.requireNonNull(logId, "logId");
-            Objects.requireNonNull(camera, "camera");
-            Objects.requireNonNull(category, "category");
-        }
-    }
-
     /** The display floor of {@code avreplay render}, {@code export video} and {@code view} by default. */
     public static final double DEFAULT_MIN_SCORE = 0.3;
 
-    private final Map<String, List<Detected3d>> by3d = new HashMap<>();
-    private final Map<String, List<Detected2d>> by2d = new HashMap<>();
-    private final List<Detected3d> all3d;
-    private final List<Detected2d> all2d;
+    private final Map<String, List<Detection3d>> by3d;
+    private final Map<String, List<Detection2d>> by2d;
     private final double minScore;
 
-    /** Detections held in memory (tests, or callers that already have them), every score kept. */
-    public RunDetections(List<Detected3d> detections3d, List<Detected2d> detections2d) {
-        this(detections3d, detections2d, 0);
+    private RunDetections(Map<String, List<Detection3d>> by3d, Map<String, List<Detection2d>> by2d, double minScore) {
+        this.by3d = by3d;
+        this.by2d = by2d;
+        this.minScore = minScore;
     }
 
-    private RunDetections(List<Detected3d> detections3d, List<Detected2d> detections2d, double minScore) {
-        this.all3d = List.copyOf(detections3d);
-        this.all2d = List.copyOf(detections2d);
-        this.minScore = minScore;
-        for (Detected3d d : detections3d) {
-            by3d.computeIfAbsent(key(d.logId(), "", d.timestampNs()), k -> new ArrayList<>()).add(d);
+    /** Collects detections held in memory (tests, or callers that already have them). Not thread-safe. */
+    public static final class Builder {
+        private final Map<String, List<Detection3d>> by3d = new HashMap<>();
+        private final Map<String, List<Detection2d>> by2d = new HashMap<>();
+
+        private Builder() {
         }
-        for (Detected2d d : detections2d) {
-            by2d.computeIfAbsent(key(d.logId(), d.camera(), d.timestampNs()), k -> new ArrayList<>()).add(d);
+
+        /** Adds a 3D detection (ego frame) of a log's sweep at {@code timestampNs}. */
+        public Builder add(String logId, long timestampNs, Detection3d d) {
+            by3d.computeIfAbsent(key(logId, "", timestampNs), k -> new ArrayList<>()).add(d);
+            return this;
         }
+
+        /** Adds a 2D detection of a log's image at {@code timestampNs} (camera from the detection). */
+        public Builder add(String logId, long timestampNs, Detection2d d) {
+            by2d.computeIfAbsent(key(logId, d.cameraId(), timestampNs), k -> new ArrayList<>()).add(d);
+            return this;
+        }
+
+        /** @return the detections added, every score kept */
+        public RunDetections build() {
+            return new RunDetections(freeze(by3d), freeze(by2d), 0);
+        }
+    }
+
+    /** @return an empty builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static <T> Map<String, List<T>> freeze(Map<String, List<T>> m) {
+        Map<String, List<T>> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return Map.copyOf(out);
     }
 
     /**
@@ -104,8 +88,11 @@ public final class RunDetections {
         if (!(minScore >= 0 && minScore <= 1)) {
             throw new IllegalArgumentException("minScore must be in [0, 1], got " + minScore);
         }
-        return new RunDetections(all3d.stream().filter(d -> d.score() >= minScore).toList(),
-                all2d.stream().filter(d -> d.score() >= minScore).toList(), minScore);
+        Map<String, List<Detection3d>> d3 = new HashMap<>();
+        by3d.forEach((k, v) -> d3.put(k, v.stream().filter(d -> d.score() >= minScore).toList()));
+        Map<String, List<Detection2d>> d2 = new HashMap<>();
+        by2d.forEach((k, v) -> d2.put(k, v.stream().filter(d -> d.score() >= minScore).toList()));
+        return new RunDetections(Map.copyOf(d3), Map.copyOf(d2), minScore);
     }
 
     /** @return the score floor applied ({@code 0} when every detection is kept) */
@@ -115,7 +102,7 @@ public final class RunDetections {
 
     /** @return no detections at all (a log viewed without a run) */
     public static RunDetections none() {
-        return new RunDetections(List.of(), List.of());
+        return builder().build();
     }
 
     /**
@@ -131,32 +118,32 @@ public final class RunDetections {
             throw new BadInputException(runDir + ": not a run output directory (no detections_3d.arrow; expected the "
                     + "directory given to avreplay run --out)");
         }
-        List<Detected3d> d3 = new ArrayList<>();
-        List<Detected2d> d2 = new ArrayList<>();
+        Builder b = builder();
         try (BufferAllocator a = allocator.newChildAllocator("run-detections", 0, Long.MAX_VALUE)) {
-            readTable(f3, a, (root, i) -> d3.add(new Detected3d(str(root, f3, "log_id", i),
-                    lng(root, f3, "timestamp_ns", i), str(root, f3, "category", i),
-                    new Box3d(new Vec3(dbl(root, f3, "x", i), dbl(root, f3, "y", i), dbl(root, f3, "z", i)),
-                            dbl(root, f3, "length", i), dbl(root, f3, "width", i), dbl(root, f3, "height", i),
-                            dbl(root, f3, "yaw", i)), dbl(root, f3, "score", i))));
+            readTable(f3, a, (root, i) -> b.add(str(root, f3, "log_id", i), lng(root, f3, "timestamp_ns", i),
+                    new Detection3d(str(root, f3, "category", i),
+                            new Box3d(new Vec3(dbl(root, f3, "x", i), dbl(root, f3, "y", i), dbl(root, f3, "z", i)),
+                                    dbl(root, f3, "length", i), dbl(root, f3, "width", i), dbl(root, f3, "height", i),
+                                    dbl(root, f3, "yaw", i)),
+                            dbl(root, f3, "score", i), dbl(root, f3, "vx", i), dbl(root, f3, "vy", i))));
             Path f2 = runDir.resolve("detections_2d.arrow");
             if (Files.isRegularFile(f2)) {
-                readTable(f2, a, (root, i) -> d2.add(new Detected2d(str(root, f2, "log_id", i), str(root, f2, "camera", i),
-                        lng(root, f2, "timestamp_ns", i), str(root, f2, "category", i), dbl(root, f2, "x1", i),
-                        dbl(root, f2, "y1", i), dbl(root, f2, "x2", i), dbl(root, f2, "y2", i),
-                        dbl(root, f2, "score", i))));
+                readTable(f2, a, (root, i) -> b.add(str(root, f2, "log_id", i), lng(root, f2, "timestamp_ns", i),
+                        new Detection2d(str(root, f2, "camera", i), str(root, f2, "category", i), dbl(root, f2, "x1", i),
+                                dbl(root, f2, "y1", i), dbl(root, f2, "x2", i), dbl(root, f2, "y2", i),
+                                dbl(root, f2, "score", i))));
             }
         }
-        return new RunDetections(d3, d2);
+        return b.build();
     }
 
     /** @return the 3D detections of a log's sweep at exactly {@code timestampNs}, possibly none */
-    public List<Detected3d> at(String logId, long timestampNs) {
+    public List<Detection3d> at(String logId, long timestampNs) {
         return List.copyOf(by3d.getOrDefault(key(logId, "", timestampNs), List.of()));
     }
 
     /** @return the 2D detections of a log's camera image at exactly {@code timestampNs}, possibly none */
-    public List<Detected2d> at(String logId, String camera, long timestampNs) {
+    public List<Detection2d> at(String logId, String camera, long timestampNs) {
         return List.copyOf(by2d.getOrDefault(key(logId, camera, timestampNs), List.of()));
     }
 
@@ -179,7 +166,11 @@ public final class RunDetections {
             while (reader.loadNextBatch()) {
                 VectorSchemaRoot root = reader.getVectorSchemaRoot();
                 for (int i = 0; i < root.getRowCount(); i++) {
-                    row.accept(root, i);
+                    try {
+                        row.accept(root, i);
+                    } catch (IllegalArgumentException e) {
+                        throw new BadInputException(file + ": row " + i + ": " + e.getMessage(), e);
+                    }
                 }
             }
         } catch (IOException e) {

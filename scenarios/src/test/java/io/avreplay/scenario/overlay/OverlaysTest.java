@@ -2,6 +2,8 @@ package io.avreplay.scenario.overlay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.avreplay.perception.api.Detection2d;
+import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.log.Annotation3d;
@@ -15,8 +17,8 @@ class OverlaysTest {
         return new Annotation3d(track, category, new Box3d(new Vec3(x, y, 0), 4, 2, 1.5, 0), 0, 0, points, "", 1f);
     }
 
-    private static RunDetections.Detected3d det(String category, double x, double y, double score) {
-        return new RunDetections.Detected3d("log", 1L, category, new Box3d(new Vec3(x, y, 0), 4, 2, 1.5, 0), score);
+    private static Detection3d det(String category, double x, double y, double score) {
+        return new Detection3d(category, new Box3d(new Vec3(x, y, 0), 4, 2, 1.5, 0), score, Double.NaN, Double.NaN);
     }
 
     @Test
@@ -56,8 +58,8 @@ class OverlaysTest {
         List<Annotation2d> truth = List.of(new Annotation2d("7", "car", 0, 0, 100, 100, 0, 0),
                 new Annotation2d("", "dontcare", 200, 0, 300, 100, 0, 0));
         List<Mark2d> marks = Overlays.marks2d(truth, List.of(
-                new RunDetections.Detected2d("log", "cam", 1L, "car", 0, 0, 100, 50, 0.6),
-                new RunDetections.Detected2d("log", "cam", 1L, "car", 200, 0, 300, 100, 0.5)), true);
+                new Detection2d("cam", "car", 0, 0, 100, 50, 0.6),
+                new Detection2d("cam", "car", 200, 0, 300, 100, 0.5)), true);
         assertEquals(List.of(MatchStatus.MATCHED_TRUTH, MatchStatus.NOT_SCORED, MatchStatus.TRUE_POSITIVE,
                 MatchStatus.FALSE_POSITIVE), marks.stream().map(Mark2d::status).toList());
     }

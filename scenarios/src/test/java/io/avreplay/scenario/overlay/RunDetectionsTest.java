@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.error.BadInputException;
+import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.arrow.ArrowTest;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class RunDetectionsTest extends ArrowTest {
             {"log-a", 100L, "pedestrian", 5.0, 0.0, 0.9, 0.8, 0.7, 1.8, 0.0, 0.0, 0.0, 0.2},
             {"log-b", 100L, "car", 9.0, 9.0, 0.5, 4.0, 2.0, 1.5, 0.0, 0.0, 0.0, 0.5}});
         RunDetections d = RunDetections.read(run, allocator);
-        List<RunDetections.Detected3d> a = d.at("log-a", 100L);
+        List<Detection3d> a = d.at("log-a", 100L);
         assertEquals(2, a.size());
         assertEquals("car", a.get(0).category());
         assertEquals(2.0, a.get(0).box().centre().y());
@@ -49,7 +50,7 @@ class RunDetectionsTest extends ArrowTest {
         assertTrue(d.at("log-a", "cam", 100L).isEmpty(), "no 2D table: no 2D detections");
         // the 0.3 floor keeps the 0.9 car of log-a and the 0.5 car of log-b
         RunDetections floor = d.withMinScore(0.3);
-        assertEquals(List.of("car"), floor.at("log-a", 100L).stream().map(RunDetections.Detected3d::category).toList());
+        assertEquals(List.of("car"), floor.at("log-a", 100L).stream().map(Detection3d::category).toList());
         assertEquals(0.3, floor.minScore());
     }
 

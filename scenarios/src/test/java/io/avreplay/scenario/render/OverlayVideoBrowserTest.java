@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Vec3;
@@ -56,8 +57,8 @@ class OverlayVideoBrowserTest extends ArrowTest {
         OverlayVideo.Written w;
         try (LogReader r = LogReader.open(log, allocator)) {
             long ts = r.lidar(r.lidarIds().get(0)).timestampNs(4);
-            RunDetections run = new RunDetections(List.of(new RunDetections.Detected3d(r.manifest().logId(), ts, "car",
-                    new Box3d(new Vec3(10, 0, 0), 4, 2, 1.5, 0), 0.7)), List.of());
+            RunDetections run = RunDetections.builder().add(r.manifest().logId(), ts,
+                    new Detection3d("car", new Box3d(new Vec3(10, 0, 0), 4, 2, 1.5, 0), 0.7, 0, 0)).build();
             w = OverlayVideo.export(r, r.cameraIds().get(0), Optional.of(run), OptionalDouble.empty(), mp4);
         }
         // 1 s at 5 Hz: frames at 0, 0.2, ..., 1.0 s -> 6 frames, own rate (6 - 1) / 1 s = 5 fps;

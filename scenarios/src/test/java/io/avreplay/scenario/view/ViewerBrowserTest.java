@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.eval.log.CategoryMap;
+import io.avreplay.perception.api.Detection2d;
+import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
@@ -18,7 +20,6 @@ import io.avreplay.scenario.synth.SynthOptions;
 import io.avreplay.scenario.synth.Synthesizer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,10 +66,10 @@ class ViewerBrowserTest extends ArrowTest {
             // synthesizer puts nothing within 2 m (false positive): every other scored object is missed.
             Annotation3d a = scored.get(0);
             Vec3 c = a.box().centre();
-            List<RunDetections.Detected3d> d3 = List.of(
-                    new RunDetections.Detected3d(id, ts, CategoryMap.toNuScenes(a.category()).get(),
-                            new Box3d(new Vec3(c.x() + 0.5, c.y(), c.z()), 4, 2, 1.6, a.box().yaw()), 0.9),
-                    new RunDetections.Detected3d(id, ts, "traffic_cone", new Box3d(new Vec3(-45, -45, 0), 0.5, 0.5, 1, 0), 0.4));
+            RunDetections.Builder detections = RunDetections.builder()
+                    .add(id, ts, new Detection3d(CategoryMap.toNuScenes(a.category()).get(),
+                            new Box3d(new Vec3(c.x() + 0.5, c.y(), c.z()), 4, 2, 1.6, a.box().yaw()), 0.9, 0, 0))
+                    .add(id, ts, new Detection3d("traffic_cone", new Box3d(new Vec3(-45, -45, 0), 0.5, 0.5, 1, 0), 0.4, 0, 0));
             expected3d = Map.of("tp", 1, "fp", 1, "missed", scored.size() - 1, "gt", 1,
                     "ignored", truth.size() - scored.size());
             camera = r.cameraIds().get(0);
@@ -78,13 +79,12 @@ class ViewerBrowserTest extends ArrowTest {
             List<Annotation2d> scored2d = truth2d.stream().filter(b -> !b.trackId().isEmpty()).toList();
             assertTrue(!scored2d.isEmpty(), "the camera frame needs a 2D object");
             Annotation2d b = scored2d.get(0);
-            List<RunDetections.Detected2d> d2 = new ArrayList<>();
             // the exact box (IoU 1, true positive) and a 4x4 px box of an absent class in the corner (false positive)
-            d2.add(new RunDetections.Detected2d(id, camera, camNs, b.category(), b.x1(), b.y1(), b.x2(), b.y2(), 0.8));
-            d2.add(new RunDetections.Detected2d(id, camera, camNs, "unicorn", 1, 1, 5, 5, 0.3));
+            detections.add(id, camNs, new Detection2d(camera, b.category(), b.x1(), b.y1(), b.x2(), b.y2(), 0.8))
+                    .add(id, camNs, new Detection2d(camera, "unicorn", 1, 1, 5, 5, 0.3));
             expected2d = Map.of("tp", 1, "fp", 1, "missed", scored2d.size() - 1, "gt", 1,
                     "ignored", truth2d.size() - scored2d.size());
-            run = new RunDetections(d3, d2);
+            run = detections.build();
         }
         browser = Chromium.start(tmp.resolve("profile"));
     }
