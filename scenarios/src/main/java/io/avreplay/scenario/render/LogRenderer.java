@@ -1,17 +1,13 @@
 package io.avreplay.scenario.render;
 
 import io.avreplay.error.InvalidConfigException;
-import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.AnnotationFrame;
-import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.LidarSweep;
-import io.avreplay.replay.log.SensorCalibration;
-import io.avreplay.scenario.synth.camera.ImageCodec;
+import io.avreplay.scenario.overlay.Overlays;
+import io.avreplay.scenario.overlay.RunDetections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,15 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import io.avreplay.scenario.overlay.Overlays;
-import io.avreplay.scenario.overlay.RunDetections;
 import org.apache.arrow.memory.BufferAllocator;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**

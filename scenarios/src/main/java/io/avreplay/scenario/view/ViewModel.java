@@ -81,44 +81,48 @@ final class ViewModel {
         ArrayNode frames = root.putArray("frames");
         Timeline tl = Timeline.of(log);
         for (int i = 0; i < tl.size(); i++) {
-            long ts = tl.timestampNs(i);
-            ObjectNode f = frames.addObject().put("t", (ts - start) / 1e9).put("ns", ts);
-            if (!tl.lidar().isEmpty()) {
-                LidarSweep sw = log.lidar(tl.lidar()).read(i);
-                Pose mount = log.calibration(tl.lidar()).map(SensorCalibration::sensorToEgo).orElse(Pose.IDENTITY);
-                f.put("points", points(sw, mount, maxPoints));
-                List<Mark3d> marks = overlays.marks3d(ts);
-                ArrayNode boxes = f.putArray("boxes3d");
-                marks.forEach(m -> box3d(boxes.addObject(), m));
-                counts(f.putObject("counts3d"), marks.stream().map(Mark3d::status).toList());
-            }
-            ObjectNode camNode = f.putObject("cams");
-            List<MatchStatus> statuses2d = new ArrayList<>();
-            for (String cam : log.cameraIds()) {
-                FrameStream<CameraFrame> cf = log.camera(cam);
-                if (cf.size() == 0) {
-                    continue;
-                }
-                int k = cf.nearestIndex(ts);
-                long camNs = cf.timestampNs(k);
-                Integer id = imageIds.get(cam + "/" + k);
-                CameraFrame frame = null;
-                if (id == null) {
-                    frame = cf.read(k);
-                    id = images.size();
-                    images.add(new Image(frame.data(), frame.encoding() == ImageEncoding.PNG ? "image/png" : "image/jpeg"));
-                    imageIds.put(cam + "/" + k, id);
-                }
-                List<Mark2d> marks = overlays.marks2d(cam, camNs);
-                ObjectNode c = camNode.putObject(cam).put("image", id).put("ns", camNs)
-                        .put("dtMs", (camNs - ts) / 1e6);
-                ArrayNode boxes = c.putArray("boxes");
-                marks.forEach(m -> box2d(boxes.addObject(), m));
-                marks.forEach(m -> statuses2d.add(m.status()));
-            }
-            counts(f.putObject("counts2d"), statuses2d);
+            frame(frames.addObject(), log, overlays, tl, i, maxPoints, images, imageIds);
         }
         return new ViewModel(root, images);
+    }
+
+    /** Fills one timeline frame; camera images are added to {@code images} the first time they are referenced. */
+    private static void frame(ObjectNode f, LogReader log, LogOverlays overlays, Timeline tl, int i, int maxPoints,
+            List<Image> images, Map<String, Integer> imageIds) {
+        long ts = tl.timestampNs(i);
+        f.put("t", (ts - log.manifest().startNs()) / 1e9).put("ns", ts);
+        if (!tl.lidar().isEmpty()) {
+            LidarSweep sw = log.lidar(tl.lidar()).read(i);
+            Pose mount = log.calibration(tl.lidar()).map(SensorCalibration::sensorToEgo).orElse(Pose.IDENTITY);
+            f.put("points", points(sw, mount, maxPoints));
+            List<Mark3d> marks = overlays.marks3d(ts);
+            ArrayNode boxes = f.putArray("boxes3d");
+            marks.forEach(m -> box3d(boxes.addObject(), m));
+            counts(f.putObject("counts3d"), marks.stream().map(Mark3d::status).toList());
+        }
+        ObjectNode camNode = f.putObject("cams");
+        List<MatchStatus> statuses2d = new ArrayList<>();
+        for (String cam : log.cameraIds()) {
+            FrameStream<CameraFrame> cf = log.camera(cam);
+            if (cf.size() == 0) {
+                continue;
+            }
+            int k = cf.nearestIndex(ts);
+            long camNs = cf.timestampNs(k);
+            Integer id = imageIds.get(cam + "/" + k);
+            if (id == null) {
+                CameraFrame frame = cf.read(k);
+                id = images.size();
+                images.add(new Image(frame.data(), frame.encoding() == ImageEncoding.PNG ? "image/png" : "image/jpeg"));
+                imageIds.put(cam + "/" + k, id);
+            }
+            List<Mark2d> marks = overlays.marks2d(cam, camNs);
+            ObjectNode c = camNode.putObject(cam).put("image", id).put("ns", camNs).put("dtMs", (camNs - ts) / 1e6);
+            ArrayNode boxes = c.putArray("boxes");
+            marks.forEach(m -> box2d(boxes.addObject(), m));
+            marks.forEach(m -> statuses2d.add(m.status()));
+        }
+        counts(f.putObject("counts2d"), statuses2d);
     }
 
     private static String points(LidarSweep sw, Pose mount, int maxPoints) {
