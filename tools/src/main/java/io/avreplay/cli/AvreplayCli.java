@@ -39,6 +39,7 @@ public final class AvreplayCli implements Runnable {
             GateCommand.class,
             SynthCommand.class,
             RenderCommand.class,
+            ViewCommand.class,
             TrainCommand.class);
 
     @Mixin

@@ -278,7 +278,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** MCAP import throughput against raw reads of the same bytes ({@code McapImportBenchmark}). */
-    @Command(name = "mcap", mixinStandardHelpOptions = true,
+    @Command(name = "mcap",
             description = "Import an MCAP file repeatedly and compare the import throughput with raw FileChannel reads of "
                     + "its bytes and a McapReader pass (a big bag: node tools/mcap-check/write-bag.mjs BAG 100 60000).")
     static final class Mcap implements Callable<Integer> {

@@ -88,10 +88,13 @@ final class DemoCommand implements Callable<Integer> {
             r = RunCommand.run(List.of(log), out.resolve("results"), new ModelOptions(), RunOptions.defaults(), progress);
         }
         o.println(indent(RunCommand.text(r)));
-        step(o, 6, "avreplay render " + log + " --at 2s --out " + out.resolve("render"));
+        step(o, 6, "avreplay render " + log + " --at 2s --run " + out.resolve("results") + " --out " + out.resolve("render"));
         List<Path> pngs;
         try (RootAllocator allocator = Allocators.root()) {
-            pngs = LogRenderer.render(log, 2_000_000_000L, out.resolve("render"), true, allocator);
+            pngs = LogRenderer.render(log, 2_000_000_000L, out.resolve("render"), true, allocator,
+                    io.avreplay.replay.arrow.Checksums.VERIFY,
+                    java.util.Optional.of(io.avreplay.scenario.overlay.RunDetections.read(out.resolve("results"), allocator)
+                            .withMinScore(io.avreplay.scenario.overlay.RunDetections.DEFAULT_MIN_SCORE)));
         }
         pngs.forEach(p -> o.println("  " + p));
         o.println();
@@ -99,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
         o.println("  log/                        the synthesized log (Arrow IPC files + log.json; see docs/log-format.md)");
         o.println("  results/metrics.json        nuScenes (lidar) and COCO (camera) scores, timing, provenance");
         o.println("  results/nuscenes_submission.json, results/coco_results.json, results/detections_*.arrow");
-        o.println("  render/*.png                a camera frame with its 2D ground truth, bev.png with the sweep and 3D boxes");
+        o.println("  render/*.png                a camera frame and bev.png: detections against ground truth (TP/FP/missed)");
         o.println("Next: avreplay scenarios list scenarios/catalog, avreplay gate --help, avreplay --help");
         o.flush();
         return ExitCodes.OK;

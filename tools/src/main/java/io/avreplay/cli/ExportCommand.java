@@ -3,7 +3,6 @@ package io.avreplay.cli;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.export.CameraVideoExport;
 import io.avreplay.replay.export.CocoExport;
 import io.avreplay.replay.export.Detection3dExport;
 import io.avreplay.replay.export.KittiLabelExport;
@@ -14,6 +13,8 @@ import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.scenario.overlay.RunDetections;
+import io.avreplay.scenario.render.OverlayVideo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,24 +154,39 @@ final class ExportCommand implements Runnable {
         }
     }
 
-    @Command(name = "video", description = "One camera stream as an MP4 for a quick look.")
+    @Command(name = "video", description = "A camera and the bird's-eye view side by side as an H.264 MP4 that browsers play "
+            + "(with --run, detections against ground truth coloured by match status).")
     static final class Video extends Format {
-        @Option(names = "--camera", required = true, description = "The camera id.")
-        String camera;
-        /** Highest frame rate written; MPEG-4 part 2 cannot encode much finer time bases. */
+        /** Highest frame rate accepted. */
         static final int MAX_FPS = 1000;
-
-        @Option(names = "--fps", defaultValue = "10", description = "Frame rate of the video (default: ${DEFAULT-VALUE}).")
-        double fps;
+        @Option(names = "--camera", description = "The camera id (default: the log's first camera).")
+        String camera;
+        @Option(names = "--fps", description = "Frame rate of the video (default: the camera's own rate).")
+        Double fps;
+        @Option(names = "--run", paramLabel = "RESULTS", description = "A run's output directory (avreplay run --out).")
+        Path run;
+        @Option(names = "--min-score", defaultValue = "" + RunDetections.DEFAULT_MIN_SCORE,
+                description = "Draw detections scoring at least this, matched among themselves (default: ${DEFAULT-VALUE}).")
+        double minScore;
 
         @Override
         public Integer call() {
-            if (!(fps > 0 && fps <= MAX_FPS)) {
+            if (!(minScore >= 0 && minScore <= 1)) {
+                throw new InvalidConfigException("--min-score must be in [0, 1], got " + minScore);
+            }
+            if (fps != null && !(fps > 0 && fps <= MAX_FPS)) {
                 throw new InvalidConfigException("--fps must be > 0 and <= " + MAX_FPS + ", got " + fps);
             }
             try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("frames")) {
-                return execute(spec, args, FILE, (log, a) -> "wrote " + CameraVideoExport.export(log, camera, fps, args.out,
-                        progress) + " frames to " + args.out);
+                return execute(spec, args, FILE, (log, a) -> {
+                String cam = camera != null ? camera : log.cameraIds().stream().findFirst().orElseThrow(() ->
+                        new io.avreplay.error.BadInputException(args.log + ": log has no camera to export"));
+                OverlayVideo.Written w = OverlayVideo.export(log, cam,
+                        java.util.Optional.ofNullable(run).map(r -> RunDetections.read(r, a).withMinScore(minScore)),
+                        fps == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(fps), args.out, progress);
+                return String.format(java.util.Locale.ROOT, "wrote %d frames (%dx%d, %.3g fps, H.264) to %s", w.frames(),
+                        w.width(), w.height(), w.fps(), args.out);
+            });
             }
         }
     }
