@@ -128,8 +128,10 @@ public final class PerceptionBenchmark {
         int[] next = {0};
         double detect = median(o, () -> d.detect(frames.get(next[0]++ % frames.size())));
         ModelCard card = d.card();
-        Optional<InferenceNetwork> net = d instanceof LidarDetector l ? Optional.of(l.inference())
-                : d instanceof CameraDetector c ? Optional.of(c.inference()) : Optional.empty();
+        Optional<InferenceNetwork> net = d instanceof LidarDetector l && l.inference() instanceof InferenceNetwork n
+                ? Optional.of(n)
+                : d instanceof CameraDetector c && c.inference() instanceof InferenceNetwork n ? Optional.of(n)
+                : Optional.empty();
         double network = Double.NaN;
         double dl4j = Double.NaN;
         if (net.isPresent()) {

@@ -1,0 +1,17 @@
+package io.avreplay.perception.api;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Which runtime runs a model and what that runtime needs, stated in the card's {@code backend} object:
+ * {@code {"type": "dl4j"}} (a DL4J {@code model.zip}), {@code {"type": "onnx", ...}} (an ONNX file run by
+ * ONNX Runtime). A card without the field (written before it existed) is a DL4J model.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = Dl4jBackend.class, name = "dl4j"),
+        @JsonSubTypes.Type(value = OnnxBackend.class, name = "onnx")})
+public sealed interface BackendSpec permits Dl4jBackend, OnnxBackend {
+    /** @return the backend's name as written in the card: {@code dl4j} or {@code onnx} */
+    String kind();
+}
