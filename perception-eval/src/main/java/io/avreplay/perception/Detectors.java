@@ -15,6 +15,7 @@ import io.avreplay.perception.model.FoldedConvNet;
 import io.avreplay.perception.model.ForwardPass;
 import io.avreplay.perception.model.InferenceNetwork;
 import io.avreplay.perception.model.ModelFiles;
+import io.avreplay.perception.onnx.OnnxExport;
 import io.avreplay.perception.onnx.OnnxForwardPass;
 import io.avreplay.perception.onnx.OnnxOptions;
 import java.io.IOException;
@@ -135,6 +136,24 @@ public final class Detectors {
         ForwardPass pass = d instanceof LidarDetector l ? l.inference()
                 : d instanceof CameraDetector c ? c.inference() : null;
         return pass instanceof InferenceNetwork n ? n.folded() : Optional.empty();
+    }
+
+    /**
+     * Exports a DL4J model (a shipped model's name or a model directory) as an ONNX model directory
+     * ({@code model.onnx} + {@code card.json}), written beside {@code outDir} and renamed into place.
+     *
+     * @return the written card
+     * @throws BadInputException when the model cannot be loaded, is not a DL4J model, or its network does not
+     *                           fold into plain convolutions
+     */
+    public static ModelCard exportOnnx(String model, Path outDir) {
+        try (Detector d = SHIPPED.contains(model) && !Files.isDirectory(Path.of(model)) ? loadResource(model)
+                : load(Path.of(model))) {
+            FoldedConvNet net = foldedNetwork(d).orElseThrow(() -> new BadInputException(model + ": cannot export "
+                    + "backend " + d.card().backend().kind() + ": expected a DL4J network of plain convolutions, "
+                    + "batch norm and ReLU"));
+            return OnnxExport.write(net, d.card(), outDir);
+        }
     }
 
     /** @return the card of a shipped model */

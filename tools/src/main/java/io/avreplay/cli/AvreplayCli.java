@@ -35,7 +35,8 @@ public final class AvreplayCli implements Runnable {
             GateCommand.class,
             SynthCommand.class,
             RenderCommand.class,
-            TrainCommand.class);
+            TrainCommand.class,
+            ModelsCommand.class);
 
     @Mixin
     GlobalOptions global;

@@ -1,6 +1,7 @@
 package io.avreplay.cli;
 
 import io.avreplay.perception.Detectors;
+import io.avreplay.perception.api.ModelTask;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.bench.PerceptionBenchmark;
 import io.avreplay.replay.arrow.Compression;
@@ -279,14 +280,8 @@ final class BenchCommand implements Runnable {
         }
 
         private Optional<Detector> detector(String model, boolean lidar) {
-            if (model.equals("none")) {
-                return Optional.empty();
-            }
-            if (model.equals("default")) {
-                return Optional.of(lidar ? Detectors.loadDefaultLidar()
-                        : Detectors.loadDefaultCamera());
-            }
-            return Optional.of(Detectors.load(Path.of(model)));
+            return ModelOption.detector(lidar ? "--lidar-model" : "--camera-model", model,
+                    lidar ? ModelTask.LIDAR_3D : ModelTask.CAMERA_2D, spec.commandLine().getErr());
         }
 
         private static Path synthesize(Path dir, RootAllocator allocator) {

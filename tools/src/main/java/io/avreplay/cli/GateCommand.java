@@ -21,6 +21,8 @@ import io.avreplay.scenario.report.JunitXmlReport;
 import io.avreplay.scenario.report.MarkdownReport;
 import io.avreplay.scenario.report.ReportFiles;
 import io.avreplay.perception.Detectors;
+import io.avreplay.perception.api.ModelTask;
+import io.avreplay.perception.onnx.OnnxOptions;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.scenario.ci.ModelDetectionResults;
 import java.io.PrintWriter;
@@ -126,16 +128,12 @@ final class GateCommand implements Callable<Integer> {
      * {@code card.json}): that model; otherwise a directory of precomputed detections.
      */
     private static DetectionResults results(String option, String value, RootAllocator allocator, List<Detector> opened) {
-        if (value.equals("default")) {
-            Detector d = Detectors.loadDefaultLidar();
-            opened.add(d);
-            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " (default)");
-        }
         Path p = Path.of(value);
-        if (Files.isRegularFile(p.resolve("card.json"))) {
-            Detector d = Detectors.load(p);
+        if (value.equals("default") || Detectors.SHIPPED.contains(value) || Files.isRegularFile(p.resolve("card.json"))) {
+            Detector d = Detectors.resolve(option, value, ModelTask.LIDAR_3D, OnnxOptions.defaults()).orElseThrow();
             opened.add(d);
-            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " (" + p + ")");
+            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " ("
+                    + (value.equals("default") ? "default" : value) + ", " + d.card().backend().kind() + ")");
         }
         if (!Files.isDirectory(p)) {
             throw new InvalidConfigException(option + ": " + value + " is neither 'default', a model directory nor a "

@@ -4,7 +4,7 @@ import io.avreplay.error.InvalidConfigException;
 import io.avreplay.eval.coco.CocoResult;
 import io.avreplay.eval.coco.CocoStat;
 import io.avreplay.eval.nuscenes.NuScenesResult;
-import io.avreplay.perception.Detectors;
+import io.avreplay.perception.api.ModelTask;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.run.RunJson;
 import io.avreplay.perception.run.RunOptions;
@@ -33,11 +33,12 @@ final class RunCommand implements Callable<Integer> {
     List<Path> logs;
 
     @Option(names = "--lidar-model", defaultValue = "default", paramLabel = "MODEL",
-            description = "'default' (the shipped model) or a model directory with model.zip and card.json.")
+            description = "'default' (the shipped model), a shipped model's name, or a model directory (card.json "
+                    + "naming its backend: dl4j or onnx).")
     String lidarModel;
 
     @Option(names = "--camera-model", defaultValue = "default", paramLabel = "MODEL",
-            description = "'default', a model directory, or 'none' to skip the camera.")
+            description = "'default', a shipped model's name, a model directory, or 'none' to skip the camera.")
     String cameraModel;
 
     @Option(names = "--camera-rate", defaultValue = "synced", paramLabel = "RATE",
@@ -73,8 +74,10 @@ final class RunCommand implements Callable<Integer> {
     static RunResult run(List<Path> logs, Path out, String lidarModel, String cameraModel, RunOptions options,
             PrintWriter err) {
         try (RootAllocator allocator = Allocators.root();
-             Detector lidar = load(lidarModel, true);
-             Detector camera = cameraModel.equals("none") ? null : load(cameraModel, false)) {
+             Detector lidar = ModelOption.detector("--lidar-model", lidarModel, ModelTask.LIDAR_3D, err).orElseThrow(
+                     () -> new InvalidConfigException("--lidar-model: 'none' is not allowed, run needs a lidar model"));
+             Detector camera = ModelOption.detector("--camera-model", cameraModel, ModelTask.CAMERA_2D, err)
+                     .orElse(null)) {
             RunPipeline p = new RunPipeline(lidar, Optional.ofNullable(camera), options, allocator, line -> {
                 if (System.console() != null) {
                     err.println("avreplay run: " + line);
@@ -83,13 +86,6 @@ final class RunCommand implements Callable<Integer> {
             });
             return p.run(logs, out);
         }
-    }
-
-    private static Detector load(String model, boolean lidar) {
-        if (model.equals("default")) {
-            return lidar ? Detectors.loadDefaultLidar() : Detectors.loadDefaultCamera();
-        }
-        return Detectors.load(Path.of(model));
     }
 
     static String text(RunResult r) {
