@@ -4,11 +4,13 @@ import io.avreplay.error.BadInputException;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelCardJson;
+import io.avreplay.perception.api.ExecBackend;
 import io.avreplay.perception.api.ModelTask;
 import io.avreplay.perception.api.OnnxBackend;
 import io.avreplay.perception.camera.CameraTargets;
 import io.avreplay.perception.camera.CameraDetector;
 import io.avreplay.perception.camera.HogPedestrianDetector;
+import io.avreplay.perception.exec.ExecDetector;
 import io.avreplay.perception.lidar.LidarDetector;
 import io.avreplay.perception.lidar.LidarTargets;
 import io.avreplay.perception.model.FoldedConvNet;
@@ -26,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Loads detectors. A model is a directory holding {@code card.json} and the file its backend names
@@ -71,20 +74,30 @@ public final class Detectors {
         return new HogPedestrianDetector();
     }
 
-    /** As {@link #load(Path, OnnxOptions)} with ONNX Runtime's default threads. */
+    /** As {@link #load(Path, OnnxOptions, BufferAllocator)} with ONNX Runtime's defaults, for dl4j and onnx cards. */
     public static Detector load(Path modelDir) {
-        return load(modelDir, OnnxOptions.defaults());
+        ModelCard card = ModelCardJson.read(modelDir.resolve(ModelCardJson.FILE_NAME));
+        if (card.backend() instanceof ExecBackend) {
+            throw new IllegalArgumentException(modelDir + ": an exec model needs an allocator, use load(dir, onnx, allocator)");
+        }
+        return load(modelDir, OnnxOptions.defaults(), null);
     }
 
     /**
      * Loads a model directory: {@code card.json} plus what its backend names ({@code model.zip} for DL4J,
-     * the ONNX file for ONNX). Everything is checked before any frame is read.
+     * the ONNX file for ONNX, a command for exec, which is started here). Everything that can be checked
+     * without frames is checked before any frame is read.
+     *
+     * @param allocator parent of the exec backend's Arrow buffers (unused by the other backends)
      *
      * @throws BadInputException naming the file and expected versus actual when the card or the network is
      *                           missing, corrupt, or they do not match
      */
-    public static Detector load(Path modelDir, OnnxOptions onnx) {
+    public static Detector load(Path modelDir, OnnxOptions onnx, BufferAllocator allocator) {
         ModelCard card = ModelCardJson.read(modelDir.resolve(ModelCardJson.FILE_NAME));
+        if (card.backend() instanceof ExecBackend) {
+            return ExecDetector.start(modelDir, card, allocator);
+        }
         if (card.backend() instanceof OnnxBackend) {
             int regression = card.task() == ModelTask.LIDAR_3D ? LidarTargets.REGRESSION : CameraTargets.REGRESSION;
             OnnxForwardPass pass = OnnxForwardPass.open(modelDir, card, regression, onnx);
@@ -104,10 +117,12 @@ public final class Detectors {
      * {@code none} gives none, {@code default} the shipped model of the task, a shipped model's name that
      * model, anything else a model directory of any backend.
      *
-     * @param option named in errors, e.g. {@code --lidar-model}
+     * @param option    named in errors, e.g. {@code --lidar-model}
+     * @param allocator parent of an exec model's Arrow buffers
      * @throws BadInputException when the model cannot be loaded or detects another task than {@code task}
      */
-    public static Optional<Detector> resolve(String option, String value, ModelTask task, OnnxOptions onnx) {
+    public static Optional<Detector> resolve(String option, String value, ModelTask task, OnnxOptions onnx,
+            BufferAllocator allocator) {
         if (value.equals("none")) {
             return Optional.empty();
         }
@@ -117,7 +132,7 @@ public final class Detectors {
         } else if (SHIPPED.contains(value) && !Files.isDirectory(Path.of(value))) {
             d = loadResource(value);
         } else {
-            d = load(Path.of(value), onnx);
+            d = load(Path.of(value), onnx, allocator);
         }
         if (d.card().task() != task) {
             ModelTask actual = d.card().task();

@@ -241,8 +241,8 @@ final class BenchCommand implements Runnable {
             try (RootAllocator allocator = Allocators.root();
                     LogReader reader = LogReader.open(
                             log != null ? log : synthesize(synthesized.resolve("log"), allocator), allocator)) {
-                var lidar = detector(lidarModel, true);
-                var camera = detector(cameraModel, false);
+                var lidar = detector(lidarModel, true, allocator);
+                var camera = detector(cameraModel, false, allocator);
                 if (threads > 0) { // after loading: ND4J sets its defaults when its backend starts
                     Detectors.setNativeThreadsPerCall(threads);
                 }
@@ -279,9 +279,9 @@ final class BenchCommand implements Runnable {
                     t.gemmMs(), t.networkVsGemm());
         }
 
-        private Optional<Detector> detector(String model, boolean lidar) {
+        private Optional<Detector> detector(String model, boolean lidar, RootAllocator allocator) {
             return ModelOption.detector(lidar ? "--lidar-model" : "--camera-model", model,
-                    lidar ? ModelTask.LIDAR_3D : ModelTask.CAMERA_2D, spec.commandLine().getErr());
+                    lidar ? ModelTask.LIDAR_3D : ModelTask.CAMERA_2D, allocator, spec.commandLine().getErr());
         }
 
         private static Path synthesize(Path dir, RootAllocator allocator) {

@@ -130,7 +130,8 @@ final class GateCommand implements Callable<Integer> {
     private static DetectionResults results(String option, String value, RootAllocator allocator, List<Detector> opened) {
         Path p = Path.of(value);
         if (value.equals("default") || Detectors.SHIPPED.contains(value) || Files.isRegularFile(p.resolve("card.json"))) {
-            Detector d = Detectors.resolve(option, value, ModelTask.LIDAR_3D, OnnxOptions.defaults()).orElseThrow();
+            Detector d = Detectors.resolve(option, value, ModelTask.LIDAR_3D, OnnxOptions.defaults(), allocator)
+                    .orElseThrow();
             opened.add(d);
             return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " ("
                     + (value.equals("default") ? "default" : value) + ", " + d.card().backend().kind() + ")");

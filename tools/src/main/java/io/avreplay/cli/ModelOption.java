@@ -7,6 +7,7 @@ import io.avreplay.perception.onnx.OnnxForwardPass;
 import io.avreplay.perception.onnx.OnnxOptions;
 import java.io.PrintWriter;
 import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Turns a {@code --lidar-model} / {@code --camera-model} value into a detector through
@@ -20,8 +21,9 @@ final class ModelOption {
     private ModelOption() {
     }
 
-    static Optional<Detector> detector(String option, String value, ModelTask task, PrintWriter err) {
-        Optional<Detector> d = Detectors.resolve(option, value, task, OnnxOptions.defaults());
+    static Optional<Detector> detector(String option, String value, ModelTask task, BufferAllocator allocator,
+            PrintWriter err) {
+        Optional<Detector> d = Detectors.resolve(option, value, task, OnnxOptions.defaults(), allocator);
         if (d.isPresent() && d.get().card().backend().kind().equals("onnx") && !OnnxForwardPass.cudaAvailable()
                 && CPU_NOTICE_GIVEN.compareAndSet(false, true)) {
             err.println("avreplay: ONNX Runtime runs on the CPU (no CUDA execution provider: the onnxruntime_gpu "

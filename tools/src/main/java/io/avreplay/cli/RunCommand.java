@@ -74,9 +74,9 @@ final class RunCommand implements Callable<Integer> {
     static RunResult run(List<Path> logs, Path out, String lidarModel, String cameraModel, RunOptions options,
             PrintWriter err) {
         try (RootAllocator allocator = Allocators.root();
-             Detector lidar = ModelOption.detector("--lidar-model", lidarModel, ModelTask.LIDAR_3D, err).orElseThrow(
+             Detector lidar = ModelOption.detector("--lidar-model", lidarModel, ModelTask.LIDAR_3D, allocator, err).orElseThrow(
                      () -> new InvalidConfigException("--lidar-model: 'none' is not allowed, run needs a lidar model"));
-             Detector camera = ModelOption.detector("--camera-model", cameraModel, ModelTask.CAMERA_2D, err)
+             Detector camera = ModelOption.detector("--camera-model", cameraModel, ModelTask.CAMERA_2D, allocator, err)
                      .orElse(null)) {
             RunPipeline p = new RunPipeline(lidar, Optional.ofNullable(camera), options, allocator, line -> {
                 if (System.console() != null) {

@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param name           model name, e.g. {@code bev-centernet-s}
  * @param task           what the model detects
- * @param architecture   short description of the network
+ * @param architecture   short description of the network; absent means empty
  * @param input          how the input tensor is built; its shape is checked against the network's
  * @param classes        output class names, in heatmap channel order; each one of {@link #KNOWN_CLASSES}
  * @param outputStride   BEV grid cells, or image pixels (before any space-to-depth), per output cell
@@ -20,7 +20,7 @@ import java.util.Set;
  *                       is suppressed; camera: IoU above which it is suppressed
  * @param maxDetections  at most this many detections per frame
  * @param flopsPerFrame  multiply-adds × 2 of one forward pass
- * @param provenance     training provenance
+ * @param provenance     training provenance; absent means untrained (a hand-written card)
  * @param backend        which runtime runs the model and what it needs; absent (null in JSON) means DL4J
  */
 public record ModelCard(String name, ModelTask task, String architecture, InputSpec input, List<String> classes,
@@ -34,9 +34,13 @@ public record ModelCard(String name, ModelTask task, String architecture, InputS
     public ModelCard {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(task, "task");
-        Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(provenance, "provenance");
+        if (architecture == null) {
+            architecture = "";
+        }
+        if (provenance == null) {
+            provenance = Provenance.untrained(0);
+        }
         if (backend == null) {
             backend = new Dl4jBackend();
         }
@@ -50,7 +54,11 @@ public record ModelCard(String name, ModelTask task, String architecture, InputS
                         + KNOWN_CLASSES.stream().sorted().toList());
             }
         }
-        if ((task == ModelTask.LIDAR_3D) != (input instanceof BevGrid)) {
+        if ((backend instanceof ExecBackend) != (input instanceof RawFrames)) {
+            throw new IllegalArgumentException("backend " + backend.kind() + " needs " + (backend instanceof ExecBackend
+                    ? "a raw" : "a bev or image") + " input, got " + input.getClass().getSimpleName());
+        }
+        if (!(input instanceof RawFrames) && (task == ModelTask.LIDAR_3D) != (input instanceof BevGrid)) {
             throw new IllegalArgumentException("task " + task + " needs a " + (task == ModelTask.LIDAR_3D ? "bev"
                     : "image") + " input, got " + input.getClass().getSimpleName());
         }

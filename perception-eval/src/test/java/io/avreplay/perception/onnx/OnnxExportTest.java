@@ -100,7 +100,7 @@ class OnnxExportTest {
         try (Detector dl4j = Detectors.loadDefaultLidar()) {
             OnnxExport.write(((InferenceNetwork) pass(dl4j)).folded().orElseThrow(), dl4j.card(), dir);
             try (Detector onnx = Detectors.resolve("--lidar-model", dir.toString(), ModelTask.LIDAR_3D,
-                    OnnxOptions.defaults()).orElseThrow()) {
+                    OnnxOptions.defaults(), null).orElseThrow()) {
                 FrameSet fs = FrameSet.of(TestLogs.sweep("lidar_top", 0, 3, 4000),
                         SensorCalibration.lidar("lidar_top", Pose.IDENTITY));
                 List<Detection3d> a = dl4j.detect(fs).objects3d();
@@ -122,9 +122,9 @@ class OnnxExportTest {
             OnnxExport.write(((InferenceNetwork) pass(dl4j)).folded().orElseThrow(), dl4j.card(), dir);
         }
         BadInputException e = assertThrows(BadInputException.class, () -> Detectors.resolve("--camera-model",
-                dir.toString(), ModelTask.CAMERA_2D, OnnxOptions.defaults()));
+                dir.toString(), ModelTask.CAMERA_2D, OnnxOptions.defaults(), null));
         assertEquals("--camera-model " + dir + ": expected a CAMERA_2D model, the card says LIDAR_3D", e.getMessage());
-        assertTrue(Detectors.resolve("--camera-model", "none", ModelTask.CAMERA_2D, OnnxOptions.defaults()).isEmpty());
+        assertTrue(Detectors.resolve("--camera-model", "none", ModelTask.CAMERA_2D, OnnxOptions.defaults(), null).isEmpty());
     }
 
     @Test
