@@ -97,13 +97,16 @@ final class GateCommand implements Callable<Integer> {
         GateRun run;
         List<Detector> models = new ArrayList<>();
         try (RootAllocator allocator = Allocators.root()) {
-            DetectionResults cand = results("--candidate", candidate, allocator, models);
-            Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b, allocator, models));
-            CatalogGate<NuScenesScenarioScorer.Units> gate = new CatalogGate<>(new NuScenesScenarioScorer(),
-                    new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))), new BevWorstFrames(allocator), allocator);
-            run = gate.run(c, cand, base);
-        } finally {
-            models.forEach(Detector::close);
+            try { // models close before the allocator: an exec model holds Arrow buffers
+                DetectionResults cand = results("--candidate", candidate, allocator, models);
+                Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b, allocator, models));
+                CatalogGate<NuScenesScenarioScorer.Units> gate = new CatalogGate<>(new NuScenesScenarioScorer(),
+                        new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))),
+                        new BevWorstFrames(allocator), allocator);
+                run = gate.run(c, cand, base);
+            } finally {
+                models.forEach(Detector::close);
+            }
         }
         junit.ifPresent(f -> ReportFiles.write(f, JunitXmlReport.render(run)));
         markdown.ifPresent(f -> ReportFiles.write(f, MarkdownReport.render(run)));
