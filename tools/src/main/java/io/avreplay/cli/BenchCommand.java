@@ -277,6 +277,15 @@ final class BenchCommand implements Runnable {
                     + "forward pass %.1f ms); SGEMM of the same FLOPs %.2f ms: network %.1fx slower%n", what, t.model(),
                     t.detectMs(), unit, t.networkMs(), t.flopsPerFrame() / 1e9, t.networkGflops(), t.dl4jNetworkMs(),
                     t.gemmMs(), t.networkVsGemm());
+            double fastest = Math.min(t.dl4jNetworkMs(), Math.min(nanToMax(t.foldedNetworkMs()), nanToMax(t.onnxNetworkMs())));
+            out.printf("%-16s backends (network only, ms per %s, x the fastest): dl4j %.2f (%.2fx), folded %.2f (%.2fx), "
+                    + "onnxruntime-cpu %.2f (%.2fx, max rel. error vs DL4J %.1e)%n", what, unit, t.dl4jNetworkMs(),
+                    t.dl4jNetworkMs() / fastest, t.foldedNetworkMs(), t.foldedNetworkMs() / fastest, t.onnxNetworkMs(),
+                    t.onnxNetworkMs() / fastest, t.onnxRelError());
+        }
+
+        private static double nanToMax(double v) {
+            return Double.isNaN(v) ? Double.MAX_VALUE : v;
         }
 
         private Optional<Detector> detector(String model, boolean lidar, RootAllocator allocator) {
