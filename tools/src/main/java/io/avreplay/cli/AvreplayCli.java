@@ -36,7 +36,8 @@ public final class AvreplayCli implements Runnable {
             SynthCommand.class,
             RenderCommand.class,
             TrainCommand.class,
-            ModelsCommand.class);
+            ModelsCommand.class,
+            CompareCommand.class);
 
     @Mixin
     GlobalOptions global;
