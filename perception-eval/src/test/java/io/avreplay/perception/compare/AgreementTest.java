@@ -19,8 +19,8 @@ class AgreementTest {
         Map<Long, List<Detection3d>> ref = Map.of(1L, List.of(car(10, 0, 0.9), car(20, 0, 0.5)),
                 2L, List.of(car(5, 5, 0.7)));
         Map<Long, List<Detection3d>> other = Map.of(
-                // (10.3, 0.4) is 0.5 m from (10, 0): matched, |0.9 - 0.6| = 0.3. (20.6, 0) is 0.6 m away: missed.
-                1L, List.of(car(10.3, 0.4, 0.6), car(20.6, 0, 0.5)),
+                // (10.3, 0.3) is 0.42 m from (10, 0): matched, |0.9 - 0.6| = 0.3. (20.6, 0) is 0.6 m away: missed.
+                1L, List.of(car(10.3, 0.3, 0.6), car(20.6, 0, 0.5)),
                 // a pedestrian on the spot does not match a car
                 2L, List.of(new Detection3d("pedestrian", new Box3d(new Vec3(5, 5, 0.9), 0.6, 0.6, 1.8, 0), 0.7, 0, 0)));
         Agreement a = Agreement.of(ref, other, 0.5);
