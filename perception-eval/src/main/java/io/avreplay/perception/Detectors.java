@@ -80,7 +80,7 @@ public final class Detectors {
         if (card.backend() instanceof ExecBackend) {
             throw new IllegalArgumentException(modelDir + ": an exec model needs an allocator, use load(dir, onnx, allocator)");
         }
-        return load(modelDir, OnnxOptions.defaults(), null);
+        return loadNetwork(modelDir, card, OnnxOptions.defaults());
     }
 
     /**
@@ -88,7 +88,7 @@ public final class Detectors {
      * the ONNX file for ONNX, a command for exec, which is started here). Everything that can be checked
      * without frames is checked before any frame is read.
      *
-     * @param allocator parent of the exec backend's Arrow buffers (unused by the other backends)
+     * @param allocator parent of the exec backend's Arrow buffers; may be null only when the card is not exec
      *
      * @throws BadInputException naming the file and expected versus actual when the card or the network is
      *                           missing, corrupt, or they do not match
@@ -96,8 +96,13 @@ public final class Detectors {
     public static Detector load(Path modelDir, OnnxOptions onnx, BufferAllocator allocator) {
         ModelCard card = ModelCardJson.read(modelDir.resolve(ModelCardJson.FILE_NAME));
         if (card.backend() instanceof ExecBackend) {
-            return ExecDetector.start(modelDir, card, allocator);
+            return ExecDetector.start(modelDir, card, java.util.Objects.requireNonNull(allocator, "allocator"));
         }
+        return loadNetwork(modelDir, card, onnx);
+    }
+
+    /** Loads a DL4J or ONNX card's network; both decode through the task's detector. */
+    private static Detector loadNetwork(Path modelDir, ModelCard card, OnnxOptions onnx) {
         if (card.backend() instanceof OnnxBackend) {
             int regression = card.task() == ModelTask.LIDAR_3D ? LidarTargets.REGRESSION : CameraTargets.REGRESSION;
             OnnxForwardPass pass = OnnxForwardPass.open(modelDir, card, regression, onnx);
