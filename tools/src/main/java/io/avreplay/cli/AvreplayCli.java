@@ -40,7 +40,9 @@ public final class AvreplayCli implements Runnable {
             SynthCommand.class,
             RenderCommand.class,
             ViewCommand.class,
-            TrainCommand.class);
+            TrainCommand.class,
+            ModelsCommand.class,
+            CompareCommand.class);
 
     @Mixin
     GlobalOptions global;

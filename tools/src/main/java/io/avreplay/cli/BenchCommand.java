@@ -2,6 +2,7 @@ package io.avreplay.cli;
 
 import io.avreplay.replay.time.DurationGrammar;
 import io.avreplay.perception.Detectors;
+import io.avreplay.perception.api.ModelTask;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.bench.PerceptionBenchmark;
 import io.avreplay.replay.arrow.Compression;
@@ -232,8 +233,8 @@ final class BenchCommand implements Runnable {
             try (RootAllocator allocator = Allocators.root();
                     LogReader reader = LogReader.open(
                             log != null ? log : synthesize(synthesized.resolve("log"), allocator), allocator)) {
-                var lidar = models.lidar();
-                var camera = models.camera();
+                var lidar = models.lidar(allocator, spec.commandLine().getErr());
+                var camera = models.camera(allocator, spec.commandLine().getErr());
                 if (threads > 0) { // after loading: ND4J sets its defaults when its backend starts
                     Detectors.setNativeThreadsPerCall(threads);
                 }
@@ -268,6 +269,15 @@ final class BenchCommand implements Runnable {
                     + "forward pass %.1f ms); SGEMM of the same FLOPs %.2f ms: network %.1fx slower%n", what, t.model(),
                     t.detectMs(), unit, t.networkMs(), t.flopsPerFrame() / 1e9, t.networkGflops(), t.dl4jNetworkMs(),
                     t.gemmMs(), t.networkVsGemm());
+            double fastest = Math.min(t.dl4jNetworkMs(), Math.min(nanToMax(t.foldedNetworkMs()), nanToMax(t.onnxNetworkMs())));
+            out.printf("%-16s backends (network only, ms per %s, x the fastest): dl4j %.2f (%.2fx), folded %.2f (%.2fx), "
+                    + "onnxruntime-cpu %.2f (%.2fx, max rel. error vs DL4J %.1e)%n", what, unit, t.dl4jNetworkMs(),
+                    t.dl4jNetworkMs() / fastest, t.foldedNetworkMs(), t.foldedNetworkMs() / fastest, t.onnxNetworkMs(),
+                    t.onnxNetworkMs() / fastest, t.onnxRelError());
+        }
+
+        private static double nanToMax(double v) {
+            return Double.isNaN(v) ? Double.MAX_VALUE : v;
         }
 
         private static Path synthesize(Path dir, RootAllocator allocator) {

@@ -85,7 +85,8 @@ final class DemoCommand implements Callable<Integer> {
         step(o, 5, "avreplay run " + log + " --out " + out.resolve("results"));
         RunResult r;
         try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("logs")) {
-            r = RunCommand.run(List.of(log), out.resolve("results"), new ModelOptions(), RunOptions.defaults(), progress);
+            r = RunCommand.run(List.of(log), out.resolve("results"), new ModelOptions(), RunOptions.defaults(), progress,
+                    spec.commandLine().getErr());
         }
         o.println(indent(RunCommand.text(r)));
         step(o, 6, "avreplay render " + log + " --at 2s --run " + out.resolve("results") + " --out " + out.resolve("render"));

@@ -21,6 +21,8 @@ import io.avreplay.scenario.report.JunitXmlReport;
 import io.avreplay.scenario.report.MarkdownReport;
 import io.avreplay.scenario.report.ReportFiles;
 import io.avreplay.perception.api.Detector;
+import io.avreplay.perception.api.ModelTask;
+import io.avreplay.perception.onnx.OnnxOptions;
 import io.avreplay.scenario.ci.ModelDetectionResults;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -93,13 +95,16 @@ final class GateCommand implements Callable<Integer> {
         GateRun run;
         List<Detector> models = new ArrayList<>();
         try (RootAllocator allocator = Allocators.root()) {
-            DetectionResults cand = results("--candidate", candidate, allocator, models);
-            Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b, allocator, models));
-            CatalogGate<NuScenesScenarioScorer.Units> gate = new CatalogGate<>(new NuScenesScenarioScorer(),
-                    new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))), new BevWorstFrames(allocator), allocator);
-            run = gate.run(c, cand, base);
-        } finally {
-            models.forEach(Detector::close);
+            try { // models close before the allocator: an exec model holds Arrow buffers
+                DetectionResults cand = results("--candidate", candidate, allocator, models, spec.commandLine().getErr());
+                Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b, allocator, models, spec.commandLine().getErr()));
+                CatalogGate<NuScenesScenarioScorer.Units> gate = new CatalogGate<>(new NuScenesScenarioScorer(),
+                        new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))),
+                        new BevWorstFrames(allocator), allocator);
+                run = gate.run(c, cand, base);
+            } finally {
+                models.forEach(Detector::close);
+            }
         }
         junit.ifPresent(f -> ReportFiles.write(f, JunitXmlReport.render(run)));
         markdown.ifPresent(f -> ReportFiles.write(f, MarkdownReport.render(run)));
@@ -123,12 +128,14 @@ final class GateCommand implements Callable<Integer> {
      * {@code default}: the shipped lidar model, run on every scenario's log; a model directory (with
      * {@code card.json}): that model; otherwise a directory of precomputed detections.
      */
-    private static DetectionResults results(String option, String value, RootAllocator allocator, List<Detector> opened) {
+    private static DetectionResults results(String option, String value, RootAllocator allocator, List<Detector> opened,
+            PrintWriter err) {
         if (ModelOptions.namesModel(value)) {
-            Detector d = ModelOptions.resolve(value, true).orElseThrow();
+            Detector d = ModelOptions.resolve(option, value, ModelTask.LIDAR_3D, OnnxOptions.defaults(), allocator, err)
+                    .orElseThrow();
             opened.add(d);
             return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " ("
-                    + (value.equals(ModelOptions.DEFAULT) ? value : Path.of(value).toString()) + ")");
+                    + value + ", " + d.card().backend().kind() + ")");
         }
         Path p = Path.of(value);
         if (!Files.isDirectory(p)) {

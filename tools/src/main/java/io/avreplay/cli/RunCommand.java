@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         RunResult r;
         try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("logs")) {
-            r = run(logs, out, models, new RunOptions(cameraRate, 4, cameraId), progress);
+            r = run(logs, out, models, new RunOptions(cameraRate, 4, cameraId), progress, spec.commandLine().getErr());
         }
         PrintWriter o = spec.commandLine().getOut();
         o.println(format.json() ? io.avreplay.eval.detection.ResultJson.write(RunJson.toTree(r)) : text(r));
@@ -63,11 +63,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs the main job with the models {@code models} names; {@code progress} hears one step per log done. */
-    static RunResult run(List<Path> logs, Path out, ModelOptions models, RunOptions options, ProgressListener progress) {
+    static RunResult run(List<Path> logs, Path out, ModelOptions models, RunOptions options, ProgressListener progress,
+            PrintWriter err) {
         try (RootAllocator allocator = Allocators.root();
-             Detector lidar = models.lidar().orElseThrow(
+             Detector lidar = models.lidar(allocator, err).orElseThrow(
                      () -> new InvalidConfigException("--lidar-model: run needs a lidar model, got 'none'"));
-             Detector camera = models.camera().orElse(null)) {
+             Detector camera = models.camera(allocator, err).orElse(null)) {
             int[] done = {0};
             RunPipeline p = new RunPipeline(lidar, Optional.ofNullable(camera), options, allocator,
                     line -> progress.step("run", ++done[0], logs.size()));
