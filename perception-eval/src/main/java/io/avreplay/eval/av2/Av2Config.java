@@ -20,11 +20,11 @@ import java.util.List;
 public record Av2Config(String name, List<String> categories, List<Double> affinityThresholdsM, double tpThresholdM,
         double maxRangeM, int maxDetectionsPerCategory, int numRecallSamples) {
     /** av2's 26 {@code SensorCompetitionCategories}, in its order. */
-    public static final List<String> SENSOR_COMPETITION_CATEGORIES = List.of("REGULAR_VEHICLE", "PEDESTRIAN",
-            "BICYCLIST", "MOTORCYCLIST", "WHEELED_RIDER", "BOLLARD", "CONSTRUCTION_CONE", "SIGN",
-            "CONSTRUCTION_BARREL", "STOP_SIGN", "MOBILE_PEDESTRIAN_CROSSING_SIGN", "LARGE_VEHICLE", "BUS",
-            "BOX_TRUCK", "TRUCK", "VEHICULAR_TRAILER", "TRUCK_CAB", "SCHOOL_BUS", "ARTICULATED_BUS",
-            "MESSAGE_BOARD_TRAILER", "BICYCLE", "MOTORCYCLE", "WHEELED_DEVICE", "WHEELCHAIR", "STROLLER", "DOG");
+    public static final List<String> SENSOR_COMPETITION_CATEGORIES = List.of("ARTICULATED_BUS", "BICYCLE",
+            "BICYCLIST", "BOLLARD", "BOX_TRUCK", "BUS", "CONSTRUCTION_BARREL", "CONSTRUCTION_CONE", "DOG",
+            "LARGE_VEHICLE", "MESSAGE_BOARD_TRAILER", "MOBILE_PEDESTRIAN_CROSSING_SIGN", "MOTORCYCLE", "MOTORCYCLIST",
+            "PEDESTRIAN", "REGULAR_VEHICLE", "SCHOOL_BUS", "SIGN", "STOP_SIGN", "STROLLER", "TRUCK", "TRUCK_CAB",
+            "VEHICULAR_TRAILER", "WHEELCHAIR", "WHEELED_DEVICE", "WHEELED_RIDER");
 
     /** @throws InvalidConfigException when a field is out of range */
     public Av2Config {
