@@ -171,10 +171,8 @@ final class ClassEvaluation {
         for (int s = 0; s < scenes.size(); s++) {
             SceneTracks scene = scenes.get(s);
             MotFrameMatcher matcher = new MotFrameMatcher(scene.gtIds.size());
-            int offset = objectOffset[s];
             for (int f = 0; f < scene.frames(); f++) {
                 SceneTracks.Frame g = scene.gt[f];
-                SceneTracks.Frame p = scene.pred[f];
                 int[] oids = new int[g.size()];
                 double[] gx = new double[g.size()];
                 double[] gy = new double[g.size()];
@@ -186,55 +184,20 @@ final class ClassEvaluation {
                         gy[n++] = g.y[i];
                     }
                 }
-                Preds pr = new Preds(p.size());
-                for (int j = 0; j < p.size(); j++) {
-                    if (p.cls[j] == cls && (Double.isNaN(threshold) || p.score[j] >= threshold)) {
-                        pr.px[pr.size] = p.x[j];
-                        pr.py[pr.size] = p.y[j];
-                        pr.ps[pr.size] = p.score[j];
-                        pr.pid[pr.size++] = p.id[j];
-                    }
-                }
+                Preds pr = preds(scene.pred[f], threshold);
                 if (n == 0 && pr.size == 0) {
                     continue;
                 }
                 double[] dist = n > 0 && pr.size > 0
                         ? CentreDistances.compute(gx, gy, n, pr.px, pr.py, pr.size, cfg.distThTpM()) : new double[0];
-                int frame = frameId;
                 if (counts != null) {
                     counts.frame();
-                    matcher.update(oids, n, pr.pid, pr.size, dist, new MotFrameMatcher.Events() {
-                        @Override
-                        public void match(int i, int j, double d, boolean isSwitch) {
-                            counts.match(offset + oids[i], frame, d, isSwitch);
-                        }
-
-                        @Override
-                        public void miss(int i) {
-                            counts.miss(offset + oids[i], frame);
-                        }
-
-                        @Override
-                        public void falsePositive(int j) {
-                            counts.falsePositive();
-                        }
-                    });
+                    matcher.update(oids, n, pr.pid, pr.size, dist, counting(counts, objectOffset[s], oids, frameId));
                 } else {
                     Set<Integer> matched = new HashSet<>();
-                    matcher.update(oids, n, pr.pid, pr.size, dist, new MotFrameMatcher.Events() {
-                        @Override
-                        public void match(int i, int j, double d, boolean isSwitch) {
-                            if (!isSwitch) {
-                                matched.add(pr.pid[j]);
-                            }
-                        }
-
-                        @Override
-                        public void miss(int i) {
-                        }
-
-                        @Override
-                        public void falsePositive(int j) {
+                    matcher.update(oids, n, pr.pid, pr.size, dist, (i, j, d, isSwitch) -> {
+                        if (!isSwitch) {
+                            matched.add(pr.pid[j]);
                         }
                     });
                     scores.frame(pr, matched);
@@ -242,6 +205,38 @@ final class ClassEvaluation {
                 frameId++;
             }
         }
+    }
+
+    private Preds preds(SceneTracks.Frame p, double threshold) {
+        Preds pr = new Preds(p.size());
+        for (int j = 0; j < p.size(); j++) {
+            if (p.cls[j] == cls && (Double.isNaN(threshold) || p.score[j] >= threshold)) {
+                pr.px[pr.size] = p.x[j];
+                pr.py[pr.size] = p.y[j];
+                pr.ps[pr.size] = p.score[j];
+                pr.pid[pr.size++] = p.id[j];
+            }
+        }
+        return pr;
+    }
+
+    private static MotFrameMatcher.Events counting(ClearMotCounts counts, int offset, int[] oids, int frame) {
+        return new MotFrameMatcher.Events() {
+            @Override
+            public void match(int i, int j, double d, boolean isSwitch) {
+                counts.match(offset + oids[i], frame, d, isSwitch);
+            }
+
+            @Override
+            public void miss(int i) {
+                counts.miss(offset + oids[i], frame);
+            }
+
+            @Override
+            public void falsePositive(int j) {
+                counts.falsePositive();
+            }
+        };
     }
 
     private static List<Double> boxed(double[] a) {

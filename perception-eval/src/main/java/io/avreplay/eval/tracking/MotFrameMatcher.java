@@ -16,10 +16,12 @@ final class MotFrameMatcher {
         void match(int i, int j, double distanceM, boolean isSwitch);
 
         /** Ground truth row {@code i} is missed. */
-        void miss(int i);
+        default void miss(int i) {
+        }
 
         /** Hypothesis column {@code j} is a false positive. */
-        void falsePositive(int j);
+        default void falsePositive(int j) {
+        }
     }
 
     private final int[] lastHyp;

@@ -165,8 +165,8 @@ final class TrackingJsonReader {
     }
 
     private static JsonNode parse(Path file) {
-        try {
-            return ResultJson.MAPPER.readTree(Files.newInputStream(file));
+        try (var in = Files.newInputStream(file)) {
+            return ResultJson.MAPPER.readTree(in);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file", e);
         } catch (JsonProcessingException e) {
