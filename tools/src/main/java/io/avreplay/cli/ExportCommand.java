@@ -114,7 +114,7 @@ final class ExportCommand implements Runnable {
                     String token = NuScenesSubmission.sampleToken(log.manifest(), f.timestampNs());
                     samples.add(new NuScenesSubmission.Sample(token, log.egoTrajectory().at(f.timestampNs()).egoToWorld(),
                             f.boxes().stream()
-                                    .flatMap(b -> io.avreplay.eval.log.CategoryMap.toNuScenes(b.category()).stream()
+                                    .flatMap(b -> io.avreplay.replay.object.CategoryTable.standard().nuScenesClass(b.category()).stream()
                                             .map(cls -> Detection3dExport.groundTruth(f.timestampNs(), b).withCategory(cls)))
                                     .toList()));
                     boxes += f.boxes().size();

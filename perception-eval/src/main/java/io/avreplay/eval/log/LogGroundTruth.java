@@ -1,5 +1,6 @@
 package io.avreplay.eval.log;
 
+import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.eval.detection.GroundTruth3d;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesGroundTruth;
@@ -21,7 +22,7 @@ import java.util.function.LongPredicate;
  * A log's 3D ground truth as nuScenes evaluation input: every annotated timestamp becomes a sample
  * (token {@link NuScenesSubmission#sampleToken}), boxes and velocities go from the ego frame into the
  * world frame with the ego pose at that timestamp, and the ego position of each sample is recorded so
- * class ranges are measured from the ego as the devkit does. Categories map through {@link CategoryMap};
+ * class ranges are measured from the ego as the devkit does. Categories map through {@link io.avreplay.replay.object.CategoryTable};
  * unmapped ones are counted in {@link Converted#skippedBoxes()}.
  */
 public final class LogGroundTruth {
@@ -66,7 +67,7 @@ public final class LogGroundTruth {
             Vec3 e = egoToWorld.translation();
             ego.put(token, new NuScenesGroundTruth.EgoPosition(e.x(), e.y(), e.z()));
             for (Annotation3d a : gt.read(i).boxes()) {
-                var cls = CategoryMap.toNuScenes(a.category());
+                var cls = CategoryTable.standard().nuScenesClass(a.category());
                 if (cls.isEmpty()) {
                     skipped++;
                     continue;

@@ -1,6 +1,6 @@
 package io.avreplay.perception.camera;
 
-import io.avreplay.perception.api.DetectionClasses;
+import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.perception.api.ImageInput;
 import io.avreplay.replay.log.Annotation2d;
 import java.util.Arrays;
@@ -72,7 +72,7 @@ public final class CameraTargets {
         int written = 0;
         float[] owner = new float[plane];
         for (Annotation2d a : boxes) {
-            int k = DetectionClasses.of(a.category()).map(classes::indexOf).orElse(-1);
+            int k = CategoryTable.standard().evalClass(a.category()).map(classes::indexOf).orElse(-1);
             double x1 = a.x1() * sx;
             double x2 = a.x2() * sx;
             if (mirror) {

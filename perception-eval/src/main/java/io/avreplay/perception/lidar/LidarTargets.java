@@ -1,7 +1,7 @@
 package io.avreplay.perception.lidar;
 
 import io.avreplay.perception.api.BevGrid;
-import io.avreplay.perception.api.DetectionClasses;
+import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.Box3d;
 import java.util.Arrays;
@@ -59,7 +59,7 @@ public final class LidarTargets {
         double s = Math.sin(egoYawRad);
         int written = 0;
         for (Annotation3d a : boxes) {
-            int k = DetectionClasses.of(a.category()).map(classes::indexOf).orElse(-1);
+            int k = CategoryTable.standard().evalClass(a.category()).map(classes::indexOf).orElse(-1);
             if (k < 0 || a.numLidarPoints() == 0) {
                 continue;
             }

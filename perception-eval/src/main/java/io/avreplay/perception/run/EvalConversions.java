@@ -3,7 +3,7 @@ package io.avreplay.perception.run;
 import io.avreplay.eval.coco.CocoAnnotation;
 import io.avreplay.eval.coco.CocoDetection;
 import io.avreplay.eval.detection.Box2d;
-import io.avreplay.eval.log.CategoryMap;
+import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.eval.log.WorldFrame;
 import io.avreplay.perception.api.Detection2d;
 import io.avreplay.perception.api.Detection3d;
@@ -23,7 +23,7 @@ final class EvalConversions {
 
     /** @return the nuScenes evaluation record, or empty when the category has no nuScenes class */
     static Optional<io.avreplay.eval.detection.Detection3d> toWorld(String sampleToken, Detection3d d, Pose egoToWorld) {
-        Optional<String> cls = CategoryMap.toNuScenes(d.category());
+        Optional<String> cls = CategoryTable.standard().nuScenesClass(d.category());
         if (cls.isEmpty()) {
             return Optional.empty();
         }

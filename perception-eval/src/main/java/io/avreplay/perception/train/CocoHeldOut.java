@@ -8,7 +8,7 @@ import io.avreplay.eval.coco.CocoResult;
 import io.avreplay.eval.coco.CocoStat;
 import io.avreplay.eval.detection.Box2d;
 import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.DetectionClasses;
+import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.replay.log.Annotation2d;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +60,7 @@ public final class CocoHeldOut {
         long image = images.size() + 1;
         images.add(image);
         for (Annotation2d a : groundTruth) {
-            int k = DetectionClasses.of(a.category()).map(classes::indexOf).orElse(-1);
+            int k = CategoryTable.standard().evalClass(a.category()).map(classes::indexOf).orElse(-1);
             if (k >= 0) {
                 double w = a.x2() - a.x1();
                 double h = a.y2() - a.y1();

@@ -2,7 +2,7 @@ package io.avreplay.perception.train;
 
 import io.avreplay.eval.detection.Detection3d;
 import io.avreplay.eval.detection.GroundTruth3d;
-import io.avreplay.eval.log.CategoryMap;
+import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.eval.log.LogGroundTruth;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesEvaluator;
@@ -44,7 +44,7 @@ public final class NuScenesHeldOut {
             String token = NuScenesSubmission.sampleToken(log.manifest(), ts);
             Pose egoToWorld = log.egoTrajectory().isEmpty() ? Pose.IDENTITY : log.egoTrajectory().at(ts).egoToWorld();
             for (io.avreplay.perception.api.Detection3d d : list) {
-                CategoryMap.toNuScenes(d.category()).ifPresent(cls -> predictions.add(toWorld(token, d, cls,
+                CategoryTable.standard().nuScenesClass(d.category()).ifPresent(cls -> predictions.add(toWorld(token, d, cls,
                         egoToWorld)));
             }
         });

@@ -32,12 +32,15 @@ public final class CategoryTable {
     private final Map<Taxonomy, Map<String, Optional<String>>> byTaxonomy;
     private final Map<String, Optional<String>> any;
     private final List<String> evalClasses;
+    private final List<String> nuScenesClasses;
 
     private CategoryTable(Map<Taxonomy, Map<String, Optional<String>>> byTaxonomy, Map<String, Optional<String>> any,
             List<String> evalClasses) {
         this.byTaxonomy = byTaxonomy;
         this.any = any;
         this.evalClasses = evalClasses;
+        this.nuScenesClasses = evalClasses.stream()
+                .filter(c -> byTaxonomy.get(Taxonomy.NUSCENES).containsValue(Optional.of(c))).toList();
     }
 
     /** @return the table in {@code categories.csv} */
@@ -55,6 +58,23 @@ public final class CategoryTable {
     public Optional<String> evalClass(String category) {
         Objects.requireNonNull(category, "category");
         return any.getOrDefault(category.toLowerCase(Locale.ROOT), Optional.empty());
+    }
+
+    /**
+     * The nuScenes detection class of a category: its evaluation class when the nuScenes benchmark scores
+     * it (one of the classes some nuScenes category maps to), else empty. Use it where boxes go to a
+     * nuScenes evaluation or submission; {@link #evalClass(String)} where a model's own classes matter.
+     *
+     * @param category a source or evaluation category name, any case
+     * @return the nuScenes detection class, or empty
+     */
+    public Optional<String> nuScenesClass(String category) {
+        return evalClass(category).filter(nuScenesClasses::contains);
+    }
+
+    /** @return the nuScenes detection classes (those some nuScenes category maps to), in file order */
+    public List<String> nuScenesClasses() {
+        return nuScenesClasses;
     }
 
     /**

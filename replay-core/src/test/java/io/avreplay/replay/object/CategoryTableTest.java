@@ -65,12 +65,20 @@ class CategoryTableTest {
     }
 
     @Test
-    void evaluationClassesAreTheTenNuScenesClassesAndMapToThemselves() {
-        assertEquals(List.of("car", "truck", "bus", "trailer", "construction_vehicle", "pedestrian", "motorcycle",
-                "bicycle", "traffic_cone", "barrier"), table.evalClasses());
+    void evaluationClassesAreTheTenNuScenesClassesAndPotholeAndMapToThemselves() {
+        List<String> ten = List.of("car", "truck", "bus", "trailer", "construction_vehicle", "pedestrian",
+                "motorcycle", "bicycle", "traffic_cone", "barrier");
+        assertEquals(ten, table.nuScenesClasses());
+        List<String> all = new java.util.ArrayList<>(ten);
+        all.add("pothole");
+        assertEquals(all, table.evalClasses());
         for (String c : table.evalClasses()) {
             assertEquals(Optional.of(c), table.evalClass(c));
         }
+        // potholes are trained (camera models) but not a nuScenes class
+        assertEquals(Optional.empty(), table.nuScenesClass("pothole"));
+        assertEquals(Optional.of("car"), table.nuScenesClass("vehicle.car"));
+        assertEquals(Optional.empty(), table.nuScenesClass("vehicle.emergency.police"));
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.avreplay.eval.detection.Detection3d;
 import io.avreplay.eval.detection.EvalProvenance;
 import io.avreplay.eval.detection.GroundTruth3d;
 import io.avreplay.eval.detection.Velocity;
-import io.avreplay.eval.log.CategoryMap;
+import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.eval.nuscenes.DetectionCurve;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesEvaluator;
@@ -82,7 +82,7 @@ public final class NuScenesScenarioScorer implements ScenarioScorer<NuScenesScen
         Set<String> present = new LinkedHashSet<>();
         for (EvalFrame f : frames) {
             for (Annotation3d a : f.truth()) {
-                CategoryMap.toNuScenes(a.category()).filter(classes::contains)
+                CategoryTable.standard().nuScenesClass(a.category()).filter(classes::contains)
                         .filter(c -> a.numLidarPoints() > 0).ifPresent(present::add);
             }
         }
@@ -109,7 +109,7 @@ public final class NuScenesScenarioScorer implements ScenarioScorer<NuScenesScen
             EvalFrame frame) {
         List<GroundTruth3d> gt = new ArrayList<>();
         for (Annotation3d a : frame.truth()) {
-            Optional<String> cls = CategoryMap.toNuScenes(a.category());
+            Optional<String> cls = CategoryTable.standard().nuScenesClass(a.category());
             if (cls.isEmpty() || !cfg.classRange().containsKey(cls.get())) {
                 continue;
             }
@@ -120,7 +120,7 @@ public final class NuScenesScenarioScorer implements ScenarioScorer<NuScenesScen
         }
         List<Detection3d> preds = new ArrayList<>();
         for (EgoDetection d : frame.detections()) {
-            Optional<String> cls = CategoryMap.toNuScenes(d.category());
+            Optional<String> cls = CategoryTable.standard().nuScenesClass(d.category());
             if (cls.isEmpty() || !cfg.classRange().containsKey(cls.get())) {
                 continue;
             }

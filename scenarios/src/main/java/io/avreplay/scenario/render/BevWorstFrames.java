@@ -83,7 +83,7 @@ public final class BevWorstFrames implements WorstFrames {
         TreeMap<String, Integer> falses = new TreeMap<>();
         for (String cls : classes) {
             List<Annotation3d> gt = f.truth().stream()
-                    .filter(a -> io.avreplay.eval.log.CategoryMap.toNuScenes(a.category()).orElse("").equals(cls)
+                    .filter(a -> io.avreplay.replay.object.CategoryTable.standard().nuScenesClass(a.category()).orElse("").equals(cls)
                             && a.numLidarPoints() > 0).toList();
             List<EgoDetection> dets = f.detections().stream().filter(d -> d.category().equals(cls) && d.score() >= MIN_SCORE)
                     .sorted(Comparator.comparingDouble(EgoDetection::score).reversed()).toList();

@@ -1,5 +1,7 @@
 package io.avreplay.replay.importer.nuscenes;
 
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Taxonomy;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
@@ -48,7 +50,8 @@ final class SampleBoxes {
             Quaternion q = worldToEgo.rotation().times(a.rotation());
             Box3d box = new Box3d(worldToEgo.apply(a.centre()), a.size()[1], a.size()[0], a.size()[2], q.yaw());
             Vec3 v = worldToEgo.rotation().rotate(velocity(a));
-            out.add(new Annotation3d(a.instanceToken(), DetectionNames.of(category), box, v.x(), v.y(), a.numLidarPts(),
+            String name = CategoryTable.standard().evalClass(Taxonomy.NUSCENES, category).orElse(category);
+            out.add(new Annotation3d(a.instanceToken(), name, box, v.x(), v.y(), a.numLidarPts(),
                     attribute, Float.NaN));
         }
         return out;
