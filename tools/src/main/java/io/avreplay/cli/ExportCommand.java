@@ -9,7 +9,7 @@ import io.avreplay.replay.export.Detection3dExport;
 import io.avreplay.replay.export.KittiLabelExport;
 import io.avreplay.replay.export.LogTablesExport;
 import io.avreplay.replay.export.NuScenesSubmission;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,12 +105,12 @@ final class ExportCommand implements Runnable {
         @Override
         public Integer call() {
             return execute(spec, args, (log, a) -> {
-                FrameStream<AnnotationFrame<Annotation3d>> gt = log.annotations3d().orElseThrow(() ->
+                FrameStream<AnnotationFrame<GroundTruth3d>> gt = log.annotations3d().orElseThrow(() ->
                         new io.avreplay.error.BadInputException(args.log + ": log has no 3D ground truth to export"));
                 List<NuScenesSubmission.Sample> samples = new ArrayList<>();
                 int boxes = 0;
                 for (int i = 0; i < gt.size(); i++) {
-                    AnnotationFrame<Annotation3d> f = gt.read(i);
+                    AnnotationFrame<GroundTruth3d> f = gt.read(i);
                     String token = NuScenesSubmission.sampleToken(log.manifest(), f.timestampNs());
                     samples.add(new NuScenesSubmission.Sample(token, log.egoTrajectory().at(f.timestampNs()).egoToWorld(),
                             f.boxes().stream()

@@ -2,7 +2,7 @@ package io.avreplay.perception.lidar;
 
 import io.avreplay.error.BadInputException;
 import io.avreplay.perception.api.BevGrid;
-import io.avreplay.perception.api.Detection3d;
+import io.avreplay.replay.object.Detection3d;
 import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.avreplay.eval.coco.CocoAnnotation;
-import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.Detection3d;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.export.Detection3dExport;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.geometry.Pose;
@@ -117,7 +117,7 @@ final class DetectionSink {
         for (CocoAnnotation a : truth2d) {
             ObjectNode o = anns.addObject().put("id", a.id()).put("image_id", a.imageId()).put("category_id", a.categoryId())
                     .put("area", a.area()).put("iscrowd", a.crowd() ? 1 : 0);
-            o.putArray("bbox").add(a.bbox().x()).add(a.bbox().y()).add(a.bbox().width()).add(a.bbox().height());
+            o.putArray("bbox").add(a.bbox().x1()).add(a.bbox().y1()).add(a.bbox().width()).add(a.bbox().height());
         }
         ArrayNode cats = root.putArray("categories");
         for (int k = 0; k < categories.size(); k++) {
@@ -135,7 +135,7 @@ final class DetectionSink {
             }
             Detection2d d = r.detection();
             ObjectNode o = arr.addObject().put("image_id", r.imageId()).put("category_id", k + 1).put("score", d.score());
-            o.putArray("bbox").add(d.x1()).add(d.y1()).add(d.x2() - d.x1()).add(d.y2() - d.y1());
+            o.putArray("bbox").add(d.box().x1()).add(d.box().y1()).add(d.box().x2() - d.box().x1()).add(d.box().y2() - d.box().y1());
         }
         return arr;
     }

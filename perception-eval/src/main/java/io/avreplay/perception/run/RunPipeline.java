@@ -1,5 +1,8 @@
 package io.avreplay.perception.run;
 
+import io.avreplay.eval.log.WorldFrame;
+import io.avreplay.eval.detection.InSample;
+import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.eval.coco.CocoAnnotation;
 import io.avreplay.eval.coco.CocoDetection;
 import io.avreplay.eval.coco.CocoEvaluator;
@@ -13,8 +16,8 @@ import io.avreplay.eval.nuscenes.NuScenesEvaluator;
 import io.avreplay.eval.nuscenes.NuScenesMetricData;
 import io.avreplay.eval.nuscenes.NuScenesResult;
 import io.avreplay.error.BadInputException;
-import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.Detection3d;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.Detection3d;
 import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
@@ -149,7 +152,7 @@ public final class RunPipeline {
     }
 
     /** What one log contributed: evaluator inputs and the 2D ground truth of the frames detected. */
-    private record LogOutcome(List<io.avreplay.eval.detection.Detection3d> predictions3d,
+    private record LogOutcome(List<InSample<Detection3d>> predictions3d,
             List<CocoDetection> predictions2d, List<Long> imageIds, List<CocoAnnotation> annotations) {
         CocoGroundTruth cocoTruth(List<String> categories) {
             Map<Long, String> cats = new LinkedHashMap<>();
@@ -230,7 +233,8 @@ public final class RunPipeline {
                     : reader.egoTrajectory().at(ts).egoToWorld();
             sink.add3d(reader.manifest().logId(), token, ts, egoToWorld, d.objects3d());
             for (Detection3d o : d.objects3d()) {
-                EvalConversions.toWorld(token, o, egoToWorld).ifPresent(out.predictions3d::add);
+                CategoryTable.standard().nuScenesClass(o.category()).ifPresent(cls -> out.predictions3d.add(
+                        new InSample<>(token, WorldFrame.toWorld(o, egoToWorld).withCategory(cls))));
             }
         }
         batch.clear();
@@ -290,13 +294,14 @@ public final class RunPipeline {
         long imageId = sink.addImage(logId, frame);
         out.imageIds.add(imageId);
         for (Annotation2d a : truth) {
-            EvalConversions.toCoco(sink.nextAnnotationId(), imageId, a, sink.categories()).ifPresent(ann -> {
+            CocoAnnotation.of(sink.nextAnnotationId(), imageId, a.box(), a.category(),
+                    sink.categories()).ifPresent(ann -> {
                 out.annotations.add(ann);
                 sink.addTruth2d(ann);
             });
         }
         for (Detection2d o : d.objects2d()) {
-            EvalConversions.toCoco(imageId, o, sink.categories()).ifPresent(out.predictions2d::add);
+            CocoDetection.of(imageId, o, sink.categories()).ifPresent(out.predictions2d::add);
         }
         sink.add2d(logId, imageId, frame.timestampNs(), d.objects2d());
     }

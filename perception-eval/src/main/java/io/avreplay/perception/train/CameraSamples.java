@@ -1,6 +1,6 @@
 package io.avreplay.perception.train;
 
-import io.avreplay.perception.api.Detection2d;
+import io.avreplay.replay.object.Detection2d;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ImageInput;

@@ -6,8 +6,8 @@ import io.avreplay.eval.coco.CocoEvaluator;
 import io.avreplay.eval.coco.CocoGroundTruth;
 import io.avreplay.eval.coco.CocoResult;
 import io.avreplay.eval.coco.CocoStat;
-import io.avreplay.eval.detection.Box2d;
-import io.avreplay.perception.api.Detection2d;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Detection2d;
 import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.replay.log.Annotation2d;
 import java.util.ArrayList;
@@ -62,18 +62,13 @@ public final class CocoHeldOut {
         for (Annotation2d a : groundTruth) {
             int k = CategoryTable.standard().evalClass(a.category()).map(classes::indexOf).orElse(-1);
             if (k >= 0) {
-                double w = a.x2() - a.x1();
-                double h = a.y2() - a.y1();
-                annotations.add(new CocoAnnotation(annotations.size() + 1, image, k + 1,
-                        new Box2d(a.x1(), a.y1(), w, h), w * h, !protocol.counts(a)));
+                Box2d box = a.box();
+                annotations.add(new CocoAnnotation(annotations.size() + 1, image, k + 1, box, box.area(),
+                        !protocol.counts(a)));
             }
         }
         for (Detection2d d : found) {
-            int k = classes.indexOf(d.category());
-            if (k >= 0) {
-                detections.add(new CocoDetection(image, k + 1, new Box2d(d.x1(), d.y1(), d.x2() - d.x1(),
-                        d.y2() - d.y1()), d.score()));
-            }
+            CocoDetection.of(image, d, classes).ifPresent(detections::add);
         }
     }
 

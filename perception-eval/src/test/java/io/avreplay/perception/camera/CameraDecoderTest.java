@@ -1,8 +1,9 @@
 package io.avreplay.perception.camera;
 
+import io.avreplay.replay.object.Box2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.avreplay.perception.api.Detection2d;
+import io.avreplay.replay.object.Detection2d;
 import io.avreplay.perception.api.ImageInput;
 import io.avreplay.replay.log.Annotation2d;
 import java.util.List;
@@ -29,16 +30,16 @@ class CameraDecoderTest {
         List<Detection2d> d = new CameraDecoder(input, classes, 4, 0.5, 0.5, 10).decode(target, 0, "cam", 640, 320);
         assertEquals(2, d.size());
         Detection2d car = d.stream().filter(x -> x.category().equals("car")).findFirst().orElseThrow();
-        assertEquals(100, car.x1(), 1e-3);
-        assertEquals(60, car.y1(), 1e-3);
-        assertEquals(260, car.x2(), 1e-3);
-        assertEquals(180, car.y2(), 1e-3);
+        assertEquals(100, car.box().x1(), 1e-3);
+        assertEquals(60, car.box().y1(), 1e-3);
+        assertEquals(260, car.box().x2(), 1e-3);
+        assertEquals(180, car.box().y2(), 1e-3);
     }
 
     @Test
     void iouOfShiftedBoxes() {
-        Detection2d a = new Detection2d("c", "car", 0, 0, 10, 10, 0.9);
-        Detection2d b = new Detection2d("c", "car", 1, 0, 11, 10, 0.8);
+        Detection2d a = Detection2d.of("c", new Box2d(0, 0, 10, 10), "car", 0.9);
+        Detection2d b = Detection2d.of("c", new Box2d(1, 0, 11, 10), "car", 0.8);
         assertEquals(90.0 / 110.0, CameraDecoder.iou(a, b), 1e-9); // overlap 9x10 = 90, union 100+100-90
     }
 }

@@ -1,8 +1,9 @@
 package io.avreplay.perception.train;
 
+import io.avreplay.replay.object.Box2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.avreplay.perception.api.Detection2d;
+import io.avreplay.replay.object.Detection2d;
 import io.avreplay.replay.log.Annotation2d;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ class CocoHeldOutTest {
 
     private static Map<String, Double> score(CocoHeldOut.Protocol p, List<Annotation2d> truth) {
         CocoHeldOut h = new CocoHeldOut(List.of("car"), p);
-        h.add(truth, List.of(new Detection2d("cam", "car", 100, 100, 300, 200, 0.9)));
+        h.add(truth, List.of(Detection2d.of("cam", new Box2d(100, 100, 300, 200), "car", 0.9)));
         return CocoHeldOut.flatten(h.result(), "x");
     }
 
@@ -40,8 +41,8 @@ class CocoHeldOutTest {
         CocoHeldOut h = new CocoHeldOut(List.of("car"), CocoHeldOut.Protocol.KITTI_MODERATE);
         // the higher-scored detection sits on the ignored tiny car: were it a false positive, AP50 would be
         // below 1 (precision 1/2 at the first true positive)
-        h.add(truth, List.of(new Detection2d("cam", "car", 500, 100, 520, 110, 0.95),
-                new Detection2d("cam", "car", 100, 100, 300, 200, 0.9)));
+        h.add(truth, List.of(Detection2d.of("cam", new Box2d(500, 100, 520, 110), "car", 0.95),
+                Detection2d.of("cam", new Box2d(100, 100, 300, 200), "car", 0.9)));
         assertEquals(1.0, CocoHeldOut.flatten(h.result(), "x").get("x.ap50.car"), 1e-12);
     }
 }

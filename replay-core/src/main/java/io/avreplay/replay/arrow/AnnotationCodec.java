@@ -1,9 +1,10 @@
 package io.avreplay.replay.arrow;
 
+import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.GroundTruth3d;
+import io.avreplay.replay.object.Box3d;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.BigIntVector;
@@ -19,10 +20,10 @@ final class AnnotationCodec {
     private AnnotationCodec() {
     }
 
-    static void encode3d(long timestampNs, List<Annotation3d> boxes, VectorSchemaRoot root) {
+    static void encode3d(long timestampNs, List<GroundTruth3d> boxes, VectorSchemaRoot root) {
         root.allocateNew();
         for (int i = 0; i < boxes.size(); i++) {
-            Annotation3d a = boxes.get(i);
+            GroundTruth3d a = boxes.get(i);
             Box3d b = a.box();
             Columns.vector(root, "timestamp_ns", BigIntVector.class).setSafe(i, timestampNs);
             Columns.setString(Columns.vector(root, "track_id", VarCharVector.class), i, a.trackId());
@@ -36,25 +37,25 @@ final class AnnotationCodec {
             set(root, "yaw", i, b.yaw());
             set(root, "vx", i, a.vx());
             set(root, "vy", i, a.vy());
-            Columns.vector(root, "num_lidar_points", IntVector.class).setSafe(i, a.numLidarPoints());
+            Columns.vector(root, "num_lidar_points", IntVector.class).setSafe(i, a.numPoints());
             Columns.setString(Columns.vector(root, "attribute", VarCharVector.class), i, a.attribute());
             Columns.vector(root, "visibility", Float4Vector.class).setSafe(i, a.visibility());
         }
         root.setRowCount(boxes.size());
     }
 
-    static List<Annotation3d> decode3d(VectorSchemaRoot root) {
+    static List<GroundTruth3d> decode3d(VectorSchemaRoot root) {
         int n = root.getRowCount();
-        List<Annotation3d> out = new ArrayList<>(n);
+        List<GroundTruth3d> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Box3d box = new Box3d(new Vec3(get(root, "x", i), get(root, "y", i), get(root, "z", i)),
+            Box3d box = Box3d.ego(new Vec3(get(root, "x", i), get(root, "y", i), get(root, "z", i)),
                     get(root, "length", i), get(root, "width", i), get(root, "height", i), get(root, "yaw", i));
-            out.add(new Annotation3d(
-                    Columns.getString(Columns.vector(root, "track_id", VarCharVector.class), i),
+            String attribute = Columns.getString(Columns.vector(root, "attribute", VarCharVector.class), i);
+            out.add(new GroundTruth3d(box,
                     Columns.getString(Columns.vector(root, "category", VarCharVector.class), i),
-                    box, get(root, "vx", i), get(root, "vy", i),
+                    Columns.getString(Columns.vector(root, "track_id", VarCharVector.class), i),
                     Columns.vector(root, "num_lidar_points", IntVector.class).get(i),
-                    Columns.getString(Columns.vector(root, "attribute", VarCharVector.class), i),
+                    get(root, "vx", i), get(root, "vy", i), Detection3d.attributeList(attribute),
                     Columns.vector(root, "visibility", Float4Vector.class).get(i)));
         }
         return out;

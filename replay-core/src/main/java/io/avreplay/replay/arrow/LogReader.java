@@ -3,7 +3,7 @@ package io.avreplay.replay.arrow;
 import io.avreplay.error.BadInputException;
 import io.avreplay.error.CorruptLogException;
 import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
@@ -198,7 +198,7 @@ public final class LogReader implements AutoCloseable {
     }
 
     /** 3D ground truth, one frame per annotated timestamp; empty stream when the log has none. */
-    public Optional<FrameStream<AnnotationFrame<Annotation3d>>> annotations3d() {
+    public Optional<FrameStream<AnnotationFrame<GroundTruth3d>>> annotations3d() {
         if (manifest.stream(StreamKind.ANNOTATIONS_3D, "annotations").isEmpty()) {
             return Optional.empty();
         }

@@ -3,7 +3,7 @@ package io.avreplay.replay.arrow;
 import io.avreplay.error.AvreplayException;
 import io.avreplay.replay.files.FileTrees;
 import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.FileEntry;
@@ -131,7 +131,7 @@ public final class LogWriter implements AutoCloseable {
     }
 
     /** Appends the 3D ground truth (ego frame) of one timestamp; an empty list records "nothing here". */
-    public void writeAnnotations3d(long timestampNs, List<Annotation3d> boxes) {
+    public void writeAnnotations3d(long timestampNs, List<GroundTruth3d> boxes) {
         StreamFileWriter w = stream(StreamKind.ANNOTATIONS_3D, "annotations");
         checkOrder(w, w.lastTimestamp(), timestampNs);
         write(w, root -> AnnotationCodec.encode3d(timestampNs, boxes, root), new long[] {timestampNs}, false);

@@ -1,7 +1,7 @@
 package io.avreplay.replay.export;
 
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.GroundTruth3d;
+import io.avreplay.replay.object.Box3d;
 import java.util.Objects;
 
 /**
@@ -32,9 +32,9 @@ public record Detection3dExport(long timestampNs, String category, Box3d box, do
     }
 
     /** Ground truth of a log as an export record (score NaN). */
-    public static Detection3dExport groundTruth(long timestampNs, Annotation3d a) {
+    public static Detection3dExport groundTruth(long timestampNs, GroundTruth3d a) {
         return new Detection3dExport(timestampNs, a.category(), a.box(), a.vx(), a.vy(), Double.NaN, a.attribute(),
-                a.numLidarPoints());
+                a.numPoints());
     }
 
     /** @return this record with another category (e.g. mapped to a benchmark's class names) */

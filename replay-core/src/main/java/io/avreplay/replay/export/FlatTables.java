@@ -2,7 +2,7 @@ package io.avreplay.replay.export;
 
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
@@ -90,11 +90,11 @@ final class FlatTables {
         root.setRowCount(n);
     }
 
-    static void fillBoxes(VectorSchemaRoot root, AnnotationFrame<Annotation3d> f) {
+    static void fillBoxes(VectorSchemaRoot root, AnnotationFrame<GroundTruth3d> f) {
         root.allocateNew();
-        List<Annotation3d> boxes = f.boxes();
+        List<GroundTruth3d> boxes = f.boxes();
         for (int i = 0; i < boxes.size(); i++) {
-            Annotation3d a = boxes.get(i);
+            GroundTruth3d a = boxes.get(i);
             ((BigIntVector) root.getVector("timestamp_ns")).setSafe(i, f.timestampNs());
             text(root, "track_id", i, a.trackId());
             text(root, "category", i, a.category());
@@ -107,7 +107,7 @@ final class FlatTables {
             f64(root, "yaw", i, a.box().yaw());
             f64(root, "vx", i, a.vx());
             f64(root, "vy", i, a.vy());
-            ((IntVector) root.getVector("num_lidar_points")).setSafe(i, a.numLidarPoints());
+            ((IntVector) root.getVector("num_lidar_points")).setSafe(i, a.numPoints());
             text(root, "attribute", i, a.attribute());
             ((Float4Vector) root.getVector("visibility")).setSafe(i, a.visibility());
         }

@@ -6,9 +6,9 @@ import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.SensorCalibration;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ public final class KittiLabelExport {
      * @throws BadInputException when the log lacks 3D ground truth or a calibration of either camera
      */
     public static int exportGroundTruth(LogReader log, String labelCamera, String imageCamera, Path outDir) {
-        FrameStream<AnnotationFrame<Annotation3d>> gt = log.annotations3d().orElseThrow(
+        FrameStream<AnnotationFrame<GroundTruth3d>> gt = log.annotations3d().orElseThrow(
                 () -> new BadInputException(log.directory() + ": log has no 3D ground truth to export"));
         Map<String, List<KittiLabelFormat.KittiObject>> frames = new LinkedHashMap<>();
         Pose egoToRect = calibration(log, labelCamera).sensorToEgo().inverse();
@@ -47,7 +47,7 @@ public final class KittiLabelExport {
         Optional<FrameStream<AnnotationFrame<Annotation2d>>> b2 = log.annotations2d(imageCamera);
         boolean kitti = "kitti".equals(log.manifest().tags().get("source"));
         for (int i = 0; i < gt.size(); i++) {
-            AnnotationFrame<Annotation3d> f = gt.read(i);
+            AnnotationFrame<GroundTruth3d> f = gt.read(i);
             Map<String, Annotation2d> byTrack = new HashMap<>();
             List<Annotation2d> dontCare = new ArrayList<>();
             if (b2.isPresent()) {
@@ -63,7 +63,7 @@ public final class KittiLabelExport {
                 }
             }
             List<KittiLabelFormat.KittiObject> objs = new ArrayList<>();
-            for (Annotation3d a : f.boxes()) {
+            for (GroundTruth3d a : f.boxes()) {
                 Annotation2d a2 = byTrack.get(a.trackId());
                 double[] bbox = a2 != null ? new double[] {a2.x1(), a2.y1(), a2.x2(), a2.y2()} : project(a.box(), image);
                 double trunc = a2 != null && !Float.isNaN(a2.truncation()) ? a2.truncation() : 0;

@@ -3,7 +3,7 @@ package io.avreplay.replay.export;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
@@ -100,11 +100,11 @@ public final class LogTablesExport {
 
     private static long boxes(LogReader log, Path file, BufferAllocator a) throws IOException {
         return table(file, FlatTables.boxes(), a, (root, w) -> {
-            Optional<FrameStream<AnnotationFrame<Annotation3d>>> gt = log.annotations3d();
+            Optional<FrameStream<AnnotationFrame<GroundTruth3d>>> gt = log.annotations3d();
             long rows = 0;
             if (gt.isPresent()) {
                 for (int i = 0; i < gt.get().size(); i++) {
-                    AnnotationFrame<Annotation3d> f = gt.get().read(i);
+                    AnnotationFrame<GroundTruth3d> f = gt.get().read(i);
                     FlatTables.fillBoxes(root, f);
                     w.writeBatch();
                     rows += f.boxes().size();

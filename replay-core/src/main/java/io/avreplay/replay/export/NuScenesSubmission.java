@@ -9,7 +9,7 @@ import io.avreplay.error.BadInputException;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,8 +156,9 @@ public final class NuScenesSubmission {
         double vy = vel == null || vel.get(1) == null || vel.get(1).isNull() ? Double.NaN : vel.get(1).asDouble();
         Quaternion q = new Quaternion(r[0], r[1], r[2], r[3]);
         try {
-            return new GlobalBox(o.path("detection_name").asText(), new Box3d(new Vec3(t[0], t[1], t[2]), size[1], size[0],
-                    size[2], q.yaw()), q, vx, vy, o.path("detection_score").asDouble(Double.NaN), o.path("attribute_name").asText(""));
+            return new GlobalBox(o.path("detection_name").asText(), Box3d.world(new Vec3(t[0], t[1], t[2]), size[1],
+                    size[0], size[2], q.yaw()), q, vx, vy, o.path("detection_score").asDouble(Double.NaN),
+                    o.path("attribute_name").asText(""));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(file + ": results." + where + ": " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.avreplay.replay.log;
 
+import io.avreplay.replay.object.Box2d;
 import java.util.Objects;
 
 /**
@@ -23,5 +24,10 @@ public record Annotation2d(String trackId, String category, double x1, double y1
         if (occlusion < 0 || occlusion > 3) {
             throw new IllegalArgumentException("occlusion must be 0..3, got " + occlusion);
         }
+    }
+
+    /** @return the box, pixels */
+    public Box2d box() {
+        return new Box2d(x1, y1, x2, y2);
     }
 }

@@ -45,6 +45,14 @@ public record Detection3d(Box3d box, String category, double score, double vx, d
         return new Detection3d(box, category, score, vx, vy, List.of(), NO_TRACK, Double.NaN, "");
     }
 
+    /**
+     * @param attribute one attribute name, or "" for none (formats with a single attribute field)
+     * @return the attribute list: empty for "", else the one name
+     */
+    public static List<String> attributeList(String attribute) {
+        return attribute.isEmpty() ? List.of() : List.of(attribute);
+    }
+
     /** @return true when both velocity components are known */
     public boolean hasVelocity() {
         return !Double.isNaN(vx) && !Double.isNaN(vy);

@@ -9,14 +9,14 @@ import java.util.Objects;
  *
  * @param box        the annotated box
  * @param category   class name in the source taxonomy (map it with {@link CategoryTable})
- * @param instanceId the object's instance (track) id, stable across frames; "" when unknown
+ * @param trackId the object's instance (track) id, stable across frames; "" when unknown
  * @param numPoints  lidar (+ radar) points inside the box; {@link #UNKNOWN_POINTS} (-1) when unknown
  * @param vx         velocity along the frame's x, metres per second; {@code NaN} when unknown
  * @param vy         velocity along the frame's y, metres per second; {@code NaN} when unknown
  * @param attributes attribute names (e.g. {@code vehicle.parked}); empty when none
  * @param visibility fraction of the object visible, 0..1; {@code NaN} when unknown
  */
-public record GroundTruth3d(Box3d box, String category, String instanceId, int numPoints, double vx, double vy,
+public record GroundTruth3d(Box3d box, String category, String trackId, int numPoints, double vx, double vy,
         List<String> attributes, float visibility) {
     /** The {@link #numPoints} of an object whose point count is not known. */
     public static final int UNKNOWN_POINTS = -1;
@@ -24,7 +24,7 @@ public record GroundTruth3d(Box3d box, String category, String instanceId, int n
     public GroundTruth3d {
         Objects.requireNonNull(box, "box");
         Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(trackId, "trackId");
         attributes = List.copyOf(attributes);
         if (numPoints < UNKNOWN_POINTS) {
             throw new IllegalArgumentException("numPoints must be >= 0 (or -1 for unknown), got " + numPoints);
@@ -46,11 +46,11 @@ public record GroundTruth3d(Box3d box, String category, String instanceId, int n
 
     /** @return this object with another box (e.g. moved to another frame) and velocity */
     public GroundTruth3d withBox(Box3d newBox, double newVx, double newVy) {
-        return new GroundTruth3d(newBox, category, instanceId, numPoints, newVx, newVy, attributes, visibility);
+        return new GroundTruth3d(newBox, category, trackId, numPoints, newVx, newVy, attributes, visibility);
     }
 
     /** @return this object with another category */
     public GroundTruth3d withCategory(String newCategory) {
-        return new GroundTruth3d(box, newCategory, instanceId, numPoints, vx, vy, attributes, visibility);
+        return new GroundTruth3d(box, newCategory, trackId, numPoints, vx, vy, attributes, visibility);
     }
 }

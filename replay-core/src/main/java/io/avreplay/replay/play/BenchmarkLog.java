@@ -1,13 +1,14 @@
 package io.avreplay.replay.play;
 
+import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.arrow.WriteOptions;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.GroundTruth3d;
+import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
@@ -104,11 +105,11 @@ final class BenchmarkLog {
         }
     }
 
-    private static List<Annotation3d> boxes(int i) {
-        List<Annotation3d> out = new ArrayList<>();
+    private static List<GroundTruth3d> boxes(int i) {
+        List<GroundTruth3d> out = new ArrayList<>();
         for (int k = 0; k < 20; k++) {
-            out.add(new Annotation3d("car-" + k, "car", new Box3d(new Vec3(5 + k * 3 + 0.1 * i, k % 2 * 4 - 2, 0.8),
-                    4.5, 1.9, 1.6, 0.0), 5, 0, 100, "vehicle.moving", 1f));
+            out.add(new GroundTruth3d(Box3d.ego(new Vec3(5 + k * 3 + 0.1 * i, k % 2 * 4 - 2, 0.8), 4.5, 1.9, 1.6,
+                    0.0), "car", "car-" + k, 100, 5, 0, Detection3d.attributeList("vehicle.moving"), 1f));
         }
         return out;
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
@@ -60,7 +60,7 @@ class LogRoundTripTest extends ArrowTest {
             assertEquals(TestLogs.T0 + 7 * TestLogs.CAMERA_PERIOD_NS, f7.timestampNs());
             assertEquals(640, f7.width());
 
-            AnnotationFrame<Annotation3d> gt = r.annotations3d().orElseThrow().read(3);
+            AnnotationFrame<GroundTruth3d> gt = r.annotations3d().orElseThrow().read(3);
             assertEquals(TestLogs.boxes(3), gt.boxes(), "records compare NaN velocities as equal");
             assertTrue(Double.isNaN(gt.boxes().get(1).vx()), "unknown velocity survives as NaN");
             AnnotationFrame<Annotation2d> gt2 = r.annotations2d("cam_front").orElseThrow().read(2);

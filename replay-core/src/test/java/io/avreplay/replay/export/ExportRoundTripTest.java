@@ -14,7 +14,7 @@ import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.RealData;
 import io.avreplay.replay.importer.kitti.KittiImporter;
 import io.avreplay.replay.importer.nuscenes.NuScenesImporter;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.LidarSweep;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -82,7 +82,7 @@ class ExportRoundTripTest extends ArrowTest {
             assertEquals(69, back.size());
             Pose worldToEgo = egoToWorld.inverse();
             for (int i = 0; i < back.size(); i++) {
-                Annotation3d a = frame.boxes().get(i);
+                GroundTruth3d a = frame.boxes().get(i);
                 NuScenesSubmission.GlobalBox g = back.get(i);
                 Vec3 c = worldToEgo.apply(g.box().centre());
                 assertEquals(a.box().centre().x(), c.x(), 1e-6);
@@ -131,7 +131,7 @@ class ExportRoundTripTest extends ArrowTest {
         Path log = kittiLog();
         LogTablesExport.Counts counts;
         List<LidarSweep> sweeps = new ArrayList<>();
-        List<Annotation3d> boxes = new ArrayList<>();
+        List<GroundTruth3d> boxes = new ArrayList<>();
         try (LogReader r = LogReader.open(log, allocator)) {
             counts = LogTablesExport.export(r, tmp.resolve("tables"), allocator);
             for (int i = 0; i < 2; i++) {

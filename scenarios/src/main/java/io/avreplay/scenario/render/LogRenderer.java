@@ -6,7 +6,7 @@ import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.LidarSweep;
@@ -81,7 +81,7 @@ public final class LogRenderer {
                 }
                 LidarSweep sw = sweeps.read(sweeps.nearestIndex(t));
                 Pose mount = r.calibration(lidar).map(SensorCalibration::sensorToEgo).orElse(Pose.IDENTITY);
-                List<Annotation3d> boxes = r.annotations3d().map(s -> boxesAt(s, sw.timestampNs())).orElse(List.of());
+                List<GroundTruth3d> boxes = r.annotations3d().map(s -> boxesAt(s, sw.timestampNs())).orElse(List.of());
                 try (Mat bev = bev(sw, mount, boxes)) {
                     written.add(writePng(bev, outDir.resolve("bev.png")));
                 }
@@ -112,7 +112,7 @@ public final class LogRenderer {
         }
     }
 
-    private static Mat bev(LidarSweep sw, Pose mount, List<Annotation3d> boxes) {
+    private static Mat bev(LidarSweep sw, Pose mount, List<GroundTruth3d> boxes) {
         byte[] px = new byte[BEV_PX * BEV_PX * 3];
         java.util.Arrays.fill(px, (byte) 16);
         for (int i = 0; i < sw.size(); i++) {
@@ -134,9 +134,9 @@ public final class LogRenderer {
         for (int r = 10; r <= 50; r += 10) {
             opencv_imgproc.circle(img, new Point(BEV_PX / 2, BEV_PX / 2), (int) (r / BEV_M_PER_PX), new Scalar(60, 60, 60, 0));
         }
-        for (Annotation3d a : boxes) {
+        for (GroundTruth3d a : boxes) {
             Vec3[] c = a.box().corners();
-            Scalar col = a.numLidarPoints() > 0 ? colour(a.category()) : new Scalar(110, 110, 110, 0);
+            Scalar col = a.numPoints() > 0 ? colour(a.category()) : new Scalar(110, 110, 110, 0);
             for (int k = 0; k < 4; k++) {
                 opencv_imgproc.line(img, bevPoint(c[k]), bevPoint(c[(k + 1) % 4]), col, 1, opencv_imgproc.LINE_AA, 0);
             }
@@ -159,10 +159,10 @@ public final class LogRenderer {
      * @param detections ego-frame detection boxes
      * @return PNG bytes
      */
-    public static byte[] bevPng(LidarSweep sweep, Pose sensorToEgo, List<Annotation3d> truth,
-            List<io.avreplay.replay.log.Box3d> detections) {
+    public static byte[] bevPng(LidarSweep sweep, Pose sensorToEgo, List<GroundTruth3d> truth,
+            List<io.avreplay.replay.object.Box3d> detections) {
         Mat img = bev(sweep, sensorToEgo, truth);
-        for (io.avreplay.replay.log.Box3d b : detections) {
+        for (io.avreplay.replay.object.Box3d b : detections) {
             Vec3[] c = b.corners();
             for (int k = 0; k < 4; k++) {
                 opencv_imgproc.line(img, bevPoint(c[k]), bevPoint(c[(k + 1) % 4]), new Scalar(255, 255, 255, 0), 2,

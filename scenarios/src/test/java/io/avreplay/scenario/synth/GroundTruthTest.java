@@ -8,7 +8,7 @@ import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.LidarSweep;
@@ -59,13 +59,13 @@ class GroundTruthTest {
         try (LogReader r = LogReader.open(log, allocator)) {
             Pose mount = r.calibration("lidar_top").orElseThrow().sensorToEgo();
             FrameStream<LidarSweep> sweeps = r.lidar("lidar_top");
-            FrameStream<AnnotationFrame<Annotation3d>> gt = r.annotations3d().orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth3d>> gt = r.annotations3d().orElseThrow();
             int withPoints = 0;
             for (int i = 0; i < sweeps.size(); i += 3) {
                 LidarSweep sw = sweeps.read(i);
-                AnnotationFrame<Annotation3d> f = gt.read(gt.nearestIndex(sw.timestampNs()));
+                AnnotationFrame<GroundTruth3d> f = gt.read(gt.nearestIndex(sw.timestampNs()));
                 assertEquals(sw.timestampNs(), f.timestampNs());
-                for (Annotation3d a : f.boxes()) {
+                for (GroundTruth3d a : f.boxes()) {
                     int n = 0;
                     for (int k = 0; k < sw.size(); k++) {
                         Vec3 p = mount.apply(new Vec3(sw.x()[k], sw.y()[k], sw.z()[k]));
@@ -73,7 +73,7 @@ class GroundTruthTest {
                             n++;
                         }
                     }
-                    assertEquals(n, a.numLidarPoints(), a.trackId() + " in sweep " + i);
+                    assertEquals(n, a.numPoints(), a.trackId() + " in sweep " + i);
                     withPoints += n > 0 ? 1 : 0;
                 }
             }
@@ -87,7 +87,7 @@ class GroundTruthTest {
             SensorCalibration cam = r.calibration("cam_front").orElseThrow();
             Pose egoToCam = cam.sensorToEgo().inverse();
             CameraIntrinsics k = cam.intrinsics().orElseThrow();
-            FrameStream<AnnotationFrame<Annotation3d>> gt3 = r.annotations3d().orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth3d>> gt3 = r.annotations3d().orElseThrow();
             FrameStream<AnnotationFrame<Annotation2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
             int compared = 0;
             for (int i = 0; i < gt2.size(); i++) {
@@ -96,8 +96,8 @@ class GroundTruthTest {
                 if (gt3.timestampNs(j) != f2.timestampNs()) {
                     continue;
                 }
-                Map<String, Annotation3d> by = gt3.read(j).boxes().stream()
-                        .collect(Collectors.toMap(Annotation3d::trackId, Function.identity()));
+                Map<String, GroundTruth3d> by = gt3.read(j).boxes().stream()
+                        .collect(Collectors.toMap(GroundTruth3d::trackId, Function.identity()));
                 for (Annotation2d b : f2.boxes()) {
                     // 2D boxes also exist for visible objects beyond the 3D annotation range
                     if (b.occlusion() != 0 || b.truncation() > 0 || b.x2() - b.x1() < 8 || !by.containsKey(b.trackId())) {
@@ -114,7 +114,7 @@ class GroundTruthTest {
         }
     }
 
-    static double[] project(Annotation3d a, Pose egoToCam, CameraIntrinsics k) {
+    static double[] project(GroundTruth3d a, Pose egoToCam, CameraIntrinsics k) {
         double[] r = {1e9, 1e9, -1e9, -1e9};
         for (Vec3 c : a.box().corners()) {
             Vec3 p = egoToCam.apply(c);
@@ -142,8 +142,8 @@ class GroundTruthTest {
         List<String> attrs = List.of("", "vehicle.moving", "vehicle.stopped", "vehicle.parked", "pedestrian.standing",
                 "pedestrian.moving", "cycle.with_rider", "cycle.without_rider");
         try (LogReader r = LogReader.open(log, allocator)) {
-            FrameStream<AnnotationFrame<Annotation3d>> gt = r.annotations3d().orElseThrow();
-            for (Annotation3d a : gt.read(gt.size() - 1).boxes()) {
+            FrameStream<AnnotationFrame<GroundTruth3d>> gt = r.annotations3d().orElseThrow();
+            for (GroundTruth3d a : gt.read(gt.size() - 1).boxes()) {
                 assertTrue(cats.contains(a.category()), a.category());
                 assertTrue(attrs.contains(a.attribute()), a.attribute());
             }

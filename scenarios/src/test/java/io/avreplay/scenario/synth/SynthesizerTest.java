@@ -8,7 +8,7 @@ import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
@@ -56,11 +56,11 @@ class SynthesizerTest extends ArrowTest {
             for (EgoPose p : r.egoTrajectory().poses()) {
                 assertTrue(p.egoToWorld().translation().isFinite() && p.velocity().isFinite());
             }
-            FrameStream<AnnotationFrame<Annotation3d>> gt = r.annotations3d().orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth3d>> gt = r.annotations3d().orElseThrow();
             assertEquals(lidar.size(), gt.size());
-            AnnotationFrame<Annotation3d> f = gt.read(5);
+            AnnotationFrame<GroundTruth3d> f = gt.read(5);
             assertFalse(f.boxes().isEmpty());
-            for (Annotation3d a : f.boxes()) {
+            for (GroundTruth3d a : f.boxes()) {
                 assertTrue(a.box().centre().isFinite() && Double.isFinite(a.vx()) && Double.isFinite(a.vy()), a.trackId());
             }
             FrameStream<CameraFrame> cam = r.camera("cam_front");

@@ -9,8 +9,8 @@ import io.avreplay.replay.importer.ImageHeader;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.PointRecordFile;
 import io.avreplay.replay.importer.av2.FeatherTable.Type;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.GroundTruth3d;
+import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
@@ -55,7 +55,7 @@ final class Av2Log {
     void write(Path dest, BufferAllocator allocator, ImportOptions options) {
         FeatherTable poses = FeatherTable.read(dir.resolve("city_SE3_egovehicle.feather"), allocator, POSE_COLUMNS);
         Path annotationFile = dir.resolve("annotations.feather");
-        TreeMap<Long, List<Annotation3d>> boxes = Files.isRegularFile(annotationFile)
+        TreeMap<Long, List<GroundTruth3d>> boxes = Files.isRegularFile(annotationFile)
                 ? cuboids(FeatherTable.read(annotationFile, allocator, CUBOID_COLUMNS)) : new TreeMap<>();
         List<Path> sweeps = list(dir.resolve("sensors/lidar"), ".feather");
         TreeMap<String, List<Path>> images = new TreeMap<>();
@@ -86,7 +86,7 @@ final class Av2Log {
                     options.progress().step(logId(), ++done, total);
                 }
             }
-            for (Map.Entry<Long, List<Annotation3d>> e : boxes.entrySet()) {
+            for (Map.Entry<Long, List<GroundTruth3d>> e : boxes.entrySet()) {
                 w.writeAnnotations3d(e.getKey(), e.getValue());
                 boxes3d += e.getValue().size();
             }
@@ -143,8 +143,8 @@ final class Av2Log {
         }
     }
 
-    private TreeMap<Long, List<Annotation3d>> cuboids(FeatherTable t) {
-        TreeMap<Long, List<Annotation3d>> out = new TreeMap<>();
+    private TreeMap<Long, List<GroundTruth3d>> cuboids(FeatherTable t) {
+        TreeMap<Long, List<GroundTruth3d>> out = new TreeMap<>();
         for (int i = 0; i < t.rows(); i++) {
             double l = t.f64("length_m")[i];
             double wd = t.f64("width_m")[i];
@@ -155,17 +155,17 @@ final class Av2Log {
             }
             long n = t.i64("num_interior_pts")[i];
             Quaternion q = new Quaternion(t.f64("qw")[i], t.f64("qx")[i], t.f64("qy")[i], t.f64("qz")[i]);
-            Box3d box = new Box3d(new Vec3(t.f64("tx_m")[i], t.f64("ty_m")[i], t.f64("tz_m")[i]), l, wd, h, q.yaw());
-            out.computeIfAbsent(t.i64("timestamp_ns")[i], k -> new ArrayList<>()).add(new Annotation3d(t.utf8("track_uuid")[i],
-                    t.utf8("category")[i].toLowerCase(java.util.Locale.ROOT), box, Double.NaN, Double.NaN,
-                    (int) Math.max(0, Math.min(Integer.MAX_VALUE, n)), "", Float.NaN));
+            Box3d box = Box3d.ego(new Vec3(t.f64("tx_m")[i], t.f64("ty_m")[i], t.f64("tz_m")[i]), l, wd, h, q.yaw());
+            out.computeIfAbsent(t.i64("timestamp_ns")[i], k -> new ArrayList<>()).add(new GroundTruth3d(box,
+                    t.utf8("category")[i].toLowerCase(java.util.Locale.ROOT), t.utf8("track_uuid")[i],
+                    (int) Math.max(0, Math.min(Integer.MAX_VALUE, n)), Double.NaN, Double.NaN, List.of(), Float.NaN));
         }
         return out;
     }
 
     /** Counts the sweep's points inside each imported box and compares with {@code num_interior_pts}. */
-    private void check(LidarSweep s, List<Annotation3d> boxes) {
-        for (Annotation3d a : boxes) {
+    private void check(LidarSweep s, List<GroundTruth3d> boxes) {
+        for (GroundTruth3d a : boxes) {
             Box3d b = a.box();
             double r2 = (b.length() * b.length() + b.width() * b.width() + b.height() * b.height()) / 4;
             int count = 0;
@@ -178,9 +178,9 @@ final class Av2Log {
                 }
             }
             countChecked++;
-            if (count != a.numLidarPoints()) {
+            if (count != a.numPoints()) {
                 countFailures.add(s.timestampNs() + "/" + a.trackId() + " " + a.category() + ": " + count + " vs stored "
-                        + a.numLidarPoints());
+                        + a.numPoints());
             }
         }
     }

@@ -8,8 +8,8 @@ import io.avreplay.replay.importer.ImageHeader;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.PointRecordFile;
 import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.GroundTruth3d;
+import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
@@ -85,7 +85,7 @@ final class NuScenesInfoLog {
                 LidarSweep sweep = sweep(lidar, t);
                 w.writeLidarSweep(sweep);
                 sensorFrames++;
-                List<Annotation3d> boxes = boxes(s, lidarToEgo, categories);
+                List<GroundTruth3d> boxes = boxes(s, lidarToEgo, categories);
                 w.writeAnnotations3d(t, boxes);
                 boxes3d += boxes.size();
                 points.check(sweep, lidarToEgo, boxes);
@@ -140,10 +140,10 @@ final class NuScenesInfoLog {
         }
     }
 
-    private List<Annotation3d> boxes(InfoJson s, Pose lidarToEgo, Map<Integer, String> categories) {
+    private List<GroundTruth3d> boxes(InfoJson s, Pose lidarToEgo, Map<Integer, String> categories) {
         String token = s.get("token").text();
         InfoJson instances = s.get("instances");
-        List<Annotation3d> out = new ArrayList<>();
+        List<GroundTruth3d> out = new ArrayList<>();
         for (int i = 0; i < instances.size(); i++) {
             InfoJson in = instances.at(i);
             double[] b = in.get("bbox_3d").numbers(7);
@@ -162,9 +162,9 @@ final class NuScenesInfoLog {
                 vy = ve.y();
             }
             int points = (int) in.get("num_lidar_pts").number();
-            out.add(new Annotation3d(token + "-" + i, category(in.get("bbox_label_3d"), categories),
-                    new Box3d(centre, b[3], b[4], b[5], Math.atan2(heading.y(), heading.x())), vx, vy, Math.max(0, points),
-                    "", Float.NaN));
+            out.add(new GroundTruth3d(Box3d.ego(centre, b[3], b[4], b[5], Math.atan2(heading.y(), heading.x())),
+                    category(in.get("bbox_label_3d"), categories), token + "-" + i, Math.max(0, points), vx, vy,
+                    List.of(), Float.NaN));
         }
         return out;
     }

@@ -12,7 +12,7 @@ import io.avreplay.replay.importer.ImportCheck;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.ImportReport;
 import io.avreplay.replay.importer.RealData;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
 import java.io.IOException;
@@ -62,7 +62,7 @@ class Av2ImporterTest extends ArrowTest {
             assertEquals(1550, front.intrinsics().orElseThrow().width());
             assertEquals(2048, front.intrinsics().orElseThrow().height());
             assertTrue(log.calibration("up_lidar").isPresent());
-            List<Annotation3d> boxes = log.annotations3d().orElseThrow().read(0).boxes();
+            List<GroundTruth3d> boxes = log.annotations3d().orElseThrow().read(0).boxes();
             assertTrue(boxes.stream().allMatch(b -> b.category().equals(b.category().toLowerCase())));
             assertEquals("PIT", log.manifest().location());
         }
