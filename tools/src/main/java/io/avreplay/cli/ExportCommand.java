@@ -5,7 +5,6 @@ import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.export.CameraVideoExport;
 import io.avreplay.replay.export.CocoExport;
-import io.avreplay.replay.export.Detection3dExport;
 import io.avreplay.replay.export.KittiLabelExport;
 import io.avreplay.replay.export.LogTablesExport;
 import io.avreplay.replay.export.NuScenesSubmission;
@@ -112,10 +111,11 @@ final class ExportCommand implements Runnable {
                 for (int i = 0; i < gt.size(); i++) {
                     AnnotationFrame<GroundTruth3d> f = gt.read(i);
                     String token = NuScenesSubmission.sampleToken(log.manifest(), f.timestampNs());
-                    samples.add(new NuScenesSubmission.Sample(token, log.egoTrajectory().at(f.timestampNs()).egoToWorld(),
+                    samples.add(NuScenesSubmission.Sample.ofGroundTruth(token,
+                            log.egoTrajectory().at(f.timestampNs()).egoToWorld(),
                             f.boxes().stream()
                                     .flatMap(b -> io.avreplay.replay.object.CategoryTable.standard().nuScenesClass(b.category()).stream()
-                                            .map(cls -> Detection3dExport.groundTruth(f.timestampNs(), b).withCategory(cls)))
+                                            .map(b::withCategory))
                                     .toList()));
                     boxes += f.boxes().size();
                 }

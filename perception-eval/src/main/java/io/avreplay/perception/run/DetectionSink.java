@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.avreplay.eval.coco.CocoAnnotation;
 import io.avreplay.replay.object.Detection2d;
 import io.avreplay.replay.object.Detection3d;
-import io.avreplay.replay.export.Detection3dExport;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.log.CameraFrame;
@@ -61,12 +60,10 @@ final class DetectionSink {
     }
 
     void add3d(String logId, String token, long ts, Pose egoToWorld, List<Detection3d> detections) {
-        List<Detection3dExport> export = new ArrayList<>();
         for (Detection3d d : detections) {
             rows3d.add(new Row3d(logId, token, ts, d));
-            export.add(new Detection3dExport(ts, d.category(), d.box(), d.vx(), d.vy(), d.score(), ""));
         }
-        samples.put(token, new NuScenesSubmission.Sample(token, egoToWorld, export));
+        samples.put(token, NuScenesSubmission.Sample.ofDetections(token, egoToWorld, detections));
     }
 
     long addImage(String logId, CameraFrame frame) {

@@ -1,5 +1,6 @@
 package io.avreplay.perception.run;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.eval.log.WorldFrame;
 import io.avreplay.eval.detection.InSample;
 import io.avreplay.replay.object.CategoryTable;
@@ -23,7 +24,6 @@ import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.export.NuScenesSubmission;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
@@ -201,7 +201,7 @@ public final class RunPipeline {
             var gt2d = reader.annotations2d(cameraId.get());
             for (int i = 0; i < frames.size(); i++) {
                 CameraFrame f = frames.read(i);
-                List<Annotation2d> truth = List.of();
+                List<GroundTruth2d> truth = List.of();
                 if (gt2d.isPresent()) {
                     int k = gt2d.get().ceilIndex(f.timestampNs());
                     if (k < gt2d.get().size() && gt2d.get().timestampNs(k) == f.timestampNs()) {
@@ -241,7 +241,7 @@ public final class RunPipeline {
     }
 
     /** A camera frame detected on the camera thread, waiting to be recorded in order. */
-    private record CameraWork(CameraFrame frame, List<Annotation2d> truth, Future<Detections> detections,
+    private record CameraWork(CameraFrame frame, List<GroundTruth2d> truth, Future<Detections> detections,
             long[] nanos) {
     }
 
@@ -249,7 +249,7 @@ public final class RunPipeline {
      * Hands a camera frame to the camera thread, so camera inference overlaps lidar inference on the
      * other core; the result is recorded later, in submission order, by {@link #drainCamera}.
      */
-    private void submitCamera(CameraFrame frame, List<Annotation2d> truth, Map<String, SensorCalibration> calibrations,
+    private void submitCamera(CameraFrame frame, List<GroundTruth2d> truth, Map<String, SensorCalibration> calibrations,
             List<CameraWork> pending) {
         Detector cam = camera.orElseThrow();
         long[] nanos = new long[1];
@@ -288,12 +288,12 @@ public final class RunPipeline {
         }
     }
 
-    private void recordCamera(CameraFrame frame, List<Annotation2d> truth, Detections d, String logId,
+    private void recordCamera(CameraFrame frame, List<GroundTruth2d> truth, Detections d, String logId,
             DetectionSink sink, LogOutcome out, Counters n) {
         n.cameraFrames++;
         long imageId = sink.addImage(logId, frame);
         out.imageIds.add(imageId);
-        for (Annotation2d a : truth) {
+        for (GroundTruth2d a : truth) {
             CocoAnnotation.of(sink.nextAnnotationId(), imageId, a.box(), a.category(),
                     sink.categories()).ifPresent(ann -> {
                 out.annotations.add(ann);

@@ -1,5 +1,6 @@
 package io.avreplay.perception.train;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.eval.coco.CocoAnnotation;
 import io.avreplay.eval.coco.CocoDetection;
 import io.avreplay.eval.coco.CocoEvaluator;
@@ -9,7 +10,6 @@ import io.avreplay.eval.coco.CocoStat;
 import io.avreplay.replay.object.Box2d;
 import io.avreplay.replay.object.Detection2d;
 import io.avreplay.replay.object.CategoryTable;
-import io.avreplay.replay.log.Annotation2d;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +38,8 @@ public final class CocoHeldOut {
         /** KITTI Moderate's minimum box height, pixels. */
         public static final double MIN_HEIGHT_PX = 25;
 
-        boolean counts(Annotation2d a) {
-            return this == ALL || (a.y2() - a.y1() >= MIN_HEIGHT_PX && a.occlusion() <= 1 && a.truncation() <= 0.3);
+        boolean counts(GroundTruth2d a) {
+            return this == ALL || (a.box().y2() - a.box().y1() >= MIN_HEIGHT_PX && a.occlusion() <= 1 && a.truncation() <= 0.3);
         }
     }
 
@@ -56,10 +56,10 @@ public final class CocoHeldOut {
     }
 
     /** Adds one frame's ground truth and detections. */
-    public void add(List<Annotation2d> groundTruth, List<Detection2d> found) {
+    public void add(List<GroundTruth2d> groundTruth, List<Detection2d> found) {
         long image = images.size() + 1;
         images.add(image);
-        for (Annotation2d a : groundTruth) {
+        for (GroundTruth2d a : groundTruth) {
             int k = CategoryTable.standard().evalClass(a.category()).map(classes::indexOf).orElse(-1);
             if (k >= 0) {
                 Box2d box = a.box();

@@ -1,11 +1,11 @@
 package io.avreplay.perception.camera;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.object.Box2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.avreplay.replay.object.Detection2d;
 import io.avreplay.perception.api.ImageInput;
-import io.avreplay.replay.log.Annotation2d;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +18,9 @@ class CameraDecoderTest {
         CameraTargets t = new CameraTargets(input, classes, 4);
         float[] target = new float[t.size()];
         // original image 640 x 320 (scale 10): a car and a pothole; a tiny box is skipped (< 2 input px)
-        List<Annotation2d> gt = List.of(new Annotation2d("a", "car", 100, 60, 260, 180, 0, 0),
-                new Annotation2d("b", "pothole", 400, 250, 480, 290, 0, 0),
-                new Annotation2d("c", "car", 10, 10, 15, 15, 0, 0));
+        List<GroundTruth2d> gt = List.of(new GroundTruth2d(new Box2d(100, 60, 260, 180), "car", "a", 0, 0),
+                new GroundTruth2d(new Box2d(400, 250, 480, 290), "pothole", "b", 0, 0),
+                new GroundTruth2d(new Box2d(10, 10, 15, 15), "car", "c", 0, 0));
         assertEquals(2, t.encode(gt, 640, 320, false, target, 0));
         int plane = 16 * 8;
         for (int i = 0; i < 2 * plane; i++) {

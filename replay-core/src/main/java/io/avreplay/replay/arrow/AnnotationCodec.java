@@ -1,8 +1,9 @@
 package io.avreplay.replay.arrow;
 
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.object.Box3d;
 import java.util.ArrayList;
@@ -51,43 +52,42 @@ final class AnnotationCodec {
             Box3d box = Box3d.ego(new Vec3(get(root, "x", i), get(root, "y", i), get(root, "z", i)),
                     get(root, "length", i), get(root, "width", i), get(root, "height", i), get(root, "yaw", i));
             String attribute = Columns.getString(Columns.vector(root, "attribute", VarCharVector.class), i);
-            out.add(new GroundTruth3d(box,
-                    Columns.getString(Columns.vector(root, "category", VarCharVector.class), i),
-                    Columns.getString(Columns.vector(root, "track_id", VarCharVector.class), i),
-                    Columns.vector(root, "num_lidar_points", IntVector.class).get(i),
-                    get(root, "vx", i), get(root, "vy", i), Detection3d.attributeList(attribute),
-                    Columns.vector(root, "visibility", Float4Vector.class).get(i)));
+            out.add(new GroundTruth3d(box, Columns.getString(Columns.vector(root, "category", VarCharVector.class),
+                    i), Columns.getString(Columns.vector(root, "track_id", VarCharVector.class), i),
+                    Columns.vector(root, "num_lidar_points", IntVector.class).get(i), get(root, "vx", i), get(root,
+                    "vy",
+                    i), Detection3d.attributeList(attribute), Columns.vector(root,
+                    "visibility", Float4Vector.class).get(i)));
         }
         return out;
     }
 
-    static void encode2d(long timestampNs, List<Annotation2d> boxes, VectorSchemaRoot root) {
+    static void encode2d(long timestampNs, List<GroundTruth2d> boxes, VectorSchemaRoot root) {
         root.allocateNew();
         for (int i = 0; i < boxes.size(); i++) {
-            Annotation2d a = boxes.get(i);
+            GroundTruth2d a = boxes.get(i);
             Columns.vector(root, "timestamp_ns", BigIntVector.class).setSafe(i, timestampNs);
             Columns.setString(Columns.vector(root, "track_id", VarCharVector.class), i, a.trackId());
             Columns.setString(Columns.vector(root, "category", VarCharVector.class), i, a.category());
-            set(root, "x1", i, a.x1());
-            set(root, "y1", i, a.y1());
-            set(root, "x2", i, a.x2());
-            set(root, "y2", i, a.y2());
+            set(root, "x1", i, a.box().x1());
+            set(root, "y1", i, a.box().y1());
+            set(root, "x2", i, a.box().x2());
+            set(root, "y2", i, a.box().y2());
             Columns.vector(root, "truncation", Float4Vector.class).setSafe(i, a.truncation());
             Columns.setByte(Columns.vector(root, "occlusion", TinyIntVector.class), i, a.occlusion());
         }
         root.setRowCount(boxes.size());
     }
 
-    static List<Annotation2d> decode2d(VectorSchemaRoot root) {
+    static List<GroundTruth2d> decode2d(VectorSchemaRoot root) {
         int n = root.getRowCount();
-        List<Annotation2d> out = new ArrayList<>(n);
+        List<GroundTruth2d> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(new Annotation2d(
-                    Columns.getString(Columns.vector(root, "track_id", VarCharVector.class), i),
-                    Columns.getString(Columns.vector(root, "category", VarCharVector.class), i),
-                    get(root, "x1", i), get(root, "y1", i), get(root, "x2", i), get(root, "y2", i),
-                    Columns.vector(root, "truncation", Float4Vector.class).get(i),
-                    Columns.vector(root, "occlusion", TinyIntVector.class).get(i)));
+            out.add(new GroundTruth2d(new Box2d(get(root, "x1", i), get(root, "y1", i), get(root, "x2", i), get(root,
+                    "y2", i)), Columns.getString(Columns.vector(root, "category", VarCharVector.class), i),
+                    Columns.getString(Columns.vector(root, "track_id", VarCharVector.class), i), Columns.vector(root,
+                    "truncation", Float4Vector.class).get(i), Columns.vector(root, "occlusion",
+                    TinyIntVector.class).get(i)));
         }
         return out;
     }

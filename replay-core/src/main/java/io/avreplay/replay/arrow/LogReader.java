@@ -1,8 +1,8 @@
 package io.avreplay.replay.arrow;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.BadInputException;
 import io.avreplay.error.CorruptLogException;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
@@ -207,7 +207,7 @@ public final class LogReader implements AutoCloseable {
     }
 
     /** 2D ground truth of one camera, if the log has it. */
-    public Optional<FrameStream<AnnotationFrame<Annotation2d>>> annotations2d(String camera) {
+    public Optional<FrameStream<AnnotationFrame<GroundTruth2d>>> annotations2d(String camera) {
         if (manifest.stream(StreamKind.ANNOTATIONS_2D, camera).isEmpty()) {
             return Optional.empty();
         }

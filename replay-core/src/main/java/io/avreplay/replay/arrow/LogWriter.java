@@ -1,8 +1,8 @@
 package io.avreplay.replay.arrow;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.AvreplayException;
 import io.avreplay.replay.files.FileTrees;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
@@ -138,7 +138,7 @@ public final class LogWriter implements AutoCloseable {
     }
 
     /** Appends the 2D ground truth of one camera frame. */
-    public void writeAnnotations2d(String cameraId, long timestampNs, List<Annotation2d> boxes) {
+    public void writeAnnotations2d(String cameraId, long timestampNs, List<GroundTruth2d> boxes) {
         StreamFileWriter w = stream(StreamKind.ANNOTATIONS_2D, cameraId);
         checkOrder(w, w.lastTimestamp(), timestampNs);
         write(w, root -> AnnotationCodec.encode2d(timestampNs, boxes, root), new long[] {timestampNs}, false);

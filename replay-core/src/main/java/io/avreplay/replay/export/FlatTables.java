@@ -1,7 +1,7 @@
 package io.avreplay.replay.export;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.geometry.Pose;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
@@ -114,19 +114,19 @@ final class FlatTables {
         root.setRowCount(boxes.size());
     }
 
-    static void fillBoxes2d(VectorSchemaRoot root, String camera, AnnotationFrame<Annotation2d> f) {
+    static void fillBoxes2d(VectorSchemaRoot root, String camera, AnnotationFrame<GroundTruth2d> f) {
         root.allocateNew();
-        List<Annotation2d> boxes = f.boxes();
+        List<GroundTruth2d> boxes = f.boxes();
         for (int i = 0; i < boxes.size(); i++) {
-            Annotation2d a = boxes.get(i);
+            GroundTruth2d a = boxes.get(i);
             text(root, "camera", i, camera);
             ((BigIntVector) root.getVector("timestamp_ns")).setSafe(i, f.timestampNs());
             text(root, "track_id", i, a.trackId());
             text(root, "category", i, a.category());
-            f64(root, "x1", i, a.x1());
-            f64(root, "y1", i, a.y1());
-            f64(root, "x2", i, a.x2());
-            f64(root, "y2", i, a.y2());
+            f64(root, "x1", i, a.box().x1());
+            f64(root, "y1", i, a.box().y1());
+            f64(root, "x2", i, a.box().x2());
+            f64(root, "y2", i, a.box().y2());
             ((Float4Vector) root.getVector("truncation")).setSafe(i, a.truncation());
             ((TinyIntVector) root.getVector("occlusion")).setSafe(i, a.occlusion());
         }

@@ -1,11 +1,11 @@
 package io.avreplay.replay.export;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.object.Box3d;
@@ -44,16 +44,16 @@ public final class KittiLabelExport {
         Map<String, List<KittiLabelFormat.KittiObject>> frames = new LinkedHashMap<>();
         Pose egoToRect = calibration(log, labelCamera).sensorToEgo().inverse();
         SensorCalibration image = calibration(log, imageCamera);
-        Optional<FrameStream<AnnotationFrame<Annotation2d>>> b2 = log.annotations2d(imageCamera);
+        Optional<FrameStream<AnnotationFrame<GroundTruth2d>>> b2 = log.annotations2d(imageCamera);
         boolean kitti = "kitti".equals(log.manifest().tags().get("source"));
         for (int i = 0; i < gt.size(); i++) {
             AnnotationFrame<GroundTruth3d> f = gt.read(i);
-            Map<String, Annotation2d> byTrack = new HashMap<>();
-            List<Annotation2d> dontCare = new ArrayList<>();
+            Map<String, GroundTruth2d> byTrack = new HashMap<>();
+            List<GroundTruth2d> dontCare = new ArrayList<>();
             if (b2.isPresent()) {
                 int j = b2.get().floorIndex(f.timestampNs());
                 if (j >= 0 && b2.get().timestampNs(j) == f.timestampNs()) {
-                    for (Annotation2d a : b2.get().read(j).boxes()) {
+                    for (GroundTruth2d a : b2.get().read(j).boxes()) {
                         if (a.category().equals("dontcare")) {
                             dontCare.add(a);
                         } else {
@@ -64,14 +64,16 @@ public final class KittiLabelExport {
             }
             List<KittiLabelFormat.KittiObject> objs = new ArrayList<>();
             for (GroundTruth3d a : f.boxes()) {
-                Annotation2d a2 = byTrack.get(a.trackId());
-                double[] bbox = a2 != null ? new double[] {a2.x1(), a2.y1(), a2.x2(), a2.y2()} : project(a.box(), image);
+                GroundTruth2d a2 = byTrack.get(a.trackId());
+                double[] bbox = a2 != null ? new double[] {a2.box().x1(), a2.box().y1(), a2.box().x2(),
+                        a2.box().y2()} : project(a.box(), image);
                 double trunc = a2 != null && !Float.isNaN(a2.truncation()) ? a2.truncation() : 0;
                 int occ = a2 != null ? a2.occlusion() : 3;
                 objs.add(KittiLabelFormat.fromEgo(a.category(), a.box(), Double.NaN, egoToRect, bbox, trunc, occ));
             }
-            for (Annotation2d d : dontCare) {
-                objs.add(KittiLabelFormat.dontCare(new double[] {d.x1(), d.y1(), d.x2(), d.y2()}));
+            for (GroundTruth2d d : dontCare) {
+                objs.add(KittiLabelFormat.dontCare(new double[] {d.box().x1(), d.box().y1(), d.box().x2(),
+                        d.box().y2()}));
             }
             frames.put(frameName(f.timestampNs(), i, kitti), objs);
         }

@@ -1,8 +1,8 @@
 package io.avreplay.replay.export;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.EgoPose;
@@ -119,9 +119,9 @@ public final class LogTablesExport {
             long rows = 0;
             for (String cam : log.manifest().streams(io.avreplay.replay.log.StreamKind.ANNOTATIONS_2D).stream()
                     .map(s -> s.sensor()).toList()) {
-                FrameStream<AnnotationFrame<Annotation2d>> s = log.annotations2d(cam).orElseThrow();
+                FrameStream<AnnotationFrame<GroundTruth2d>> s = log.annotations2d(cam).orElseThrow();
                 for (int i = 0; i < s.size(); i++) {
-                    AnnotationFrame<Annotation2d> f = s.read(i);
+                    AnnotationFrame<GroundTruth2d> f = s.read(i);
                     FlatTables.fillBoxes2d(root, cam, f);
                     w.writeBatch();
                     rows += f.boxes().size();

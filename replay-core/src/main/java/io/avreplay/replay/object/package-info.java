@@ -4,7 +4,8 @@
  * {@link io.avreplay.replay.object.BoxFrame}), one 2D box ({@link io.avreplay.replay.object.Box2d}), one
  * detection record per dimension ({@link io.avreplay.replay.object.Detection3d},
  * {@link io.avreplay.replay.object.Detection2d}), one ground-truth record
- * ({@link io.avreplay.replay.object.GroundTruth3d}) and one category table
+ * * ({@link io.avreplay.replay.object.GroundTruth3d}, {@link io.avreplay.replay.object.GroundTruth2d}) and one
+ * category table
  * ({@link io.avreplay.replay.object.CategoryTable}, data in {@code categories.csv}) from every source
  * taxonomy to the evaluation classes.
  *

@@ -1,12 +1,12 @@
 package io.avreplay.replay.play;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.ChecksumMismatchException;
 import io.avreplay.error.CorruptLogException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LidarPointsView;
 import io.avreplay.replay.arrow.LidarStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
@@ -43,7 +43,7 @@ final class FrameDecoder {
     private final boolean lendLidarPoints;
     private final Map<StreamSlot, FrameStream<?>> streams = new HashMap<>();
     private final Map<Integer, Optional<FrameStream<AnnotationFrame<GroundTruth3d>>>> gt3d = new HashMap<>();
-    private final Map<StreamSlot, Optional<FrameStream<AnnotationFrame<Annotation2d>>>> gt2d = new HashMap<>();
+    private final Map<StreamSlot, Optional<FrameStream<AnnotationFrame<GroundTruth2d>>>> gt2d = new HashMap<>();
 
     FrameDecoder(List<LogReader> readers, boolean verify, boolean skipCorrupt, boolean groundTruth,
             boolean lendLidarPoints) {
@@ -65,7 +65,7 @@ final class FrameDecoder {
             return new Decoded<>(Optional.empty(), 0, skips);
         }
         List<GroundTruth3d> boxes3 = List.of();
-        List<Annotation2d> boxes2 = List.of();
+        List<GroundTruth2d> boxes2 = List.of();
         if (step.slot().kind() == StreamKind.LIDAR) {
             boxes3 = groundTruth3d(step.slot().logIndex(), step.timestampNs(), skips);
         } else {
@@ -104,7 +104,7 @@ final class FrameDecoder {
                 missing.add(cam.slot().sensorId());
                 continue;
             }
-            List<Annotation2d> boxes = groundTruth2d(cam.slot(), cam.timestampNs(), skips);
+            List<GroundTruth2d> boxes = groundTruth2d(cam.slot(), cam.timestampNs(), skips);
             matches.add(new CameraMatch(cam.ref(), image.get(), cam.timestampNs() - ref.timestampNs(), boxes));
             bytes += bytesOf(image.get()) + BYTES_PER_BOX * boxes.size();
         }
@@ -149,11 +149,11 @@ final class FrameDecoder {
         return s.isEmpty() ? List.of() : boxesAt(s.get(), readers.get(logIndex).manifest().logId(), timestampNs, skips);
     }
 
-    private List<Annotation2d> groundTruth2d(StreamSlot camera, long timestampNs, List<SkippedFrame> skips) {
+    private List<GroundTruth2d> groundTruth2d(StreamSlot camera, long timestampNs, List<SkippedFrame> skips) {
         if (!groundTruth) {
             return List.of();
         }
-        Optional<FrameStream<AnnotationFrame<Annotation2d>>> s = gt2d.computeIfAbsent(camera,
+        Optional<FrameStream<AnnotationFrame<GroundTruth2d>>> s = gt2d.computeIfAbsent(camera,
                 c -> readers.get(c.logIndex()).annotations2d(c.sensorId()));
         return s.isEmpty() ? List.of() : boxesAt(s.get(), camera.logId(), timestampNs, skips);
     }

@@ -1,7 +1,7 @@
 package io.avreplay.replay.play;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.arrow.LidarPointsView;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.FrameRef;
 import io.avreplay.replay.log.LidarSweep;
@@ -22,7 +22,7 @@ public final class ReplayFrame {
     private LidarPointsView points;
     private final int loop;
     private final List<GroundTruth3d> groundTruth3d;
-    private final List<Annotation2d> groundTruth2d;
+    private final List<GroundTruth2d> groundTruth2d;
     private SensorFrame frame;
 
     /**
@@ -34,12 +34,12 @@ public final class ReplayFrame {
      * @param groundTruth2d for a camera frame: its 2D ground truth, pixels; empty otherwise
      */
     public ReplayFrame(FrameRef ref, SensorFrame frame, int loop, List<GroundTruth3d> groundTruth3d,
-            List<Annotation2d> groundTruth2d) {
+            List<GroundTruth2d> groundTruth2d) {
         this(ref, Objects.requireNonNull(frame, "frame"), null, loop, groundTruth3d, groundTruth2d);
     }
 
     private ReplayFrame(FrameRef ref, SensorFrame frame, LidarPointsView points, int loop,
-            List<GroundTruth3d> groundTruth3d, List<Annotation2d> groundTruth2d) {
+            List<GroundTruth3d> groundTruth3d, List<GroundTruth2d> groundTruth2d) {
         this.ref = Objects.requireNonNull(ref, "ref");
         if (loop < 0) {
             throw new IllegalArgumentException("loop must be >= 0, got " + loop);
@@ -89,7 +89,7 @@ public final class ReplayFrame {
     }
 
     /** @return for a camera frame its 2D ground truth, pixels */
-    public List<Annotation2d> groundTruth2d() {
+    public List<GroundTruth2d> groundTruth2d() {
         return groundTruth2d;
     }
 

@@ -1,11 +1,11 @@
 package io.avreplay.replay.arrow;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
@@ -63,8 +63,8 @@ class LogRoundTripTest extends ArrowTest {
             AnnotationFrame<GroundTruth3d> gt = r.annotations3d().orElseThrow().read(3);
             assertEquals(TestLogs.boxes(3), gt.boxes(), "records compare NaN velocities as equal");
             assertTrue(Double.isNaN(gt.boxes().get(1).vx()), "unknown velocity survives as NaN");
-            AnnotationFrame<Annotation2d> gt2 = r.annotations2d("cam_front").orElseThrow().read(2);
-            assertEquals(102, gt2.boxes().get(0).x1());
+            AnnotationFrame<GroundTruth2d> gt2 = r.annotations2d("cam_front").orElseThrow().read(2);
+            assertEquals(102, gt2.boxes().get(0).box().x1());
 
             assertEquals(2, r.calibrations().size());
             assertEquals(SensorKind.CAMERA, r.calibration("cam_front").orElseThrow().kind());

@@ -1,10 +1,11 @@
 package io.avreplay.replay.arrow;
 
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.log.CameraFrame;
@@ -83,7 +84,7 @@ public final class TestLogs {
                 int k = (int) ((t - T0) / CAMERA_PERIOD_NS);
                 w.writeCameraFrame(new CameraFrame("cam_front", t, ImageEncoding.JPEG, imageBytes(k), 640, 480));
                 w.writeAnnotations2d("cam_front", t, List.of(
-                        new Annotation2d("car-1", "car", 100 + k, 200, 180 + k, 260, 0f, 0)));
+                        new GroundTruth2d(new Box2d(100 + k, 200, 180 + k, 260), "car", "car-1", 0f, 0)));
             }
             return w.commit();
         }

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
+import io.avreplay.replay.geometry.Quaternion;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.BoxFrame;
+import io.avreplay.replay.object.Detection2d;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.RealData;
@@ -74,26 +78,27 @@ class ExportRoundTripTest extends ArrowTest {
             var frame = r.annotations3d().orElseThrow().read(0);
             Pose egoToWorld = r.egoTrajectory().at(frame.timestampNs()).egoToWorld();
             String token = r.manifest().tags().get(NuScenesImporter.SAMPLE_TOKEN_TAG + frame.timestampNs());
-            List<Detection3dExport> gt = frame.boxes().stream().map(a -> Detection3dExport.groundTruth(frame.timestampNs(), a)).toList();
+            List<GroundTruth3d> gt = frame.boxes();
             Path json = tmp.resolve("submission.json");
-            NuScenesSubmission.write(List.of(new NuScenesSubmission.Sample(token, egoToWorld, gt)),
+            NuScenesSubmission.write(List.of(NuScenesSubmission.Sample.ofGroundTruth(token, egoToWorld, gt)),
                     Map.of("use_lidar", true), json);
-            List<NuScenesSubmission.GlobalBox> back = NuScenesSubmission.read(json).get(token);
+            List<GroundTruth3d> back = NuScenesSubmission.readGroundTruth(json).get(token);
             assertEquals(69, back.size());
             Pose worldToEgo = egoToWorld.inverse();
             for (int i = 0; i < back.size(); i++) {
                 GroundTruth3d a = frame.boxes().get(i);
-                NuScenesSubmission.GlobalBox g = back.get(i);
+                GroundTruth3d g = back.get(i);
                 Vec3 c = worldToEgo.apply(g.box().centre());
                 assertEquals(a.box().centre().x(), c.x(), 1e-6);
                 assertEquals(a.box().centre().y(), c.y(), 1e-6);
                 assertEquals(a.box().centre().z(), c.z(), 1e-6);
                 assertEquals(a.box().length(), g.box().length(), 1e-12);
                 assertEquals(a.box().width(), g.box().width(), 1e-12);
-                double yaw = worldToEgo.rotation().times(g.rotation()).yaw();
+                assertEquals(BoxFrame.WORLD, g.box().frame());
+                double yaw = worldToEgo.rotation().times(Quaternion.fromYaw(g.box().yaw())).yaw();
                 assertEquals(0, KittiLabelFormat.wrap(a.box().yaw() - yaw), 1e-9);
                 assertEquals(a.category(), g.category());
-                assertEquals(-1.0, g.score());
+                assertEquals(a.numPoints(), g.numPoints());
             }
         }
     }
@@ -104,8 +109,9 @@ class ExportRoundTripTest extends ArrowTest {
         Path json = tmp.resolve("coco.json");
         try (LogReader r = LogReader.open(log, allocator)) {
             assertEquals(9, CocoExport.writeInstances(r, KittiImporter.CAMERA, json));
-            CocoExport.writeResults(r, KittiImporter.CAMERA, List.of(new Detection2dExport(KittiImporter.CAMERA,
-                    100_000_000L, "car", 387.63, 181.54, 423.81, 203.12, 0.9)), tmp.resolve("results.json"));
+            CocoExport.writeResults(r, KittiImporter.CAMERA, Map.of(100_000_000L, List.of(
+                    Detection2d.of(KittiImporter.CAMERA, new Box2d(387.63, 181.54, 423.81, 203.12), "car", 0.9))),
+                            tmp.resolve("results.json"));
         }
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals(2, root.get("images").size());

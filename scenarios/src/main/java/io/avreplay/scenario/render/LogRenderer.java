@@ -1,11 +1,11 @@
 package io.avreplay.scenario.render;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
@@ -67,7 +67,7 @@ public final class LogRenderer {
                     continue;
                 }
                 CameraFrame f = frames.read(frames.nearestIndex(t));
-                List<Annotation2d> boxes = r.annotations2d(cam).map(s -> boxesAt(s, f.timestampNs()))
+                List<GroundTruth2d> boxes = r.annotations2d(cam).map(s -> boxesAt(s, f.timestampNs()))
                         .orElse(List.of());
                 try (Mat img = ImageCodec.decode(f.data(), log + " camera " + cam)) {
                     drawBoxes2d(img, boxes);
@@ -101,13 +101,14 @@ public final class LogRenderer {
         return s.read(i).boxes();
     }
 
-    private static void drawBoxes2d(Mat img, List<Annotation2d> boxes) {
-        for (Annotation2d b : boxes) {
+    private static void drawBoxes2d(Mat img, List<GroundTruth2d> boxes) {
+        for (GroundTruth2d b : boxes) {
             Scalar c = colour(b.category());
-            opencv_imgproc.rectangle(img, new Point((int) Math.round(b.x1()), (int) Math.round(b.y1())),
-                    new Point((int) Math.round(b.x2()) - 1, (int) Math.round(b.y2()) - 1), c, 2, opencv_imgproc.LINE_8, 0);
+            opencv_imgproc.rectangle(img, new Point((int) Math.round(b.box().x1()), (int) Math.round(b.box().y1())),
+                    new Point((int) Math.round(b.box().x2()) - 1, (int) Math.round(b.box().y2()) - 1), c, 2,
+                            opencv_imgproc.LINE_8, 0);
             String label = b.category() + (b.occlusion() > 0 ? " o" + b.occlusion() : "");
-            opencv_imgproc.putText(img, label, new Point((int) b.x1(), (int) Math.max(10, b.y1() - 3)),
+            opencv_imgproc.putText(img, label, new Point((int) b.box().x1(), (int) Math.max(10, b.box().y1() - 3)),
                     opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.4, c, 1, opencv_imgproc.LINE_AA, false);
         }
     }

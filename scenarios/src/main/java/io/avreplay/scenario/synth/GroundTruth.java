@@ -1,8 +1,9 @@
 package io.avreplay.scenario.synth;
 
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.log.LidarSweep;
@@ -121,7 +122,7 @@ final class GroundTruth {
      * occlusion (0 ≤ 5 % hidden, 1 ≤ 50 %, 2 more) from the unoccluded silhouette, and truncation from
      * the projected 3D box.
      */
-    static List<Annotation2d> boxes2d(World world, Scene scene, CameraView view, RenderedFrame frame, long tNs) {
+    static List<GroundTruth2d> boxes2d(World world, Scene scene, CameraView view, RenderedFrame frame, long tNs) {
         int w = frame.width();
         int h = frame.height();
         int agents = world.agents.size();
@@ -145,7 +146,7 @@ final class GroundTruth {
                 }
             }
         }
-        List<Annotation2d> out = new ArrayList<>();
+        List<GroundTruth2d> out = new ArrayList<>();
         double[] p = new double[6];
         for (int a = 1; a < agents; a++) {
             if (count[a] < MIN_VISIBLE_PX) {
@@ -169,8 +170,8 @@ final class GroundTruth {
             if (proj[4] > 0) {
                 trunc = Math.max(trunc, 0.5f);
             }
-            out.add(new Annotation2d(ag.trackId, ag.body.category(), minU[a], minV[a], maxU[a] + 1, maxV[a] + 1, trunc,
-                    occlusion));
+            out.add(new GroundTruth2d(new Box2d(minU[a], minV[a], maxU[a] + 1, maxV[a] + 1), ag.body.category(),
+                    ag.trackId, trunc, occlusion));
         }
         return out;
     }

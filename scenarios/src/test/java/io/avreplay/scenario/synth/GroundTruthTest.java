@@ -1,5 +1,6 @@
 package io.avreplay.scenario.synth;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
@@ -88,19 +88,19 @@ class GroundTruthTest {
             Pose egoToCam = cam.sensorToEgo().inverse();
             CameraIntrinsics k = cam.intrinsics().orElseThrow();
             FrameStream<AnnotationFrame<GroundTruth3d>> gt3 = r.annotations3d().orElseThrow();
-            FrameStream<AnnotationFrame<Annotation2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
             int compared = 0;
             for (int i = 0; i < gt2.size(); i++) {
-                AnnotationFrame<Annotation2d> f2 = gt2.read(i);
+                AnnotationFrame<GroundTruth2d> f2 = gt2.read(i);
                 int j = gt3.nearestIndex(f2.timestampNs());
                 if (gt3.timestampNs(j) != f2.timestampNs()) {
                     continue;
                 }
                 Map<String, GroundTruth3d> by = gt3.read(j).boxes().stream()
                         .collect(Collectors.toMap(GroundTruth3d::trackId, Function.identity()));
-                for (Annotation2d b : f2.boxes()) {
+                for (GroundTruth2d b : f2.boxes()) {
                     // 2D boxes also exist for visible objects beyond the 3D annotation range
-                    if (b.occlusion() != 0 || b.truncation() > 0 || b.x2() - b.x1() < 8 || !by.containsKey(b.trackId())) {
+                    if (b.occlusion() != 0 || b.truncation() > 0 || b.box().x2() - b.box().x1() < 8 || !by.containsKey(b.trackId())) {
                         continue;
                     }
                     double[] p = project(by.get(b.trackId()), egoToCam, k);
@@ -127,11 +127,11 @@ class GroundTruthTest {
         return r;
     }
 
-    static double iou(double[] p, Annotation2d b) {
-        double iw = Math.max(0, Math.min(p[2], b.x2()) - Math.max(p[0], b.x1()));
-        double ih = Math.max(0, Math.min(p[3], b.y2()) - Math.max(p[1], b.y1()));
+    static double iou(double[] p, GroundTruth2d b) {
+        double iw = Math.max(0, Math.min(p[2], b.box().x2()) - Math.max(p[0], b.box().x1()));
+        double ih = Math.max(0, Math.min(p[3], b.box().y2()) - Math.max(p[1], b.box().y1()));
         double inter = iw * ih;
-        double union = (p[2] - p[0]) * (p[3] - p[1]) + (b.x2() - b.x1()) * (b.y2() - b.y1()) - inter;
+        double union = (p[2] - p[0]) * (p[3] - p[1]) + (b.box().x2() - b.box().x1()) * (b.box().y2() - b.box().y1()) - inter;
         return inter / union;
     }
 

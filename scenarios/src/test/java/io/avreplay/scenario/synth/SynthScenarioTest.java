@@ -1,5 +1,6 @@
 package io.avreplay.scenario.synth;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.LogManifest;
@@ -104,7 +104,7 @@ class SynthScenarioTest extends ArrowTest {
         Synthesizer.generate(p, 1, 1_000_000_000L, SynthOptions.defaults().withRates(10, 10), tmp.resolve("w"), allocator);
         try (LogReader r = LogReader.open(tmp.resolve("w"), allocator)) {
             FrameStream<AnnotationFrame<GroundTruth3d>> gt = r.annotations3d().orElseThrow();
-            FrameStream<AnnotationFrame<Annotation2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
             for (int i = 0; i < gt.size(); i++) {
                 List<GroundTruth3d> boxes = gt.read(i).boxes();
                 assertEquals(2, boxes.size());
@@ -116,7 +116,7 @@ class SynthScenarioTest extends ArrowTest {
             }
             boolean sawBarrier = false;
             for (int i = 0; i < gt2.size(); i++) {
-                for (Annotation2d b : gt2.read(i).boxes()) {
+                for (GroundTruth2d b : gt2.read(i).boxes()) {
                     assertFalse(b.category().equals("car"), "hidden car has a 2D box at frame " + i);
                     sawBarrier |= b.category().equals("barrier");
                 }

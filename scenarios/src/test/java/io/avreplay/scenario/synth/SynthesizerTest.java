@@ -1,5 +1,6 @@
 package io.avreplay.scenario.synth;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
@@ -69,7 +69,7 @@ class SynthesizerTest extends ArrowTest {
             assertEquals(960, c.width());
             assertEquals((byte) 0xFF, c.data()[0]);
             assertEquals((byte) 0xD8, c.data()[1]);
-            FrameStream<AnnotationFrame<Annotation2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
             assertEquals(cam.size(), gt2.size());
         }
     }

@@ -1,9 +1,11 @@
 package io.avreplay.replay.importer.kitti;
 
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.util.List;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.log.CameraIntrinsics;
@@ -30,9 +32,9 @@ final class KittiBoxes {
                 List.of(), Float.NaN);
     }
 
-    static Annotation2d annotation2d(KittiLabel label, String trackId) {
-        return new Annotation2d(label.dontCare() ? "" : trackId, label.category(), label.x1(), label.y1(), label.x2(),
-                label.y2(), label.truncated(), label.occluded());
+    static GroundTruth2d annotation2d(KittiLabel label, String trackId) {
+        return new GroundTruth2d(new Box2d(label.x1(), label.y1(), label.x2(), label.y2()), label.category(),
+                label.dontCare() ? "" : trackId, label.truncated(), label.occluded());
     }
 
     /**

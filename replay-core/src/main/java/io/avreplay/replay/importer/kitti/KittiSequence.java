@@ -1,5 +1,6 @@
 package io.avreplay.replay.importer.kitti;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.geometry.Pose;
@@ -7,7 +8,6 @@ import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.importer.ImageHeader;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.PointRecordFile;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
@@ -86,7 +86,7 @@ final class KittiSequence {
     private void writeLabels(LogWriter w, String frame, long t, List<KittiLabel> labels, Pose rectToEgo, Pose cam2ToEgo,
             CameraIntrinsics k2) {
         List<GroundTruth3d> a3 = new ArrayList<>();
-        List<Annotation2d> a2 = new ArrayList<>();
+        List<GroundTruth2d> a2 = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             KittiLabel l = labels.get(i);
             String trackId = frame + "-" + i;

@@ -1,5 +1,8 @@
 package io.avreplay.replay.importer.nuscenes;
 
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.geometry.Pose;
@@ -7,7 +10,6 @@ import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.importer.ImageHeader;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.PointRecordFile;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.log.CameraFrame;
@@ -129,12 +131,12 @@ final class NuScenesInfoLog {
             }
             long t = s.get("images").get(cam).get("timestamp").secondsToNs();
             InfoJson list = all.get(cam);
-            List<Annotation2d> boxes = new ArrayList<>();
+            List<GroundTruth2d> boxes = new ArrayList<>();
             for (int j = 0; j < list.size(); j++) {
                 InfoJson c = list.at(j);
                 double[] b = c.get("bbox").numbers(4);
-                boxes.add(new Annotation2d(token + "-" + cam + "-" + j, category(c.get("bbox_label"), categories),
-                        b[0], b[1], b[2], b[3], Float.NaN, 3));
+                boxes.add(new GroundTruth2d(new Box2d(b[0], b[1], b[2], b[3]), category(c.get("bbox_label"),
+                        categories), token + "-" + cam + "-" + j, Float.NaN, 3));
             }
             w.writeAnnotations2d(cam, t, boxes);
         }
@@ -163,8 +165,8 @@ final class NuScenesInfoLog {
             }
             int points = (int) in.get("num_lidar_pts").number();
             out.add(new GroundTruth3d(Box3d.ego(centre, b[3], b[4], b[5], Math.atan2(heading.y(), heading.x())),
-                    category(in.get("bbox_label_3d"), categories), token + "-" + i, Math.max(0, points), vx, vy,
-                    List.of(), Float.NaN));
+                    category(in.get("bbox_label_3d"), categories), token + "-" + i, Math.max(0,
+                    points), vx, vy, List.of(), Float.NaN));
         }
         return out;
     }

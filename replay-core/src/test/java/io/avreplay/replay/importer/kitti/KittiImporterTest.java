@@ -1,5 +1,6 @@
 package io.avreplay.replay.importer.kitti;
 
+import io.avreplay.replay.object.GroundTruth2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,6 @@ import io.avreplay.replay.importer.ImportCheck;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.ImportReport;
 import io.avreplay.replay.importer.RealData;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
@@ -58,7 +58,7 @@ class KittiImporterTest extends ArrowTest {
             assertEquals(12.34, truck.box().length(), 1e-9);
             assertEquals(-0.01, truck.box().yaw(), 0.02);
             assertEquals(69.7, truck.box().centre().x(), 0.3);
-            List<Annotation2d> b2 = log.annotations2d(KittiImporter.CAMERA).orElseThrow().read(0).boxes();
+            List<GroundTruth2d> b2 = log.annotations2d(KittiImporter.CAMERA).orElseThrow().read(0).boxes();
             assertEquals(7, b2.size());
             assertEquals(4, b2.stream().filter(b -> b.category().equals("dontcare") && b.trackId().isEmpty()).count());
             assertEquals(3, b2.get(3).occlusion());
