@@ -95,8 +95,10 @@ class ExportRoundTripTest extends ArrowTest {
                 assertEquals(a.box().length(), g.box().length(), 1e-12);
                 assertEquals(a.box().width(), g.box().width(), 1e-12);
                 assertEquals(BoxFrame.WORLD, g.box().frame());
-                double yaw = worldToEgo.rotation().times(Quaternion.fromYaw(g.box().yaw())).yaw();
-                assertEquals(0, KittiLabelFormat.wrap(a.box().yaw() - yaw), 1e-9);
+                // the file's rotation is the ego's (with its roll and pitch) times the box's yaw; the shared
+                // box keeps the heading about world z, i.e. the yaw of that quaternion
+                double worldYaw = egoToWorld.rotation().times(Quaternion.fromYaw(a.box().yaw())).yaw();
+                assertEquals(0, KittiLabelFormat.wrap(worldYaw - g.box().yaw()), 1e-9);
                 assertEquals(a.category(), g.category());
                 assertEquals(a.numPoints(), g.numPoints());
             }
