@@ -1,18 +1,18 @@
 package io.avreplay.eval.log;
 
-import io.avreplay.replay.object.Detection3d;
+import io.avreplay.error.BadInputException;
 import io.avreplay.eval.detection.InSample;
-import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesGroundTruth;
-import io.avreplay.error.BadInputException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

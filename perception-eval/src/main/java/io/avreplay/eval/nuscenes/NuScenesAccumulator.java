@@ -2,12 +2,12 @@ package io.avreplay.eval.nuscenes;
 
 import io.avreplay.error.BadInputException;
 import io.avreplay.eval.detection.InSample;
-import io.avreplay.replay.object.Box3d;
-import io.avreplay.replay.object.Detection3d;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.eval.match.CenterDistanceMatcher;
 import io.avreplay.eval.nuscenes.NuScenesGroundTruth.BikeRack;
 import io.avreplay.eval.nuscenes.NuScenesGroundTruth.EgoPosition;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package io.avreplay.eval.nuscenes;
 
-import io.avreplay.eval.detection.InSample;
-import io.avreplay.replay.object.Detection3d;
 import io.avreplay.eval.detection.EvalProvenance;
+import io.avreplay.eval.detection.InSample;
 import io.avreplay.replay.log.ToolVersion;
+import io.avreplay.replay.object.Detection3d;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;

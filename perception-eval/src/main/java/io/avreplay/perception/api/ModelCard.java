@@ -1,7 +1,7 @@
 package io.avreplay.perception.api;
 
-import io.avreplay.replay.object.CategoryTable;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.avreplay.replay.object.CategoryTable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.avreplay.perception.camera;
 
+import io.avreplay.perception.api.ImageInput;
 import io.avreplay.replay.object.Box2d;
 import io.avreplay.replay.object.Detection2d;
-import io.avreplay.perception.api.ImageInput;
 import java.util.ArrayList;
 import java.util.List;
 

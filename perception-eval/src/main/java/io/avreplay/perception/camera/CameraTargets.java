@@ -1,8 +1,8 @@
 package io.avreplay.perception.camera;
 
-import io.avreplay.replay.object.GroundTruth2d;
-import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.perception.api.ImageInput;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,8 +1,6 @@
 package io.avreplay.perception.camera;
 
-import io.avreplay.replay.object.Box2d;
 import io.avreplay.error.BadInputException;
-import io.avreplay.replay.object.Detection2d;
 import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
@@ -11,6 +9,8 @@ import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelTask;
 import io.avreplay.perception.api.Provenance;
 import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Detection2d;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.avreplay.perception.lidar;
 
 import io.avreplay.perception.api.BevGrid;
-import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
 import java.util.ArrayList;
 import java.util.List;
 

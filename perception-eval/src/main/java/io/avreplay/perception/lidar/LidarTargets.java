@@ -1,9 +1,9 @@
 package io.avreplay.perception.lidar;
 
 import io.avreplay.perception.api.BevGrid;
+import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.replay.object.GroundTruth3d;
-import io.avreplay.replay.object.Box3d;
 import java.util.Arrays;
 import java.util.List;
 

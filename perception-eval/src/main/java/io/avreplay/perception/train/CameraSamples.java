@@ -1,7 +1,5 @@
 package io.avreplay.perception.train;
 
-import io.avreplay.replay.object.GroundTruth2d;
-import io.avreplay.replay.object.Detection2d;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ImageInput;
@@ -15,6 +13,8 @@ import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

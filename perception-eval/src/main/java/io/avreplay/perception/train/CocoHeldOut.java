@@ -1,6 +1,5 @@
 package io.avreplay.perception.train;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.eval.coco.CocoAnnotation;
 import io.avreplay.eval.coco.CocoDetection;
 import io.avreplay.eval.coco.CocoEvaluator;
@@ -8,8 +7,9 @@ import io.avreplay.eval.coco.CocoGroundTruth;
 import io.avreplay.eval.coco.CocoResult;
 import io.avreplay.eval.coco.CocoStat;
 import io.avreplay.replay.object.Box2d;
-import io.avreplay.replay.object.Detection2d;
 import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

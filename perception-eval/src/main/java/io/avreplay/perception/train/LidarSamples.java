@@ -1,7 +1,6 @@
 package io.avreplay.perception.train;
 
 import io.avreplay.perception.api.BevGrid;
-import io.avreplay.replay.object.Detection3d;
 import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
@@ -13,10 +12,11 @@ import io.avreplay.perception.lidar.LidarDetector;
 import io.avreplay.perception.lidar.LidarTargets;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,6 @@
 package io.avreplay.perception.train;
 
-import io.avreplay.replay.object.Detection3d;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.eval.detection.InSample;
-import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.eval.log.LogGroundTruth;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesEvaluator;
@@ -13,6 +10,9 @@ import io.avreplay.eval.nuscenes.TpMetric;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.geometry.Pose;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

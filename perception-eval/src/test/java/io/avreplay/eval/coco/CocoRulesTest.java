@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.error.BadInputException;
 import io.avreplay.eval.Golden;
-import io.avreplay.replay.object.Box2d;
 import io.avreplay.eval.detection.EvalProvenance;
+import io.avreplay.replay.object.Box2d;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.avreplay.eval.nuscenes;
 
-import io.avreplay.eval.detection.InSample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.avreplay.eval.Golden;
-import io.avreplay.replay.object.Detection3d;
 import io.avreplay.eval.detection.EvalProvenance;
+import io.avreplay.eval.detection.InSample;
+import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.avreplay.eval.nuscenes;
 
-import io.avreplay.replay.object.Box3d;
-import io.avreplay.eval.detection.InSample;
-import io.avreplay.replay.geometry.Vec3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.avreplay.eval.detection.InSample;
+import io.avreplay.replay.geometry.Vec3;
+import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;

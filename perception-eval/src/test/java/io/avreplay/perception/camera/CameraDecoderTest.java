@@ -1,11 +1,11 @@
 package io.avreplay.perception.camera;
 
-import io.avreplay.replay.object.GroundTruth2d;
-import io.avreplay.replay.object.Box2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.avreplay.replay.object.Detection2d;
 import io.avreplay.perception.api.ImageInput;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package io.avreplay.perception.camera;
 
-import io.avreplay.replay.object.Box2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,17 +14,18 @@ import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.ImageEncoding;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Detection2d;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import io.avreplay.replay.object.Detection2d;
 
 class HogPedestrianDetectorTest {
     private static final SensorCalibration CAL = SensorCalibration.camera("cam", Pose.IDENTITY,

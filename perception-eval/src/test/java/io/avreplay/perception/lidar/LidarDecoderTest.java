@@ -3,10 +3,10 @@ package io.avreplay.perception.lidar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.avreplay.perception.api.BevGrid;
-import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

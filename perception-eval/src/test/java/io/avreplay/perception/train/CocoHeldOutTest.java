@@ -1,10 +1,10 @@
 package io.avreplay.perception.train;
 
-import io.avreplay.replay.object.GroundTruth2d;
-import io.avreplay.replay.object.Box2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.avreplay.replay.object.Box2d;
 import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,12 +3,12 @@ package io.avreplay.perception.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.avreplay.eval.nuscenes.NuScenesResult;
-import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.arrow.TestLogs;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package io.avreplay.replay.arrow;
 
-import io.avreplay.replay.object.Box2d;
-import io.avreplay.replay.object.GroundTruth2d;
-import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.object.GroundTruth3d;
+import io.avreplay.replay.object.Box2d;
 import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.BigIntVector;

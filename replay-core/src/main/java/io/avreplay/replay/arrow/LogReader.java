@@ -1,9 +1,7 @@
 package io.avreplay.replay.arrow;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.BadInputException;
 import io.avreplay.error.CorruptLogException;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
@@ -15,6 +13,8 @@ import io.avreplay.replay.log.SensorCalibration;
 import io.avreplay.replay.log.SensorFrame;
 import io.avreplay.replay.log.StreamInfo;
 import io.avreplay.replay.log.StreamKind;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,9 +1,7 @@
 package io.avreplay.replay.arrow;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.AvreplayException;
 import io.avreplay.replay.files.FileTrees;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.FileEntry;
@@ -14,6 +12,8 @@ import io.avreplay.replay.log.SensorCalibration;
 import io.avreplay.replay.log.StreamInfo;
 import io.avreplay.replay.log.StreamKind;
 import io.avreplay.replay.log.ToolVersion;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

@@ -1,7 +1,5 @@
 package io.avreplay.replay.export;
 
-import io.avreplay.replay.object.Detection2d;
-import io.avreplay.replay.object.GroundTruth2d;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +10,8 @@ import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

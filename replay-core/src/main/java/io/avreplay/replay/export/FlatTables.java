@@ -1,13 +1,13 @@
 package io.avreplay.replay.export;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.geometry.Pose;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.arrow.vector.BigIntVector;

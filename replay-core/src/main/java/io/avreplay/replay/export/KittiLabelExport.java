@@ -1,16 +1,16 @@
 package io.avreplay.replay.export;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
-import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

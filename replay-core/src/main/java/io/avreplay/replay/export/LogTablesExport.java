@@ -1,13 +1,13 @@
 package io.avreplay.replay.export;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

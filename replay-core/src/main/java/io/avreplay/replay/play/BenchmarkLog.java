@@ -1,15 +1,10 @@
 package io.avreplay.replay.play;
 
-import io.avreplay.replay.object.Box2d;
-import io.avreplay.replay.object.GroundTruth2d;
-import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.arrow.WriteOptions;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.object.GroundTruth3d;
-import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
@@ -18,6 +13,11 @@ import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogManifest;
 import io.avreplay.replay.log.LogMetadata;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

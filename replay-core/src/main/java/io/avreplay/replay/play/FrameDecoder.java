@@ -1,13 +1,11 @@
 package io.avreplay.replay.play;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.ChecksumMismatchException;
 import io.avreplay.error.CorruptLogException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LidarPointsView;
 import io.avreplay.replay.arrow.LidarStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoTrajectory;
@@ -15,6 +13,8 @@ import io.avreplay.replay.log.FrameRef;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorFrame;
 import io.avreplay.replay.log.StreamKind;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.sync.CameraMatch;
 import io.avreplay.replay.sync.FrameSet;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.avreplay.replay.play;
 
 import io.avreplay.error.AvreplayException;
-import io.avreplay.replay.bench.PointTouch;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.bench.PointTouch;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.EgoTrajectory;
 import io.avreplay.replay.log.LidarSweep;

@@ -1,11 +1,11 @@
 package io.avreplay.replay.play;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.arrow.LidarPointsView;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.FrameRef;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorFrame;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.avreplay.replay.sync;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.FrameRef;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.util.List;
 import java.util.Objects;
 

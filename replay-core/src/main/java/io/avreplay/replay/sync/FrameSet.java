@@ -1,9 +1,9 @@
 package io.avreplay.replay.sync;
 
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.FrameRef;
 import io.avreplay.replay.log.SensorFrame;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

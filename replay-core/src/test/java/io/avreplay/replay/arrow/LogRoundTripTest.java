@@ -1,12 +1,10 @@
 package io.avreplay.replay.arrow;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
@@ -14,6 +12,8 @@ import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogManifest;
 import io.avreplay.replay.log.SensorKind;
 import io.avreplay.replay.log.StreamKind;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

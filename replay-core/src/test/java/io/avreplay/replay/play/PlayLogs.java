@@ -1,7 +1,5 @@
 package io.avreplay.replay.play;
 
-import io.avreplay.replay.object.Box2d;
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.arrow.TestLogs;
 import io.avreplay.replay.arrow.WriteOptions;
@@ -14,6 +12,8 @@ import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.ImageEncoding;
 import io.avreplay.replay.log.LogMetadata;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;

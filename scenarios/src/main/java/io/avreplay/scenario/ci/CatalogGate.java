@@ -1,11 +1,11 @@
 package io.avreplay.scenario.ci;
 
-import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.ToolVersion;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.scenario.catalog.Catalog;
 import io.avreplay.scenario.catalog.LogProvider;
 import io.avreplay.scenario.catalog.Scenario;

@@ -1,6 +1,6 @@
 package io.avreplay.scenario.ci;
 
-import io.avreplay.replay.object.Detection3d;
+import io.avreplay.error.BadInputException;
 import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
@@ -8,7 +8,7 @@ import io.avreplay.replay.arrow.LidarStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
-import io.avreplay.error.BadInputException;
+import io.avreplay.replay.object.Detection3d;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

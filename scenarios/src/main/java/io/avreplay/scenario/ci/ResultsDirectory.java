@@ -1,6 +1,5 @@
 package io.avreplay.scenario.ci;
 
-import io.avreplay.replay.object.Detection3d;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import io.avreplay.error.BadInputException;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

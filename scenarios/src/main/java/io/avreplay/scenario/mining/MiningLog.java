@@ -1,8 +1,8 @@
 package io.avreplay.scenario.mining;
 
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.EgoTrajectory;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 import java.util.Objects;
 

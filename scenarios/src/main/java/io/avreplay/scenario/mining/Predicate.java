@@ -1,7 +1,7 @@
 package io.avreplay.scenario.mining;
 
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.EgoPose;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package io.avreplay.scenario.render;
 
-import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.arrow.LidarStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.scenario.catalog.Scenario;
 import io.avreplay.scenario.ci.FrameImage;
 import io.avreplay.scenario.ci.WorstFrames;

@@ -1,16 +1,16 @@
 package io.avreplay.scenario.render;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.scenario.synth.camera.ImageCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;

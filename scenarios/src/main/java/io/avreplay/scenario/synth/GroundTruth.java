@@ -1,12 +1,12 @@
 package io.avreplay.scenario.synth;
 
-import io.avreplay.replay.object.Box2d;
-import io.avreplay.replay.object.GroundTruth2d;
-import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.object.GroundTruth3d;
-import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.log.LidarSweep;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.scenario.synth.camera.CameraRenderer;
 import io.avreplay.scenario.synth.camera.CameraView;
 import io.avreplay.scenario.synth.camera.RenderedFrame;

@@ -1,13 +1,13 @@
 package io.avreplay.scenario.gate;
 
-import io.avreplay.replay.object.Detection3d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

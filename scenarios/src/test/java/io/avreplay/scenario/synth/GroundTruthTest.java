@@ -1,6 +1,5 @@
 package io.avreplay.scenario.synth;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,11 +7,12 @@ import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

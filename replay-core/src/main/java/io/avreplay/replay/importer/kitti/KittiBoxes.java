@@ -1,14 +1,13 @@
 package io.avreplay.replay.importer.kitti;
 
-import io.avreplay.replay.object.Detection3d;
-import io.avreplay.replay.object.Box2d;
-import io.avreplay.replay.object.GroundTruth2d;
-import java.util.List;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.object.GroundTruth3d;
-import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.log.CameraIntrinsics;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
+import java.util.List;
 
 /** Converts KITTI labels into log annotations and projects boxes back into the image for verification. */
 final class KittiBoxes {

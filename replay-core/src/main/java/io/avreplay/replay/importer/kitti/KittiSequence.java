@@ -1,6 +1,5 @@
 package io.avreplay.replay.importer.kitti;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.geometry.Pose;
@@ -8,13 +7,14 @@ import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.importer.ImageHeader;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.PointRecordFile;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogMetadata;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

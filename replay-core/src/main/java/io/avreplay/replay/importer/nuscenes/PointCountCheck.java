@@ -2,8 +2,8 @@ package io.avreplay.replay.importer.nuscenes;
 
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.LidarSweep;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

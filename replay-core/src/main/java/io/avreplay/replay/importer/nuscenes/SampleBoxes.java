@@ -1,15 +1,15 @@
 package io.avreplay.replay.importer.nuscenes;
 
-import io.avreplay.replay.object.Detection3d;
-import io.avreplay.replay.object.CategoryTable;
-import io.avreplay.replay.object.Taxonomy;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.importer.nuscenes.NuScenesTables.Annotation;
 import io.avreplay.replay.importer.nuscenes.NuScenesTables.Instance;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
+import io.avreplay.replay.object.Taxonomy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

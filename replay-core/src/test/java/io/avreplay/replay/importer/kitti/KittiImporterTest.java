@@ -1,6 +1,5 @@
 package io.avreplay.replay.importer.kitti;
 
-import io.avreplay.replay.object.GroundTruth2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,10 +13,11 @@ import io.avreplay.replay.importer.ImportCheck;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.ImportReport;
 import io.avreplay.replay.importer.RealData;
-import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.LidarSweep;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
