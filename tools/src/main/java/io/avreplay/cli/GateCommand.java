@@ -20,8 +20,9 @@ import io.avreplay.scenario.report.JsonReport;
 import io.avreplay.scenario.report.JunitXmlReport;
 import io.avreplay.scenario.report.MarkdownReport;
 import io.avreplay.scenario.report.ReportFiles;
-import io.avreplay.perception.Detectors;
 import io.avreplay.perception.api.Detector;
+import io.avreplay.perception.api.ModelTask;
+import io.avreplay.perception.onnx.OnnxOptions;
 import io.avreplay.scenario.ci.ModelDetectionResults;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,8 +38,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay gate}: score every catalogued scenario and check its gates. */
-@Command(name = "gate", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = {"Score each scenario of a catalogue on its window and classes, check its gates (absolute "
+@Command(name = "gate", description = {"Score each scenario of a catalogue on its window and classes, check its gates (absolute "
                 + "thresholds, and regressions against a baseline by a paired bootstrap over frames), print a summary "
                 + "and write the reports asked for.",
             "CANDIDATE and BASELINE are directories of precomputed detections, one <logId>.json per log "
@@ -95,13 +95,16 @@ final class GateCommand implements Callable<Integer> {
         GateRun run;
         List<Detector> models = new ArrayList<>();
         try (RootAllocator allocator = Allocators.root()) {
-            DetectionResults cand = results("--candidate", candidate, allocator, models);
-            Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b, allocator, models));
-            CatalogGate<NuScenesScenarioScorer.Units> gate = new CatalogGate<>(new NuScenesScenarioScorer(),
-                    new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))), new BevWorstFrames(allocator), allocator);
-            run = gate.run(c, cand, base);
-        } finally {
-            models.forEach(Detector::close);
+            try { // models close before the allocator: an exec model holds Arrow buffers
+                DetectionResults cand = results("--candidate", candidate, allocator, models, spec.commandLine().getErr());
+                Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b, allocator, models, spec.commandLine().getErr()));
+                CatalogGate<NuScenesScenarioScorer.Units> gate = new CatalogGate<>(new NuScenesScenarioScorer(),
+                        new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))),
+                        new BevWorstFrames(allocator), allocator);
+                run = gate.run(c, cand, base);
+            } finally {
+                models.forEach(Detector::close);
+            }
         }
         junit.ifPresent(f -> ReportFiles.write(f, JunitXmlReport.render(run)));
         markdown.ifPresent(f -> ReportFiles.write(f, MarkdownReport.render(run)));
@@ -125,18 +128,16 @@ final class GateCommand implements Callable<Integer> {
      * {@code default}: the shipped lidar model, run on every scenario's log; a model directory (with
      * {@code card.json}): that model; otherwise a directory of precomputed detections.
      */
-    private static DetectionResults results(String option, String value, RootAllocator allocator, List<Detector> opened) {
-        if (value.equals("default")) {
-            Detector d = Detectors.loadDefaultLidar();
+    private static DetectionResults results(String option, String value, RootAllocator allocator, List<Detector> opened,
+            PrintWriter err) {
+        if (ModelOptions.namesModel(value)) {
+            Detector d = ModelOptions.resolve(option, value, ModelTask.LIDAR_3D, OnnxOptions.defaults(), allocator, err)
+                    .orElseThrow();
             opened.add(d);
-            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " (default)");
+            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " ("
+                    + value + ", " + d.card().backend().kind() + ")");
         }
         Path p = Path.of(value);
-        if (Files.isRegularFile(p.resolve("card.json"))) {
-            Detector d = Detectors.load(p);
-            opened.add(d);
-            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " (" + p + ")");
-        }
         if (!Files.isDirectory(p)) {
             throw new InvalidConfigException(option + ": " + value + " is neither 'default', a model directory nor a "
                     + "results directory");

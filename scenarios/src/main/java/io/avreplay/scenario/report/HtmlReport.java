@@ -70,6 +70,9 @@ public final class HtmlReport {
             b.append(svg(s));
         }
         if (s.failed()) {
+            b.append("<p class=\"view\"><a href=\"").append(e(viewerLink(s))).append("\">Open the window in the viewer</a> ")
+                    .append("(the page <code>view/").append(e(s.logId())).append(".html</code> beside this report, written by ")
+                    .append("<code>avreplay view LOG --run RESULTS --static view/").append(e(s.logId())).append(".html</code>).</p>\n");
             b.append("<h3>Worst frames</h3>\n");
             if (s.worstFrames().isEmpty()) {
                 b.append("<p>No frame images rendered for this run.</p>\n");
@@ -81,6 +84,27 @@ public final class HtmlReport {
             }
         }
         b.append("</section>\n");
+    }
+
+    /**
+     * The viewer page of a scenario's log, relative to the report: {@code view/<log id>.html}, the log id
+     * percent-encoded where it is not a plain file-name character.
+     */
+    static String viewerFile(ScenarioOutcome s) {
+        StringBuilder f = new StringBuilder("view/");
+        for (byte c : s.logId().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.') {
+                f.append((char) c);
+            } else {
+                f.append(String.format(Locale.ROOT, "%%%02X", c & 0xff));
+            }
+        }
+        return f.append(".html").toString();
+    }
+
+    /** The viewer at the scenario window's start: {@code view/<log id>.html#ns=<start ns>} (see the viewer's URL scheme). */
+    static String viewerLink(ScenarioOutcome s) {
+        return viewerFile(s) + "#ns=" + s.startNs();
     }
 
     /** Precision (y) against recall (x), one polyline per class, in a 320×240 plot with axes and legend. */
