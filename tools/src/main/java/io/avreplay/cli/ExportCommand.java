@@ -4,15 +4,14 @@ import io.avreplay.error.InvalidConfigException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.export.CocoExport;
-import io.avreplay.replay.export.Detection3dExport;
 import io.avreplay.replay.export.KittiLabelExport;
 import io.avreplay.replay.export.LogTablesExport;
 import io.avreplay.replay.export.McapExport;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.files.OutputPublisher;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.scenario.overlay.RunDetections;
 import io.avreplay.scenario.render.OverlayVideo;
 import java.nio.file.Path;
@@ -109,17 +108,18 @@ final class ExportCommand implements Runnable {
         @Override
         public Integer call() {
             return execute(spec, args, FILE, (log, a) -> {
-                FrameStream<AnnotationFrame<Annotation3d>> gt = log.annotations3d().orElseThrow(() ->
+                FrameStream<AnnotationFrame<GroundTruth3d>> gt = log.annotations3d().orElseThrow(() ->
                         new io.avreplay.error.BadInputException(args.log + ": log has no 3D ground truth to export"));
                 List<NuScenesSubmission.Sample> samples = new ArrayList<>();
                 int boxes = 0;
                 for (int i = 0; i < gt.size(); i++) {
-                    AnnotationFrame<Annotation3d> f = gt.read(i);
+                    AnnotationFrame<GroundTruth3d> f = gt.read(i);
                     String token = NuScenesSubmission.sampleToken(log.manifest(), f.timestampNs());
-                    samples.add(new NuScenesSubmission.Sample(token, log.egoTrajectory().at(f.timestampNs()).egoToWorld(),
+                    samples.add(NuScenesSubmission.Sample.ofGroundTruth(token,
+                            log.egoTrajectory().at(f.timestampNs()).egoToWorld(),
                             f.boxes().stream()
-                                    .flatMap(b -> io.avreplay.eval.log.CategoryMap.toNuScenes(b.category()).stream()
-                                            .map(cls -> Detection3dExport.groundTruth(f.timestampNs(), b).withCategory(cls)))
+                                    .flatMap(b -> io.avreplay.replay.object.CategoryTable.standard().nuScenesClass(b.category()).stream()
+                                            .map(b::withCategory))
                                     .toList()));
                     boxes += f.boxes().size();
                 }

@@ -8,10 +8,9 @@ import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.arrow.TestLogs;
-import io.avreplay.replay.export.Detection3dExport;
 import io.avreplay.replay.export.NuScenesSubmission;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,17 +31,19 @@ class EvalLogCommandTest extends ArrowTest {
     private Path predictions(double xShift) {
         List<NuScenesSubmission.Sample> samples = new ArrayList<>();
         try (LogReader r = LogReader.open(log, allocator)) {
-            FrameStream<AnnotationFrame<Annotation3d>> gt = r.annotations3d().orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth3d>> gt = r.annotations3d().orElseThrow();
             for (int i = 0; i < gt.size(); i++) {
-                AnnotationFrame<Annotation3d> f = gt.read(i);
-                List<Detection3dExport> dets = new ArrayList<>();
-                for (Annotation3d a : f.boxes()) {
+                AnnotationFrame<GroundTruth3d> f = gt.read(i);
+                List<io.avreplay.replay.object.Detection3d> dets = new ArrayList<>();
+                for (GroundTruth3d a : f.boxes()) {
                     var b = a.box();
-                    var moved = new io.avreplay.replay.log.Box3d(b.centre().plus(new io.avreplay.replay.geometry.Vec3(xShift, 0, 0)),
+                    var moved = io.avreplay.replay.object.Box3d.ego(b.centre().plus(new io.avreplay.replay.geometry.Vec3(xShift, 0, 0)),
                             b.length(), b.width(), b.height(), b.yaw());
-                    dets.add(new Detection3dExport(f.timestampNs(), a.category(), moved, a.vx(), a.vy(), 0.9, a.attribute()));
+                    dets.add(new io.avreplay.replay.object.Detection3d(moved, a.category(), 0.9, a.vx(), a.vy(),
+                            a.attributes(), "", Double.NaN, ""));
                 }
-                samples.add(new NuScenesSubmission.Sample(NuScenesSubmission.sampleToken(r.manifest(), f.timestampNs()),
+                samples.add(NuScenesSubmission.Sample.ofDetections(NuScenesSubmission.sampleToken(r.manifest(),
+                        f.timestampNs()),
                         r.egoTrajectory().at(f.timestampNs()).egoToWorld(), dets));
             }
         }

@@ -1,7 +1,10 @@
 package io.avreplay.eval.coco;
 
-import io.avreplay.eval.detection.Box2d;
+import io.avreplay.replay.export.CocoNumbering;
+import io.avreplay.replay.object.Box2d;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A COCO ground-truth annotation.
@@ -20,5 +23,18 @@ public record CocoAnnotation(long id, long imageId, long categoryId, Box2d bbox,
         if (!Double.isFinite(area) || area < 0) {
             throw new IllegalArgumentException("area must be finite and >= 0, got " + area);
         }
+    }
+
+    /**
+     * A scored (not crowd) annotation of a ground-truth box, its area the box's.
+     *
+     * @param categories the COCO categories, numbered by {@link CocoNumbering#categoryId(List, int)}
+     * @return the annotation, or empty when {@code category} is not one of them (e.g. {@code dontcare})
+     */
+    public static Optional<CocoAnnotation> of(long id, long imageId, Box2d box, String category,
+            List<String> categories) {
+        int k = categories.indexOf(category);
+        return k < 0 ? Optional.empty() : Optional.of(new CocoAnnotation(id, imageId,
+                CocoNumbering.categoryId(categories, k), box, box.area(), false));
     }
 }

@@ -1,6 +1,6 @@
 package io.avreplay.eval.coco;
 
-import io.avreplay.eval.detection.Box2d;
+import io.avreplay.replay.object.Box2d;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +59,7 @@ final class CocoColumns {
         }
 
         Box2d box(int i) {
-            return new Box2d(x[i], y[i], w[i], h[i]);
+            return Box2d.ofXywh(x[i], y[i], w[i], h[i]);
         }
     }
 
@@ -78,7 +78,7 @@ final class CocoColumns {
             Gt g = new Gt(anns.size());
             for (CocoAnnotation a : anns) {
                 Box2d b = a.bbox();
-                g.add(a.id(), a.imageId(), a.categoryId(), b.x(), b.y(), b.width(), b.height(), a.area(), a.crowd());
+                g.add(a.id(), a.imageId(), a.categoryId(), b.x1(), b.y1(), b.width(), b.height(), a.area(), a.crowd());
             }
             return g;
         }
@@ -122,7 +122,7 @@ final class CocoColumns {
             Dt d = new Dt(dets.size());
             for (CocoDetection e : dets) {
                 Box2d b = e.bbox();
-                d.add(e.imageId(), e.categoryId(), b.x(), b.y(), b.width(), b.height(), e.score());
+                d.add(e.imageId(), e.categoryId(), b.x1(), b.y1(), b.width(), b.height(), e.score());
             }
             return d;
         }

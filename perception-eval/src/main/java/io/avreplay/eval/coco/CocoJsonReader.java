@@ -1,7 +1,7 @@
 package io.avreplay.eval.coco;
 
 import io.avreplay.error.BadInputException;
-import io.avreplay.eval.detection.Box2d;
+import io.avreplay.replay.object.Box2d;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -323,7 +323,7 @@ final class CocoJsonReader {
             throw fail(f, "bbox", "missing field", f.start);
         }
         try {
-            Box2d.check(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]);
+            Box2d.checkXywh(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]);
         } catch (IllegalArgumentException e) {
             throw fail(f, "bbox", e.getMessage(), f.start);
         }

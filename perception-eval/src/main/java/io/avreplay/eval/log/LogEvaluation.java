@@ -1,12 +1,13 @@
 package io.avreplay.eval.log;
 
-import io.avreplay.eval.detection.Detection3d;
 import io.avreplay.eval.detection.EvalProvenance;
+import io.avreplay.eval.detection.InSample;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesEvaluator;
 import io.avreplay.eval.nuscenes.NuScenesResult;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.ToolVersion;
+import io.avreplay.replay.object.Detection3d;
 import java.util.List;
 
 /**
@@ -43,7 +44,7 @@ public final class LogEvaluation {
      * @param sources     what the inputs were (log and prediction paths), for the result's provenance
      * @return the metrics and the count of ground-truth boxes left out
      */
-    public static Outcome score(LogReader log, List<Detection3d> predictions, NuScenesConfig config,
+    public static Outcome score(LogReader log, List<InSample<Detection3d>> predictions, NuScenesConfig config,
             List<String> sources) {
         LogGroundTruth.Converted gt = LogGroundTruth.read(log);
         NuScenesEvaluator ev = new NuScenesEvaluator(config);

@@ -1,16 +1,18 @@
 package io.avreplay.eval.log;
 
-import io.avreplay.eval.detection.GroundTruth3d;
+import io.avreplay.error.BadInputException;
+import io.avreplay.eval.detection.InSample;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesGroundTruth;
-import io.avreplay.error.BadInputException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.function.LongPredicate;
  * A log's 3D ground truth as nuScenes evaluation input: every annotated timestamp becomes a sample
  * (token {@link NuScenesSubmission#sampleToken}), boxes and velocities go from the ego frame into the
  * world frame with the ego pose at that timestamp, and the ego position of each sample is recorded so
- * class ranges are measured from the ego as the devkit does. Categories map through {@link CategoryMap};
+ * class ranges are measured from the ego as the devkit does. Categories map through {@link io.avreplay.replay.object.CategoryTable};
  * unmapped ones are counted in {@link Converted#skippedBoxes()}.
  */
 public final class LogGroundTruth {
@@ -48,9 +50,9 @@ public final class LogGroundTruth {
      * @throws BadInputException when the log has no 3D ground truth
      */
     public static Converted read(LogReader log, LongPredicate window) {
-        FrameStream<AnnotationFrame<Annotation3d>> gt = log.annotations3d().orElseThrow(() ->
+        FrameStream<AnnotationFrame<GroundTruth3d>> gt = log.annotations3d().orElseThrow(() ->
                 new BadInputException(log.directory() + ": the log has no 3D ground truth (annotations.arrow)"));
-        List<GroundTruth3d> boxes = new ArrayList<>();
+        List<InSample<GroundTruth3d>> boxes = new ArrayList<>();
         List<String> samples = new ArrayList<>();
         Map<String, NuScenesGroundTruth.EgoPosition> ego = new HashMap<>();
         int skipped = 0;
@@ -65,8 +67,8 @@ public final class LogGroundTruth {
             samples.add(token);
             Vec3 e = egoToWorld.translation();
             ego.put(token, new NuScenesGroundTruth.EgoPosition(e.x(), e.y(), e.z()));
-            for (Annotation3d a : gt.read(i).boxes()) {
-                var cls = CategoryMap.toNuScenes(a.category());
+            for (GroundTruth3d a : gt.read(i).boxes()) {
+                var cls = CategoryTable.standard().nuScenesClass(a.category());
                 if (cls.isEmpty()) {
                     skipped++;
                     continue;
@@ -77,9 +79,10 @@ public final class LogGroundTruth {
         return new Converted(new NuScenesGroundTruth(boxes, samples, ego, Map.of()), skipped);
     }
 
-    static GroundTruth3d toWorld(String token, Annotation3d a, String cls, Pose egoToWorld) {
+    static InSample<GroundTruth3d> toWorld(String token, GroundTruth3d a, String cls, Pose egoToWorld) {
         String attribute = NuScenesConfig.ATTRIBUTE_NAMES.contains(a.attribute()) ? a.attribute() : "";
-        return new GroundTruth3d(token, WorldFrame.box(a.box(), egoToWorld), WorldFrame.velocity(a.vx(), a.vy(), egoToWorld),
-                cls, attribute, a.numLidarPoints());
+        GroundTruth3d world = WorldFrame.toWorld(a, egoToWorld);
+        return new InSample<>(token, new GroundTruth3d(world.box(), cls, a.trackId(), a.numPoints(), world.vx(),
+                world.vy(), Detection3d.attributeList(attribute), a.visibility()));
     }
 }

@@ -1,12 +1,13 @@
 package io.avreplay.eval.nuscenes;
 
 import io.avreplay.error.BadInputException;
-import io.avreplay.eval.detection.Box3d;
-import io.avreplay.eval.detection.Detection3d;
-import io.avreplay.eval.detection.GroundTruth3d;
+import io.avreplay.eval.detection.InSample;
 import io.avreplay.eval.match.CenterDistanceMatcher;
 import io.avreplay.eval.nuscenes.NuScenesGroundTruth.BikeRack;
 import io.avreplay.eval.nuscenes.NuScenesGroundTruth.EgoPosition;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,10 +28,11 @@ final class NuScenesAccumulator {
     /**
      * @throws BadInputException when a sample has more predictions than {@code max_boxes_per_sample}
      */
-    static NuScenesMetricData accumulate(NuScenesConfig cfg, NuScenesGroundTruth gt, List<Detection3d> preds) {
+    static NuScenesMetricData accumulate(NuScenesConfig cfg, NuScenesGroundTruth gt,
+            List<InSample<Detection3d>> preds) {
         Map<String, List<Detection3d>> predBySample = new LinkedHashMap<>();
-        for (Detection3d d : preds) {
-            predBySample.computeIfAbsent(d.sampleToken(), k -> new ArrayList<>()).add(d);
+        for (InSample<Detection3d> d : preds) {
+            predBySample.computeIfAbsent(d.sampleToken(), k -> new ArrayList<>()).add(d.object());
         }
         for (Map.Entry<String, List<Detection3d>> e : predBySample.entrySet()) {
             if (e.getValue().size() > cfg.maxBoxesPerSample()) {
@@ -42,8 +44,8 @@ final class NuScenesAccumulator {
         for (String s : gt.samples()) {
             gtBySample.put(s, new ArrayList<>());
         }
-        for (GroundTruth3d g : gt.boxes()) {
-            gtBySample.computeIfAbsent(g.sampleToken(), k -> new ArrayList<>()).add(g);
+        for (InSample<GroundTruth3d> g : gt.boxes()) {
+            gtBySample.computeIfAbsent(g.sampleToken(), k -> new ArrayList<>()).add(g.object());
         }
         int gtAfter = 0;
         for (Map.Entry<String, List<GroundTruth3d>> e : gtBySample.entrySet()) {
@@ -76,7 +78,7 @@ final class NuScenesAccumulator {
             List<GroundTruth3d> boxes) {
         List<GroundTruth3d> out = new ArrayList<>(boxes.size());
         for (GroundTruth3d g : boxes) {
-            if (keep(cfg, gt, sample, g.className(), g.box()) && g.numPoints() != 0) {
+            if (keep(cfg, gt, sample, g.category(), g.box()) && g.numPoints() != 0) {
                 out.add(g);
             }
         }
@@ -87,7 +89,7 @@ final class NuScenesAccumulator {
             List<Detection3d> boxes) {
         List<Detection3d> out = new ArrayList<>(boxes.size());
         for (Detection3d d : boxes) {
-            if (keep(cfg, gt, sample, d.className(), d.box())) {
+            if (keep(cfg, gt, sample, d.category(), d.box())) {
                 out.add(d);
             }
         }
@@ -124,7 +126,7 @@ final class NuScenesAccumulator {
         for (Map.Entry<String, List<GroundTruth3d>> e : gtBySample.entrySet()) {
             List<GroundTruth3d> l = new ArrayList<>();
             for (GroundTruth3d g : e.getValue()) {
-                if (g.className().equals(cls)) {
+                if (g.category().equals(cls)) {
                     l.add(g);
                 }
             }
@@ -139,7 +141,7 @@ final class NuScenesAccumulator {
         for (Map.Entry<String, List<Detection3d>> e : predBySample.entrySet()) {
             int start = all.size();
             for (Detection3d d : e.getValue()) {
-                if (d.className().equals(cls)) {
+                if (d.category().equals(cls)) {
                     all.add(d);
                 }
             }
@@ -205,7 +207,7 @@ final class NuScenesAccumulator {
                 GroundTruth3d g = gts.get(m[i]);
                 tp[t][p] = true;
                 err[t][TpMetric.TRANS_ERR.ordinal()][p] = NuScenesGeometry.centerDistance(g.box(), d.box());
-                err[t][TpMetric.VEL_ERR.ordinal()][p] = NuScenesGeometry.velocityL2(g.velocity(), d.velocity());
+                err[t][TpMetric.VEL_ERR.ordinal()][p] = NuScenesGeometry.velocityL2(g.vx(), g.vy(), d.vx(), d.vy());
                 err[t][TpMetric.SCALE_ERR.ordinal()][p] = 1 - NuScenesGeometry.scaleIou(g.box(), d.box());
                 err[t][TpMetric.ORIENT_ERR.ordinal()][p] = NuScenesGeometry.yawDiff(g.box().yaw(), d.box().yaw(),
                         period);

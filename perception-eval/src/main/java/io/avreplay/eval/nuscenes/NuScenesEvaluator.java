@@ -1,8 +1,9 @@
 package io.avreplay.eval.nuscenes;
 
-import io.avreplay.eval.detection.Detection3d;
 import io.avreplay.eval.detection.EvalProvenance;
+import io.avreplay.eval.detection.InSample;
 import io.avreplay.replay.log.ToolVersion;
+import io.avreplay.replay.object.Detection3d;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,7 +38,7 @@ public final class NuScenesEvaluator {
      * @throws io.avreplay.error.BadInputException when a sample has more than
      *         {@link NuScenesConfig#maxBoxesPerSample()} predictions
      */
-    public NuScenesMetricData accumulate(NuScenesGroundTruth groundTruth, List<Detection3d> predictions) {
+    public NuScenesMetricData accumulate(NuScenesGroundTruth groundTruth, List<InSample<Detection3d>> predictions) {
         return NuScenesAccumulator.accumulate(config, groundTruth, predictions);
     }
 
@@ -97,7 +98,7 @@ public final class NuScenesEvaluator {
     }
 
     /** Accumulates and scores in one step; provenance names in-memory inputs. */
-    public NuScenesResult evaluate(NuScenesGroundTruth groundTruth, List<Detection3d> predictions) {
+    public NuScenesResult evaluate(NuScenesGroundTruth groundTruth, List<InSample<Detection3d>> predictions) {
         return score(accumulate(groundTruth, predictions),
                 new EvalProvenance("nuscenes", config.name(), List.of("<memory>"), ToolVersion.current()));
     }
@@ -109,7 +110,7 @@ public final class NuScenesEvaluator {
      */
     public NuScenesResult evaluateFiles(Path groundTruth, Path predictions) {
         NuScenesGroundTruth gt = NuScenesJsonReader.readGroundTruth(groundTruth);
-        List<Detection3d> preds = NuScenesJsonReader.readPredictions(predictions);
+        List<InSample<Detection3d>> preds = NuScenesJsonReader.readPredictions(predictions);
         return score(accumulate(gt, preds), new EvalProvenance("nuscenes", config.name(),
                 List.of(groundTruth.toString(), predictions.toString()), ToolVersion.current()));
     }
@@ -120,7 +121,7 @@ public final class NuScenesEvaluator {
     }
 
     /** Reads a predictions file. @throws io.avreplay.error.BadInputException on bad input */
-    public static List<Detection3d> readPredictions(Path file) {
+    public static List<InSample<Detection3d>> readPredictions(Path file) {
         return NuScenesJsonReader.readPredictions(file);
     }
 }

@@ -1,7 +1,6 @@
 package io.avreplay.eval.nuscenes;
 
-import io.avreplay.eval.detection.Box3d;
-import io.avreplay.eval.detection.Velocity;
+import io.avreplay.replay.object.Box3d;
 
 /** The devkit's box distances and errors, as pure functions. Units: metres, radians, m/s. */
 final class NuScenesGeometry {
@@ -26,9 +25,9 @@ final class NuScenesGeometry {
     }
 
     /** L2 norm of the velocity difference, m/s; NaN when either velocity is unknown. */
-    static double velocityL2(Velocity a, Velocity b) {
-        double dx = b.vx() - a.vx();
-        double dy = b.vy() - a.vy();
+    static double velocityL2(double avx, double avy, double bvx, double bvy) {
+        double dx = bvx - avx;
+        double dy = bvy - avy;
         return Math.sqrt(dx * dx + dy * dy);
     }
 

@@ -1,6 +1,7 @@
 package io.avreplay.eval.nuscenes;
 
-import io.avreplay.eval.detection.GroundTruth3d;
+import io.avreplay.eval.detection.InSample;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,8 +18,8 @@ import java.util.Map;
  * @param bikeRacks  sample token to the bicycle racks in it; bicycles and motorcycles whose centre
  *                   lies inside one are removed from ground truth and predictions, as the devkit does
  */
-public record NuScenesGroundTruth(List<GroundTruth3d> boxes, List<String> samples, Map<String, EgoPosition> egoPoses,
-        Map<String, List<BikeRack>> bikeRacks) {
+public record NuScenesGroundTruth(List<InSample<GroundTruth3d>> boxes, List<String> samples,
+        Map<String, EgoPosition> egoPoses, Map<String, List<BikeRack>> bikeRacks) {
     /** Copies every collection; validates nothing beyond non-null. */
     public NuScenesGroundTruth {
         boxes = List.copyOf(boxes);
@@ -30,7 +31,7 @@ public record NuScenesGroundTruth(List<GroundTruth3d> boxes, List<String> sample
     }
 
     /** @return ground truth with the samples of {@code boxes}, no ego poses (origin) and no bike racks */
-    public static NuScenesGroundTruth of(List<GroundTruth3d> boxes) {
+    public static NuScenesGroundTruth of(List<InSample<GroundTruth3d>> boxes) {
         List<String> samples = new ArrayList<>();
         boxes.forEach(b -> samples.add(b.sampleToken()));
         return new NuScenesGroundTruth(boxes, samples, Map.of(), Map.of());

@@ -7,12 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.avreplay.error.BadInputException;
-import io.avreplay.eval.detection.Box3d;
-import io.avreplay.eval.detection.Detection3d;
-import io.avreplay.eval.detection.GroundTruth3d;
-import io.avreplay.eval.detection.Velocity;
+import io.avreplay.eval.detection.InSample;
 import io.avreplay.eval.nuscenes.NuScenesGroundTruth.BikeRack;
 import io.avreplay.eval.nuscenes.NuScenesGroundTruth.EgoPosition;
+import io.avreplay.replay.geometry.Vec3;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ final class NuScenesJsonReader {
     static NuScenesGroundTruth readGroundTruth(Path file) {
         NuScenesJsonReader r = new NuScenesJsonReader(file, true);
         r.read();
-        List<GroundTruth3d> gt = new ArrayList<>(r.boxes.size());
+        List<InSample<GroundTruth3d>> gt = new ArrayList<>(r.boxes.size());
         for (NuScenesRawBox b : r.boxes) {
             gt.add(r.toGroundTruth(b));
         }
@@ -60,10 +61,10 @@ final class NuScenesJsonReader {
     }
 
     /** @throws BadInputException when the file is unreadable, malformed or holds an invalid box */
-    static List<Detection3d> readPredictions(Path file) {
+    static List<InSample<Detection3d>> readPredictions(Path file) {
         NuScenesJsonReader r = new NuScenesJsonReader(file, false);
         r.read();
-        List<Detection3d> preds = new ArrayList<>(r.boxes.size());
+        List<InSample<Detection3d>> preds = new ArrayList<>(r.boxes.size());
         for (NuScenesRawBox b : r.boxes) {
             preds.add(r.toDetection(b));
         }
@@ -222,16 +223,17 @@ final class NuScenesJsonReader {
         }
     }
 
-    private GroundTruth3d toGroundTruth(NuScenesRawBox b) {
+    private InSample<GroundTruth3d> toGroundTruth(NuScenesRawBox b) {
         Common c = common(b);
         int numPts = b.numPts == Integer.MIN_VALUE ? -1 : b.numPts;
         if (numPts < -1) {
             throw fail(b, "num_pts", "expected >= 0, got " + numPts);
         }
-        return new GroundTruth3d(b.sampleToken, c.box, c.velocity, b.name, c.attribute, numPts);
+        return new InSample<>(b.sampleToken, new GroundTruth3d(c.box, b.name, "", numPts, c.vx, c.vy,
+                Detection3d.attributeList(c.attribute), Float.NaN));
     }
 
-    private Detection3d toDetection(NuScenesRawBox b) {
+    private InSample<Detection3d> toDetection(NuScenesRawBox b) {
         Common c = common(b);
         if (Double.isNaN(b.score) && !b.scoreSeen()) {
             throw fail(b, "detection_score", "missing field");
@@ -239,10 +241,11 @@ final class NuScenesJsonReader {
         if (!Double.isFinite(b.score) || b.score < 0) {
             throw fail(b, "detection_score", "expected a finite number >= 0, got " + b.score);
         }
-        return new Detection3d(b.sampleToken, c.box, c.velocity, b.name, b.score, c.attribute);
+        return new InSample<>(b.sampleToken, new Detection3d(c.box, b.name, b.score, c.vx, c.vy,
+                Detection3d.attributeList(c.attribute), Detection3d.NO_TRACK, Double.NaN, ""));
     }
 
-    private record Common(Box3d box, Velocity velocity, String attribute) {
+    private record Common(Box3d box, double vx, double vy, String attribute) {
     }
 
     private Common common(NuScenesRawBox b) {
@@ -291,8 +294,8 @@ final class NuScenesJsonReader {
         if (Double.isInfinite(vx) || Double.isInfinite(vy)) {
             throw fail(b, "velocity", "expected finite numbers or null, got [" + vx + ", " + vy + "]");
         }
-        Box3d box = new Box3d(t[0], t[1], t[2], s[0], s[1], s[2], yaw);
-        return new Common(box, new Velocity(vx, vy), attr);
+        Box3d box = Box3d.world(new Vec3(t[0], t[1], t[2]), s[1], s[0], s[2], yaw);
+        return new Common(box, vx, vy, attr);
     }
 
     private double[] numbers(NuScenesRawBox b, String field, JsonToken v, int min, int max) throws IOException {

@@ -1,5 +1,7 @@
 package io.avreplay.perception.api;
 
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.Detection3d;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package io.avreplay.perception.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.avreplay.replay.object.CategoryTable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -26,9 +27,11 @@ import java.util.Set;
 public record ModelCard(String name, ModelTask task, String architecture, InputSpec input, List<String> classes,
         int outputStride, double scoreThreshold, double nmsThreshold, int maxDetections, long flopsPerFrame,
         Provenance provenance, BackendSpec backend) {
-    /** Class names a model may output: the nuScenes detection classes and {@code pothole}. */
-    public static final Set<String> KNOWN_CLASSES = Set.of("car", "truck", "bus", "trailer", "construction_vehicle",
-            "pedestrian", "motorcycle", "bicycle", "traffic_cone", "barrier", "pothole");
+    /**
+     * Class names a model may output: the evaluation classes of the category table (the nuScenes detection
+     * classes and {@code pothole}).
+     */
+    public static final Set<String> KNOWN_CLASSES = Set.copyOf(CategoryTable.standard().evalClasses());
 
     /** @throws IllegalArgumentException naming the field when a value is missing or out of range */
     public ModelCard {

@@ -1,7 +1,8 @@
 package io.avreplay.perception.camera;
 
-import io.avreplay.perception.api.Detection2d;
 import io.avreplay.perception.api.ImageInput;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Detection2d;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,8 +66,9 @@ public final class CameraDecoder {
             double cy = (p[2] + out[reg + plane + idx]) * sy;
             double w = Math.exp(Math.min(6, out[reg + 2 * plane + idx])) * sx;
             double h = Math.exp(Math.min(6, out[reg + 3 * plane + idx])) * sy;
-            Detection2d d = new Detection2d(cameraId, classes.get((int) p[1]), clamp(cx - w / 2, imageWidth),
-                    clamp(cy - h / 2, imageHeight), clamp(cx + w / 2, imageWidth), clamp(cy + h / 2, imageHeight), p[0]);
+            Detection2d d = Detection2d.of(cameraId, new Box2d(clamp(cx - w / 2, imageWidth), clamp(cy - h / 2,
+                    imageHeight), clamp(cx + w / 2, imageWidth), clamp(cy + h / 2, imageHeight)),
+                    classes.get((int) p[1]), p[0]);
             if (kept.stream().noneMatch(o -> o.category().equals(d.category()) && iou(o, d) > nmsIou)) {
                 kept.add(d);
             }
@@ -80,10 +82,10 @@ public final class CameraDecoder {
 
     /** @return intersection over union of two boxes, 0 when both are empty */
     static double iou(Detection2d a, Detection2d b) {
-        double iw = Math.max(0, Math.min(a.x2(), b.x2()) - Math.max(a.x1(), b.x1()));
-        double ih = Math.max(0, Math.min(a.y2(), b.y2()) - Math.max(a.y1(), b.y1()));
+        double iw = Math.max(0, Math.min(a.box().x2(), b.box().x2()) - Math.max(a.box().x1(), b.box().x1()));
+        double ih = Math.max(0, Math.min(a.box().y2(), b.box().y2()) - Math.max(a.box().y1(), b.box().y1()));
         double inter = iw * ih;
-        double union = a.width() * a.height() + b.width() * b.height() - inter;
+        double union = a.box().width() * a.box().height() + b.box().width() * b.box().height() - inter;
         return union > 0 ? inter / union : 0;
     }
 

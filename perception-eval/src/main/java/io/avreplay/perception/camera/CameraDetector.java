@@ -1,6 +1,5 @@
 package io.avreplay.perception.camera;
 
-import io.avreplay.perception.api.Detection2d;
 import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
@@ -11,6 +10,7 @@ import io.avreplay.perception.model.ForwardPass;
 import io.avreplay.perception.model.InferenceNetwork;
 import io.avreplay.perception.model.ModelFiles;
 import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.object.Detection2d;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.avreplay.perception.camera;
 
-import io.avreplay.perception.api.DetectionClasses;
 import io.avreplay.perception.api.ImageInput;
-import io.avreplay.replay.log.Annotation2d;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.util.Arrays;
 import java.util.List;
 
@@ -63,7 +63,7 @@ public final class CameraTargets {
      * @param mirror      flip left-right, as given to the preprocessor
      * @return centres written
      */
-    public int encode(List<Annotation2d> boxes, int imageWidth, int imageHeight, boolean mirror, float[] out,
+    public int encode(List<GroundTruth2d> boxes, int imageWidth, int imageHeight, boolean mirror, float[] out,
             int offset) {
         Arrays.fill(out, offset, offset + size(), 0f);
         int plane = rows * cols;
@@ -71,22 +71,22 @@ public final class CameraTargets {
         double sy = (double) input.height() / imageHeight;
         int written = 0;
         float[] owner = new float[plane];
-        for (Annotation2d a : boxes) {
-            int k = DetectionClasses.of(a.category()).map(classes::indexOf).orElse(-1);
-            double x1 = a.x1() * sx;
-            double x2 = a.x2() * sx;
+        for (GroundTruth2d a : boxes) {
+            int k = CategoryTable.standard().evalClass(a.category()).map(classes::indexOf).orElse(-1);
+            double x1 = a.box().x1() * sx;
+            double x2 = a.box().x2() * sx;
             if (mirror) {
                 double t = input.width() - x2;
                 x2 = input.width() - x1;
                 x1 = t;
             }
             double w = x2 - x1;
-            double h = (a.y2() - a.y1()) * sy;
+            double h = (a.box().y2() - a.box().y1()) * sy;
             if (k < 0 || w < MIN_SIDE_PX || h < MIN_SIDE_PX) {
                 continue;
             }
             double fx = (x1 + w / 2) / stride;
-            double fy = (a.y1() * sy + h / 2) / stride;
+            double fy = (a.box().y1() * sy + h / 2) / stride;
             int c0 = (int) Math.floor(fx);
             int r0 = (int) Math.floor(fy);
             if (r0 < 0 || r0 >= rows || c0 < 0 || c0 >= cols) {

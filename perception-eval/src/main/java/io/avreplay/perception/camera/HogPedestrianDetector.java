@@ -1,7 +1,6 @@
 package io.avreplay.perception.camera;
 
 import io.avreplay.error.BadInputException;
-import io.avreplay.perception.api.Detection2d;
 import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
@@ -10,6 +9,8 @@ import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelTask;
 import io.avreplay.perception.api.Provenance;
 import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Detection2d;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,9 +82,9 @@ public final class HogPedestrianDetector implements Detector {
                     Rect r = found.get(i);
                     double score = 1 / (1 + Math.exp(-weights.get(i)));
                     if (score >= card.scoreThreshold()) {
-                        out.add(new Detection2d(f.sensorId(), "pedestrian", Math.max(0, r.x() / scale),
-                                Math.max(0, r.y() / scale), Math.min(grey.cols(), (r.x() + r.width()) / scale),
-                                Math.min(grey.rows(), (r.y() + r.height()) / scale), score));
+                        out.add(Detection2d.of(f.sensorId(), new Box2d(Math.max(0, r.x() / scale), Math.max(0,
+                                r.y() / scale), Math.min(grey.cols(), (r.x() + r.width()) / scale),
+                                Math.min(grey.rows(), (r.y() + r.height()) / scale)), "pedestrian", score));
                     }
                 }
                 return nms(out);

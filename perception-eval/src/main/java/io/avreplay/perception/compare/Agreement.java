@@ -1,6 +1,6 @@
 package io.avreplay.perception.compare;
 
-import io.avreplay.perception.api.Detection3d;
+import io.avreplay.replay.object.Detection3d;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

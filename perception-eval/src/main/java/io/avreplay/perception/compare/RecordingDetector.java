@@ -1,10 +1,10 @@
 package io.avreplay.perception.compare;
 
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ModelCard;
+import io.avreplay.replay.object.Detection3d;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

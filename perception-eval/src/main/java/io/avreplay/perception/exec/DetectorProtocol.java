@@ -1,18 +1,19 @@
 package io.avreplay.perception.exec;
 
 import io.avreplay.error.BadInputException;
-import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelTask;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.Detection3d;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -232,11 +233,15 @@ final class DetectorProtocol {
                 continue;
             }
             try {
+                double s = v[score][i];
+                if (!(s >= 0 && s <= 1)) {
+                    throw new IllegalArgumentException("score must be in [0, 1], got " + s);
+                }
                 if (card.task() == ModelTask.LIDAR_3D) {
-                    d3.add(new Detection3d(label, new Box3d(new Vec3(v[0][i], v[1][i], v[2][i]), v[3][i], v[4][i],
-                            v[5][i], v[6][i]), v[9][i], v[7][i], v[8][i]));
+                    d3.add(Detection3d.of(Box3d.ego(new Vec3(v[0][i], v[1][i], v[2][i]), v[3][i], v[4][i],
+                            v[5][i], v[6][i]), label, s, v[7][i], v[8][i]));
                 } else {
-                    d2.add(new Detection2d(cameras.get(i), label, v[0][i], v[1][i], v[2][i], v[3][i], v[4][i]));
+                    d2.add(Detection2d.of(cameras.get(i), new Box2d(v[0][i], v[1][i], v[2][i], v[3][i]), label, s));
                 }
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(where + ": answer to request " + requestId + ", box " + i + ": "

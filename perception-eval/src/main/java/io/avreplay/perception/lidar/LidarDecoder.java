@@ -1,9 +1,9 @@
 package io.avreplay.perception.lidar;
 
 import io.avreplay.perception.api.BevGrid;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,7 +72,7 @@ public final class LidarDecoder {
             double w = Math.exp(clampLog(out[regBase + 4 * plane + idx]));
             double h = Math.exp(clampLog(out[regBase + 5 * plane + idx]));
             double yaw = Math.atan2(out[regBase + 6 * plane + idx], out[regBase + 7 * plane + idx]);
-            kept.add(new Detection3d(classes.get(k), new Box3d(new Vec3(x, y, z), l, w, h, yaw), p[0], Double.NaN,
+            kept.add(Detection3d.of(Box3d.ego(new Vec3(x, y, z), l, w, h, yaw), classes.get(k), p[0], Double.NaN,
                     Double.NaN));
             keptClass.add(k);
         }

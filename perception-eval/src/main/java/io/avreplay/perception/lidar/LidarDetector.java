@@ -2,7 +2,6 @@ package io.avreplay.perception.lidar;
 
 import io.avreplay.error.BadInputException;
 import io.avreplay.perception.api.BevGrid;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
@@ -13,6 +12,7 @@ import io.avreplay.perception.model.InferenceNetwork;
 import io.avreplay.perception.model.ModelFiles;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Detection3d;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.avreplay.perception.lidar;
 
 import io.avreplay.perception.api.BevGrid;
-import io.avreplay.perception.api.DetectionClasses;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.Arrays;
 import java.util.List;
 
@@ -51,16 +51,16 @@ public final class LidarTargets {
      * @param mirrorY   mirror ego y (augmentation, as given to the featurizer)
      * @return the number of centres written
      */
-    public int encode(List<Annotation3d> boxes, double egoYawRad, boolean mirrorY, float[] out, int offset) {
+    public int encode(List<GroundTruth3d> boxes, double egoYawRad, boolean mirrorY, float[] out, int offset) {
         int plane = rows * cols;
         Arrays.fill(out, offset, offset + size(), 0f);
         double outCell = grid.cellM() * stride;
         double c = Math.cos(egoYawRad);
         double s = Math.sin(egoYawRad);
         int written = 0;
-        for (Annotation3d a : boxes) {
-            int k = DetectionClasses.of(a.category()).map(classes::indexOf).orElse(-1);
-            if (k < 0 || a.numLidarPoints() == 0) {
+        for (GroundTruth3d a : boxes) {
+            int k = CategoryTable.standard().evalClass(a.category()).map(classes::indexOf).orElse(-1);
+            if (k < 0 || a.numPoints() == 0) {
                 continue;
             }
             Box3d b = a.box();

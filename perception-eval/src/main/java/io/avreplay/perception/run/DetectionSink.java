@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.avreplay.eval.coco.CocoAnnotation;
-import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.Detection3d;
-import io.avreplay.replay.export.Detection3dExport;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.Detection3d;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,12 +63,10 @@ final class DetectionSink {
     }
 
     void add3d(String logId, String token, long ts, Pose egoToWorld, List<Detection3d> detections) {
-        List<Detection3dExport> export = new ArrayList<>();
         for (Detection3d d : detections) {
             rows3d.add(new Row3d(logId, token, ts, d));
-            export.add(new Detection3dExport(ts, d.category(), d.box(), d.vx(), d.vy(), d.score(), ""));
         }
-        samples.put(token, new NuScenesSubmission.Sample(token, egoToWorld, export));
+        samples.put(token, NuScenesSubmission.Sample.ofDetections(token, egoToWorld, detections));
     }
 
     /** @return the image's COCO id, by {@link CocoNumbering} (log ordinal: order of first appearance) */
@@ -122,11 +119,11 @@ final class DetectionSink {
         for (CocoAnnotation a : truth2d) {
             ObjectNode o = anns.addObject().put("id", a.id()).put("image_id", a.imageId()).put("category_id", a.categoryId())
                     .put("area", a.area()).put("iscrowd", a.crowd() ? 1 : 0);
-            o.putArray("bbox").add(a.bbox().x()).add(a.bbox().y()).add(a.bbox().width()).add(a.bbox().height());
+            o.putArray("bbox").add(a.bbox().x1()).add(a.bbox().y1()).add(a.bbox().width()).add(a.bbox().height());
         }
         ArrayNode cats = root.putArray("categories");
         for (int k = 0; k < categories.size(); k++) {
-            cats.addObject().put("id", EvalConversions.cocoCategoryId(categories, k)).put("name", categories.get(k));
+            cats.addObject().put("id", CocoNumbering.categoryId(categories, k)).put("name", categories.get(k));
         }
         return root;
     }
@@ -140,8 +137,8 @@ final class DetectionSink {
             }
             Detection2d d = r.detection();
             ObjectNode o = arr.addObject().put("image_id", r.imageId()).put("category_id",
-                    EvalConversions.cocoCategoryId(categories, k)).put("score", d.score());
-            o.putArray("bbox").add(d.x1()).add(d.y1()).add(d.x2() - d.x1()).add(d.y2() - d.y1());
+                    CocoNumbering.categoryId(categories, k)).put("score", d.score());
+            o.putArray("bbox").add(d.box().x1()).add(d.box().y1()).add(d.box().width()).add(d.box().height());
         }
         return arr;
     }

@@ -1,7 +1,7 @@
 package io.avreplay.perception.run;
 
-import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.Detection3d;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.Detection3d;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -71,7 +71,8 @@ final class DetectionTables {
             ((BigIntVector) root.getVector("image_id")).setSafe(i, r.imageId());
             ((BigIntVector) root.getVector("timestamp_ns")).setSafe(i, r.timestampNs());
             str(root, "category", i, d.category());
-            dbl(root, i, new String[] {"x1", "y1", "x2", "y2", "score"}, d.x1(), d.y1(), d.x2(), d.y2(), d.score());
+            dbl(root, i, new String[] {"x1", "y1", "x2", "y2", "score"}, d.box().x1(), d.box().y1(), d.box().x2(),
+                    d.box().y2(), d.score());
         });
     }
 

@@ -1,5 +1,6 @@
 package io.avreplay.perception.run;
 
+import io.avreplay.error.BadInputException;
 import io.avreplay.eval.coco.CocoAnnotation;
 import io.avreplay.eval.coco.CocoDetection;
 import io.avreplay.eval.coco.CocoEvaluator;
@@ -7,24 +8,27 @@ import io.avreplay.eval.coco.CocoGroundTruth;
 import io.avreplay.eval.coco.CocoMetricData;
 import io.avreplay.eval.coco.CocoResult;
 import io.avreplay.eval.detection.EvalProvenance;
+import io.avreplay.eval.detection.InSample;
 import io.avreplay.eval.log.LogGroundTruth;
+import io.avreplay.eval.log.WorldFrame;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesEvaluator;
 import io.avreplay.eval.nuscenes.NuScenesMetricData;
 import io.avreplay.eval.nuscenes.NuScenesResult;
-import io.avreplay.error.BadInputException;
-import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.export.CocoNumbering;
 import io.avreplay.replay.export.NuScenesSubmission;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
 import io.avreplay.replay.log.ToolVersion;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.play.Replay;
 import io.avreplay.replay.play.ReplayIterator;
 import io.avreplay.replay.sync.CameraMatch;
@@ -149,12 +153,12 @@ public final class RunPipeline {
     }
 
     /** What one log contributed: evaluator inputs and the 2D ground truth of the frames detected. */
-    private record LogOutcome(List<io.avreplay.eval.detection.Detection3d> predictions3d,
+    private record LogOutcome(List<InSample<Detection3d>> predictions3d,
             List<CocoDetection> predictions2d, List<Long> imageIds, List<CocoAnnotation> annotations) {
         CocoGroundTruth cocoTruth(List<String> categories) {
             Map<Long, String> cats = new LinkedHashMap<>();
             for (int i = 0; i < categories.size(); i++) {
-                cats.put(EvalConversions.cocoCategoryId(categories, i), categories.get(i));
+                cats.put(CocoNumbering.categoryId(categories, i), categories.get(i));
             }
             return new CocoGroundTruth(imageIds, cats, annotations);
         }
@@ -198,7 +202,7 @@ public final class RunPipeline {
             var gt2d = reader.annotations2d(cameraId.get());
             for (int i = 0; i < frames.size(); i++) {
                 CameraFrame f = frames.read(i);
-                List<Annotation2d> truth = List.of();
+                List<GroundTruth2d> truth = List.of();
                 if (gt2d.isPresent()) {
                     int k = gt2d.get().ceilIndex(f.timestampNs());
                     if (k < gt2d.get().size() && gt2d.get().timestampNs(k) == f.timestampNs()) {
@@ -230,14 +234,15 @@ public final class RunPipeline {
                     : reader.egoTrajectory().at(ts).egoToWorld();
             sink.add3d(reader.manifest().logId(), token, ts, egoToWorld, d.objects3d());
             for (Detection3d o : d.objects3d()) {
-                EvalConversions.toWorld(token, o, egoToWorld).ifPresent(out.predictions3d::add);
+                CategoryTable.standard().nuScenesClass(o.category()).ifPresent(cls -> out.predictions3d.add(
+                        new InSample<>(token, WorldFrame.toWorld(o, egoToWorld).withCategory(cls))));
             }
         }
         batch.clear();
     }
 
     /** A camera frame detected on the camera thread, waiting to be recorded in order. */
-    private record CameraWork(int frameIndex, CameraFrame frame, List<Annotation2d> truth, Future<Detections> detections,
+    private record CameraWork(int frameIndex, CameraFrame frame, List<GroundTruth2d> truth, Future<Detections> detections,
             long[] nanos) {
     }
 
@@ -245,7 +250,7 @@ public final class RunPipeline {
      * Hands a camera frame to the camera thread, so camera inference overlaps lidar inference on the
      * other core; the result is recorded later, in submission order, by {@link #drainCamera}.
      */
-    private void submitCamera(int frameIndex, CameraFrame frame, List<Annotation2d> truth, Map<String, SensorCalibration> calibrations,
+    private void submitCamera(int frameIndex, CameraFrame frame, List<GroundTruth2d> truth, Map<String, SensorCalibration> calibrations,
             List<CameraWork> pending) {
         Detector cam = camera.orElseThrow();
         long[] nanos = new long[1];
@@ -284,19 +289,20 @@ public final class RunPipeline {
         }
     }
 
-    private void recordCamera(int frameIndex, CameraFrame frame, List<Annotation2d> truth, Detections d, String logId,
+    private void recordCamera(int frameIndex, CameraFrame frame, List<GroundTruth2d> truth, Detections d, String logId,
             DetectionSink sink, LogOutcome out, Counters n) {
         n.cameraFrames++;
         long imageId = sink.addImage(logId, frameIndex, frame);
         out.imageIds.add(imageId);
-        for (Annotation2d a : truth) {
-            EvalConversions.toCoco(sink.nextAnnotationId(), imageId, a, sink.categories()).ifPresent(ann -> {
+        for (GroundTruth2d a : truth) {
+            CocoAnnotation.of(sink.nextAnnotationId(), imageId, a.box(), a.category(),
+                    sink.categories()).ifPresent(ann -> {
                 out.annotations.add(ann);
                 sink.addTruth2d(ann);
             });
         }
         for (Detection2d o : d.objects2d()) {
-            EvalConversions.toCoco(imageId, o, sink.categories()).ifPresent(out.predictions2d::add);
+            CocoDetection.of(imageId, o, sink.categories()).ifPresent(out.predictions2d::add);
         }
         sink.add2d(logId, imageId, frame.timestampNs(), d.objects2d());
     }

@@ -1,6 +1,5 @@
 package io.avreplay.perception.train;
 
-import io.avreplay.perception.api.Detection2d;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ImageInput;
@@ -12,9 +11,10 @@ import io.avreplay.perception.camera.CameraTargets;
 import io.avreplay.perception.camera.ImagePreprocessor;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +67,7 @@ final class CameraSamples implements SampleEncoder {
         for (int l = 0; l < logs.readers().size(); l++) {
             LogReader r = logs.readers().get(l);
             for (String cam : r.cameraIds()) {
-                Optional<FrameStream<AnnotationFrame<Annotation2d>>> ann = r.annotations2d(cam);
+                Optional<FrameStream<AnnotationFrame<GroundTruth2d>>> ann = r.annotations2d(cam);
                 if (ann.isEmpty()) {
                     continue;
                 }
@@ -112,7 +112,7 @@ final class CameraSamples implements SampleEncoder {
                 in[i] = Math.min(1f, in[i] * gain);
             }
         }
-        List<Annotation2d> boxes = r.annotations2d(s.sensorId()).orElseThrow().read(s.annotation()).boxes();
+        List<GroundTruth2d> boxes = r.annotations2d(s.sensorId()).orElseThrow().read(s.annotation()).boxes();
         targets.encode(boxes, size[0], size[1], mirror, target, targetOffset);
     }
 
@@ -137,7 +137,7 @@ final class CameraSamples implements SampleEncoder {
             CameraFrame frame = r.camera(s.sensorId()).read(s.frame());
             List<Detection2d> found = detector.detect(FrameSet.of(frame, r.calibration(s.sensorId()).orElseThrow()))
                     .objects2d();
-            List<Annotation2d> truth = r.annotations2d(s.sensorId()).orElseThrow().read(s.annotation()).boxes();
+            List<GroundTruth2d> truth = r.annotations2d(s.sensorId()).orElseThrow().read(s.annotation()).boxes();
             scorer.add(truth, found);
             moderate.add(truth, found);
         }

@@ -6,10 +6,11 @@ import io.avreplay.eval.coco.CocoEvaluator;
 import io.avreplay.eval.coco.CocoGroundTruth;
 import io.avreplay.eval.coco.CocoResult;
 import io.avreplay.eval.coco.CocoStat;
-import io.avreplay.eval.detection.Box2d;
-import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.DetectionClasses;
-import io.avreplay.replay.log.Annotation2d;
+import io.avreplay.replay.export.CocoNumbering;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +39,8 @@ public final class CocoHeldOut {
         /** KITTI Moderate's minimum box height, pixels. */
         public static final double MIN_HEIGHT_PX = 25;
 
-        boolean counts(Annotation2d a) {
-            return this == ALL || (a.y2() - a.y1() >= MIN_HEIGHT_PX && a.occlusion() <= 1 && a.truncation() <= 0.3);
+        boolean counts(GroundTruth2d a) {
+            return this == ALL || (a.box().y2() - a.box().y1() >= MIN_HEIGHT_PX && a.occlusion() <= 1 && a.truncation() <= 0.3);
         }
     }
 
@@ -56,24 +57,19 @@ public final class CocoHeldOut {
     }
 
     /** Adds one frame's ground truth and detections. */
-    public void add(List<Annotation2d> groundTruth, List<Detection2d> found) {
+    public void add(List<GroundTruth2d> groundTruth, List<Detection2d> found) {
         long image = images.size() + 1;
         images.add(image);
-        for (Annotation2d a : groundTruth) {
-            int k = DetectionClasses.of(a.category()).map(classes::indexOf).orElse(-1);
+        for (GroundTruth2d a : groundTruth) {
+            int k = CategoryTable.standard().evalClass(a.category()).map(classes::indexOf).orElse(-1);
             if (k >= 0) {
-                double w = a.x2() - a.x1();
-                double h = a.y2() - a.y1();
-                annotations.add(new CocoAnnotation(annotations.size() + 1, image, k + 1,
-                        new Box2d(a.x1(), a.y1(), w, h), w * h, !protocol.counts(a)));
+                Box2d box = a.box();
+                annotations.add(new CocoAnnotation(annotations.size() + 1, image, CocoNumbering.categoryId(classes, k), box, box.area(),
+                        !protocol.counts(a)));
             }
         }
         for (Detection2d d : found) {
-            int k = classes.indexOf(d.category());
-            if (k >= 0) {
-                detections.add(new CocoDetection(image, k + 1, new Box2d(d.x1(), d.y1(), d.x2() - d.x1(),
-                        d.y2() - d.y1()), d.score()));
-            }
+            CocoDetection.of(image, d, classes).ifPresent(detections::add);
         }
     }
 
@@ -81,7 +77,7 @@ public final class CocoHeldOut {
     public CocoResult result() {
         Map<Long, String> cats = new LinkedHashMap<>();
         for (int k = 0; k < classes.size(); k++) {
-            cats.put((long) k + 1, classes.get(k));
+            cats.put(CocoNumbering.categoryId(classes, k), classes.get(k));
         }
         return new CocoEvaluator().evaluate(new CocoGroundTruth(images, cats, annotations), detections);
     }

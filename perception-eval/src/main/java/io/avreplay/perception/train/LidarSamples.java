@@ -1,7 +1,6 @@
 package io.avreplay.perception.train;
 
 import io.avreplay.perception.api.BevGrid;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
@@ -13,10 +12,11 @@ import io.avreplay.perception.lidar.LidarDetector;
 import io.avreplay.perception.lidar.LidarTargets;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +55,7 @@ final class LidarSamples implements SampleEncoder {
         List<Sample> out = new ArrayList<>();
         for (int l = 0; l < logs.readers().size(); l++) {
             LogReader r = logs.readers().get(l);
-            Optional<FrameStream<AnnotationFrame<Annotation3d>>> ann = r.annotations3d();
+            Optional<FrameStream<AnnotationFrame<GroundTruth3d>>> ann = r.annotations3d();
             if (r.lidarIds().isEmpty() || ann.isEmpty()) {
                 continue;
             }
@@ -97,7 +97,7 @@ final class LidarSamples implements SampleEncoder {
         boolean mirror = augment && rng.nextBoolean();
         featurizer.featurize(sweep.x(), sweep.y(), sweep.z(), sweep.intensity(), cal.sensorToEgo(), yaw, mirror, in,
                 inOffset);
-        List<Annotation3d> boxes = r.annotations3d().orElseThrow().read(s.annotation()).boxes();
+        List<GroundTruth3d> boxes = r.annotations3d().orElseThrow().read(s.annotation()).boxes();
         targets.encode(boxes, yaw, mirror, target, targetOffset);
     }
 

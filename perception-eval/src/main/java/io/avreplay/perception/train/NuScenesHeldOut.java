@@ -1,8 +1,6 @@
 package io.avreplay.perception.train;
 
-import io.avreplay.eval.detection.Detection3d;
-import io.avreplay.eval.detection.GroundTruth3d;
-import io.avreplay.eval.log.CategoryMap;
+import io.avreplay.eval.detection.InSample;
 import io.avreplay.eval.log.LogGroundTruth;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesEvaluator;
@@ -12,6 +10,9 @@ import io.avreplay.eval.nuscenes.TpMetric;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.geometry.Pose;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,17 +26,17 @@ import java.util.TreeMap;
  * {@link LogGroundTruth} moves the boxes. Collects one log at a time; not thread-safe.
  */
 public final class NuScenesHeldOut {
-    private final List<GroundTruth3d> boxes = new ArrayList<>();
+    private final List<InSample<GroundTruth3d>> boxes = new ArrayList<>();
     private final List<String> samples = new ArrayList<>();
     private final Map<String, NuScenesGroundTruth.EgoPosition> ego = new HashMap<>();
-    private final List<Detection3d> predictions = new ArrayList<>();
+    private final List<InSample<Detection3d>> predictions = new ArrayList<>();
 
     /**
      * Adds the ground truth of {@code log} at {@code timestampsNs} and the detections made at them.
      *
      * @param detections per timestamp, ego-frame detections of the perception model
      */
-    public void add(LogReader log, Map<Long, List<io.avreplay.perception.api.Detection3d>> detections) {
+    public void add(LogReader log, Map<Long, List<Detection3d>> detections) {
         NuScenesGroundTruth gt = LogGroundTruth.read(log, detections::containsKey).groundTruth();
         boxes.addAll(gt.boxes());
         samples.addAll(gt.samples());
@@ -43,8 +44,8 @@ public final class NuScenesHeldOut {
         detections.forEach((ts, list) -> {
             String token = NuScenesSubmission.sampleToken(log.manifest(), ts);
             Pose egoToWorld = log.egoTrajectory().isEmpty() ? Pose.IDENTITY : log.egoTrajectory().at(ts).egoToWorld();
-            for (io.avreplay.perception.api.Detection3d d : list) {
-                CategoryMap.toNuScenes(d.category()).ifPresent(cls -> predictions.add(toWorld(token, d, cls,
+            for (Detection3d d : list) {
+                CategoryTable.standard().nuScenesClass(d.category()).ifPresent(cls -> predictions.add(toWorld(token, d, cls,
                         egoToWorld)));
             }
         });
@@ -73,9 +74,7 @@ public final class NuScenesHeldOut {
         return out;
     }
 
-    private static Detection3d toWorld(String token, io.avreplay.perception.api.Detection3d d, String cls,
-            Pose egoToWorld) {
-        return new Detection3d(token, io.avreplay.eval.log.WorldFrame.box(d.box(), egoToWorld),
-                io.avreplay.eval.log.WorldFrame.velocity(d.vx(), d.vy(), egoToWorld), cls, d.score(), "");
+    private static InSample<Detection3d> toWorld(String token, Detection3d d, String cls, Pose egoToWorld) {
+        return new InSample<>(token, io.avreplay.eval.log.WorldFrame.toWorld(d, egoToWorld).withCategory(cls));
     }
 }

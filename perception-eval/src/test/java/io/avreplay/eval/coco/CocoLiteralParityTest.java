@@ -2,7 +2,7 @@ package io.avreplay.eval.coco;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.avreplay.eval.detection.Box2d;
+import io.avreplay.replay.object.Box2d;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -44,7 +44,7 @@ class CocoLiteralParityTest {
                 Box2d b;
                 if (!anns.isEmpty() && rnd.nextBoolean()) {
                     Box2d near = anns.get(anns.size() - 1 - rnd.nextInt(Math.min(anns.size(), 8))).bbox();
-                    b = new Box2d(near.x() + rnd.nextGaussian() * 4, near.y() + rnd.nextGaussian() * 4,
+                    b = Box2d.ofXywh(near.x1() + rnd.nextGaussian() * 4, near.y1() + rnd.nextGaussian() * 4,
                             Math.max(0, near.width() + rnd.nextGaussian() * 4), Math.max(0, near.height() + rnd.nextGaussian() * 4));
                 } else {
                     b = randomBox(rnd);
@@ -83,7 +83,7 @@ class CocoLiteralParityTest {
     private static Box2d randomBox(Random rnd) {
         double w = rnd.nextInt(6) == 0 ? 32 : 2 + rnd.nextDouble() * 150;
         double h = rnd.nextInt(6) == 0 ? 32 : 2 + rnd.nextDouble() * 150;
-        return new Box2d(rnd.nextInt(400), rnd.nextInt(300), w, h);
+        return Box2d.ofXywh(rnd.nextInt(400), rnd.nextInt(300), w, h);
     }
 
     /** pycocotools 2.0 {@code evaluateImg} and {@code accumulate}, transcribed without optimisation. */
@@ -203,8 +203,8 @@ class CocoLiteralParityTest {
 
         static double iou(Box2d d, CocoAnnotation g) {
             Box2d b = g.bbox();
-            double w = Math.min(d.x() + d.width(), b.x() + b.width()) - Math.max(d.x(), b.x());
-            double h = Math.min(d.y() + d.height(), b.y() + b.height()) - Math.max(d.y(), b.y());
+            double w = Math.min(d.x1() + d.width(), b.x1() + b.width()) - Math.max(d.x1(), b.x1());
+            double h = Math.min(d.y1() + d.height(), b.y1() + b.height()) - Math.max(d.y1(), b.y1());
             if (w <= 0 || h <= 0) {
                 return 0;
             }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.error.BadInputException;
 import io.avreplay.eval.Golden;
-import io.avreplay.eval.detection.Box2d;
 import io.avreplay.eval.detection.EvalProvenance;
+import io.avreplay.replay.object.Box2d;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,11 +21,11 @@ class CocoRulesTest {
     private static final EvalProvenance PROV = new EvalProvenance("coco", "bbox", List.of(), "0.1.0");
 
     static CocoAnnotation ann(long id, long img, double x, boolean crowd) {
-        return new CocoAnnotation(id, img, 1, new Box2d(x, 0, 50, 50), 2500, crowd);
+        return new CocoAnnotation(id, img, 1, Box2d.ofXywh(x, 0, 50, 50), 2500, crowd);
     }
 
     static CocoDetection det(long img, double x, double score) {
-        return new CocoDetection(img, 1, new Box2d(x, 0, 50, 50), score);
+        return new CocoDetection(img, 1, Box2d.ofXywh(x, 0, 50, 50), score);
     }
 
     static CocoResult eval(List<CocoAnnotation> gt, List<CocoDetection> dt) {

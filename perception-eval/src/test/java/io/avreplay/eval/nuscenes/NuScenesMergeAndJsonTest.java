@@ -3,9 +3,10 @@ package io.avreplay.eval.nuscenes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.avreplay.eval.Golden;
-import io.avreplay.eval.detection.Detection3d;
 import io.avreplay.eval.detection.EvalProvenance;
-import io.avreplay.eval.detection.GroundTruth3d;
+import io.avreplay.eval.detection.InSample;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,11 +25,11 @@ class NuScenesMergeAndJsonTest {
     void mergeOfTwoHalvesEqualsTheWhole() {
         Path dir = Golden.cases("nuscenes").get(0);
         NuScenesGroundTruth gt = NuScenesEvaluator.readGroundTruth(dir.resolve("gt.json"));
-        List<Detection3d> preds = NuScenesEvaluator.readPredictions(dir.resolve("pred.json"));
+        List<InSample<Detection3d>> preds = NuScenesEvaluator.readPredictions(dir.resolve("pred.json"));
         NuScenesEvaluator ev = new NuScenesEvaluator(NuScenesConfig.cvpr2019());
         // Split by sample: the first half of the samples (in prediction order) to part A.
         List<String> order = new ArrayList<>(new java.util.LinkedHashSet<>(
-                preds.stream().map(Detection3d::sampleToken).toList()));
+                preds.stream().map(InSample::sampleToken).toList()));
         for (String s : gt.samples()) {
             if (!order.contains(s)) {
                 order.add(s);
@@ -52,7 +53,7 @@ class NuScenesMergeAndJsonTest {
     void concatEqualsMergeAndCountsRepeatedPartsTwice() {
         Path dir = Golden.cases("nuscenes").get(0);
         NuScenesGroundTruth gt = NuScenesEvaluator.readGroundTruth(dir.resolve("gt.json"));
-        List<Detection3d> preds = NuScenesEvaluator.readPredictions(dir.resolve("pred.json"));
+        List<InSample<Detection3d>> preds = NuScenesEvaluator.readPredictions(dir.resolve("pred.json"));
         NuScenesEvaluator ev = new NuScenesEvaluator(NuScenesConfig.cvpr2019());
         List<String> samples = new ArrayList<>(gt.samples());
         Set<String> a = new HashSet<>(samples.subList(0, samples.size() / 3));
@@ -81,7 +82,7 @@ class NuScenesMergeAndJsonTest {
     }
 
     private static NuScenesGroundTruth part(NuScenesGroundTruth gt, Set<String> a, boolean in) {
-        List<GroundTruth3d> boxes = gt.boxes().stream().filter(b -> a.contains(b.sampleToken()) == in).toList();
+        List<InSample<GroundTruth3d>> boxes = gt.boxes().stream().filter(b -> a.contains(b.sampleToken()) == in).toList();
         List<String> samples = gt.samples().stream().filter(s -> a.contains(s) == in).toList();
         Map<String, NuScenesGroundTruth.EgoPosition> ego = new HashMap<>();
         gt.egoPoses().forEach((k, v) -> {

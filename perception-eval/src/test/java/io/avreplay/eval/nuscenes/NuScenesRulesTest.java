@@ -3,10 +3,11 @@ package io.avreplay.eval.nuscenes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.avreplay.eval.detection.Box3d;
-import io.avreplay.eval.detection.Detection3d;
-import io.avreplay.eval.detection.GroundTruth3d;
-import io.avreplay.eval.detection.Velocity;
+import io.avreplay.eval.detection.InSample;
+import io.avreplay.replay.geometry.Vec3;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +18,18 @@ class NuScenesRulesTest {
     private static final NuScenesConfig CAR_ONLY = new NuScenesConfig("car-only", Map.of("car", 50.0),
             List.of(0.5, 1.0, 2.0, 4.0), 2.0, 0.1, 0.1, 500, 5);
 
-    static GroundTruth3d gt(String s, double x, double y, String attr) {
-        return new GroundTruth3d(s, new Box3d(x, y, 0, 2, 4, 1.5, 0), new Velocity(1, 0), "car", attr, 10);
+    static InSample<GroundTruth3d> gt(String s, double x, double y, String attr) {
+        return new InSample<>(s, new GroundTruth3d(Box3d.world(new Vec3(x, y, 0), 4, 2, 1.5, 0), "car", "", 10, 1, 0,
+                Detection3d.attributeList(attr), Float.NaN));
     }
 
-    static Detection3d pred(String s, double x, double y, double score) {
-        return new Detection3d(s, new Box3d(x, y, 0, 2, 4, 1.5, 0), new Velocity(1, 0), "car", score,
-                "vehicle.moving");
+    static InSample<Detection3d> pred(String s, double x, double y, double score) {
+        return new InSample<>(s, new Detection3d(Box3d.world(new Vec3(x, y, 0), 4, 2, 1.5, 0), "car", score, 1, 0,
+                Detection3d.attributeList("vehicle.moving"), Detection3d.NO_TRACK, Double.NaN, ""));
     }
 
-    static NuScenesResult eval(NuScenesConfig cfg, List<GroundTruth3d> gt, List<Detection3d> preds) {
+    static NuScenesResult eval(NuScenesConfig cfg, List<InSample<GroundTruth3d>> gt,
+            List<InSample<Detection3d>> preds) {
         return new NuScenesEvaluator(cfg).evaluate(NuScenesGroundTruth.of(gt), preds);
     }
 
@@ -70,7 +73,7 @@ class NuScenesRulesTest {
     void recallBelowMinRecallGivesTpErrorOne() {
         // 20 GT (2 m apart, all within range), 1 TP: recall .05 -> confidence is non-zero up to index 5 only,
         // max recall index 5 < first index 11 -> every TP error is 1 (devkit's rule), AP 0.
-        List<GroundTruth3d> gts = new ArrayList<>();
+        List<InSample<GroundTruth3d>> gts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             gts.add(gt("s", 2 * i, 0, ""));
         }
@@ -83,8 +86,11 @@ class NuScenesRulesTest {
     void groundTruthAsPredictionsScoresPerfectly() {
         // Every GT reproduced exactly (score 1): precision 1 at every recall -> AP 1, errors 0, so
         // NDS = (5 * 1 + 5 * 1) / 10 = 1 (attr_err of GT without attribute is NaN and ignored).
-        List<GroundTruth3d> gts = List.of(gt("a", 0, 0, "vehicle.moving"), gt("a", 10, 0, ""), gt("b", 3, 3, ""));
-        List<Detection3d> preds = gts.stream().map(g -> pred(g.sampleToken(), g.box().x(), g.box().y(), 1.0)).toList();
+        List<InSample<GroundTruth3d>> gts = List.of(gt("a", 0, 0, "vehicle.moving"), gt("a", 10, 0, ""), gt("b", 3, 3,
+                ""));
+        List<InSample<Detection3d>> preds = gts.stream().map(g -> pred(g.sampleToken(), g.object().box().x(),
+                g.object().box().y(),
+                1.0)).toList();
         NuScenesResult r = eval(CAR_ONLY, gts, preds);
         assertEquals(1.0, r.meanAp(), 1e-12);
         assertEquals(1.0, r.ndScore(), 1e-12);
@@ -94,8 +100,12 @@ class NuScenesRulesTest {
     void unknownVelocityIsLeftOutOfTheMean() {
         // Two TPs: the first (higher score) has an unknown GT velocity (NaN), the second an error of 2 m/s.
         // cummean = [0 (no number yet), 2]; the curve's vel_err is 2 from the second TP's recall on.
-        GroundTruth3d g0 = new GroundTruth3d("s", new Box3d(0, 0, 0, 2, 4, 1.5, 0), Velocity.UNKNOWN, "car", "", 10);
-        GroundTruth3d g1 = new GroundTruth3d("s", new Box3d(20, 0, 0, 2, 4, 1.5, 0), new Velocity(3, 0), "car", "", 10);
+        InSample<GroundTruth3d> g0 = new InSample<>("s", new GroundTruth3d(Box3d.world(new Vec3(0, 0, 0), 4, 2, 1.5,
+                0), "car",
+                "", 10, Double.NaN, Double.NaN, List.of(), Float.NaN));
+        InSample<GroundTruth3d> g1 = new InSample<>("s", new GroundTruth3d(Box3d.world(new Vec3(20, 0, 0), 4, 2, 1.5,
+                0), "car",
+                "", 10, 3, 0, List.of(), Float.NaN));
         NuScenesResult r = eval(CAR_ONLY, List.of(g0, g1), List.of(pred("s", 0, 0, 0.9), pred("s", 20, 0, 0.8)));
         List<Double> vel = r.curves().get("car:2.0").errors().get(TpMetric.VEL_ERR);
         assertEquals(0.0, vel.get(0), 1e-12);
@@ -108,15 +118,18 @@ class NuScenesRulesTest {
     void conesAndBarriersHaveNoVelocityOrAttributeErrorAndBarriersAreSymmetric() {
         NuScenesConfig cfg = new NuScenesConfig("cb", Map.of("traffic_cone", 30.0, "barrier", 30.0),
                 List.of(0.5, 1.0, 2.0, 4.0), 2.0, 0.1, 0.1, 500, 5);
-        GroundTruth3d b = new GroundTruth3d("s", new Box3d(1, 0, 0, 2, 0.5, 1, 0.1), new Velocity(0, 0), "barrier", "",
-                5);
+        InSample<GroundTruth3d> b = new InSample<>("s", new GroundTruth3d(Box3d.world(new Vec3(1, 0, 0), 0.5, 2, 1,
+                0.1),
+                "barrier", "", 5, 0, 0, List.of(), Float.NaN));
         // Barrier predicted with its heading flipped by pi: period pi makes the orientation error 0.
-        Detection3d bp = new Detection3d("s", new Box3d(1, 0, 0, 2, 0.5, 1, 0.1 + Math.PI), new Velocity(0, 0),
-                "barrier", 0.9, "");
-        GroundTruth3d c = new GroundTruth3d("s", new Box3d(5, 0, 0, 0.3, 0.3, 1, 0), new Velocity(0, 0), "traffic_cone",
-                "", 5);
-        Detection3d cp = new Detection3d("s", new Box3d(5, 0, 0, 0.3, 0.3, 1, 2), new Velocity(0, 0), "traffic_cone",
-                0.9, "");
+        InSample<Detection3d> bp = new InSample<>("s", Detection3d.of(Box3d.world(new Vec3(1, 0, 0), 0.5, 2, 1,
+                0.1 + Math.PI),
+                "barrier", 0.9, 0, 0));
+        InSample<GroundTruth3d> c = new InSample<>("s", new GroundTruth3d(Box3d.world(new Vec3(5, 0, 0), 0.3, 0.3, 1,
+                0),
+                "traffic_cone", "", 5, 0, 0, List.of(), Float.NaN));
+        InSample<Detection3d> cp = new InSample<>("s", Detection3d.of(Box3d.world(new Vec3(5, 0, 0), 0.3, 0.3, 1, 2),
+                "traffic_cone", 0.9, 0, 0));
         NuScenesResult r = new NuScenesEvaluator(cfg).evaluate(
                 new NuScenesGroundTruth(List.of(b, c), List.of("s"), Map.of(), Map.of()), List.of(bp, cp));
         assertEquals(0.0, r.labelTpErrors().get("barrier").get(TpMetric.ORIENT_ERR), 1e-9);
@@ -134,20 +147,28 @@ class NuScenesRulesTest {
                 List.of(0.5, 1.0, 2.0, 4.0), 2.0, 0.1, 0.1, 500, 5);
         var ego = new NuScenesGroundTruth.EgoPosition(100, 0, 0);
         // Car 50 m from the ego vehicle: 50 < 50 is false, so it is dropped. Car with num_pts 0: dropped.
-        GroundTruth3d far = new GroundTruth3d("s", new Box3d(150, 0, 0, 2, 4, 1.5, 0), new Velocity(0, 0), "car", "", 5);
-        GroundTruth3d empty = new GroundTruth3d("s", new Box3d(110, 0, 0, 2, 4, 1.5, 0), new Velocity(0, 0), "car", "",
-                0);
-        GroundTruth3d kept = new GroundTruth3d("s", new Box3d(120, 0, 0, 2, 4, 1.5, 0), new Velocity(0, 0), "car", "",
-                3);
+        InSample<GroundTruth3d> far = new InSample<>("s", new GroundTruth3d(Box3d.world(new Vec3(150, 0, 0), 4, 2,
+                1.5, 0),
+                "car", "", 5, 0, 0, List.of(), Float.NaN));
+        InSample<GroundTruth3d> empty = new InSample<>("s", new GroundTruth3d(Box3d.world(new Vec3(110, 0, 0), 4, 2,
+                1.5, 0),
+                "car", "", 0, 0, 0, List.of(), Float.NaN));
+        InSample<GroundTruth3d> kept = new InSample<>("s", new GroundTruth3d(Box3d.world(new Vec3(120, 0, 0), 4, 2,
+                1.5, 0),
+                "car", "", 3, 0, 0, List.of(), Float.NaN));
         // A bicycle whose centre lies in a rack (a 3 x 3 x 2 box at the same place) is dropped.
-        GroundTruth3d racked = new GroundTruth3d("s", new Box3d(105, 5, 0.5, 0.6, 1.7, 1.2, 0), new Velocity(0, 0),
-                "bicycle", "", 9);
+        InSample<GroundTruth3d> racked = new InSample<>("s", new GroundTruth3d(Box3d.world(new Vec3(105, 5, 0.5), 1.7,
+                0.6, 1.2,
+                0), "bicycle", "", 9, 0, 0, List.of(), Float.NaN));
         var rack = NuScenesGroundTruth.BikeRack.ofYaw(105, 5, 0.5, 3, 3, 2, 0.3);
         NuScenesGroundTruth gt = new NuScenesGroundTruth(List.of(far, empty, kept, racked), List.of("s"),
                 Map.of("s", ego), Map.of("s", List.of(rack)));
-        Detection3d p = new Detection3d("s", new Box3d(120, 0, 0, 2, 4, 1.5, 0), new Velocity(0, 0), "car", 0.5, "");
-        Detection3d pb = new Detection3d("s", new Box3d(105, 5, 0.5, 0.6, 1.7, 1.2, 0), new Velocity(0, 0), "bicycle",
-                0.5, "");
+        InSample<Detection3d> p = new InSample<>("s", Detection3d.of(Box3d.world(new Vec3(120, 0, 0), 4, 2, 1.5, 0),
+                "car", 0.5,
+                0, 0));
+        InSample<Detection3d> pb = new InSample<>("s", Detection3d.of(Box3d.world(new Vec3(105, 5, 0.5), 1.7, 0.6,
+                1.2, 0),
+                "bicycle", 0.5, 0, 0));
         NuScenesResult r = new NuScenesEvaluator(cfg).evaluate(gt, List.of(p, pb));
         assertEquals(4, r.counts().gtBefore());
         assertEquals(1, r.counts().gtAfter());

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.perception.api.ImageInput;
-import io.avreplay.replay.log.Annotation2d;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,8 @@ class CameraTargetsTest {
         // Image 128 x 64 (scale 1). A 40 x 24 car centred at (30, 20): Gaussian radius 1 (0.3 * 24 / 4),
         // sigma 0.5, so the 4-neighbours (heat e^-2 = 0.135) are regressed and the diagonals (e^-4) are not.
         // A truck (28 x 28) centred at (40, 20), 2.5 cells to the right: radius 2, sigma 5/6.
-        List<Annotation2d> gt = List.of(new Annotation2d("a", "car", 10, 8, 50, 32, 0, 0),
-                new Annotation2d("b", "truck", 26, 6, 54, 34, 0, 0));
+        List<GroundTruth2d> gt = List.of(new GroundTruth2d(new Box2d(10, 8, 50, 32), "car", "a", 0, 0),
+                new GroundTruth2d(new Box2d(26, 6, 54, 34), "truck", "b", 0, 0));
         assertEquals(2, dense.encode(gt, 128, 64, false, t, 0));
         int owned = 0;
         for (int r = 0; r < 16; r++) {

@@ -14,17 +14,18 @@ import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.ImageEncoding;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Detection2d;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import io.avreplay.perception.api.Detection2d;
 
 class HogPedestrianDetectorTest {
     private static final SensorCalibration CAL = SensorCalibration.camera("cam", Pose.IDENTITY,
@@ -66,7 +67,7 @@ class HogPedestrianDetectorTest {
             List<Detection2d> found = hog.detect(FrameSet.of(new CameraFrame("cam", 0, ImageEncoding.PNG, bytes,
                     1224, 370), CAL)).objects2d();
             // label_2: Pedestrian 712.40 143.00 810.73 307.92
-            Detection2d gt = new Detection2d("cam", "pedestrian", 712.40, 143.00, 810.73, 307.92, 1);
+            Detection2d gt = Detection2d.of("cam", new Box2d(712.40, 143.00, 810.73, 307.92), "pedestrian", 1);
             double best = found.stream().mapToDouble(d -> CameraDecoder.iou(d, gt)).max().orElse(0);
             assertTrue(best > 0.3, "best IoU with the labelled pedestrian " + best + " of " + found);
         }

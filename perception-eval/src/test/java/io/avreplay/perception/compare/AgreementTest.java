@@ -2,16 +2,16 @@ package io.avreplay.perception.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AgreementTest {
     private static Detection3d car(double x, double y, double score) {
-        return new Detection3d("car", new Box3d(new Vec3(x, y, 0.8), 4.5, 1.9, 1.6, 0), score, 0, 0);
+        return Detection3d.of(Box3d.ego(new Vec3(x, y, 0.8), 4.5, 1.9, 1.6, 0), "car", score, 0, 0);
     }
 
     @Test
@@ -22,7 +22,7 @@ class AgreementTest {
                 // (10.3, 0.3) is 0.42 m from (10, 0): matched, |0.9 - 0.6| = 0.3. (20.6, 0) is 0.6 m away: missed.
                 1L, List.of(car(10.3, 0.3, 0.6), car(20.6, 0, 0.5)),
                 // a pedestrian on the spot does not match a car
-                2L, List.of(new Detection3d("pedestrian", new Box3d(new Vec3(5, 5, 0.9), 0.6, 0.6, 1.8, 0), 0.7, 0, 0)));
+                2L, List.of(Detection3d.of(Box3d.ego(new Vec3(5, 5, 0.9), 0.6, 0.6, 1.8, 0), "pedestrian", 0.7, 0, 0)));
         Agreement a = Agreement.of(ref, other, 0.5);
         assertEquals(3, a.referenceDetections());
         assertEquals(1, a.matched());

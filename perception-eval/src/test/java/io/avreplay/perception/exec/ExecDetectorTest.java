@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.error.BadInputException;
 import io.avreplay.perception.Detectors;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.ExecBackend;
 import io.avreplay.perception.api.FrameSet;
@@ -23,6 +22,7 @@ import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Detection3d;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package io.avreplay.perception.lidar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.avreplay.perception.api.BevGrid;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,12 +52,14 @@ class LidarDecoderTest {
     void encodedTargetsDecodeBackToTheBoxes() {
         LidarTargets t = new LidarTargets(grid, classes, 2);
         float[] target = new float[t.size()];
-        List<Annotation3d> gt = List.of(
-                new Annotation3d("a", "car", new Box3d(new Vec3(3.3, -2.7, 0.9), 4.4, 1.8, 1.5, 0.3), 0, 0, 50, "", 1f),
-                new Annotation3d("b", "pedestrian", new Box3d(new Vec3(-6.1, 4.2, 0.9), 0.6, 0.7, 1.8, -1), 0, 0, 9,
-                        "", 1f),
-                new Annotation3d("c", "car", new Box3d(new Vec3(1, 1, 1), 4, 2, 1.5, 0), 0, 0, 0, "", 1f), // no points
-                new Annotation3d("d", "animal", new Box3d(new Vec3(2, 2, 1), 1, 1, 1, 0), 0, 0, 9, "", 1f));
+        List<GroundTruth3d> gt = List.of(
+                new GroundTruth3d(Box3d.ego(new Vec3(3.3, -2.7, 0.9), 4.4, 1.8, 1.5, 0.3), "car", "a", 50, 0, 0,
+                        List.of(), 1f),
+                new GroundTruth3d(Box3d.ego(new Vec3(-6.1, 4.2, 0.9), 0.6, 0.7, 1.8, -1), "pedestrian", "b", 9, 0, 0,
+                        List.of(), 1f),
+                new GroundTruth3d(Box3d.ego(new Vec3(1, 1, 1), 4, 2, 1.5, 0), "car", "c", 0, 0, 0, List.of(), 1f),
+                        // no points
+                new GroundTruth3d(Box3d.ego(new Vec3(2, 2, 1), 1, 1, 1, 0), "animal", "d", 9, 0, 0, List.of(), 1f));
         assertEquals(2, t.encode(gt, 0, false, target, 0));
         // heatmap targets in [0, 1] -> logits; exactly 1 at centres becomes a large logit
         for (int i = 0; i < 2 * 400; i++) {

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.perception.api.BevGrid;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class LidarTargetsRoundTripTest {
             "traffic_cone", "barrier");
     private static final Pose SENSOR_TO_EGO = new Pose(Quaternion.IDENTITY, new Vec3(1.2, 0, 1.85));
     private final BevGrid grid = new BevGrid(-51.2, 51.2, -51.2, 51.2, -2, 4, 0.64); // 160 x 160 -> 80 x 80
-    private final List<Annotation3d> gt = List.of(
+    private final List<GroundTruth3d> gt = List.of(
             box("car", 12.3, -4.1, 0.8, 4.6, 1.9, 1.6, 0.4),
             box("pedestrian", -7.7, 9.2, 0.9, 0.7, 0.7, 1.8, -1.2),
             box("truck", 30.5, 18.0, 1.5, 8.0, 2.5, 3.0, 2.9),
@@ -78,7 +78,7 @@ class LidarTargetsRoundTripTest {
         }
         List<Detection3d> found = new LidarDecoder(grid, CLASSES, stride, 0.5, 0.5, 100).decode(target, 0);
         assertEquals(gt.size(), found.size());
-        for (Annotation3d a : gt) {
+        for (GroundTruth3d a : gt) {
             Box3d want = augmented(a.box(), yaw, mirror);
             Detection3d d = found.stream().filter(x -> x.category().equals(a.category())).findFirst().orElseThrow();
             assertEquals(want.centre().x(), d.box().centre().x(), 1e-4, a.category() + " x");
@@ -96,7 +96,7 @@ class LidarTargetsRoundTripTest {
     private float[][] sensorFramePoints() {
         List<float[]> pts = new ArrayList<>();
         Vec3 t = SENSOR_TO_EGO.translation();
-        for (Annotation3d a : gt) {
+        for (GroundTruth3d a : gt) {
             Box3d b = a.box();
             for (double u = -b.length() / 2; u <= b.length() / 2; u += 0.2) {
                 for (double v = -b.width() / 2; v <= b.width() / 2; v += 0.2) {
@@ -122,12 +122,12 @@ class LidarTargetsRoundTripTest {
         double x = Math.cos(yaw) * b.centre().x() - Math.sin(yaw) * b.centre().y();
         double y = Math.sin(yaw) * b.centre().x() + Math.cos(yaw) * b.centre().y();
         double h = b.yaw() + yaw;
-        return mirror ? new Box3d(new Vec3(x, -y, b.centre().z()), b.length(), b.width(), b.height(), -h)
-                : new Box3d(new Vec3(x, y, b.centre().z()), b.length(), b.width(), b.height(), h);
+        return mirror ? Box3d.ego(new Vec3(x, -y, b.centre().z()), b.length(), b.width(), b.height(), -h)
+                : Box3d.ego(new Vec3(x, y, b.centre().z()), b.length(), b.width(), b.height(), h);
     }
 
-    private static Annotation3d box(String cls, double x, double y, double z, double l, double w, double h,
+    private static GroundTruth3d box(String cls, double x, double y, double z, double l, double w, double h,
             double yaw) {
-        return new Annotation3d(cls, cls, new Box3d(new Vec3(x, y, z), l, w, h, yaw), 0, 0, 100, "", 1f);
+        return new GroundTruth3d(Box3d.ego(new Vec3(x, y, z), l, w, h, yaw), cls, cls, 100, 0, 0, List.of(), 1f);
     }
 }

@@ -3,12 +3,12 @@ package io.avreplay.perception.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.avreplay.eval.nuscenes.NuScenesResult;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.arrow.TestLogs;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,10 +55,11 @@ class NuScenesHeldOutTest {
         Map<Long, List<Detection3d>> found = new HashMap<>();
         for (int i = 0; i < ann.size(); i++) {
             List<Detection3d> dets = new ArrayList<>();
-            for (Annotation3d a : ann.read(i).boxes()) {
+            for (GroundTruth3d a : ann.read(i).boxes()) {
                 Box3d b = a.box();
-                dets.add(new Detection3d(a.category(), new Box3d(new Vec3(b.centre().x() + shiftXM, b.centre().y(),
-                        b.centre().z()), b.length(), b.width(), b.height(), b.yaw()), 0.9, Double.NaN, Double.NaN));
+                dets.add(Detection3d.of(Box3d.ego(new Vec3(b.centre().x() + shiftXM, b.centre().y(),
+                        b.centre().z()), b.length(), b.width(), b.height(), b.yaw()), a.category(), 0.9, Double.NaN,
+                                Double.NaN));
             }
             found.put(ann.timestampNs(i), dets);
         }

@@ -1,9 +1,11 @@
 package io.avreplay.replay.arrow;
 
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.BigIntVector;
@@ -19,10 +21,10 @@ final class AnnotationCodec {
     private AnnotationCodec() {
     }
 
-    static void encode3d(long timestampNs, List<Annotation3d> boxes, VectorSchemaRoot root) {
+    static void encode3d(long timestampNs, List<GroundTruth3d> boxes, VectorSchemaRoot root) {
         root.allocateNew();
         for (int i = 0; i < boxes.size(); i++) {
-            Annotation3d a = boxes.get(i);
+            GroundTruth3d a = boxes.get(i);
             Box3d b = a.box();
             Columns.vector(root, "timestamp_ns", BigIntVector.class).setSafe(i, timestampNs);
             Columns.setString(Columns.vector(root, "track_id", VarCharVector.class), i, a.trackId());
@@ -36,57 +38,56 @@ final class AnnotationCodec {
             set(root, "yaw", i, b.yaw());
             set(root, "vx", i, a.vx());
             set(root, "vy", i, a.vy());
-            Columns.vector(root, "num_lidar_points", IntVector.class).setSafe(i, a.numLidarPoints());
+            Columns.vector(root, "num_lidar_points", IntVector.class).setSafe(i, a.numPoints());
             Columns.setString(Columns.vector(root, "attribute", VarCharVector.class), i, a.attribute());
             Columns.vector(root, "visibility", Float4Vector.class).setSafe(i, a.visibility());
         }
         root.setRowCount(boxes.size());
     }
 
-    static List<Annotation3d> decode3d(VectorSchemaRoot root) {
+    static List<GroundTruth3d> decode3d(VectorSchemaRoot root) {
         int n = root.getRowCount();
-        List<Annotation3d> out = new ArrayList<>(n);
+        List<GroundTruth3d> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Box3d box = new Box3d(new Vec3(get(root, "x", i), get(root, "y", i), get(root, "z", i)),
+            Box3d box = Box3d.ego(new Vec3(get(root, "x", i), get(root, "y", i), get(root, "z", i)),
                     get(root, "length", i), get(root, "width", i), get(root, "height", i), get(root, "yaw", i));
-            out.add(new Annotation3d(
-                    Columns.getString(Columns.vector(root, "track_id", VarCharVector.class), i),
-                    Columns.getString(Columns.vector(root, "category", VarCharVector.class), i),
-                    box, get(root, "vx", i), get(root, "vy", i),
-                    Columns.vector(root, "num_lidar_points", IntVector.class).get(i),
-                    Columns.getString(Columns.vector(root, "attribute", VarCharVector.class), i),
-                    Columns.vector(root, "visibility", Float4Vector.class).get(i)));
+            String attribute = Columns.getString(Columns.vector(root, "attribute", VarCharVector.class), i);
+            out.add(new GroundTruth3d(box, Columns.getString(Columns.vector(root, "category", VarCharVector.class),
+                    i), Columns.getString(Columns.vector(root, "track_id", VarCharVector.class), i),
+                    Columns.vector(root, "num_lidar_points", IntVector.class).get(i), get(root, "vx", i), get(root,
+                    "vy",
+                    i), Detection3d.attributeList(attribute), Columns.vector(root,
+                    "visibility", Float4Vector.class).get(i)));
         }
         return out;
     }
 
-    static void encode2d(long timestampNs, List<Annotation2d> boxes, VectorSchemaRoot root) {
+    static void encode2d(long timestampNs, List<GroundTruth2d> boxes, VectorSchemaRoot root) {
         root.allocateNew();
         for (int i = 0; i < boxes.size(); i++) {
-            Annotation2d a = boxes.get(i);
+            GroundTruth2d a = boxes.get(i);
             Columns.vector(root, "timestamp_ns", BigIntVector.class).setSafe(i, timestampNs);
             Columns.setString(Columns.vector(root, "track_id", VarCharVector.class), i, a.trackId());
             Columns.setString(Columns.vector(root, "category", VarCharVector.class), i, a.category());
-            set(root, "x1", i, a.x1());
-            set(root, "y1", i, a.y1());
-            set(root, "x2", i, a.x2());
-            set(root, "y2", i, a.y2());
+            set(root, "x1", i, a.box().x1());
+            set(root, "y1", i, a.box().y1());
+            set(root, "x2", i, a.box().x2());
+            set(root, "y2", i, a.box().y2());
             Columns.vector(root, "truncation", Float4Vector.class).setSafe(i, a.truncation());
             Columns.setByte(Columns.vector(root, "occlusion", TinyIntVector.class), i, a.occlusion());
         }
         root.setRowCount(boxes.size());
     }
 
-    static List<Annotation2d> decode2d(VectorSchemaRoot root) {
+    static List<GroundTruth2d> decode2d(VectorSchemaRoot root) {
         int n = root.getRowCount();
-        List<Annotation2d> out = new ArrayList<>(n);
+        List<GroundTruth2d> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(new Annotation2d(
-                    Columns.getString(Columns.vector(root, "track_id", VarCharVector.class), i),
-                    Columns.getString(Columns.vector(root, "category", VarCharVector.class), i),
-                    get(root, "x1", i), get(root, "y1", i), get(root, "x2", i), get(root, "y2", i),
-                    Columns.vector(root, "truncation", Float4Vector.class).get(i),
-                    Columns.vector(root, "occlusion", TinyIntVector.class).get(i)));
+            out.add(new GroundTruth2d(new Box2d(get(root, "x1", i), get(root, "y1", i), get(root, "x2", i), get(root,
+                    "y2", i)), Columns.getString(Columns.vector(root, "category", VarCharVector.class), i),
+                    Columns.getString(Columns.vector(root, "track_id", VarCharVector.class), i), Columns.vector(root,
+                    "truncation", Float4Vector.class).get(i), Columns.vector(root, "occlusion",
+                    TinyIntVector.class).get(i)));
         }
         return out;
     }

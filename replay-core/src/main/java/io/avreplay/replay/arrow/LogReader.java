@@ -3,8 +3,6 @@ package io.avreplay.replay.arrow;
 import io.avreplay.error.BadInputException;
 import io.avreplay.error.ChecksumMismatchException;
 import io.avreplay.error.CorruptLogException;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
@@ -16,6 +14,8 @@ import io.avreplay.replay.log.SensorCalibration;
 import io.avreplay.replay.log.SensorFrame;
 import io.avreplay.replay.log.StreamInfo;
 import io.avreplay.replay.log.StreamKind;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -229,7 +229,7 @@ public final class LogReader implements AutoCloseable {
     }
 
     /** 3D ground truth, one frame per annotated timestamp; empty stream when the log has none. */
-    public Optional<FrameStream<AnnotationFrame<Annotation3d>>> annotations3d() {
+    public Optional<FrameStream<AnnotationFrame<GroundTruth3d>>> annotations3d() {
         if (manifest.stream(StreamKind.ANNOTATIONS_3D, "annotations").isEmpty()) {
             return Optional.empty();
         }
@@ -238,7 +238,7 @@ public final class LogReader implements AutoCloseable {
     }
 
     /** 2D ground truth of one camera, if the log has it. */
-    public Optional<FrameStream<AnnotationFrame<Annotation2d>>> annotations2d(String camera) {
+    public Optional<FrameStream<AnnotationFrame<GroundTruth2d>>> annotations2d(String camera) {
         if (manifest.stream(StreamKind.ANNOTATIONS_2D, camera).isEmpty()) {
             return Optional.empty();
         }

@@ -3,8 +3,6 @@ package io.avreplay.replay.arrow;
 import io.avreplay.replay.files.FileTrees;
 import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.files.OutputPublisher;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.FileEntry;
@@ -15,6 +13,8 @@ import io.avreplay.replay.log.SensorCalibration;
 import io.avreplay.replay.log.StreamInfo;
 import io.avreplay.replay.log.StreamKind;
 import io.avreplay.replay.log.ToolVersion;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -128,14 +128,14 @@ public final class LogWriter implements AutoCloseable {
     }
 
     /** Appends the 3D ground truth (ego frame) of one timestamp; an empty list records "nothing here". */
-    public void writeAnnotations3d(long timestampNs, List<Annotation3d> boxes) {
+    public void writeAnnotations3d(long timestampNs, List<GroundTruth3d> boxes) {
         StreamFileWriter w = stream(StreamKind.ANNOTATIONS_3D, "annotations");
         checkOrder(w, w.lastTimestamp(), timestampNs);
         write(w, root -> AnnotationCodec.encode3d(timestampNs, boxes, root), new long[] {timestampNs}, false);
     }
 
     /** Appends the 2D ground truth of one camera frame. */
-    public void writeAnnotations2d(String cameraId, long timestampNs, List<Annotation2d> boxes) {
+    public void writeAnnotations2d(String cameraId, long timestampNs, List<GroundTruth2d> boxes) {
         StreamFileWriter w = stream(StreamKind.ANNOTATIONS_2D, cameraId);
         checkOrder(w, w.lastTimestamp(), timestampNs);
         write(w, root -> AnnotationCodec.encode2d(timestampNs, boxes, root), new long[] {timestampNs}, false);

@@ -8,9 +8,10 @@ import io.avreplay.error.BadInputException;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class CocoExport {
     /** Writes the camera's 2D ground truth as COCO instances; returns the number of annotations. */
     public static int writeInstances(LogReader log, String camera, Path file) {
         FrameStream<CameraFrame> frames = log.camera(camera);
-        FrameStream<AnnotationFrame<Annotation2d>> gt = groundTruth(log, camera);
+        FrameStream<AnnotationFrame<GroundTruth2d>> gt = groundTruth(log, camera);
         Map<String, Long> cats = categories(gt);
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
@@ -51,17 +52,17 @@ public final class CocoExport {
         ArrayNode anns = root.putArray("annotations");
         int id = 0;
         for (int i = 0; i < gt.size(); i++) {
-            AnnotationFrame<Annotation2d> f = gt.read(i);
+            AnnotationFrame<GroundTruth2d> f = gt.read(i);
             Long image = imageIds.get(f.timestampNs());
             if (image == null) {
                 throw new BadInputException(log.directory() + ": 2D ground truth of '" + camera + "' at " + f.timestampNs()
                         + " ns has no camera frame at that time");
             }
-            for (Annotation2d a : f.boxes()) {
-                double w = a.x2() - a.x1();
-                double h = a.y2() - a.y1();
+            for (GroundTruth2d a : f.boxes()) {
+                double w = a.box().x2() - a.box().x1();
+                double h = a.box().y2() - a.box().y1();
                 ObjectNode o = anns.addObject().put("id", ++id).put("image_id", image).put("category_id", cats.get(a.category()));
-                o.putArray("bbox").add(a.x1()).add(a.y1()).add(w).add(h);
+                o.putArray("bbox").add(a.box().x1()).add(a.box().y1()).add(w).add(h);
                 o.put("area", w * h).put("iscrowd", a.category().equals("dontcare") ? 1 : 0).put("track_id", a.trackId());
                 if (Float.isNaN(a.truncation())) {
                     o.putNull("truncation");
@@ -80,38 +81,47 @@ public final class CocoExport {
     /**
      * Writes detections as COCO results, with image and category ids matching {@link #writeInstances}.
      *
+     * @param detections per camera timestamp (ns), that frame's detections, written in map order
      * @throws InvalidConfigException when a detection's image time or category is not in the log's ground truth
      */
-    public static void writeResults(LogReader log, String camera, List<Detection2dExport> detections, Path file) {
+    public static void writeResults(LogReader log, String camera, Map<Long, List<Detection2d>> detections,
+            Path file) {
         FrameStream<CameraFrame> frames = log.camera(camera);
         Map<String, Long> cats = categories(groundTruth(log, camera));
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode out = m.createArrayNode();
-        for (Detection2dExport d : detections) {
-            int idx = frames.floorIndex(d.timestampNs());
-            if (idx < 0 || frames.timestampNs(idx) != d.timestampNs()) {
-                throw new InvalidConfigException("detection at " + d.timestampNs() + " ns: no frame of camera '" + camera
+        for (Map.Entry<Long, List<Detection2d>> e : detections.entrySet()) {
+            long timestampNs = e.getKey();
+            int idx = frames.floorIndex(timestampNs);
+            if (idx < 0 || frames.timestampNs(idx) != timestampNs) {
+                throw new InvalidConfigException("detection at " + timestampNs + " ns: no frame of camera '" + camera
                         + "' at that time");
             }
-            Long cat = cats.get(d.category());
-            if (cat == null) {
-                throw new InvalidConfigException("detection category '" + d.category() + "' is not among the ground-truth "
-                        + "categories " + cats.keySet());
+            for (Detection2d d : e.getValue()) {
+                writeResult(out, d, idx, cats);
             }
-            ObjectNode o = out.addObject().put("image_id", CocoNumbering.imageId(0, idx)).put("category_id", cat);
-            o.putArray("bbox").add(d.x1()).add(d.y1()).add(d.x2() - d.x1()).add(d.y2() - d.y1());
-            o.put("score", d.score());
         }
         AtomicFile.write(file, tmp -> m.writeValue(tmp.toFile(), out));
     }
 
-    private static FrameStream<AnnotationFrame<Annotation2d>> groundTruth(LogReader log, String camera) {
+    private static void writeResult(ArrayNode out, Detection2d d, int idx, Map<String, Long> cats) {
+        Long cat = cats.get(d.category());
+        if (cat == null) {
+            throw new InvalidConfigException("detection category '" + d.category() + "' is not among the ground-truth "
+                    + "categories " + cats.keySet());
+        }
+        ObjectNode o = out.addObject().put("image_id", CocoNumbering.imageId(0, idx)).put("category_id", cat);
+        o.putArray("bbox").add(d.box().x1()).add(d.box().y1()).add(d.box().width()).add(d.box().height());
+        o.put("score", d.score());
+    }
+
+    private static FrameStream<AnnotationFrame<GroundTruth2d>> groundTruth(LogReader log, String camera) {
         return log.annotations2d(camera).orElseThrow(() -> new BadInputException(log.directory()
                 + ": no 2D ground truth for camera '" + camera + "'"));
     }
 
     /** The categories present, by {@link CocoNumbering}: fixed ids first, then the others from 1000 by name. */
-    private static Map<String, Long> categories(FrameStream<AnnotationFrame<Annotation2d>> gt) {
+    private static Map<String, Long> categories(FrameStream<AnnotationFrame<GroundTruth2d>> gt) {
         TreeSet<String> names = new TreeSet<>();
         for (int i = 0; i < gt.size(); i++) {
             gt.read(i).boxes().forEach(a -> names.add(a.category()));

@@ -53,6 +53,16 @@ public final class CocoNumbering {
         return k < 0 ? OptionalLong.empty() : OptionalLong.of(k + 1L);
     }
 
+    /**
+     * @param categories a run's category list (e.g. a model's classes)
+     * @param k          index into {@code categories}
+     * @return the id of {@code categories.get(k)}: its fixed id, or {@link #FIRST_EXTRA_CATEGORY_ID} + k for a
+     *         name outside {@link #CATEGORIES}
+     */
+    public static long categoryId(List<String> categories, int k) {
+        return categoryId(categories.get(k)).orElse(FIRST_EXTRA_CATEGORY_ID + k);
+    }
+
     /** @return the image's {@code file_name}: {@code <logId>/<camera>/<timestamp_ns>.<jpg|png>} */
     public static String fileName(String logId, String camera, long timestampNs, String encodingId) {
         return logId + "/" + camera + "/" + timestampNs + "." + (encodingId.toLowerCase(Locale.ROOT).equals("png") ? "png" : "jpg");

@@ -1,13 +1,13 @@
 package io.avreplay.replay.export;
 
 import io.avreplay.replay.geometry.Pose;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.arrow.vector.BigIntVector;
@@ -90,11 +90,11 @@ final class FlatTables {
         root.setRowCount(n);
     }
 
-    static void fillBoxes(VectorSchemaRoot root, AnnotationFrame<Annotation3d> f) {
+    static void fillBoxes(VectorSchemaRoot root, AnnotationFrame<GroundTruth3d> f) {
         root.allocateNew();
-        List<Annotation3d> boxes = f.boxes();
+        List<GroundTruth3d> boxes = f.boxes();
         for (int i = 0; i < boxes.size(); i++) {
-            Annotation3d a = boxes.get(i);
+            GroundTruth3d a = boxes.get(i);
             ((BigIntVector) root.getVector("timestamp_ns")).setSafe(i, f.timestampNs());
             text(root, "track_id", i, a.trackId());
             text(root, "category", i, a.category());
@@ -107,26 +107,26 @@ final class FlatTables {
             f64(root, "yaw", i, a.box().yaw());
             f64(root, "vx", i, a.vx());
             f64(root, "vy", i, a.vy());
-            ((IntVector) root.getVector("num_lidar_points")).setSafe(i, a.numLidarPoints());
+            ((IntVector) root.getVector("num_lidar_points")).setSafe(i, a.numPoints());
             text(root, "attribute", i, a.attribute());
             ((Float4Vector) root.getVector("visibility")).setSafe(i, a.visibility());
         }
         root.setRowCount(boxes.size());
     }
 
-    static void fillBoxes2d(VectorSchemaRoot root, String camera, AnnotationFrame<Annotation2d> f) {
+    static void fillBoxes2d(VectorSchemaRoot root, String camera, AnnotationFrame<GroundTruth2d> f) {
         root.allocateNew();
-        List<Annotation2d> boxes = f.boxes();
+        List<GroundTruth2d> boxes = f.boxes();
         for (int i = 0; i < boxes.size(); i++) {
-            Annotation2d a = boxes.get(i);
+            GroundTruth2d a = boxes.get(i);
             text(root, "camera", i, camera);
             ((BigIntVector) root.getVector("timestamp_ns")).setSafe(i, f.timestampNs());
             text(root, "track_id", i, a.trackId());
             text(root, "category", i, a.category());
-            f64(root, "x1", i, a.x1());
-            f64(root, "y1", i, a.y1());
-            f64(root, "x2", i, a.x2());
-            f64(root, "y2", i, a.y2());
+            f64(root, "x1", i, a.box().x1());
+            f64(root, "y1", i, a.box().y1());
+            f64(root, "x2", i, a.box().x2());
+            f64(root, "y2", i, a.box().y2());
             ((Float4Vector) root.getVector("truncation")).setSafe(i, a.truncation());
             ((TinyIntVector) root.getVector("occlusion")).setSafe(i, a.occlusion());
         }

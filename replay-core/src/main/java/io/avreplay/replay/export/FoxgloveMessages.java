@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -173,13 +173,13 @@ final class FoxgloveMessages {
     }
 
     /** One cube per box, coloured by category hash so classes are told apart at a glance. */
-    static Body boxes(AnnotationFrame<Annotation3d> f) {
+    static Body boxes(AnnotationFrame<GroundTruth3d> f) {
         return g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("deletions");
             g.writeEndArray();
             g.writeArrayFieldStart("entities");
-            for (Annotation3d a : f.boxes()) {
+            for (GroundTruth3d a : f.boxes()) {
                 g.writeStartObject();
                 time(g, "timestamp", f.timestampNs());
                 g.writeStringField("frame_id", McapExport.EGO);

@@ -6,12 +6,12 @@ import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,21 +43,21 @@ public final class KittiLabelExport {
      * @throws BadInputException when the log lacks 3D ground truth or a calibration of either camera
      */
     public static int exportGroundTruth(LogReader log, String labelCamera, String imageCamera, Path outDir) {
-        FrameStream<AnnotationFrame<Annotation3d>> gt = log.annotations3d().orElseThrow(
+        FrameStream<AnnotationFrame<GroundTruth3d>> gt = log.annotations3d().orElseThrow(
                 () -> new BadInputException(log.directory() + ": log has no 3D ground truth to export"));
         Map<String, List<KittiLabelFormat.KittiObject>> frames = new LinkedHashMap<>();
         Pose egoToRect = calibration(log, labelCamera).sensorToEgo().inverse();
         SensorCalibration image = calibration(log, imageCamera);
-        Optional<FrameStream<AnnotationFrame<Annotation2d>>> b2 = log.annotations2d(imageCamera);
+        Optional<FrameStream<AnnotationFrame<GroundTruth2d>>> b2 = log.annotations2d(imageCamera);
         boolean kitti = "kitti".equals(log.manifest().tags().get("source"));
         for (int i = 0; i < gt.size(); i++) {
-            AnnotationFrame<Annotation3d> f = gt.read(i);
-            Map<String, Annotation2d> byTrack = new HashMap<>();
-            List<Annotation2d> dontCare = new ArrayList<>();
+            AnnotationFrame<GroundTruth3d> f = gt.read(i);
+            Map<String, GroundTruth2d> byTrack = new HashMap<>();
+            List<GroundTruth2d> dontCare = new ArrayList<>();
             if (b2.isPresent()) {
                 int j = b2.get().floorIndex(f.timestampNs());
                 if (j >= 0 && b2.get().timestampNs(j) == f.timestampNs()) {
-                    for (Annotation2d a : b2.get().read(j).boxes()) {
+                    for (GroundTruth2d a : b2.get().read(j).boxes()) {
                         if (a.category().equals("dontcare")) {
                             dontCare.add(a);
                         } else {
@@ -67,12 +67,13 @@ public final class KittiLabelExport {
                 }
             }
             List<KittiLabelFormat.KittiObject> objs = new ArrayList<>();
-            for (Annotation3d a : f.boxes()) {
-                Annotation2d a2 = byTrack.get(a.trackId());
+            for (GroundTruth3d a : f.boxes()) {
+                GroundTruth2d a2 = byTrack.get(a.trackId());
                 if (a2 != null) {
                     double trunc = Float.isNaN(a2.truncation()) ? 0 : a2.truncation();
                     objs.add(KittiLabelFormat.fromEgo(a.category(), a.box(), Double.NaN, egoToRect,
-                            new double[] {a2.x1(), a2.y1(), a2.x2(), a2.y2()}, trunc, a2.occlusion()));
+                            new double[] {a2.box().x1(), a2.box().y1(), a2.box().x2(),
+                            a2.box().y2()}, trunc, a2.occlusion()));
                 } else {
                     // KITTI labels only objects seen in the image: one behind the camera or outside the picture is
                     // left out; one partly outside gets its clipped box and the fraction cut off as truncation.
@@ -80,8 +81,9 @@ public final class KittiLabelExport {
                             Double.NaN, egoToRect, p.bbox(), p.truncated(), UNKNOWN_OCCLUSION)));
                 }
             }
-            for (Annotation2d d : dontCare) {
-                objs.add(KittiLabelFormat.dontCare(new double[] {d.x1(), d.y1(), d.x2(), d.y2()}));
+            for (GroundTruth2d d : dontCare) {
+                objs.add(KittiLabelFormat.dontCare(new double[] {d.box().x1(), d.box().y1(), d.box().x2(),
+                        d.box().y2()}));
             }
             frames.put(frameName(f.timestampNs(), i, kitti), objs);
         }

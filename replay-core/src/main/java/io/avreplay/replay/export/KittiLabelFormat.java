@@ -2,7 +2,7 @@ package io.avreplay.replay.export;
 
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;

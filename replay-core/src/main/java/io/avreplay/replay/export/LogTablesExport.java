@@ -3,12 +3,12 @@ package io.avreplay.replay.export;
 import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -104,11 +104,11 @@ public final class LogTablesExport {
 
     private static long boxes(LogReader log, Path file, BufferAllocator a) throws IOException {
         return table(file, FlatTables.boxes(), a, (root, w) -> {
-            Optional<FrameStream<AnnotationFrame<Annotation3d>>> gt = log.annotations3d();
+            Optional<FrameStream<AnnotationFrame<GroundTruth3d>>> gt = log.annotations3d();
             long rows = 0;
             if (gt.isPresent()) {
                 for (int i = 0; i < gt.get().size(); i++) {
-                    AnnotationFrame<Annotation3d> f = gt.get().read(i);
+                    AnnotationFrame<GroundTruth3d> f = gt.get().read(i);
                     FlatTables.fillBoxes(root, f);
                     w.writeBatch();
                     rows += f.boxes().size();
@@ -123,9 +123,9 @@ public final class LogTablesExport {
             long rows = 0;
             for (String cam : log.manifest().streams(io.avreplay.replay.log.StreamKind.ANNOTATIONS_2D).stream()
                     .map(s -> s.sensor()).toList()) {
-                FrameStream<AnnotationFrame<Annotation2d>> s = log.annotations2d(cam).orElseThrow();
+                FrameStream<AnnotationFrame<GroundTruth2d>> s = log.annotations2d(cam).orElseThrow();
                 for (int i = 0; i < s.size(); i++) {
-                    AnnotationFrame<Annotation2d> f = s.read(i);
+                    AnnotationFrame<GroundTruth2d> f = s.read(i);
                     FlatTables.fillBoxes2d(root, cam, f);
                     w.writeBatch();
                     rows += f.boxes().size();

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.AnnotationFrame;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
 import io.avreplay.replay.mcap.McapWriteOptions;
 import io.avreplay.replay.mcap.McapWriter;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -135,7 +135,7 @@ public final class McapExport {
             }
             default -> {
                 @SuppressWarnings("unchecked")
-                AnnotationFrame<Annotation3d> a = (AnnotationFrame<Annotation3d>) frame;
+                AnnotationFrame<GroundTruth3d> a = (AnnotationFrame<GroundTruth3d>) frame;
                 ch.write("/annotations", FoxgloveSchemas.SCENE_UPDATE, a.timestampNs(), FoxgloveMessages.boxes(a));
                 return 1;
             }

@@ -1,15 +1,21 @@
 package io.avreplay.replay.export;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.BoxFrame;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,19 +30,15 @@ import java.util.Objects;
  * with each box {@code sample_token, translation [x,y,z], size [w,l,h], rotation [w,x,y,z],
  * velocity [vx,vy], detection_name, detection_score, attribute_name} in the global frame (metres,
  * m/s). Ego-frame boxes go to the global frame with the ego pose of their sample. Ground truth has
- * score −1 (the devkit's default for GT); unknown velocity is written as {@code null}.
+ * score −1 (the devkit's default for GT). Unknown velocity is written as {@code [NaN, NaN]} (the JSON
+ * extension Python's {@code json} module reads): nuscenes-devkit's {@code DetectionBox} accepts NaN
+ * velocities and leaves their errors out of the means, whereas {@code null} fails in its
+ * {@code velocity_l2}. This class is the only place that knows the field order ({@code size = [w, l, h]}).
  */
 public final class NuScenesSubmission {
     private NuScenesSubmission() {
     }
 
-    /**
-     * The boxes of one sample.
-     *
-     * @param sampleToken the nuScenes sample token (or another stable id of the lidar timestamp)
-     * @param egoToWorld  the ego pose at the sample's timestamp
-     * @param boxes       boxes in the ego frame
-     */
     /**
      * The sample token avreplay uses for the annotated (lidar) timestamp of a log: the original nuScenes
      * token when the log was imported from nuScenes, otherwise {@code <log_id>-<timestamp_ns>}.
@@ -47,17 +49,46 @@ public final class NuScenesSubmission {
                 manifest.logId() + "-" + timestampNs);
     }
 
-    public record Sample(String sampleToken, Pose egoToWorld, List<Detection3dExport> boxes) {
+    /**
+     * The boxes of one sample: detections, ground truth, or (rarely) both.
+     *
+     * @param sampleToken the nuScenes sample token (or another stable id of the lidar timestamp)
+     * @param egoToWorld  the ego pose at the sample's timestamp
+     * @param detections  detections, boxes in the ego frame; category = nuScenes detection name
+     * @param groundTruth ground truth, boxes in the ego frame; category = nuScenes detection name
+     */
+    public record Sample(String sampleToken, Pose egoToWorld, List<Detection3d> detections,
+            List<GroundTruth3d> groundTruth) {
+        /** @throws IllegalArgumentException when a box is not in the ego frame */
         public Sample {
             Objects.requireNonNull(sampleToken, "sampleToken");
             Objects.requireNonNull(egoToWorld, "egoToWorld");
-            boxes = List.copyOf(boxes);
+            detections = List.copyOf(detections);
+            groundTruth = List.copyOf(groundTruth);
+            for (Detection3d d : detections) {
+                requireEgo(sampleToken, d.box());
+            }
+            for (GroundTruth3d g : groundTruth) {
+                requireEgo(sampleToken, g.box());
+            }
         }
-    }
 
-    /** A box as read back: global frame, as in the file. */
-    public record GlobalBox(String category, Box3d box, Quaternion rotation, double vx, double vy, double score,
-            String attribute) {
+        /** @return a sample of detections */
+        public static Sample ofDetections(String sampleToken, Pose egoToWorld, List<Detection3d> detections) {
+            return new Sample(sampleToken, egoToWorld, detections, List.of());
+        }
+
+        /** @return a sample of ground truth */
+        public static Sample ofGroundTruth(String sampleToken, Pose egoToWorld, List<GroundTruth3d> groundTruth) {
+            return new Sample(sampleToken, egoToWorld, List.of(), groundTruth);
+        }
+
+        private static void requireEgo(String sampleToken, Box3d box) {
+            if (box.frame() != BoxFrame.EGO) {
+                throw new IllegalArgumentException("sample " + sampleToken + ": boxes must be in the EGO frame, got "
+                        + box.frame());
+            }
+        }
     }
 
     /**
@@ -66,7 +97,8 @@ public final class NuScenesSubmission {
      * {@code ego_poses} map {sample_token: [x, y, z]}, the shape {@code avreplay eval nuscenes --gt} reads.
      */
     public static void write(List<Sample> samples, Map<String, Boolean> modality, Path file) {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper m = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
         ObjectNode root = m.createObjectNode();
         ObjectNode meta = root.putObject("meta");
         for (String k : List.of("use_camera", "use_lidar", "use_radar", "use_map", "use_external")) {
@@ -76,9 +108,21 @@ public final class NuScenesSubmission {
         boolean groundTruth = false;
         for (Sample s : samples) {
             ArrayNode arr = results.putArray(s.sampleToken());
-            for (Detection3dExport d : s.boxes()) {
-                arr.add(box(m, s, d));
-                groundTruth |= d.isGroundTruth();
+            for (Detection3d d : s.detections()) {
+                ObjectNode o = box(m, s, d.box(), d.vx(), d.vy(), d.category());
+                o.put("detection_score", d.score());
+                o.put("attribute_name", d.attribute());
+                arr.add(o);
+            }
+            for (GroundTruth3d g : s.groundTruth()) {
+                ObjectNode o = box(m, s, g.box(), g.vx(), g.vy(), g.category());
+                o.put("detection_score", -1.0);
+                o.put("attribute_name", g.attribute());
+                if (g.numPoints() >= 0) {
+                    o.put("num_pts", g.numPoints());
+                }
+                arr.add(o);
+                groundTruth = true;
             }
         }
         if (groundTruth) {
@@ -93,41 +137,37 @@ public final class NuScenesSubmission {
         AtomicFile.write(file, tmp -> m.writeValue(tmp.toFile(), root));
     }
 
-    private static ObjectNode box(ObjectMapper m, Sample s, Detection3dExport d) {
+    private static ObjectNode box(ObjectMapper m, Sample s, Box3d b, double vx, double vy, String name) {
         Pose p = s.egoToWorld();
-        Box3d b = d.box();
         Vec3 c = p.apply(b.centre());
         Quaternion q = p.rotation().times(Quaternion.fromYaw(b.yaw()));
-        Vec3 v = p.rotation().rotate(new Vec3(d.vx(), d.vy(), 0));
+        Vec3 v = p.rotation().rotate(new Vec3(vx, vy, 0));
         ObjectNode o = m.createObjectNode();
         o.put("sample_token", s.sampleToken());
         o.putArray("translation").add(c.x()).add(c.y()).add(c.z());
         o.putArray("size").add(b.width()).add(b.length()).add(b.height());
         o.putArray("rotation").add(q.w()).add(q.x()).add(q.y()).add(q.z());
         ArrayNode vel = o.putArray("velocity");
-        if (Double.isNaN(d.vx()) || Double.isNaN(d.vy())) {
-            vel.addNull().addNull();
+        if (Double.isNaN(vx) || Double.isNaN(vy)) {
+            vel.add(Double.NaN).add(Double.NaN);
         } else {
             vel.add(v.x()).add(v.y());
         }
-        o.put("detection_name", d.category());
-        o.put("detection_score", d.isGroundTruth() ? -1.0 : d.score());
-        o.put("attribute_name", d.attribute());
-        if (d.isGroundTruth() && d.numPoints() >= 0) {
-            o.put("num_pts", d.numPoints());
-        }
+        o.put("detection_name", name);
         return o;
     }
 
     /**
-     * Reads a submission back (global frame), keyed by sample token in file order.
+     * Reads a ground-truth file this class wrote back (world frame), keyed by sample token in file order.
+     * Lenient about names (any category is kept); the strict reader for evaluation is
+     * {@code io.avreplay.eval.nuscenes.NuScenesEvaluator.readGroundTruth}.
      *
      * @throws BadInputException naming the file, sample token and box index on a malformed box
      */
-    public static Map<String, List<GlobalBox>> read(Path file) {
+    public static Map<String, List<GroundTruth3d>> readGroundTruth(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build().readTree(file.toFile());
         } catch (IOException e) {
             throw new BadInputException(file + ": not valid JSON: " + e.getMessage().split("\n")[0], e);
         }
@@ -135,10 +175,10 @@ public final class NuScenesSubmission {
         if (results == null || !results.isObject()) {
             throw new BadInputException(file + ": missing object 'results'");
         }
-        Map<String, List<GlobalBox>> out = new LinkedHashMap<>();
+        Map<String, List<GroundTruth3d>> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = results.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            List<GlobalBox> boxes = new ArrayList<>();
+            List<GroundTruth3d> boxes = new ArrayList<>();
             for (int i = 0; i < e.getValue().size(); i++) {
                 boxes.add(readBox(file, e.getKey() + "[" + i + "]", e.getValue().get(i)));
             }
@@ -147,7 +187,7 @@ public final class NuScenesSubmission {
         return out;
     }
 
-    private static GlobalBox readBox(Path file, String where, JsonNode o) {
+    private static GroundTruth3d readBox(Path file, String where, JsonNode o) {
         double[] t = numbers(file, where, o, "translation", 3);
         double[] size = numbers(file, where, o, "size", 3);
         double[] r = numbers(file, where, o, "rotation", 4);
@@ -156,8 +196,9 @@ public final class NuScenesSubmission {
         double vy = vel == null || vel.get(1) == null || vel.get(1).isNull() ? Double.NaN : vel.get(1).asDouble();
         Quaternion q = new Quaternion(r[0], r[1], r[2], r[3]);
         try {
-            return new GlobalBox(o.path("detection_name").asText(), new Box3d(new Vec3(t[0], t[1], t[2]), size[1], size[0],
-                    size[2], q.yaw()), q, vx, vy, o.path("detection_score").asDouble(Double.NaN), o.path("attribute_name").asText(""));
+            Box3d box = Box3d.world(new Vec3(t[0], t[1], t[2]), size[1], size[0], size[2], q.yaw());
+            return new GroundTruth3d(box, o.path("detection_name").asText(), "", o.path("num_pts").asInt(-1), vx, vy,
+                    Detection3d.attributeList(o.path("attribute_name").asText("")), Float.NaN);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(file + ": results." + where + ": " + e.getMessage());
         }

@@ -2,13 +2,13 @@ package io.avreplay.replay.inspect;
 
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogManifest;
 import io.avreplay.replay.log.StreamInfo;
 import io.avreplay.replay.log.StreamKind;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import org.apache.arrow.memory.BufferAllocator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -221,11 +221,11 @@ public final class LogValidator {
         }
     }
 
-    private static void checkBoxes(FrameStream<AnnotationFrame<Annotation3d>> gt, List<Problem> out) {
+    private static void checkBoxes(FrameStream<AnnotationFrame<GroundTruth3d>> gt, List<Problem> out) {
         for (int i = 0; i < gt.size(); i++) {
-            List<Annotation3d> boxes = gt.read(i).boxes();
+            List<GroundTruth3d> boxes = gt.read(i).boxes();
             for (int j = 0; j < boxes.size(); j++) {
-                Annotation3d a = boxes.get(j);
+                GroundTruth3d a = boxes.get(j);
                 Box3d b = a.box();
                 boolean finite = b.centre().isFinite() && Double.isFinite(b.length()) && Double.isFinite(b.width())
                         && Double.isFinite(b.height()) && Double.isFinite(b.yaw())

@@ -1,5 +1,7 @@
 package io.avreplay.replay.log;
 
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +11,7 @@ import java.util.Objects;
  * @param sensorId    {@code annotations} for 3D; the camera id for 2D
  * @param timestampNs ns
  * @param boxes       the objects (possibly empty)
- * @param <T>         {@link Annotation3d} or {@link Annotation2d}
+ * @param <T>         {@link GroundTruth3d} or {@link GroundTruth2d}
  */
 public record AnnotationFrame<T>(String sensorId, long timestampNs, List<T> boxes) {
     public AnnotationFrame {

@@ -5,9 +5,6 @@ import io.avreplay.replay.arrow.WriteOptions;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
@@ -16,6 +13,11 @@ import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogManifest;
 import io.avreplay.replay.log.LogMetadata;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +98,8 @@ final class BenchmarkLog {
                 for (long tc = t; tc < t + LIDAR_PERIOD_NS && tc <= end; tc += CAMERA_PERIOD_NS) {
                     for (String c : CAMERAS) {
                         w.writeCameraFrame(new CameraFrame(c, tc, ImageEncoding.JPEG, image, 1600, 900));
-                        w.writeAnnotations2d(c, tc, List.of(new Annotation2d("car-0", "car", 10, 20, 110, 80, 0f, 0)));
+                        w.writeAnnotations2d(c, tc, List.of(new GroundTruth2d(new Box2d(10, 20, 110, 80), "car",
+                                "car-0", 0f, 0)));
                     }
                 }
             }
@@ -104,11 +107,12 @@ final class BenchmarkLog {
         }
     }
 
-    private static List<Annotation3d> boxes(int i) {
-        List<Annotation3d> out = new ArrayList<>();
+    private static List<GroundTruth3d> boxes(int i) {
+        List<GroundTruth3d> out = new ArrayList<>();
         for (int k = 0; k < 20; k++) {
-            out.add(new Annotation3d("car-" + k, "car", new Box3d(new Vec3(5 + k * 3 + 0.1 * i, k % 2 * 4 - 2, 0.8),
-                    4.5, 1.9, 1.6, 0.0), 5, 0, 100, "vehicle.moving", 1f));
+            out.add(new GroundTruth3d(Box3d.ego(new Vec3(5 + k * 3 + 0.1 * i, k % 2 * 4 - 2, 0.8),
+                    4.5, 1.9, 1.6, 0.0), "car", "car-" + k, 100, 5, 0, Detection3d.attributeList("vehicle.moving"),
+                            1f));
         }
         return out;
     }

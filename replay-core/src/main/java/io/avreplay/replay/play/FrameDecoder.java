@@ -6,8 +6,6 @@ import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LidarPointsView;
 import io.avreplay.replay.arrow.LidarStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoTrajectory;
@@ -15,6 +13,8 @@ import io.avreplay.replay.log.FrameRef;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorFrame;
 import io.avreplay.replay.log.StreamKind;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.sync.CameraMatch;
 import io.avreplay.replay.sync.FrameSet;
 import java.util.ArrayList;
@@ -42,8 +42,8 @@ final class FrameDecoder {
     private final boolean groundTruth;
     private final boolean lendLidarPoints;
     private final Map<StreamSlot, FrameStream<?>> streams = new HashMap<>();
-    private final Map<Integer, Optional<FrameStream<AnnotationFrame<Annotation3d>>>> gt3d = new HashMap<>();
-    private final Map<StreamSlot, Optional<FrameStream<AnnotationFrame<Annotation2d>>>> gt2d = new HashMap<>();
+    private final Map<Integer, Optional<FrameStream<AnnotationFrame<GroundTruth3d>>>> gt3d = new HashMap<>();
+    private final Map<StreamSlot, Optional<FrameStream<AnnotationFrame<GroundTruth2d>>>> gt2d = new HashMap<>();
 
     FrameDecoder(List<LogReader> readers, boolean verify, boolean skipCorrupt, boolean groundTruth,
             boolean lendLidarPoints) {
@@ -64,8 +64,8 @@ final class FrameDecoder {
         if (frame.isEmpty()) {
             return new Decoded<>(Optional.empty(), 0, skips);
         }
-        List<Annotation3d> boxes3 = List.of();
-        List<Annotation2d> boxes2 = List.of();
+        List<GroundTruth3d> boxes3 = List.of();
+        List<GroundTruth2d> boxes2 = List.of();
         if (step.slot().kind() == StreamKind.LIDAR) {
             boxes3 = groundTruth3d(step.slot().logIndex(), step.timestampNs(), skips);
         } else {
@@ -82,7 +82,7 @@ final class FrameDecoder {
             return new Decoded<>(Optional.empty(), 0, skips);
         }
         LidarPointsView points = read.get();
-        List<Annotation3d> boxes = groundTruth3d(step.slot().logIndex(), step.timestampNs(), skips);
+        List<GroundTruth3d> boxes = groundTruth3d(step.slot().logIndex(), step.timestampNs(), skips);
         ReplayFrame out = ReplayFrame.ofLidarPoints(step.ref(), points, step.loop(), boxes);
         return new Decoded<>(Optional.of(out), BYTES_PER_FRAME + 21L * points.size() + BYTES_PER_BOX * boxes.size(),
                 skips);
@@ -104,13 +104,13 @@ final class FrameDecoder {
                 missing.add(cam.slot().sensorId());
                 continue;
             }
-            List<Annotation2d> boxes = groundTruth2d(cam.slot(), cam.timestampNs(), skips);
+            List<GroundTruth2d> boxes = groundTruth2d(cam.slot(), cam.timestampNs(), skips);
             matches.add(new CameraMatch(cam.ref(), image.get(), cam.timestampNs() - ref.timestampNs(), boxes));
             bytes += bytesOf(image.get()) + BYTES_PER_BOX * boxes.size();
         }
         missing.sort(null);
         EgoTrajectory ego = readers.get(ref.slot().logIndex()).egoTrajectory();
-        List<Annotation3d> boxes3 = groundTruth3d(ref.slot().logIndex(), ref.timestampNs(), skips);
+        List<GroundTruth3d> boxes3 = groundTruth3d(ref.slot().logIndex(), ref.timestampNs(), skips);
         FrameSet set = new FrameSet(ref.ref(), frame.get(), ref.loop(), matches, missing,
                 ego.isEmpty() ? Optional.empty() : Optional.of(ego.at(ref.timestampNs())), boxes3);
         return new Decoded<>(Optional.of(set), bytes + BYTES_PER_BOX * boxes3.size(), skips);
@@ -140,20 +140,20 @@ final class FrameDecoder {
         return Optional.empty();
     }
 
-    private List<Annotation3d> groundTruth3d(int logIndex, long timestampNs, List<SkippedFrame> skips) {
+    private List<GroundTruth3d> groundTruth3d(int logIndex, long timestampNs, List<SkippedFrame> skips) {
         if (!groundTruth) {
             return List.of();
         }
-        Optional<FrameStream<AnnotationFrame<Annotation3d>>> s =
+        Optional<FrameStream<AnnotationFrame<GroundTruth3d>>> s =
                 gt3d.computeIfAbsent(logIndex, i -> readers.get(i).annotations3d());
         return s.isEmpty() ? List.of() : boxesAt(s.get(), readers.get(logIndex).manifest().logId(), timestampNs, skips);
     }
 
-    private List<Annotation2d> groundTruth2d(StreamSlot camera, long timestampNs, List<SkippedFrame> skips) {
+    private List<GroundTruth2d> groundTruth2d(StreamSlot camera, long timestampNs, List<SkippedFrame> skips) {
         if (!groundTruth) {
             return List.of();
         }
-        Optional<FrameStream<AnnotationFrame<Annotation2d>>> s = gt2d.computeIfAbsent(camera,
+        Optional<FrameStream<AnnotationFrame<GroundTruth2d>>> s = gt2d.computeIfAbsent(camera,
                 c -> readers.get(c.logIndex()).annotations2d(c.sensorId()));
         return s.isEmpty() ? List.of() : boxesAt(s.get(), camera.logId(), timestampNs, skips);
     }

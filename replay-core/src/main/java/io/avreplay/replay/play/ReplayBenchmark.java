@@ -1,9 +1,9 @@
 package io.avreplay.replay.play;
 
 import io.avreplay.error.AvreplayException;
-import io.avreplay.replay.bench.PointTouch;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.bench.PointTouch;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.EgoTrajectory;
 import io.avreplay.replay.log.LidarSweep;
@@ -239,7 +239,7 @@ public final class ReplayBenchmark {
             SyncPlan plan = SyncPlan.resolve(r.plan().slots(), java.util.Optional.of(BenchmarkLog.LIDAR),
                     SyncOptions.defaults());
             EgoTrajectory ego = readers.get(0).egoTrajectory();
-            FrameStream<AnnotationFrame<io.avreplay.replay.log.Annotation3d>> gt3 =
+            FrameStream<AnnotationFrame<io.avreplay.replay.object.GroundTruth3d>> gt3 =
                     readers.get(0).annotations3d().orElseThrow();
             List<FrameStream<?>> gt2 = new ArrayList<>();
             for (String c : BenchmarkLog.CAMERAS) {

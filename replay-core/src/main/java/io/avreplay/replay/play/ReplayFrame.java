@@ -1,11 +1,11 @@
 package io.avreplay.replay.play;
 
 import io.avreplay.replay.arrow.LidarPointsView;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.FrameRef;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorFrame;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +21,8 @@ public final class ReplayFrame {
     private final FrameRef ref;
     private LidarPointsView points;
     private final int loop;
-    private final List<Annotation3d> groundTruth3d;
-    private final List<Annotation2d> groundTruth2d;
+    private final List<GroundTruth3d> groundTruth3d;
+    private final List<GroundTruth2d> groundTruth2d;
     private SensorFrame frame;
 
     /**
@@ -33,13 +33,13 @@ public final class ReplayFrame {
      *                      frame; empty otherwise or when ground truth is off
      * @param groundTruth2d for a camera frame: its 2D ground truth, pixels; empty otherwise
      */
-    public ReplayFrame(FrameRef ref, SensorFrame frame, int loop, List<Annotation3d> groundTruth3d,
-            List<Annotation2d> groundTruth2d) {
+    public ReplayFrame(FrameRef ref, SensorFrame frame, int loop, List<GroundTruth3d> groundTruth3d,
+            List<GroundTruth2d> groundTruth2d) {
         this(ref, Objects.requireNonNull(frame, "frame"), null, loop, groundTruth3d, groundTruth2d);
     }
 
     private ReplayFrame(FrameRef ref, SensorFrame frame, LidarPointsView points, int loop,
-            List<Annotation3d> groundTruth3d, List<Annotation2d> groundTruth2d) {
+            List<GroundTruth3d> groundTruth3d, List<GroundTruth2d> groundTruth2d) {
         this.ref = Objects.requireNonNull(ref, "ref");
         if (loop < 0) {
             throw new IllegalArgumentException("loop must be >= 0, got " + loop);
@@ -53,7 +53,7 @@ public final class ReplayFrame {
 
     /** A lidar frame whose points stay in the log's memory (see the class comment). */
     public static ReplayFrame ofLidarPoints(FrameRef ref, LidarPointsView points, int loop,
-            List<Annotation3d> groundTruth3d) {
+            List<GroundTruth3d> groundTruth3d) {
         return new ReplayFrame(ref, null, Objects.requireNonNull(points, "points"), loop, groundTruth3d, List.of());
     }
 
@@ -84,12 +84,12 @@ public final class ReplayFrame {
     }
 
     /** @return for a lidar sweep its 3D ground truth at exactly its timestamp, ego frame */
-    public List<Annotation3d> groundTruth3d() {
+    public List<GroundTruth3d> groundTruth3d() {
         return groundTruth3d;
     }
 
     /** @return for a camera frame its 2D ground truth, pixels */
-    public List<Annotation2d> groundTruth2d() {
+    public List<GroundTruth2d> groundTruth2d() {
         return groundTruth2d;
     }
 

@@ -1,8 +1,8 @@
 package io.avreplay.replay.sync;
 
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.FrameRef;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param offsetNs      camera time − reference time, ns (negative: the image is older)
  * @param groundTruth2d the 2D ground truth of this camera frame (empty when none)
  */
-public record CameraMatch(FrameRef ref, CameraFrame frame, long offsetNs, List<Annotation2d> groundTruth2d) {
+public record CameraMatch(FrameRef ref, CameraFrame frame, long offsetNs, List<GroundTruth2d> groundTruth2d) {
     public CameraMatch {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(frame, "frame");

@@ -1,9 +1,9 @@
 package io.avreplay.replay.sync;
 
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.FrameRef;
 import io.avreplay.replay.log.SensorFrame;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +23,7 @@ import java.util.Optional;
  *                        when none)
  */
 public record FrameSet(FrameRef reference, SensorFrame frame, int loop, List<CameraMatch> cameras,
-        List<String> missingCameras, Optional<EgoPose> egoPose, List<Annotation3d> groundTruth3d) {
+        List<String> missingCameras, Optional<EgoPose> egoPose, List<GroundTruth3d> groundTruth3d) {
     public FrameSet {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(frame, "frame");

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
@@ -14,6 +12,8 @@ import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogManifest;
 import io.avreplay.replay.log.SensorKind;
 import io.avreplay.replay.log.StreamKind;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,11 +60,11 @@ class LogRoundTripTest extends ArrowTest {
             assertEquals(TestLogs.T0 + 7 * TestLogs.CAMERA_PERIOD_NS, f7.timestampNs());
             assertEquals(640, f7.width());
 
-            AnnotationFrame<Annotation3d> gt = r.annotations3d().orElseThrow().read(3);
+            AnnotationFrame<GroundTruth3d> gt = r.annotations3d().orElseThrow().read(3);
             assertEquals(TestLogs.boxes(3), gt.boxes(), "records compare NaN velocities as equal");
             assertTrue(Double.isNaN(gt.boxes().get(1).vx()), "unknown velocity survives as NaN");
-            AnnotationFrame<Annotation2d> gt2 = r.annotations2d("cam_front").orElseThrow().read(2);
-            assertEquals(102, gt2.boxes().get(0).x1());
+            AnnotationFrame<GroundTruth2d> gt2 = r.annotations2d("cam_front").orElseThrow().read(2);
+            assertEquals(102, gt2.boxes().get(0).box().x1());
 
             assertEquals(2, r.calibrations().size());
             assertEquals(SensorKind.CAMERA, r.calibration("cam_front").orElseThrow().kind());

@@ -3,9 +3,6 @@ package io.avreplay.replay.arrow;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
@@ -14,6 +11,11 @@ import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogManifest;
 import io.avreplay.replay.log.LogMetadata;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +84,7 @@ public final class TestLogs {
                 int k = (int) ((t - T0) / CAMERA_PERIOD_NS);
                 w.writeCameraFrame(new CameraFrame("cam_front", t, ImageEncoding.JPEG, imageBytes(k), 640, 480));
                 w.writeAnnotations2d("cam_front", t, List.of(
-                        new Annotation2d("car-1", "car", 100 + k, 200, 180 + k, 260, 0f, 0)));
+                        new GroundTruth2d(new Box2d(100 + k, 200, 180 + k, 260), "car", "car-1", 0f, 0)));
             }
             return w.commit();
         }
@@ -108,12 +110,12 @@ public final class TestLogs {
     }
 
     /** The 3D ground truth of sweep {@code i}: one car ahead moving at 5 m/s and one pedestrian. */
-    public static List<Annotation3d> boxes(int i) {
-        List<Annotation3d> out = new ArrayList<>();
-        out.add(new Annotation3d("car-1", "car", new Box3d(new Vec3(10 + 0.5 * i, 0, 0.8), 4.5, 1.9, 1.6, 0.0),
-                5, 0, 120, "vehicle.moving", 1f));
-        out.add(new Annotation3d("ped-1", "pedestrian", new Box3d(new Vec3(8, 4, 0.9), 0.6, 0.6, 1.8, Math.PI / 2),
-                Double.NaN, Double.NaN, 0, "pedestrian.standing", 0.5f));
+    public static List<GroundTruth3d> boxes(int i) {
+        List<GroundTruth3d> out = new ArrayList<>();
+        out.add(new GroundTruth3d(Box3d.ego(new Vec3(10 + 0.5 * i, 0, 0.8), 4.5, 1.9, 1.6, 0.0), "car", "car-1", 120,
+                5, 0, Detection3d.attributeList("vehicle.moving"), 1f));
+        out.add(new GroundTruth3d(Box3d.ego(new Vec3(8, 4, 0.9), 0.6, 0.6, 1.8, Math.PI / 2), "pedestrian", "ped-1",
+                0, Double.NaN, Double.NaN, Detection3d.attributeList("pedestrian.standing"), 0.5f));
         return out;
     }
 

@@ -9,13 +9,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
+import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.RealData;
 import io.avreplay.replay.importer.kitti.KittiImporter;
 import io.avreplay.replay.importer.nuscenes.NuScenesImporter;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.LidarSweep;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.BoxFrame;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -74,26 +78,29 @@ class ExportRoundTripTest extends ArrowTest {
             var frame = r.annotations3d().orElseThrow().read(0);
             Pose egoToWorld = r.egoTrajectory().at(frame.timestampNs()).egoToWorld();
             String token = r.manifest().tags().get(NuScenesImporter.SAMPLE_TOKEN_TAG + frame.timestampNs());
-            List<Detection3dExport> gt = frame.boxes().stream().map(a -> Detection3dExport.groundTruth(frame.timestampNs(), a)).toList();
+            List<GroundTruth3d> gt = frame.boxes();
             Path json = tmp.resolve("submission.json");
-            NuScenesSubmission.write(List.of(new NuScenesSubmission.Sample(token, egoToWorld, gt)),
+            NuScenesSubmission.write(List.of(NuScenesSubmission.Sample.ofGroundTruth(token, egoToWorld, gt)),
                     Map.of("use_lidar", true), json);
-            List<NuScenesSubmission.GlobalBox> back = NuScenesSubmission.read(json).get(token);
+            List<GroundTruth3d> back = NuScenesSubmission.readGroundTruth(json).get(token);
             assertEquals(69, back.size());
             Pose worldToEgo = egoToWorld.inverse();
             for (int i = 0; i < back.size(); i++) {
-                Annotation3d a = frame.boxes().get(i);
-                NuScenesSubmission.GlobalBox g = back.get(i);
+                GroundTruth3d a = frame.boxes().get(i);
+                GroundTruth3d g = back.get(i);
                 Vec3 c = worldToEgo.apply(g.box().centre());
                 assertEquals(a.box().centre().x(), c.x(), 1e-6);
                 assertEquals(a.box().centre().y(), c.y(), 1e-6);
                 assertEquals(a.box().centre().z(), c.z(), 1e-6);
                 assertEquals(a.box().length(), g.box().length(), 1e-12);
                 assertEquals(a.box().width(), g.box().width(), 1e-12);
-                double yaw = worldToEgo.rotation().times(g.rotation()).yaw();
-                assertEquals(0, KittiLabelFormat.wrap(a.box().yaw() - yaw), 1e-9);
+                assertEquals(BoxFrame.WORLD, g.box().frame());
+                // the file's rotation is the ego's (with its roll and pitch) times the box's yaw; the shared
+                // box keeps the heading about world z, i.e. the yaw of that quaternion
+                double worldYaw = egoToWorld.rotation().times(Quaternion.fromYaw(a.box().yaw())).yaw();
+                assertEquals(0, KittiLabelFormat.wrap(worldYaw - g.box().yaw()), 1e-9);
                 assertEquals(a.category(), g.category());
-                assertEquals(-1.0, g.score());
+                assertEquals(a.numPoints(), g.numPoints());
             }
         }
     }
@@ -104,8 +111,9 @@ class ExportRoundTripTest extends ArrowTest {
         Path json = tmp.resolve("coco.json");
         try (LogReader r = LogReader.open(log, allocator)) {
             assertEquals(9, CocoExport.writeInstances(r, KittiImporter.CAMERA, json));
-            CocoExport.writeResults(r, KittiImporter.CAMERA, List.of(new Detection2dExport(KittiImporter.CAMERA,
-                    100_000_000L, "car", 387.63, 181.54, 423.81, 203.12, 0.9)), tmp.resolve("results.json"));
+            CocoExport.writeResults(r, KittiImporter.CAMERA, Map.of(100_000_000L, List.of(
+                    Detection2d.of(KittiImporter.CAMERA, new Box2d(387.63, 181.54, 423.81, 203.12), "car", 0.9))),
+                            tmp.resolve("results.json"));
         }
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals(2, root.get("images").size());
@@ -131,7 +139,7 @@ class ExportRoundTripTest extends ArrowTest {
         Path log = kittiLog();
         LogTablesExport.Counts counts;
         List<LidarSweep> sweeps = new ArrayList<>();
-        List<Annotation3d> boxes = new ArrayList<>();
+        List<GroundTruth3d> boxes = new ArrayList<>();
         try (LogReader r = LogReader.open(log, allocator)) {
             counts = LogTablesExport.export(r, tmp.resolve("tables"), allocator);
             for (int i = 0; i < 2; i++) {

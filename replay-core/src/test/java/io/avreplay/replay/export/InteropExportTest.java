@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box3d;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class InteropExportTest {
             new CameraIntrinsics(500, 500, 320, 240, 640, 480, "none", List.of()));
 
     private static Box3d cube(double x, double z) {
-        return new Box3d(new Vec3(x, 0, z), 2, 2, 2, 0);
+        return Box3d.ego(new Vec3(x, 0, z), 2, 2, 2, 0);
     }
 
     @Test

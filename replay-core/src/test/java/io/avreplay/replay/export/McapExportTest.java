@@ -12,7 +12,6 @@ import io.avreplay.replay.importer.mcap.McapImportResult;
 import io.avreplay.replay.importer.mcap.McapImporter;
 import io.avreplay.replay.importer.mcap.TopicMap;
 import io.avreplay.replay.inspect.LogValidator;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.mcap.McapChannel;
@@ -22,6 +21,7 @@ import io.avreplay.replay.mcap.McapReader;
 import io.avreplay.replay.mcap.McapSchema;
 import io.avreplay.replay.mcap.McapVisitor;
 import io.avreplay.replay.mcap.McapWriteOptions;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +88,8 @@ class McapExportTest extends ArrowTest {
                 assertEquals(pa.get(i).timestampNs(), pb.get(i).timestampNs());
                 assertEquals(pa.get(i).egoToWorld().translation().x(), pb.get(i).egoToWorld().translation().x(), 1e-12);
             }
-            Annotation3d ba = a.annotations3d().orElseThrow().read(3).boxes().get(0);
-            Annotation3d bb = b.annotations3d().orElseThrow().read(3).boxes().get(0);
+            GroundTruth3d ba = a.annotations3d().orElseThrow().read(3).boxes().get(0);
+            GroundTruth3d bb = b.annotations3d().orElseThrow().read(3).boxes().get(0);
             assertEquals(ba.trackId(), bb.trackId());
             assertEquals(ba.category(), bb.category());
             assertEquals(ba.box().centre().x(), bb.box().centre().x(), 1e-12);

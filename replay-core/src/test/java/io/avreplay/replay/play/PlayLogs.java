@@ -6,13 +6,14 @@ import io.avreplay.replay.arrow.WriteOptions;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.ImageEncoding;
 import io.avreplay.replay.log.LogMetadata;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.GroundTruth2d;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
@@ -58,7 +59,8 @@ final class PlayLogs {
                 for (String c : cameras) {
                     long tc = t + cameraOffsetNs;
                     w.writeCameraFrame(new CameraFrame(c, tc, ImageEncoding.JPEG, TestLogs.imageBytes(i), 64, 48));
-                    w.writeAnnotations2d(c, tc, List.of(new Annotation2d("car-1", "car", 1, 2, 3, 4, 0f, 0)));
+                    w.writeAnnotations2d(c, tc, List.of(new GroundTruth2d(new Box2d(1, 2, 3, 4), "car", "car-1", 0f,
+                            0)));
                 }
             }
             w.commit();

@@ -112,7 +112,7 @@ class ReplayTest extends ArrowTest {
                 io.avreplay.replay.arrow.WriteOptions.defaults().withCompression(
                         io.avreplay.replay.arrow.Compression.valueOf(compression))));
         List<LidarSweep> owned = new ArrayList<>();
-        List<List<io.avreplay.replay.log.Annotation3d>> ownedTruth = new ArrayList<>();
+        List<List<io.avreplay.replay.object.GroundTruth3d>> ownedTruth = new ArrayList<>();
         List<ReplayFrame> lent = new ArrayList<>();
         try (Replay r = Replay.builder(allocator).log(lz).sensors(List.of("lidar")).build()) {
             r.play(f -> {

@@ -2,8 +2,8 @@ package io.avreplay.scenario.catalog;
 
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -111,11 +111,11 @@ public record Coverage(int scenarios, long durationNs, List<Bucket> byTag, List<
         try (LogReader r = LogReader.open(logs.logDirectory(s), allocator)) {
             long[] w = s.absoluteWindow(r.manifest().startNs(), r.manifest().endNs());
             Map<String, Set<String>> tracks = new HashMap<>();
-            Optional<FrameStream<AnnotationFrame<Annotation3d>>> st = r.annotations3d();
+            Optional<FrameStream<AnnotationFrame<GroundTruth3d>>> st = r.annotations3d();
             if (st.isPresent()) {
-                FrameStream<AnnotationFrame<Annotation3d>> f = st.get();
+                FrameStream<AnnotationFrame<GroundTruth3d>> f = st.get();
                 for (int i = f.ceilIndex(w[0]); i < f.size() && f.timestampNs(i) <= w[1]; i++) {
-                    for (Annotation3d a : f.read(i).boxes()) {
+                    for (GroundTruth3d a : f.read(i).boxes()) {
                         tracks.computeIfAbsent(a.category(), x -> new HashSet<>()).add(a.trackId());
                     }
                 }

@@ -2,13 +2,13 @@ package io.avreplay.scenario.ci;
 
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.ToolVersion;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.scenario.catalog.Catalog;
 import io.avreplay.scenario.catalog.LogProvider;
 import io.avreplay.scenario.catalog.Scenario;
-import io.avreplay.scenario.gate.EgoDetection;
 import io.avreplay.scenario.gate.EvalFrame;
 import io.avreplay.scenario.gate.FrameUnits;
 import io.avreplay.scenario.gate.GateEvaluator;
@@ -55,12 +55,12 @@ public final class CatalogGate<U extends FrameUnits> {
      *                                             malformed detection results
      */
     public GateRun run(Catalog catalog, DetectionResults candidate, Optional<DetectionResults> baseline) {
-        Map<String, Map<Long, List<EgoDetection>>> candCache = new HashMap<>();
-        Map<String, Map<Long, List<EgoDetection>>> baseCache = new HashMap<>();
+        Map<String, Map<Long, List<Detection3d>>> candCache = new HashMap<>();
+        Map<String, Map<Long, List<Detection3d>>> baseCache = new HashMap<>();
         List<ScenarioOutcome> out = new ArrayList<>();
         for (Scenario s : catalog.scenarios()) {
             Path dir = logs.logDirectory(s);
-            List<AnnotationFrame<Annotation3d>> truth;
+            List<AnnotationFrame<GroundTruth3d>> truth;
             String logId;
             long[] w;
             try (LogReader r = LogReader.open(dir, allocator)) {
@@ -68,7 +68,7 @@ public final class CatalogGate<U extends FrameUnits> {
                 w = s.absoluteWindow(r.manifest().startNs(), r.manifest().endNs());
                 truth = window(r, w);
             }
-            Map<Long, List<EgoDetection>> cand = candCache.computeIfAbsent(logId, id -> candidate.forLog(id, dir));
+            Map<Long, List<Detection3d>> cand = candCache.computeIfAbsent(logId, id -> candidate.forLog(id, dir));
             List<EvalFrame> candFrames = frames(truth, cand);
             U cu = scorer.accumulate(candFrames, s.classes());
             Optional<U> bu = baseline.map(b -> scorer.accumulate(
@@ -84,9 +84,9 @@ public final class CatalogGate<U extends FrameUnits> {
                 ToolVersion.current(), out);
     }
 
-    private static List<AnnotationFrame<Annotation3d>> window(LogReader r, long[] w) {
-        List<AnnotationFrame<Annotation3d>> out = new ArrayList<>();
-        Optional<FrameStream<AnnotationFrame<Annotation3d>>> s = r.annotations3d();
+    private static List<AnnotationFrame<GroundTruth3d>> window(LogReader r, long[] w) {
+        List<AnnotationFrame<GroundTruth3d>> out = new ArrayList<>();
+        Optional<FrameStream<AnnotationFrame<GroundTruth3d>>> s = r.annotations3d();
         if (s.isPresent()) {
             for (int i = s.get().ceilIndex(w[0]); i < s.get().size() && s.get().timestampNs(i) <= w[1]; i++) {
                 out.add(s.get().read(i));
@@ -95,9 +95,10 @@ public final class CatalogGate<U extends FrameUnits> {
         return out;
     }
 
-    private static List<EvalFrame> frames(List<AnnotationFrame<Annotation3d>> truth, Map<Long, List<EgoDetection>> dets) {
+    private static List<EvalFrame> frames(List<AnnotationFrame<GroundTruth3d>> truth, Map<Long,
+            List<Detection3d>> dets) {
         List<EvalFrame> out = new ArrayList<>(truth.size());
-        for (AnnotationFrame<Annotation3d> f : truth) {
+        for (AnnotationFrame<GroundTruth3d> f : truth) {
             out.add(new EvalFrame(f.timestampNs(), f.boxes(), dets.getOrDefault(f.timestampNs(), List.of())));
         }
         return out;

@@ -1,6 +1,6 @@
 package io.avreplay.scenario.ci;
 
-import io.avreplay.scenario.gate.EgoDetection;
+import io.avreplay.replay.object.Detection3d;
 import java.util.List;
 import java.util.Map;
 
@@ -18,5 +18,5 @@ public interface DetectionResults {
      * @return timestamp (ns) to the detections at it, ego frame; a timestamp without entry has none
      * @throws io.avreplay.error.BadInputException when the results of this log are missing or malformed
      */
-    Map<Long, List<EgoDetection>> forLog(String logId, java.nio.file.Path logDir);
+    Map<Long, List<Detection3d>> forLog(String logId, java.nio.file.Path logDir);
 }

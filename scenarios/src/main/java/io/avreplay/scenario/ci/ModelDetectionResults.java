@@ -1,6 +1,6 @@
 package io.avreplay.scenario.ci;
 
-import io.avreplay.perception.api.Detection3d;
+import io.avreplay.error.BadInputException;
 import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
@@ -8,8 +8,7 @@ import io.avreplay.replay.arrow.LidarStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
-import io.avreplay.error.BadInputException;
-import io.avreplay.scenario.gate.EgoDetection;
+import io.avreplay.replay.object.Detection3d;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +40,8 @@ public final class ModelDetectionResults implements DetectionResults {
     }
 
     @Override
-    public Map<Long, List<EgoDetection>> forLog(String logId, Path logDir) {
-        Map<Long, List<EgoDetection>> out = new LinkedHashMap<>();
+    public Map<Long, List<Detection3d>> forLog(String logId, Path logDir) {
+        Map<Long, List<Detection3d>> out = new LinkedHashMap<>();
         try (LogReader r = LogReader.open(logDir, allocator)) {
             String lidar = r.lidarIds().stream().findFirst().orElseThrow(() ->
                     new BadInputException(logDir + ": the log has no lidar stream for the model to run on"));
@@ -55,16 +54,12 @@ public final class ModelDetectionResults implements DetectionResults {
                 batch.add(FrameSet.of(s, cal));
                 if (batch.size() == BATCH || i == sweeps.size() - 1) {
                     for (Detections d : detector.detectAll(batch)) {
-                        out.put(d.timestampNs(), d.objects3d().stream().map(ModelDetectionResults::toEgo).toList());
+                        out.put(d.timestampNs(), d.objects3d());
                     }
                     batch.clear();
                 }
             }
         }
         return out;
-    }
-
-    private static EgoDetection toEgo(Detection3d d) {
-        return new EgoDetection(d.category(), d.box(), d.vx(), d.vy(), d.score(), "");
     }
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Box3d;
-import io.avreplay.scenario.gate.EgoDetection;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,8 @@ public final class ResultsDirectory implements DetectionResults {
     }
 
     @Override
-    public Map<Long, List<EgoDetection>> forLog(String logId, java.nio.file.Path logDir) {
+    public Map<Long, List<Detection3d>> forLog(String logId, java.nio.file.Path logDir) {
+        checkFileName(logId);
         Path f = dir.resolve(logId + ".json");
         if (!f.normalize().startsWith(dir.normalize()) || !Files.isRegularFile(f)) {
             throw new BadInputException(f + ": no detection results for log '" + logId + "'");
@@ -65,11 +66,24 @@ public final class ResultsDirectory implements DetectionResults {
         }
     }
 
-    private static Map<Long, List<EgoDetection>> read(Path f, JsonParser p) throws IOException {
+    /**
+     * A log id names a file here, so it must be one plain name: not empty, not {@code .} or {@code ..}, no
+     * path separator, no control character (a log's manifest is not trusted to be so).
+     */
+    static void checkFileName(String logId) {
+        boolean bad = logId.isEmpty() || logId.equals(".") || logId.equals("..")
+                || logId.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c));
+        if (bad) {
+            throw new BadInputException("log id '" + logId.replaceAll("\\p{Cntrl}", "?") + "' cannot name a results "
+                    + "file: expected a plain name without path separators or control characters");
+        }
+    }
+
+    private static Map<Long, List<Detection3d>> read(Path f, JsonParser p) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new BadInputException(f + ":1: expected an object with 'results'");
         }
-        Map<Long, List<EgoDetection>> out = new HashMap<>();
+        Map<Long, List<Detection3d>> out = new HashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
@@ -97,11 +111,11 @@ public final class ResultsDirectory implements DetectionResults {
         return out;
     }
 
-    private static List<EgoDetection> boxes(Path f, int line, String key, JsonNode arr) {
+    private static List<Detection3d> boxes(Path f, int line, String key, JsonNode arr) {
         if (!arr.isArray()) {
             throw new BadInputException(f + ":" + line + ": field 'results." + key + "': expected a list of boxes");
         }
-        List<EgoDetection> out = new ArrayList<>();
+        List<Detection3d> out = new ArrayList<>();
         Iterator<JsonNode> it = arr.elements();
         for (int i = 0; it.hasNext(); i++) {
             String where = f + ":" + line + ": field 'results." + key + "[" + i + "].";
@@ -119,8 +133,10 @@ public final class ResultsDirectory implements DetectionResults {
                     throw new BadInputException(where + "detection_score': missing or not a number");
                 }
                 double yaw = new Quaternion(q[0], q[1], q[2], q[3]).yaw();
-                out.add(new EgoDetection(cls, new Box3d(new Vec3(tr[0], tr[1], tr[2]), sz[1], sz[0], sz[2], yaw), v[0], v[1],
-                        b.get("detection_score").asDouble(), b.path("attribute_name").asText("")));
+                out.add(new Detection3d(Box3d.ego(new Vec3(tr[0], tr[1], tr[2]), sz[1], sz[0], sz[2], yaw), cls,
+                        b.get("detection_score").asDouble(), v[0], v[1],
+                        Detection3d.attributeList(b.path("attribute_name").asText("")), Detection3d.NO_TRACK,
+                        Double.NaN, ""));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(where.substring(0, where.length() - 1) + "': " + e.getMessage());
             }

@@ -1,6 +1,7 @@
 package io.avreplay.scenario.gate;
 
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param truth       ground-truth boxes (possibly empty)
  * @param detections  detections (possibly empty)
  */
-public record EvalFrame(long timestampNs, List<Annotation3d> truth, List<EgoDetection> detections) {
+public record EvalFrame(long timestampNs, List<GroundTruth3d> truth, List<Detection3d> detections) {
     public EvalFrame {
         truth = List.copyOf(truth);
         detections = List.copyOf(detections);

@@ -1,19 +1,17 @@
 package io.avreplay.scenario.gate;
 
-import io.avreplay.eval.detection.Box3d;
-import io.avreplay.eval.detection.Detection3d;
 import io.avreplay.eval.detection.EvalProvenance;
-import io.avreplay.eval.detection.GroundTruth3d;
-import io.avreplay.eval.detection.Velocity;
-import io.avreplay.eval.log.CategoryMap;
+import io.avreplay.eval.detection.InSample;
 import io.avreplay.eval.nuscenes.DetectionCurve;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesEvaluator;
 import io.avreplay.eval.nuscenes.NuScenesGroundTruth;
 import io.avreplay.eval.nuscenes.NuScenesMetricData;
 import io.avreplay.eval.nuscenes.NuScenesResult;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.ToolVersion;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -81,9 +79,9 @@ public final class NuScenesScenarioScorer implements ScenarioScorer<NuScenesScen
     public Units accumulate(List<EvalFrame> frames, List<String> classes) {
         Set<String> present = new LinkedHashSet<>();
         for (EvalFrame f : frames) {
-            for (Annotation3d a : f.truth()) {
-                CategoryMap.toNuScenes(a.category()).filter(classes::contains)
-                        .filter(c -> a.numLidarPoints() > 0).ifPresent(present::add);
+            for (GroundTruth3d a : f.truth()) {
+                CategoryTable.standard().nuScenesClass(a.category()).filter(classes::contains)
+                        .filter(c -> a.numPoints() > 0).ifPresent(present::add);
             }
         }
         Map<String, Double> ranges = new LinkedHashMap<>();
@@ -107,35 +105,36 @@ public final class NuScenesScenarioScorer implements ScenarioScorer<NuScenesScen
 
     private static NuScenesMetricData accumulateFrame(NuScenesEvaluator ev, NuScenesConfig cfg, String token,
             EvalFrame frame) {
-        List<GroundTruth3d> gt = new ArrayList<>();
-        for (Annotation3d a : frame.truth()) {
-            Optional<String> cls = CategoryMap.toNuScenes(a.category());
+        List<InSample<GroundTruth3d>> gt = new ArrayList<>();
+        for (GroundTruth3d a : frame.truth()) {
+            Optional<String> cls = CategoryTable.standard().nuScenesClass(a.category());
             if (cls.isEmpty() || !cfg.classRange().containsKey(cls.get())) {
                 continue;
             }
-            var b = a.box();
-            String attr = NuScenesConfig.ATTRIBUTE_NAMES.contains(a.attribute()) ? a.attribute() : "";
-            gt.add(new GroundTruth3d(token, new Box3d(b.centre().x(), b.centre().y(), b.centre().z(), b.width(),
-                    b.length(), b.height(), b.yaw()), velocity(a.vx(), a.vy()), cls.get(), attr, a.numLidarPoints()));
+            boolean known = Double.isFinite(a.vx()) && Double.isFinite(a.vy());
+            gt.add(new InSample<>(token, new GroundTruth3d(a.box(), cls.get(), a.trackId(), a.numPoints(),
+                    known ? a.vx() : Double.NaN, known ? a.vy() : Double.NaN, nuScenesAttribute(a.attribute()),
+                    a.visibility())));
         }
-        List<Detection3d> preds = new ArrayList<>();
-        for (EgoDetection d : frame.detections()) {
-            Optional<String> cls = CategoryMap.toNuScenes(d.category());
+        List<InSample<Detection3d>> preds = new ArrayList<>();
+        for (Detection3d d : frame.detections()) {
+            Optional<String> cls = CategoryTable.standard().nuScenesClass(d.category());
             if (cls.isEmpty() || !cfg.classRange().containsKey(cls.get())) {
                 continue;
             }
-            var b = d.box();
-            String attr = NuScenesConfig.ATTRIBUTE_NAMES.contains(d.attribute()) ? d.attribute() : "";
-            preds.add(new Detection3d(token, new Box3d(b.centre().x(), b.centre().y(), b.centre().z(), b.width(),
-                    b.length(), b.height(), b.yaw()), velocity(d.vx(), d.vy()), cls.get(), d.score(), attr));
+            boolean known = Double.isFinite(d.vx()) && Double.isFinite(d.vy());
+            preds.add(new InSample<>(token, new Detection3d(d.box(), cls.get(), d.score(), known ? d.vx() : Double.NaN,
+                    known ? d.vy() : Double.NaN, nuScenesAttribute(d.attribute()), d.trackId(), d.trackScore(),
+                    d.modelId())));
         }
         NuScenesGroundTruth truth = new NuScenesGroundTruth(gt, List.of(token),
                 Map.of(token, new NuScenesGroundTruth.EgoPosition(0, 0, 0)), Map.of());
         return ev.accumulate(truth, preds);
     }
 
-    private static Velocity velocity(double vx, double vy) {
-        return Double.isFinite(vx) && Double.isFinite(vy) ? new Velocity(vx, vy) : Velocity.UNKNOWN;
+    /** @return the attribute as a list when nuScenes knows it, else none */
+    private static List<String> nuScenesAttribute(String attribute) {
+        return NuScenesConfig.ATTRIBUTE_NAMES.contains(attribute) ? Detection3d.attributeList(attribute) : List.of();
     }
 
     /** A weights array compared by identity (the evaluator reuses each resample's array for every gate). */

@@ -2,8 +2,8 @@ package io.avreplay.scenario.mining;
 
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,13 +25,14 @@ public final class Miner {
 
     /** Loads what predicates need from an open log: all 3D annotation frames and the ego trajectory. */
     public static MiningLog load(LogReader reader) {
-        List<AnnotationFrame<Annotation3d>> frames = new ArrayList<>();
+        List<AnnotationFrame<GroundTruth3d>> frames = new ArrayList<>();
         reader.annotations3d().ifPresent(s -> readAll(s, frames));
         return new MiningLog(reader.manifest().logId(), reader.manifest().startNs(), reader.manifest().endNs(), frames,
                 reader.egoTrajectory());
     }
 
-    private static void readAll(FrameStream<AnnotationFrame<Annotation3d>> s, List<AnnotationFrame<Annotation3d>> out) {
+    private static void readAll(FrameStream<AnnotationFrame<GroundTruth3d>> s,
+            List<AnnotationFrame<GroundTruth3d>> out) {
         for (int i = 0; i < s.size(); i++) {
             out.add(s.read(i));
         }

@@ -1,8 +1,8 @@
 package io.avreplay.scenario.mining;
 
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.EgoTrajectory;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param frames  the annotation frames, sorted by time
  * @param ego     the ego trajectory (possibly empty)
  */
-public record MiningLog(String logId, long startNs, long endNs, List<AnnotationFrame<Annotation3d>> frames,
+public record MiningLog(String logId, long startNs, long endNs, List<AnnotationFrame<GroundTruth3d>> frames,
         EgoTrajectory ego) {
     public MiningLog {
         Objects.requireNonNull(logId, "logId");
@@ -30,7 +30,7 @@ public record MiningLog(String logId, long startNs, long endNs, List<AnnotationF
     }
 
     /** @return the boxes of frame {@code i} */
-    List<Annotation3d> boxes(int i) {
+    List<GroundTruth3d> boxes(int i) {
         return frames.get(i).boxes();
     }
 }

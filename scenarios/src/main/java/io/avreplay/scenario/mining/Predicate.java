@@ -1,7 +1,7 @@
 package io.avreplay.scenario.mining;
 
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.EgoPose;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -66,7 +66,7 @@ public sealed interface Predicate permits Predicate.All, Predicate.Any, Predicat
 
         @Override
         public boolean test(MiningLog log, int i) {
-            for (Annotation3d a : log.boxes(i)) {
+            for (GroundTruth3d a : log.boxes(i)) {
                 if (categories.contains(a.category()) && inCorridor(a, rangeM, halfWidthM)) {
                     return true;
                 }
@@ -135,7 +135,7 @@ public sealed interface Predicate permits Predicate.All, Predicate.Any, Predicat
     }
 
     /** @return whether the box is ahead within range and its near edge inside the corridor */
-    static boolean inCorridor(Annotation3d a, double rangeM, double halfWidthM) {
+    static boolean inCorridor(GroundTruth3d a, double rangeM, double halfWidthM) {
         double x = a.box().centre().x();
         double y = a.box().centre().y();
         double halfExtent = Math.min(a.box().width(), a.box().length()) / 2;

@@ -1,6 +1,6 @@
 package io.avreplay.scenario.mining;
 
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +10,7 @@ final class TrackPredicates {
     private TrackPredicates() {
     }
 
-    static Optional<Annotation3d> find(MiningLog log, int i, String trackId) {
+    static Optional<GroundTruth3d> find(MiningLog log, int i, String trackId) {
         return log.boxes(i).stream().filter(a -> a.trackId().equals(trackId)).findFirst();
     }
 
@@ -30,16 +30,16 @@ final class TrackPredicates {
                 return false;
             }
             long horizonNs = (long) (horizonS * 1e9);
-            for (Annotation3d a : log.boxes(i)) {
+            for (GroundTruth3d a : log.boxes(i)) {
                 if (!categories.contains(a.category()) || !inLane(a)) {
                     continue;
                 }
-                Optional<Annotation3d> prev = find(log, i - 1, a.trackId());
+                Optional<GroundTruth3d> prev = find(log, i - 1, a.trackId());
                 if (prev.isEmpty() || inLane(prev.get())) {
                     continue;
                 }
                 for (int j = i - 1; j >= 0 && log.t(i) - log.t(j) <= horizonNs; j--) {
-                    Optional<Annotation3d> b = find(log, j, a.trackId());
+                    Optional<GroundTruth3d> b = find(log, j, a.trackId());
                     if (b.isEmpty()) {
                         break;
                     }
@@ -51,7 +51,7 @@ final class TrackPredicates {
             return false;
         }
 
-        private boolean inLane(Annotation3d a) {
+        private boolean inLane(GroundTruth3d a) {
             double x = a.box().centre().x();
             return x > 0 && x <= rangeM && Math.abs(a.box().centre().y()) <= laneHalfWidthM;
         }
@@ -78,12 +78,12 @@ final class TrackPredicates {
             if (i == 0) {
                 return false;
             }
-            for (Annotation3d a : log.boxes(i)) {
+            for (GroundTruth3d a : log.boxes(i)) {
                 if (!categories.contains(a.category()) || hidden(a)
                         || Math.hypot(a.box().centre().x(), a.box().centre().y()) > rangeM) {
                     continue;
                 }
-                Optional<Annotation3d> prev = find(log, i - 1, a.trackId());
+                Optional<GroundTruth3d> prev = find(log, i - 1, a.trackId());
                 if (prev.isEmpty() || !hidden(prev.get())) {
                     continue;
                 }
@@ -98,8 +98,8 @@ final class TrackPredicates {
             return false;
         }
 
-        private boolean hidden(Annotation3d a) {
-            return a.numLidarPoints() == 0 || a.visibility() < minVisibility;
+        private boolean hidden(GroundTruth3d a) {
+            return a.numPoints() == 0 || a.visibility() < minVisibility;
         }
 
         @Override

@@ -2,9 +2,9 @@ package io.avreplay.scenario.overlay;
 
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 
 /**
@@ -30,13 +30,13 @@ public final class LogOverlays {
 
     /** @return the 3D marks of the sweep at exactly {@code sweepNs} (ego frame) */
     public List<Mark3d> marks3d(long sweepNs) {
-        List<Annotation3d> truth = log.annotations3d().map(s -> boxesAt(s, sweepNs)).orElse(List.of());
+        List<GroundTruth3d> truth = log.annotations3d().map(s -> boxesAt(s, sweepNs)).orElse(List.of());
         return Overlays.marks3d(truth, run.at(log.manifest().logId(), sweepNs), withRun);
     }
 
     /** @return the 2D marks of the camera image at exactly {@code frameNs} (pixels) */
     public List<Mark2d> marks2d(String camera, long frameNs) {
-        List<Annotation2d> truth = log.annotations2d(camera).map(s -> boxesAt(s, frameNs)).orElse(List.of());
+        List<GroundTruth2d> truth = log.annotations2d(camera).map(s -> boxesAt(s, frameNs)).orElse(List.of());
         return Overlays.marks2d(truth, run.at(log.manifest().logId(), camera, frameNs), withRun);
     }
 

@@ -1,6 +1,6 @@
 package io.avreplay.scenario.overlay;
 
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
 import java.util.Objects;
 
 /**

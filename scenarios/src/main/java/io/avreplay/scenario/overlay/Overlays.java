@@ -1,11 +1,12 @@
 package io.avreplay.scenario.overlay;
 
-import io.avreplay.eval.log.CategoryMap;
 import io.avreplay.eval.match.FrameMatch;
-import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.Detection3d;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,13 +31,13 @@ public final class Overlays {
      *                   rather than missed
      * @return ground-truth marks first (matched, missed or not scored), then detection marks (TP or FP)
      */
-    public static List<Mark3d> marks3d(List<Annotation3d> truth, List<Detection3d> detections,
+    public static List<Mark3d> marks3d(List<GroundTruth3d> truth, List<Detection3d> detections,
             boolean withRun) {
         List<Integer> scored = new ArrayList<>();
         List<String> truthClass = new ArrayList<>();
         for (int g = 0; g < truth.size(); g++) {
-            Optional<String> cls = CategoryMap.toNuScenes(truth.get(g).category());
-            if (cls.isPresent() && truth.get(g).numLidarPoints() > 0) {
+            Optional<String> cls = CategoryTable.standard().nuScenesClass(truth.get(g).category());
+            if (cls.isPresent() && truth.get(g).numPoints() > 0) {
                 scored.add(g);
                 truthClass.add(cls.get());
             }
@@ -58,7 +59,7 @@ public final class Overlays {
         FrameMatch m = FrameMatch.centreDistance(predClass, predXy, score, truthClass, truthXy, FrameMatch.CENTRE_DISTANCE_M);
         List<Mark3d> out = new ArrayList<>();
         for (int g = 0; g < truth.size(); g++) {
-            Annotation3d a = truth.get(g);
+            GroundTruth3d a = truth.get(g);
             int k = scored.indexOf(g);
             MatchStatus s = k < 0 ? MatchStatus.NOT_SCORED
                     : m.predictionOf(k) >= 0 ? MatchStatus.MATCHED_TRUTH : withRun ? MatchStatus.MISSED : MatchStatus.TRUTH;
@@ -78,42 +79,51 @@ public final class Overlays {
      * @param withRun    whether a run is shown (see {@link #marks3d})
      * @return ground-truth marks first, then detection marks
      */
-    public static List<Mark2d> marks2d(List<Annotation2d> truth, List<Detection2d> detections,
+    public static List<Mark2d> marks2d(List<GroundTruth2d> truth, List<Detection2d> detections,
             boolean withRun) {
         List<Integer> scored = new ArrayList<>();
         for (int g = 0; g < truth.size(); g++) {
-            Annotation2d a = truth.get(g);
-            if (!a.trackId().isEmpty() && a.x2() > a.x1() && a.y2() > a.y1()) {
+            GroundTruth2d a = truth.get(g);
+            if (!a.trackId().isEmpty() && hasArea(a.box())) {
                 scored.add(g);
             }
         }
         List<String> truthClass = scored.stream().map(g -> truth.get(g).category()).toList();
         double[][] truthBox = scored.stream().map(g -> truth.get(g))
-                .map(a -> new double[] {a.x1(), a.y1(), a.x2(), a.y2()}).toArray(double[][]::new);
-        double[][] predBox = detections.stream().map(d -> new double[] {d.x1(), d.y1(), d.x2(), d.y2()})
+                .map(a -> corners(a.box())).toArray(double[][]::new);
+        double[][] predBox = detections.stream().map(d -> corners(d.box()))
                 .toArray(double[][]::new);
         double[] score = detections.stream().mapToDouble(Detection2d::score).toArray();
         FrameMatch m = FrameMatch.iou(detections.stream().map(Detection2d::category).toList(), predBox, score,
                 truthClass, truthBox, FrameMatch.IOU);
         List<Mark2d> out = new ArrayList<>();
         for (int g = 0; g < truth.size(); g++) {
-            Annotation2d a = truth.get(g);
-            if (!(a.x2() > a.x1() && a.y2() > a.y1())) {
+            GroundTruth2d a = truth.get(g);
+            if (!hasArea(a.box())) {
                 continue;
             }
             int k = scored.indexOf(g);
             MatchStatus s = k < 0 ? MatchStatus.NOT_SCORED
                     : m.predictionOf(k) >= 0 ? MatchStatus.MATCHED_TRUTH : withRun ? MatchStatus.MISSED : MatchStatus.TRUTH;
-            out.add(new Mark2d(s, a.category(), a.x1(), a.y1(), a.x2(), a.y2(), Double.NaN, a.trackId()));
+            out.add(new Mark2d(s, a.category(), a.box().x1(), a.box().y1(), a.box().x2(), a.box().y2(), Double.NaN,
+                    a.trackId()));
         }
         for (int i = 0; i < detections.size(); i++) {
             var d = detections.get(i);
-            if (d.x2() > d.x1() && d.y2() > d.y1()) {
+            if (hasArea(d.box())) {
                 out.add(new Mark2d(m.truthOf(i) >= 0 ? MatchStatus.TRUE_POSITIVE : MatchStatus.FALSE_POSITIVE,
-                        d.category(), d.x1(), d.y1(), d.x2(), d.y2(), d.score(), ""));
+                        d.category(), d.box().x1(), d.box().y1(), d.box().x2(), d.box().y2(), d.score(), ""));
             }
         }
         return out;
+    }
+
+    private static boolean hasArea(Box2d b) {
+        return b.x2() > b.x1() && b.y2() > b.y1();
+    }
+
+    private static double[] corners(Box2d b) {
+        return new double[] {b.x1(), b.y1(), b.x2(), b.y2()};
     }
 
     /** @return how many marks of each status, every status present (zero when none) */

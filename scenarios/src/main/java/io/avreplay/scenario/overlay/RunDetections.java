@@ -2,9 +2,10 @@ package io.avreplay.scenario.overlay;
 
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.Detection3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.Detection3d;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -121,17 +122,17 @@ public final class RunDetections {
         Builder b = builder();
         try (BufferAllocator a = allocator.newChildAllocator("run-detections", 0, Long.MAX_VALUE)) {
             readTable(f3, a, (root, i) -> b.add(str(root, f3, "log_id", i), lng(root, f3, "timestamp_ns", i),
-                    new Detection3d(str(root, f3, "category", i),
-                            new Box3d(new Vec3(dbl(root, f3, "x", i), dbl(root, f3, "y", i), dbl(root, f3, "z", i)),
+                    Detection3d.of(Box3d.ego(new Vec3(dbl(root, f3, "x", i), dbl(root, f3, "y", i), dbl(root, f3, "z", i)),
                                     dbl(root, f3, "length", i), dbl(root, f3, "width", i), dbl(root, f3, "height", i),
                                     dbl(root, f3, "yaw", i)),
-                            dbl(root, f3, "score", i), dbl(root, f3, "vx", i), dbl(root, f3, "vy", i))));
+                            str(root, f3, "category", i), dbl(root, f3, "score", i), dbl(root, f3, "vx", i),
+                            dbl(root, f3, "vy", i))));
             Path f2 = runDir.resolve("detections_2d.arrow");
             if (Files.isRegularFile(f2)) {
                 readTable(f2, a, (root, i) -> b.add(str(root, f2, "log_id", i), lng(root, f2, "timestamp_ns", i),
-                        new Detection2d(str(root, f2, "camera", i), str(root, f2, "category", i), dbl(root, f2, "x1", i),
-                                dbl(root, f2, "y1", i), dbl(root, f2, "x2", i), dbl(root, f2, "y2", i),
-                                dbl(root, f2, "score", i))));
+                        Detection2d.of(str(root, f2, "camera", i), new Box2d(dbl(root, f2, "x1", i),
+                                dbl(root, f2, "y1", i), dbl(root, f2, "x2", i), dbl(root, f2, "y2", i)),
+                                str(root, f2, "category", i), dbl(root, f2, "score", i))));
             }
         }
         return b.build();

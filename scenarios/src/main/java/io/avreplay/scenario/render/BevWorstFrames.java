@@ -2,12 +2,12 @@ package io.avreplay.scenario.render;
 
 import io.avreplay.replay.arrow.LidarStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.scenario.catalog.Scenario;
 import io.avreplay.scenario.ci.FrameImage;
 import io.avreplay.scenario.ci.WorstFrames;
-import io.avreplay.scenario.gate.EgoDetection;
 import io.avreplay.scenario.gate.EvalFrame;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ public final class BevWorstFrames implements WorstFrames {
                     continue;
                 }
                 byte[] png = LogRenderer.bevPng(sweeps.read(idx), cal.sensorToEgo(), f.truth(),
-                        f.detections().stream().filter(d -> d.score() >= MIN_SCORE).map(EgoDetection::box).toList());
+                        f.detections().stream().filter(d -> d.score() >= MIN_SCORE).map(Detection3d::box).toList());
                 out.add(new FrameImage(f.timestampNs(), caption(e), png));
             }
         }
@@ -82,14 +82,14 @@ public final class BevWorstFrames implements WorstFrames {
         TreeMap<String, Integer> missed = new TreeMap<>();
         TreeMap<String, Integer> falses = new TreeMap<>();
         for (String cls : classes) {
-            List<Annotation3d> gt = f.truth().stream()
-                    .filter(a -> io.avreplay.eval.log.CategoryMap.toNuScenes(a.category()).orElse("").equals(cls)
-                            && a.numLidarPoints() > 0).toList();
-            List<EgoDetection> dets = f.detections().stream().filter(d -> d.category().equals(cls) && d.score() >= MIN_SCORE)
-                    .sorted(Comparator.comparingDouble(EgoDetection::score).reversed()).toList();
+            List<GroundTruth3d> gt = f.truth().stream()
+                    .filter(a -> io.avreplay.replay.object.CategoryTable.standard().nuScenesClass(a.category()).orElse("").equals(cls)
+                            && a.numPoints() > 0).toList();
+            List<Detection3d> dets = f.detections().stream().filter(d -> d.category().equals(cls) && d.score() >= MIN_SCORE)
+                    .sorted(Comparator.comparingDouble(Detection3d::score).reversed()).toList();
             boolean[] taken = new boolean[gt.size()];
             int falsePositives = 0;
-            for (EgoDetection d : dets) {
+            for (Detection3d d : dets) {
                 int best = -1;
                 double bestDist = MATCH_M;
                 for (int g = 0; g < gt.size(); g++) {

@@ -7,7 +7,7 @@ import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.scenario.overlay.Overlays;
 import io.avreplay.scenario.overlay.RunDetections;
@@ -113,10 +113,10 @@ public final class LogRenderer {
      * @param detections ego-frame detection boxes
      * @return PNG bytes
      */
-    public static byte[] bevPng(LidarSweep sweep, Pose sensorToEgo, List<Annotation3d> truth,
-            List<io.avreplay.replay.log.Box3d> detections) {
+    public static byte[] bevPng(LidarSweep sweep, Pose sensorToEgo, List<GroundTruth3d> truth,
+            List<io.avreplay.replay.object.Box3d> detections) {
         Mat img = OverlayPainter.bev(sweep, sensorToEgo, Overlays.marks3d(truth, List.of(), false), "bird's-eye view");
-        for (io.avreplay.replay.log.Box3d b : detections) {
+        for (io.avreplay.replay.object.Box3d b : detections) {
             Vec3[] c = b.corners();
             for (int k = 0; k < 4; k++) {
                 opencv_imgproc.line(img, OverlayPainter.bevPoint(c[k]), OverlayPainter.bevPoint(c[(k + 1) % 4]), new Scalar(255, 255, 255, 0), 2,

@@ -1,10 +1,12 @@
 package io.avreplay.scenario.synth;
 
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.LidarSweep;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.scenario.synth.camera.CameraRenderer;
 import io.avreplay.scenario.synth.camera.CameraView;
 import io.avreplay.scenario.synth.camera.RenderedFrame;
@@ -34,13 +36,13 @@ final class GroundTruth {
      * @param sweep      the sweep taken at that time, sensor frame
      * @param lidarMount lidar position in the ego frame (identity rotation)
      */
-    static List<Annotation3d> boxes3d(World world, long tNs, LidarSweep sweep, Vec3 lidarMount) {
+    static List<GroundTruth3d> boxes3d(World world, long tNs, LidarSweep sweep, Vec3 lidarMount) {
         double[] e = new double[6];
         world.sample(0, tNs, e);
         double c = Math.cos(e[2]);
         double s = Math.sin(e[2]);
         double[] p = new double[6];
-        List<Annotation3d> out = new ArrayList<>();
+        List<GroundTruth3d> out = new ArrayList<>();
         for (int a = 1; a < world.agents.size(); a++) {
             Agent ag = world.agents.get(a);
             world.sample(a, tNs, p);
@@ -54,7 +56,8 @@ final class GroundTruth {
             double vx = still ? 0 : c * p[3] + s * p[4];
             double vy = still ? 0 : -s * p[3] + c * p[4];
             int points = countInside(box, sweep, lidarMount);
-            out.add(new Annotation3d(ag.trackId, ag.body.category(), box, vx, vy, points, attribute(ag, p[5]), Float.NaN));
+            out.add(new GroundTruth3d(box, ag.body.category(), ag.trackId, points, vx, vy,
+                    Detection3d.attributeList(attribute(ag, p[5])), Float.NaN));
         }
         return out;
     }
@@ -67,10 +70,10 @@ final class GroundTruth {
     static Box3d annotatedBox(Agent ag, double x, double y, double yaw) {
         ActorBody b = ag.body;
         if (ag.role == Agent.Role.POTHOLE) {
-            return new Box3d(new Vec3(x, y, 0.05 - b.heightM() / 2), b.lengthM(), b.widthM(), b.heightM(), yaw);
+            return Box3d.ego(new Vec3(x, y, 0.05 - b.heightM() / 2), b.lengthM(), b.widthM(), b.heightM(), yaw);
         }
         double h = b.heightM() + MARGIN_M;
-        return new Box3d(new Vec3(x, y, h / 2), b.lengthM() + 2 * MARGIN_M, b.widthM() + 2 * MARGIN_M, h, yaw);
+        return Box3d.ego(new Vec3(x, y, h / 2), b.lengthM() + 2 * MARGIN_M, b.widthM() + 2 * MARGIN_M, h, yaw);
     }
 
     static String attribute(Agent ag, double speed) {
@@ -119,7 +122,7 @@ final class GroundTruth {
      * occlusion (0 ≤ 5 % hidden, 1 ≤ 50 %, 2 more) from the unoccluded silhouette, and truncation from
      * the projected 3D box.
      */
-    static List<Annotation2d> boxes2d(World world, Scene scene, CameraView view, RenderedFrame frame, long tNs) {
+    static List<GroundTruth2d> boxes2d(World world, Scene scene, CameraView view, RenderedFrame frame, long tNs) {
         int w = frame.width();
         int h = frame.height();
         int agents = world.agents.size();
@@ -143,7 +146,7 @@ final class GroundTruth {
                 }
             }
         }
-        List<Annotation2d> out = new ArrayList<>();
+        List<GroundTruth2d> out = new ArrayList<>();
         double[] p = new double[6];
         for (int a = 1; a < agents; a++) {
             if (count[a] < MIN_VISIBLE_PX) {
@@ -167,8 +170,8 @@ final class GroundTruth {
             if (proj[4] > 0) {
                 trunc = Math.max(trunc, 0.5f);
             }
-            out.add(new Annotation2d(ag.trackId, ag.body.category(), minU[a], minV[a], maxU[a] + 1, maxV[a] + 1, trunc,
-                    occlusion));
+            out.add(new GroundTruth2d(new Box2d(minU[a], minV[a], maxU[a] + 1, maxV[a] + 1), ag.body.category(),
+                    ag.trackId, trunc, occlusion));
         }
         return out;
     }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,13 +20,14 @@ class GateEvaluatorTest {
     final NuScenesScenarioScorer scorer = new NuScenesScenarioScorer();
     final GateEvaluator evaluator = new GateEvaluator(BootstrapConfig.defaults());
 
-    static Annotation3d car(int i, double x) {
-        return new Annotation3d("car-" + i, "car", new Box3d(new Vec3(x, 0, 0.8), 4.5, 1.9, 1.6, 0), 0, 0, 50,
-                "vehicle.moving", 1f);
+    static GroundTruth3d car(int i, double x) {
+        return new GroundTruth3d(Box3d.ego(new Vec3(x, 0, 0.8), 4.5, 1.9, 1.6, 0), "car", "car-" + i, 50, 0, 0,
+                Detection3d.attributeList("vehicle.moving"), 1f);
     }
 
-    static EgoDetection det(double x, double score) {
-        return new EgoDetection("car", new Box3d(new Vec3(x, 0, 0.8), 4.5, 1.9, 1.6, 0), 0, 0, score, "vehicle.moving");
+    static Detection3d det(double x, double score) {
+        return new Detection3d(Box3d.ego(new Vec3(x, 0, 0.8), 4.5, 1.9, 1.6, 0), "car", score, 0, 0,
+                Detection3d.attributeList("vehicle.moving"), Detection3d.NO_TRACK, Double.NaN, "");
     }
 
     /** 100 frames with one car each; the detector finds it in the frames where {@code hit} says so. */

@@ -5,11 +5,11 @@ import io.avreplay.replay.arrow.WriteOptions;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LogManifest;
 import io.avreplay.replay.log.LogMetadata;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,15 +43,15 @@ final class MiningLogs {
         return t < 14 ? 10 : t < 16 ? 10 - 5 * (t - 14) : 0;
     }
 
-    static Annotation3d box(String id, String cat, double x, double y, int points, float vis) {
+    static GroundTruth3d box(String id, String cat, double x, double y, int points, float vis) {
         double l = cat.equals("pedestrian") ? 0.6 : 4.5;
         double w = cat.equals("pedestrian") ? 0.6 : 1.9;
-        return new Annotation3d(id, cat, new Box3d(new Vec3(x, y, 0.8), l, w, 1.6, 0), Double.NaN, Double.NaN, points,
-                "", vis);
+        return new GroundTruth3d(Box3d.ego(new Vec3(x, y, 0.8), l, w, 1.6, 0), cat, id, points, Double.NaN,
+                Double.NaN, List.of(), vis);
     }
 
-    static List<Annotation3d> boxesAt(double t) {
-        List<Annotation3d> out = new ArrayList<>();
+    static List<GroundTruth3d> boxesAt(double t) {
+        List<GroundTruth3d> out = new ArrayList<>();
         if (t >= 0.95 && t < 19.95) {
             boolean hidden = t < 1.95;
             out.add(box("ped-hidden", "pedestrian", 25, 8, hidden ? 0 : 30, hidden ? 0f : 1f));
@@ -69,8 +69,8 @@ final class MiningLogs {
             }
         }
         if (t >= 16.95 && t <= 18.05) {
-            out.add(new Annotation3d("hole-1", "pothole", new Box3d(new Vec3(10, 0, 0), 0.8, 0.8, 0.1, 0), 0, 0, 5, "",
-                    1f));
+            out.add(new GroundTruth3d(Box3d.ego(new Vec3(10, 0, 0), 0.8, 0.8, 0.1, 0), "pothole", "hole-1", 5, 0, 0,
+                    List.of(), 1f));
         }
         return out;
     }

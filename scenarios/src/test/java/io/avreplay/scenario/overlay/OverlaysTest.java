@@ -2,23 +2,25 @@ package io.avreplay.scenario.overlay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OverlaysTest {
-    private static Annotation3d truth(String track, String category, double x, double y, int points) {
-        return new Annotation3d(track, category, new Box3d(new Vec3(x, y, 0), 4, 2, 1.5, 0), 0, 0, points, "", 1f);
+    private static GroundTruth3d truth(String track, String category, double x, double y, int points) {
+        return new GroundTruth3d(Box3d.ego(new Vec3(x, y, 0), 4, 2, 1.5, 0), category, track, points, 0, 0, List.of(),
+                1f);
     }
 
     private static Detection3d det(String category, double x, double y, double score) {
-        return new Detection3d(category, new Box3d(new Vec3(x, y, 0), 4, 2, 1.5, 0), score, Double.NaN, Double.NaN);
+        return Detection3d.of(Box3d.ego(new Vec3(x, y, 0), 4, 2, 1.5, 0), category, score, Double.NaN, Double.NaN);
     }
 
     @Test
@@ -27,7 +29,7 @@ class OverlaysTest {
         // (not scored); pothole "4" (no nuScenes class: not scored).
         // detections: car at (11,0) 1 m away -> TP of "1"; pedestrian at (20,8) 3 m away -> FP, "2" missed;
         // car at (30,0) -> FP (its only neighbour "3" is not scored).
-        List<Annotation3d> truth = List.of(truth("1", "car", 10, 0, 50), truth("2", "pedestrian", 20, 5, 9),
+        List<GroundTruth3d> truth = List.of(truth("1", "car", 10, 0, 50), truth("2", "pedestrian", 20, 5, 9),
                 truth("3", "car", 30, 0, 0), truth("4", "pothole", 5, 0, 20));
         List<Mark3d> marks = Overlays.marks3d(truth, List.of(det("car", 11, 0, 0.9), det("pedestrian", 20, 8, 0.8),
                 det("car", 30, 0, 0.7)), true);
@@ -55,11 +57,11 @@ class OverlaysTest {
         // truth A car [0,0,100,100]; don't-care region (track "") [200,0,300,100].
         // detection car [0,0,100,50]: IoU 5000/10000 = 0.5 -> TP; detection car [200,0,300,100] over the
         // don't-care region -> FP (don't-care is not scored here).
-        List<Annotation2d> truth = List.of(new Annotation2d("7", "car", 0, 0, 100, 100, 0, 0),
-                new Annotation2d("", "dontcare", 200, 0, 300, 100, 0, 0));
+        List<GroundTruth2d> truth = List.of(new GroundTruth2d(new Box2d(0, 0, 100, 100), "car", "7", 0, 0),
+                new GroundTruth2d(new Box2d(200, 0, 300, 100), "dontcare", "", 0, 0));
         List<Mark2d> marks = Overlays.marks2d(truth, List.of(
-                new Detection2d("cam", "car", 0, 0, 100, 50, 0.6),
-                new Detection2d("cam", "car", 200, 0, 300, 100, 0.5)), true);
+                Detection2d.of("cam", new Box2d(0, 0, 100, 50), "car", 0.6),
+                Detection2d.of("cam", new Box2d(200, 0, 300, 100), "car", 0.5)), true);
         assertEquals(List.of(MatchStatus.MATCHED_TRUTH, MatchStatus.NOT_SCORED, MatchStatus.TRUE_POSITIVE,
                 MatchStatus.FALSE_POSITIVE), marks.stream().map(Mark2d::status).toList());
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.error.BadInputException;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.arrow.ArrowTest;
+import io.avreplay.replay.object.Detection3d;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection3d;
 import io.avreplay.scenario.overlay.RunDetections;
 import io.avreplay.scenario.synth.Presets;
 import io.avreplay.scenario.synth.SynthOptions;
@@ -58,7 +58,7 @@ class OverlayVideoBrowserTest extends ArrowTest {
         try (LogReader r = LogReader.open(log, allocator)) {
             long ts = r.lidar(r.lidarIds().get(0)).timestampNs(4);
             RunDetections run = RunDetections.builder().add(r.manifest().logId(), ts,
-                    new Detection3d("car", new Box3d(new Vec3(10, 0, 0), 4, 2, 1.5, 0), 0.7, 0, 0)).build();
+                    Detection3d.of(Box3d.ego(new Vec3(10, 0, 0), 4, 2, 1.5, 0), "car", 0.7, 0, 0)).build();
             w = OverlayVideo.export(r, r.cameraIds().get(0), Optional.of(run), OptionalDouble.empty(), mp4);
         }
         // 1 s at 5 Hz: frames at 0, 0.2, ..., 1.0 s -> 6 frames, own rate (6 - 1) / 1 s = 5 fps;

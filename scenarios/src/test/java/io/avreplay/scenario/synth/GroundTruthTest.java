@@ -7,12 +7,12 @@ import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +59,13 @@ class GroundTruthTest {
         try (LogReader r = LogReader.open(log, allocator)) {
             Pose mount = r.calibration("lidar_top").orElseThrow().sensorToEgo();
             FrameStream<LidarSweep> sweeps = r.lidar("lidar_top");
-            FrameStream<AnnotationFrame<Annotation3d>> gt = r.annotations3d().orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth3d>> gt = r.annotations3d().orElseThrow();
             int withPoints = 0;
             for (int i = 0; i < sweeps.size(); i += 3) {
                 LidarSweep sw = sweeps.read(i);
-                AnnotationFrame<Annotation3d> f = gt.read(gt.nearestIndex(sw.timestampNs()));
+                AnnotationFrame<GroundTruth3d> f = gt.read(gt.nearestIndex(sw.timestampNs()));
                 assertEquals(sw.timestampNs(), f.timestampNs());
-                for (Annotation3d a : f.boxes()) {
+                for (GroundTruth3d a : f.boxes()) {
                     int n = 0;
                     for (int k = 0; k < sw.size(); k++) {
                         Vec3 p = mount.apply(new Vec3(sw.x()[k], sw.y()[k], sw.z()[k]));
@@ -73,7 +73,7 @@ class GroundTruthTest {
                             n++;
                         }
                     }
-                    assertEquals(n, a.numLidarPoints(), a.trackId() + " in sweep " + i);
+                    assertEquals(n, a.numPoints(), a.trackId() + " in sweep " + i);
                     withPoints += n > 0 ? 1 : 0;
                 }
             }
@@ -87,20 +87,20 @@ class GroundTruthTest {
             SensorCalibration cam = r.calibration("cam_front").orElseThrow();
             Pose egoToCam = cam.sensorToEgo().inverse();
             CameraIntrinsics k = cam.intrinsics().orElseThrow();
-            FrameStream<AnnotationFrame<Annotation3d>> gt3 = r.annotations3d().orElseThrow();
-            FrameStream<AnnotationFrame<Annotation2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth3d>> gt3 = r.annotations3d().orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
             int compared = 0;
             for (int i = 0; i < gt2.size(); i++) {
-                AnnotationFrame<Annotation2d> f2 = gt2.read(i);
+                AnnotationFrame<GroundTruth2d> f2 = gt2.read(i);
                 int j = gt3.nearestIndex(f2.timestampNs());
                 if (gt3.timestampNs(j) != f2.timestampNs()) {
                     continue;
                 }
-                Map<String, Annotation3d> by = gt3.read(j).boxes().stream()
-                        .collect(Collectors.toMap(Annotation3d::trackId, Function.identity()));
-                for (Annotation2d b : f2.boxes()) {
+                Map<String, GroundTruth3d> by = gt3.read(j).boxes().stream()
+                        .collect(Collectors.toMap(GroundTruth3d::trackId, Function.identity()));
+                for (GroundTruth2d b : f2.boxes()) {
                     // 2D boxes also exist for visible objects beyond the 3D annotation range
-                    if (b.occlusion() != 0 || b.truncation() > 0 || b.x2() - b.x1() < 8 || !by.containsKey(b.trackId())) {
+                    if (b.occlusion() != 0 || b.truncation() > 0 || b.box().x2() - b.box().x1() < 8 || !by.containsKey(b.trackId())) {
                         continue;
                     }
                     double[] p = project(by.get(b.trackId()), egoToCam, k);
@@ -114,7 +114,7 @@ class GroundTruthTest {
         }
     }
 
-    static double[] project(Annotation3d a, Pose egoToCam, CameraIntrinsics k) {
+    static double[] project(GroundTruth3d a, Pose egoToCam, CameraIntrinsics k) {
         double[] r = {1e9, 1e9, -1e9, -1e9};
         for (Vec3 c : a.box().corners()) {
             Vec3 p = egoToCam.apply(c);
@@ -127,11 +127,11 @@ class GroundTruthTest {
         return r;
     }
 
-    static double iou(double[] p, Annotation2d b) {
-        double iw = Math.max(0, Math.min(p[2], b.x2()) - Math.max(p[0], b.x1()));
-        double ih = Math.max(0, Math.min(p[3], b.y2()) - Math.max(p[1], b.y1()));
+    static double iou(double[] p, GroundTruth2d b) {
+        double iw = Math.max(0, Math.min(p[2], b.box().x2()) - Math.max(p[0], b.box().x1()));
+        double ih = Math.max(0, Math.min(p[3], b.box().y2()) - Math.max(p[1], b.box().y1()));
         double inter = iw * ih;
-        double union = (p[2] - p[0]) * (p[3] - p[1]) + (b.x2() - b.x1()) * (b.y2() - b.y1()) - inter;
+        double union = (p[2] - p[0]) * (p[3] - p[1]) + (b.box().x2() - b.box().x1()) * (b.box().y2() - b.box().y1()) - inter;
         return inter / union;
     }
 
@@ -142,8 +142,8 @@ class GroundTruthTest {
         List<String> attrs = List.of("", "vehicle.moving", "vehicle.stopped", "vehicle.parked", "pedestrian.standing",
                 "pedestrian.moving", "cycle.with_rider", "cycle.without_rider");
         try (LogReader r = LogReader.open(log, allocator)) {
-            FrameStream<AnnotationFrame<Annotation3d>> gt = r.annotations3d().orElseThrow();
-            for (Annotation3d a : gt.read(gt.size() - 1).boxes()) {
+            FrameStream<AnnotationFrame<GroundTruth3d>> gt = r.annotations3d().orElseThrow();
+            for (GroundTruth3d a : gt.read(gt.size() - 1).boxes()) {
                 assertTrue(cats.contains(a.category()), a.category());
                 assertTrue(attrs.contains(a.attribute()), a.attribute());
             }

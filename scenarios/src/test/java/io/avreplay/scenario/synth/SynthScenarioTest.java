@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.LogManifest;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +55,9 @@ class SynthScenarioTest extends ArrowTest {
         List<SynthEvent> events = SynthEvent.fromManifest(m);
         SynthEvent cut = events.stream().filter(e -> e.type().equals(SynthEvent.CUT_IN)).findFirst().orElseThrow();
         try (LogReader r = LogReader.open(tmp.resolve("cut"), allocator)) {
-            FrameStream<AnnotationFrame<Annotation3d>> gt = r.annotations3d().orElseThrow();
-            Annotation3d before = track(gt.read(gt.floorIndex(cut.startNs())), cut.trackId());
-            Annotation3d after = track(gt.read(gt.ceilIndex(cut.endNs())), cut.trackId());
+            FrameStream<AnnotationFrame<GroundTruth3d>> gt = r.annotations3d().orElseThrow();
+            GroundTruth3d before = track(gt.read(gt.floorIndex(cut.startNs())), cut.trackId());
+            GroundTruth3d after = track(gt.read(gt.ceilIndex(cut.endNs())), cut.trackId());
             assertTrue(before.box().centre().y() > 2.5, "starts in the left lane: " + before.box().centre());
             assertTrue(Math.abs(after.box().centre().y()) < 0.6, "ends in the ego lane: " + after.box().centre());
             assertTrue(after.box().centre().x() > 3 && after.box().centre().x() < 40, "ahead: " + after.box().centre());
@@ -75,10 +75,10 @@ class SynthScenarioTest extends ArrowTest {
         SynthEvent ev = SynthEvent.fromManifest(m).stream()
                 .filter(e -> e.type().equals(SynthEvent.PEDESTRIAN_CROSSING)).findFirst().orElseThrow();
         try (LogReader r = LogReader.open(tmp.resolve("ped"), allocator)) {
-            FrameStream<AnnotationFrame<Annotation3d>> gt = r.annotations3d().orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth3d>> gt = r.annotations3d().orElseThrow();
             boolean inPath = false;
             for (int i = gt.ceilIndex(ev.startNs()); i <= gt.floorIndex(ev.endNs()); i++) {
-                Annotation3d p = track(gt.read(i), ev.trackId());
+                GroundTruth3d p = track(gt.read(i), ev.trackId());
                 assertEquals("pedestrian", p.category());
                 assertTrue(p.box().centre().x() > 0, "ahead of the ego");
                 inPath |= Math.abs(p.box().centre().y()) < 1.0 && p.attribute().equals("pedestrian.moving");
@@ -87,7 +87,7 @@ class SynthScenarioTest extends ArrowTest {
         }
     }
 
-    static Annotation3d track(AnnotationFrame<Annotation3d> f, String id) {
+    static GroundTruth3d track(AnnotationFrame<GroundTruth3d> f, String id) {
         return f.boxes().stream().filter(a -> a.trackId().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError(id + " missing at " + f.timestampNs()));
     }
@@ -103,20 +103,20 @@ class SynthScenarioTest extends ArrowTest {
                 new Preset.Potholes(0, 0, 1, 0.3, 0.3, 0.05, 0.05), base.environment());
         Synthesizer.generate(p, 1, 1_000_000_000L, SynthOptions.defaults().withRates(10, 10), tmp.resolve("w"), allocator);
         try (LogReader r = LogReader.open(tmp.resolve("w"), allocator)) {
-            FrameStream<AnnotationFrame<Annotation3d>> gt = r.annotations3d().orElseThrow();
-            FrameStream<AnnotationFrame<Annotation2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth3d>> gt = r.annotations3d().orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
             for (int i = 0; i < gt.size(); i++) {
-                List<Annotation3d> boxes = gt.read(i).boxes();
+                List<GroundTruth3d> boxes = gt.read(i).boxes();
                 assertEquals(2, boxes.size());
-                Annotation3d car = boxes.stream().filter(a -> a.category().equals("car")).findFirst().orElseThrow();
-                assertEquals(0, car.numLidarPoints());
+                GroundTruth3d car = boxes.stream().filter(a -> a.category().equals("car")).findFirst().orElseThrow();
+                assertEquals(0, car.numPoints());
                 assertEquals("vehicle.parked", car.attribute());
-                Annotation3d barrier = boxes.stream().filter(a -> a.category().equals("barrier")).findFirst().orElseThrow();
-                assertTrue(barrier.numLidarPoints() > 0, "barrier points in sweep " + i + ": " + barrier);
+                GroundTruth3d barrier = boxes.stream().filter(a -> a.category().equals("barrier")).findFirst().orElseThrow();
+                assertTrue(barrier.numPoints() > 0, "barrier points in sweep " + i + ": " + barrier);
             }
             boolean sawBarrier = false;
             for (int i = 0; i < gt2.size(); i++) {
-                for (Annotation2d b : gt2.read(i).boxes()) {
+                for (GroundTruth2d b : gt2.read(i).boxes()) {
                     assertFalse(b.category().equals("car"), "hidden car has a 2D box at frame " + i);
                     sawBarrier |= b.category().equals("barrier");
                 }

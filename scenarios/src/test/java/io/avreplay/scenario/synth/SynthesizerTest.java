@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogManifest;
 import io.avreplay.replay.log.StreamInfo;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,11 +56,11 @@ class SynthesizerTest extends ArrowTest {
             for (EgoPose p : r.egoTrajectory().poses()) {
                 assertTrue(p.egoToWorld().translation().isFinite() && p.velocity().isFinite());
             }
-            FrameStream<AnnotationFrame<Annotation3d>> gt = r.annotations3d().orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth3d>> gt = r.annotations3d().orElseThrow();
             assertEquals(lidar.size(), gt.size());
-            AnnotationFrame<Annotation3d> f = gt.read(5);
+            AnnotationFrame<GroundTruth3d> f = gt.read(5);
             assertFalse(f.boxes().isEmpty());
-            for (Annotation3d a : f.boxes()) {
+            for (GroundTruth3d a : f.boxes()) {
                 assertTrue(a.box().centre().isFinite() && Double.isFinite(a.vx()) && Double.isFinite(a.vy()), a.trackId());
             }
             FrameStream<CameraFrame> cam = r.camera("cam_front");
@@ -69,7 +69,7 @@ class SynthesizerTest extends ArrowTest {
             assertEquals(960, c.width());
             assertEquals((byte) 0xFF, c.data()[0]);
             assertEquals((byte) 0xD8, c.data()[1]);
-            FrameStream<AnnotationFrame<Annotation2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
+            FrameStream<AnnotationFrame<GroundTruth2d>> gt2 = r.annotations2d("cam_front").orElseThrow();
             assertEquals(cam.size(), gt2.size());
         }
     }

@@ -3,17 +3,18 @@ package io.avreplay.scenario.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.avreplay.eval.log.CategoryMap;
-import io.avreplay.perception.api.Detection2d;
-import io.avreplay.perception.api.Detection3d;
 import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Detection2d;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.scenario.overlay.RunDetections;
 import io.avreplay.scenario.synth.Presets;
 import io.avreplay.scenario.synth.SynthOptions;
@@ -58,30 +59,30 @@ class ViewerBrowserTest extends ArrowTest {
             String id = r.manifest().logId();
             long ts = r.lidar(r.lidarIds().get(0)).timestampNs(FRAME);
             frameSeconds = (ts - r.manifest().startNs()) / 1e9;
-            List<Annotation3d> truth = r.annotations3d().orElseThrow().read(FRAME).boxes();
-            List<Annotation3d> scored = truth.stream()
-                    .filter(a -> a.numLidarPoints() > 0 && CategoryMap.toNuScenes(a.category()).isPresent()).toList();
+            List<GroundTruth3d> truth = r.annotations3d().orElseThrow().read(FRAME).boxes();
+            List<GroundTruth3d> scored = truth.stream()
+                    .filter(a -> a.numPoints() > 0 && CategoryTable.standard().nuScenesClass(a.category()).isPresent()).toList();
             assertTrue(scored.size() >= 2, "the frame needs two scored objects, has " + scored.size());
             // one detection 0.5 m off the first scored object (true positive), one far behind the ego where the
             // synthesizer puts nothing within 2 m (false positive): every other scored object is missed.
-            Annotation3d a = scored.get(0);
+            GroundTruth3d a = scored.get(0);
             Vec3 c = a.box().centre();
             RunDetections.Builder detections = RunDetections.builder()
-                    .add(id, ts, new Detection3d(CategoryMap.toNuScenes(a.category()).get(),
-                            new Box3d(new Vec3(c.x() + 0.5, c.y(), c.z()), 4, 2, 1.6, a.box().yaw()), 0.9, 0, 0))
-                    .add(id, ts, new Detection3d("traffic_cone", new Box3d(new Vec3(-45, -45, 0), 0.5, 0.5, 1, 0), 0.4, 0, 0));
+                    .add(id, ts, Detection3d.of(Box3d.ego(new Vec3(c.x() + 0.5, c.y(), c.z()), 4, 2, 1.6, a.box().yaw()),
+                            CategoryTable.standard().nuScenesClass(a.category()).get(), 0.9, 0, 0))
+                    .add(id, ts, Detection3d.of(Box3d.ego(new Vec3(-45, -45, 0), 0.5, 0.5, 1, 0), "traffic_cone", 0.4, 0, 0));
             expected3d = Map.of("tp", 1, "fp", 1, "missed", scored.size() - 1, "gt", 1,
                     "ignored", truth.size() - scored.size());
             camera = r.cameraIds().get(0);
             FrameStream<CameraFrame> cams = r.camera(camera);
             long camNs = cams.timestampNs(cams.nearestIndex(ts));
-            List<Annotation2d> truth2d = r.annotations2d(camera).orElseThrow().read(cams.nearestIndex(ts)).boxes();
-            List<Annotation2d> scored2d = truth2d.stream().filter(b -> !b.trackId().isEmpty()).toList();
+            List<GroundTruth2d> truth2d = r.annotations2d(camera).orElseThrow().read(cams.nearestIndex(ts)).boxes();
+            List<GroundTruth2d> scored2d = truth2d.stream().filter(b -> !b.trackId().isEmpty()).toList();
             assertTrue(!scored2d.isEmpty(), "the camera frame needs a 2D object");
-            Annotation2d b = scored2d.get(0);
+            GroundTruth2d b = scored2d.get(0);
             // the exact box (IoU 1, true positive) and a 4x4 px box of an absent class in the corner (false positive)
-            detections.add(id, camNs, new Detection2d(camera, b.category(), b.x1(), b.y1(), b.x2(), b.y2(), 0.8))
-                    .add(id, camNs, new Detection2d(camera, "unicorn", 1, 1, 5, 5, 0.3));
+            detections.add(id, camNs, Detection2d.of(camera, b.box(), b.category(), 0.8))
+                    .add(id, camNs, Detection2d.of(camera, new Box2d(1, 1, 5, 5), "unicorn", 0.3));
             expected2d = Map.of("tp", 1, "fp", 1, "missed", scored2d.size() - 1, "gt", 1,
                     "ignored", truth2d.size() - scored2d.size());
             run = detections.build();

@@ -9,14 +9,14 @@ import io.avreplay.replay.importer.ImageHeader;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.PointRecordFile;
 import io.avreplay.replay.importer.av2.FeatherTable.Type;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogMetadata;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ final class Av2Log {
     void write(Path dest, BufferAllocator allocator, ImportOptions options) {
         FeatherTable poses = FeatherTable.read(dir.resolve("city_SE3_egovehicle.feather"), allocator, POSE_COLUMNS);
         Path annotationFile = dir.resolve("annotations.feather");
-        TreeMap<Long, List<Annotation3d>> boxes = Files.isRegularFile(annotationFile)
+        TreeMap<Long, List<GroundTruth3d>> boxes = Files.isRegularFile(annotationFile)
                 ? cuboids(FeatherTable.read(annotationFile, allocator, CUBOID_COLUMNS)) : new TreeMap<>();
         List<Path> sweeps = list(dir.resolve("sensors/lidar"), ".feather");
         TreeMap<String, List<Path>> images = new TreeMap<>();
@@ -88,7 +88,7 @@ final class Av2Log {
             }
             // AV2 labels the whole log; a sample ships a few sweeps, and cuboids without a sweep are not ground truth
             // for anything imported, so only those inside the imported sensors' span are kept.
-            for (Map.Entry<Long, List<Annotation3d>> e : sensorSpan(sweeps, images, boxes).entrySet()) {
+            for (Map.Entry<Long, List<GroundTruth3d>> e : sensorSpan(sweeps, images, boxes).entrySet()) {
                 w.writeAnnotations3d(e.getKey(), e.getValue());
                 boxes3d += e.getValue().size();
             }
@@ -97,8 +97,8 @@ final class Av2Log {
     }
 
     /** The cuboid frames whose timestamps lie within the imported sweeps' and images' span (none without any). */
-    private static java.util.SortedMap<Long, List<Annotation3d>> sensorSpan(List<Path> sweeps,
-            Map<String, List<Path>> images, TreeMap<Long, List<Annotation3d>> boxes) {
+    private static java.util.SortedMap<Long, List<GroundTruth3d>> sensorSpan(List<Path> sweeps,
+            Map<String, List<Path>> images, TreeMap<Long, List<GroundTruth3d>> boxes) {
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
         for (Path f : sweeps) {
@@ -163,8 +163,8 @@ final class Av2Log {
         }
     }
 
-    private TreeMap<Long, List<Annotation3d>> cuboids(FeatherTable t) {
-        TreeMap<Long, List<Annotation3d>> out = new TreeMap<>();
+    private TreeMap<Long, List<GroundTruth3d>> cuboids(FeatherTable t) {
+        TreeMap<Long, List<GroundTruth3d>> out = new TreeMap<>();
         for (int i = 0; i < t.rows(); i++) {
             double l = t.f64("length_m")[i];
             double wd = t.f64("width_m")[i];
@@ -175,17 +175,17 @@ final class Av2Log {
             }
             long n = t.i64("num_interior_pts")[i];
             Quaternion q = new Quaternion(t.f64("qw")[i], t.f64("qx")[i], t.f64("qy")[i], t.f64("qz")[i]);
-            Box3d box = new Box3d(new Vec3(t.f64("tx_m")[i], t.f64("ty_m")[i], t.f64("tz_m")[i]), l, wd, h, q.yaw());
-            out.computeIfAbsent(t.i64("timestamp_ns")[i], k -> new ArrayList<>()).add(new Annotation3d(t.utf8("track_uuid")[i],
-                    t.utf8("category")[i].toLowerCase(java.util.Locale.ROOT), box, Double.NaN, Double.NaN,
-                    (int) Math.max(0, Math.min(Integer.MAX_VALUE, n)), "", Float.NaN));
+            Box3d box = Box3d.ego(new Vec3(t.f64("tx_m")[i], t.f64("ty_m")[i], t.f64("tz_m")[i]), l, wd, h, q.yaw());
+            out.computeIfAbsent(t.i64("timestamp_ns")[i], k -> new ArrayList<>()).add(new GroundTruth3d(box,
+                    t.utf8("category")[i].toLowerCase(java.util.Locale.ROOT), t.utf8("track_uuid")[i],
+                    (int) Math.max(0, Math.min(Integer.MAX_VALUE, n)), Double.NaN, Double.NaN, List.of(), Float.NaN));
         }
         return out;
     }
 
     /** Counts the sweep's points inside each imported box and compares with {@code num_interior_pts}. */
-    private void check(LidarSweep s, List<Annotation3d> boxes) {
-        for (Annotation3d a : boxes) {
+    private void check(LidarSweep s, List<GroundTruth3d> boxes) {
+        for (GroundTruth3d a : boxes) {
             Box3d b = a.box();
             double r2 = (b.length() * b.length() + b.width() * b.width() + b.height() * b.height()) / 4;
             int count = 0;
@@ -198,9 +198,9 @@ final class Av2Log {
                 }
             }
             countChecked++;
-            if (count != a.numLidarPoints()) {
+            if (count != a.numPoints()) {
                 countFailures.add(s.timestampNs() + "/" + a.trackId() + " " + a.category() + ": " + count + " vs stored "
-                        + a.numLidarPoints());
+                        + a.numPoints());
             }
         }
     }

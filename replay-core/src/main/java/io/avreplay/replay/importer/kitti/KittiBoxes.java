@@ -2,10 +2,12 @@ package io.avreplay.replay.importer.kitti;
 
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.CameraIntrinsics;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
+import java.util.List;
 
 /** Converts KITTI labels into log annotations and projects boxes back into the image for verification. */
 final class KittiBoxes {
@@ -21,17 +23,17 @@ final class KittiBoxes {
         Vec3 centreRect = new Vec3(label.x(), label.y() - label.h() / 2, label.z());
         Vec3 centre = rectToEgo.apply(centreRect);
         Vec3 heading = rectToEgo.rotation().rotate(new Vec3(Math.cos(label.rotationY()), 0, -Math.sin(label.rotationY())));
-        return new Box3d(centre, label.l(), label.w(), label.h(), Math.atan2(heading.y(), heading.x()));
+        return Box3d.ego(centre, label.l(), label.w(), label.h(), Math.atan2(heading.y(), heading.x()));
     }
 
-    static Annotation3d annotation3d(KittiLabel label, String trackId, Pose rectToEgo) {
-        return new Annotation3d(trackId, label.category(), toEgo(label, rectToEgo), Double.NaN, Double.NaN, 0, "",
-                Float.NaN);
+    static GroundTruth3d annotation3d(KittiLabel label, String trackId, Pose rectToEgo) {
+        return new GroundTruth3d(toEgo(label, rectToEgo), label.category(), trackId, 0, Double.NaN, Double.NaN,
+                List.of(), Float.NaN);
     }
 
-    static Annotation2d annotation2d(KittiLabel label, String trackId) {
-        return new Annotation2d(label.dontCare() ? "" : trackId, label.category(), label.x1(), label.y1(), label.x2(),
-                label.y2(), label.truncated(), label.occluded());
+    static GroundTruth2d annotation2d(KittiLabel label, String trackId) {
+        return new GroundTruth2d(new Box2d(label.x1(), label.y1(), label.x2(), label.y2()), label.category(),
+                label.dontCare() ? "" : trackId, label.truncated(), label.occluded());
     }
 
     /**

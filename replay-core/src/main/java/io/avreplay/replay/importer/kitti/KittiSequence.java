@@ -7,14 +7,14 @@ import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.importer.ImageHeader;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.PointRecordFile;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogMetadata;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,8 +85,8 @@ final class KittiSequence {
 
     private void writeLabels(LogWriter w, String frame, long t, List<KittiLabel> labels, Pose rectToEgo, Pose cam2ToEgo,
             CameraIntrinsics k2) {
-        List<Annotation3d> a3 = new ArrayList<>();
-        List<Annotation2d> a2 = new ArrayList<>();
+        List<GroundTruth3d> a3 = new ArrayList<>();
+        List<GroundTruth2d> a2 = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             KittiLabel l = labels.get(i);
             String trackId = frame + "-" + i;
@@ -98,7 +98,7 @@ final class KittiSequence {
                 throw new BadInputException(layout.label(frame) + " line " + (i + 1) + ": box size must be > 0, got h="
                         + l.h() + " w=" + l.w() + " l=" + l.l());
             }
-            Annotation3d a = KittiBoxes.annotation3d(l, trackId, rectToEgo);
+            GroundTruth3d a = KittiBoxes.annotation3d(l, trackId, rectToEgo);
             a3.add(a);
             checkProjection(a, l, cam2ToEgo.inverse(), k2, trackId);
         }
@@ -107,7 +107,7 @@ final class KittiSequence {
         w.writeAnnotations2d(KittiImporter.CAMERA, t, a2);
     }
 
-    private void checkProjection(Annotation3d a, KittiLabel l, Pose egoToCam2, CameraIntrinsics k2, String trackId) {
+    private void checkProjection(GroundTruth3d a, KittiLabel l, Pose egoToCam2, CameraIntrinsics k2, String trackId) {
         double[] rect = KittiBoxes.projectedRect(a.box(), egoToCam2, k2);
         double iou = rect == null ? 0 : KittiBoxes.iou(rect, new double[] {l.x1(), l.y1(), l.x2(), l.y2()});
         iouChecked++;

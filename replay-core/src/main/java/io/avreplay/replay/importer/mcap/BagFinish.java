@@ -3,11 +3,11 @@ package io.avreplay.replay.importer.mcap;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.EgoTrajectory;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,7 +87,7 @@ final class BagFinish {
                 unplaced++;
                 continue;
             }
-            List<Annotation3d> out = new ArrayList<>();
+            List<GroundTruth3d> out = new ArrayList<>();
             for (ObjectDecoder.FrameObject o : f.objects()) {
                 if (!(o.size().x() > 0 && o.size().y() > 0 && o.size().z() > 0)) {
                     degenerate++;
@@ -95,8 +95,8 @@ final class BagFinish {
                 }
                 Pose boxToEgo = toEgo.get().compose(o.boxToFrame());
                 Vec3 v = boxToEgo.rotation().rotate(o.velocity());
-                out.add(new Annotation3d(o.trackId(), o.category(), new Box3d(boxToEgo.translation(), o.size().x(),
-                        o.size().y(), o.size().z(), boxToEgo.rotation().yaw()), v.x(), v.y(), 0, "", Float.NaN));
+                out.add(new GroundTruth3d(Box3d.ego(boxToEgo.translation(), o.size().x(), o.size().y(), o.size().z(),
+                        boxToEgo.rotation().yaw()), o.category(), o.trackId(), 0, v.x(), v.y(), List.of(), Float.NaN));
             }
             writer.writeAnnotations3d(f.timestampNs(), out);
             boxes += out.size();

@@ -23,7 +23,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * {@code v1.0-<version>/*.json}, {@code samples/} and {@code sweeps/}) give one log per scene: every
  * {@code LIDAR_TOP} sweep present (key frames and non-key sweeps), the six cameras, the ego pose of every
  * imported sample_data, and at each key-frame lidar timestamp the sample's boxes moved from the global frame
- * into the ego frame at that sample_data's ego pose (category = detection name, see {@link DetectionNames};
+ * into the ego frame at that sample_data's ego pose (category = detection name from
+ * {@link io.avreplay.replay.object.CategoryTable};
  * track id = {@code instance_token}; velocity as the devkit's {@code box_velocity}). The rest of this comment
  * describes the other layout.
  *

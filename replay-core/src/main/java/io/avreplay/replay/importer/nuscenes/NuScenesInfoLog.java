@@ -7,15 +7,16 @@ import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.importer.ImageHeader;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.PointRecordFile;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogMetadata;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.Box2d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class NuScenesInfoLog {
                 LidarSweep sweep = sweep(lidar, t);
                 w.writeLidarSweep(sweep);
                 sensorFrames++;
-                List<Annotation3d> boxes = boxes(s, lidarToEgo, categories);
+                List<GroundTruth3d> boxes = boxes(s, lidarToEgo, categories);
                 w.writeAnnotations3d(t, boxes);
                 boxes3d += boxes.size();
                 points.check(sweep, lidarToEgo, boxes);
@@ -129,21 +130,21 @@ final class NuScenesInfoLog {
             }
             long t = s.get("images").get(cam).get("timestamp").secondsToNs();
             InfoJson list = all.get(cam);
-            List<Annotation2d> boxes = new ArrayList<>();
+            List<GroundTruth2d> boxes = new ArrayList<>();
             for (int j = 0; j < list.size(); j++) {
                 InfoJson c = list.at(j);
                 double[] b = c.get("bbox").numbers(4);
-                boxes.add(new Annotation2d(token + "-" + cam + "-" + j, category(c.get("bbox_label"), categories),
-                        b[0], b[1], b[2], b[3], Float.NaN, 3));
+                boxes.add(new GroundTruth2d(new Box2d(b[0], b[1], b[2], b[3]), category(c.get("bbox_label"),
+                        categories), token + "-" + cam + "-" + j, Float.NaN, 3));
             }
             w.writeAnnotations2d(cam, t, boxes);
         }
     }
 
-    private List<Annotation3d> boxes(InfoJson s, Pose lidarToEgo, Map<Integer, String> categories) {
+    private List<GroundTruth3d> boxes(InfoJson s, Pose lidarToEgo, Map<Integer, String> categories) {
         String token = s.get("token").text();
         InfoJson instances = s.get("instances");
-        List<Annotation3d> out = new ArrayList<>();
+        List<GroundTruth3d> out = new ArrayList<>();
         for (int i = 0; i < instances.size(); i++) {
             InfoJson in = instances.at(i);
             double[] b = in.get("bbox_3d").numbers(7);
@@ -162,9 +163,9 @@ final class NuScenesInfoLog {
                 vy = ve.y();
             }
             int points = (int) in.get("num_lidar_pts").number();
-            out.add(new Annotation3d(token + "-" + i, category(in.get("bbox_label_3d"), categories),
-                    new Box3d(centre, b[3], b[4], b[5], Math.atan2(heading.y(), heading.x())), vx, vy, Math.max(0, points),
-                    "", Float.NaN));
+            out.add(new GroundTruth3d(Box3d.ego(centre, b[3], b[4], b[5], Math.atan2(heading.y(), heading.x())),
+                    category(in.get("bbox_label_3d"), categories), token + "-" + i, Math.max(0,
+                    points), vx, vy, List.of(), Float.NaN));
         }
         return out;
     }

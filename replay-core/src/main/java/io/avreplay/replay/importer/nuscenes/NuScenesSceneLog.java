@@ -12,13 +12,13 @@ import io.avreplay.replay.importer.nuscenes.NuScenesTables.LogRow;
 import io.avreplay.replay.importer.nuscenes.NuScenesTables.SampleData;
 import io.avreplay.replay.importer.nuscenes.NuScenesTables.Scene;
 import io.avreplay.replay.importer.nuscenes.NuScenesTables.Sensor;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogMetadata;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,7 +134,7 @@ final class NuScenesSceneLog {
         w.writeLidarSweep(sweep);
         sensorFrames++;
         if (f.sd().keyFrame()) {
-            List<Annotation3d> boxes = sampleBoxes.egoFrame(f.sd().sampleToken(), egoToWorld);
+            List<GroundTruth3d> boxes = sampleBoxes.egoFrame(f.sd().sampleToken(), egoToWorld);
             w.writeAnnotations3d(t, boxes);
             boxes3d += boxes.size();
             check.check(sweep, f.cs().sensorToEgo(), boxes);

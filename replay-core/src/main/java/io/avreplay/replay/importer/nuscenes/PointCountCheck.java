@@ -2,8 +2,8 @@ package io.avreplay.replay.importer.nuscenes;
 
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.LidarSweep;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ final class PointCountCheck {
      * @param lidarToEgo the sweep's sensor → ego transform
      * @param boxes      the sample's boxes, ego frame
      */
-    void check(LidarSweep sweep, Pose lidarToEgo, List<Annotation3d> boxes) {
+    void check(LidarSweep sweep, Pose lidarToEgo, List<GroundTruth3d> boxes) {
         int n = sweep.size();
         double[][] ego = new double[3][n];
         for (int i = 0; i < n; i++) {
@@ -37,7 +37,7 @@ final class PointCountCheck {
             ego[1][i] = p.y();
             ego[2][i] = p.z();
         }
-        for (Annotation3d a : boxes) {
+        for (GroundTruth3d a : boxes) {
             int count = 0;
             for (int i = 0; i < n; i++) {
                 if (a.box().contains(ego[0][i], ego[1][i], ego[2][i])) {
@@ -45,7 +45,7 @@ final class PointCountCheck {
                 }
             }
             checked++;
-            int stored = a.numLidarPoints();
+            int stored = a.numPoints();
             if (count == stored) {
                 exact++;
                 continue;

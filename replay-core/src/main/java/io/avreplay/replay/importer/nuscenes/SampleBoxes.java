@@ -5,8 +5,11 @@ import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.importer.nuscenes.NuScenesTables.Annotation;
 import io.avreplay.replay.importer.nuscenes.NuScenesTables.Instance;
-import io.avreplay.replay.log.Annotation3d;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.CategoryTable;
+import io.avreplay.replay.object.Detection3d;
+import io.avreplay.replay.object.GroundTruth3d;
+import io.avreplay.replay.object.Taxonomy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,19 +40,20 @@ final class SampleBoxes {
      * @param egoToWorld  the ego pose of the key-frame lidar sample_data (ego → global)
      * @return the boxes in the ego frame, in file order; track id = {@code instance_token}
      */
-    List<Annotation3d> egoFrame(String sampleToken, Pose egoToWorld) {
+    List<GroundTruth3d> egoFrame(String sampleToken, Pose egoToWorld) {
         Pose worldToEgo = egoToWorld.inverse();
-        List<Annotation3d> out = new ArrayList<>();
+        List<GroundTruth3d> out = new ArrayList<>();
         for (Annotation a : bySample.getOrDefault(sampleToken, List.of())) {
             Instance inst = tables.instances.get(a.instanceToken(), "sample_annotation", a.token(), "instance_token");
             String category = tables.categories.get(inst.categoryToken(), "instance", inst.token(), "category_token").name();
             String attribute = a.attributeTokens().isEmpty() ? ""
                     : tables.attributes.get(a.attributeTokens().get(0), "sample_annotation", a.token(), "attribute_tokens").name();
             Quaternion q = worldToEgo.rotation().times(a.rotation());
-            Box3d box = new Box3d(worldToEgo.apply(a.centre()), a.size()[1], a.size()[0], a.size()[2], q.yaw());
+            Box3d box = Box3d.ego(worldToEgo.apply(a.centre()), a.size()[1], a.size()[0], a.size()[2], q.yaw());
             Vec3 v = worldToEgo.rotation().rotate(velocity(a));
-            out.add(new Annotation3d(a.instanceToken(), DetectionNames.of(category), box, v.x(), v.y(), a.numLidarPts(),
-                    attribute, Float.NaN));
+            String name = CategoryTable.standard().evalClass(Taxonomy.NUSCENES, category).orElse(category);
+            out.add(new GroundTruth3d(box, name, a.instanceToken(), a.numLidarPts(), v.x(), v.y(),
+                    Detection3d.attributeList(attribute), Float.NaN));
         }
         return out;
     }

@@ -13,9 +13,9 @@ import io.avreplay.replay.importer.ImportCheck;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.ImportReport;
 import io.avreplay.replay.importer.RealData;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -64,7 +64,7 @@ class Av2ImporterTest extends ArrowTest {
             assertEquals(1550, front.intrinsics().orElseThrow().width());
             assertEquals(2048, front.intrinsics().orElseThrow().height());
             assertTrue(log.calibration("up_lidar").isPresent());
-            List<Annotation3d> boxes = log.annotations3d().orElseThrow().read(0).boxes();
+            List<GroundTruth3d> boxes = log.annotations3d().orElseThrow().read(0).boxes();
             assertTrue(boxes.stream().allMatch(b -> b.category().equals(b.category().toLowerCase())));
             assertEquals("PIT", log.manifest().location());
         }

@@ -13,11 +13,11 @@ import io.avreplay.replay.importer.ImportCheck;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.ImportReport;
 import io.avreplay.replay.importer.RealData;
-import io.avreplay.replay.log.Annotation2d;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.LidarSweep;
+import io.avreplay.replay.object.GroundTruth2d;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,16 +49,16 @@ class KittiImporterTest extends ArrowTest {
             FrameStream<CameraFrame> cam = log.camera(KittiImporter.CAMERA);
             assertEquals(1242, cam.read(0).width());
             assertEquals(375, cam.read(0).height());
-            FrameStream<AnnotationFrame<Annotation3d>> a3 = log.annotations3d().orElseThrow();
-            List<Annotation3d> boxes = a3.read(0).boxes();
-            assertEquals(List.of("truck", "car", "cyclist"), boxes.stream().map(Annotation3d::category).toList());
+            FrameStream<AnnotationFrame<GroundTruth3d>> a3 = log.annotations3d().orElseThrow();
+            List<GroundTruth3d> boxes = a3.read(0).boxes();
+            assertEquals(List.of("truck", "car", "cyclist"), boxes.stream().map(GroundTruth3d::category).toList());
             // Truck: rotation_y -1.56 in the camera frame is a yaw of about -ry - pi/2 = -0.01 in the Velodyne frame,
             // centre ~69.7 m ahead (camera z 69.44 plus the Velodyne-camera offset).
-            Annotation3d truck = boxes.get(0);
+            GroundTruth3d truck = boxes.get(0);
             assertEquals(12.34, truck.box().length(), 1e-9);
             assertEquals(-0.01, truck.box().yaw(), 0.02);
             assertEquals(69.7, truck.box().centre().x(), 0.3);
-            List<Annotation2d> b2 = log.annotations2d(KittiImporter.CAMERA).orElseThrow().read(0).boxes();
+            List<GroundTruth2d> b2 = log.annotations2d(KittiImporter.CAMERA).orElseThrow().read(0).boxes();
             assertEquals(7, b2.size());
             assertEquals(4, b2.stream().filter(b -> b.category().equals("dontcare") && b.trackId().isEmpty()).count());
             assertEquals(3, b2.get(3).occlusion());

@@ -15,8 +15,8 @@ import io.avreplay.replay.importer.ImportCheck;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.ImportReport;
 import io.avreplay.replay.importer.RealData;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.LidarSweep;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +50,10 @@ class NuScenesImporterTest extends ArrowTest {
             assertEquals(1600, log.camera("CAM_FRONT").read(0).width());
             assertEquals("ca9a282c9e77460f8360f564131a8af5",
                     log.manifest().tags().get(NuScenesImporter.SAMPLE_TOKEN_TAG + 1532402927647951000L));
-            List<Annotation3d> boxes = log.annotations3d().orElseThrow().read(0).boxes();
+            List<GroundTruth3d> boxes = log.annotations3d().orElseThrow().read(0).boxes();
             // The first box (a pedestrian) sits at (18.41, 59.52, 0.77) in LIDAR_TOP; lidar2ego turns the lidar
             // frame by about -90 degrees about z and lifts it 1.84 m, so in the ego frame it is ahead, to the right.
-            Annotation3d ped = boxes.get(0);
+            GroundTruth3d ped = boxes.get(0);
             assertEquals("pedestrian", ped.category());
             assertEquals(60.4, ped.box().centre().x(), 0.5);
             assertEquals(-18.4, ped.box().centre().y(), 0.5);

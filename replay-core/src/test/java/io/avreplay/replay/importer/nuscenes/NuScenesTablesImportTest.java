@@ -12,9 +12,9 @@ import io.avreplay.replay.importer.ImportCheck;
 import io.avreplay.replay.importer.ImportOptions;
 import io.avreplay.replay.importer.ImportReport;
 import io.avreplay.replay.importer.RealData;
-import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.SensorCalibration;
+import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +69,8 @@ class NuScenesTablesImportTest extends ArrowTest {
 
             assertEquals(2, log.annotations3d().orElseThrow().size());
             assertEquals(T0_NS, log.annotations3d().orElseThrow().timestampNs(0));
-            List<Annotation3d> boxes = log.annotations3d().orElseThrow().read(0).boxes();
-            Annotation3d car = boxes.get(0);
+            List<GroundTruth3d> boxes = log.annotations3d().orElseThrow().read(0).boxes();
+            GroundTruth3d car = boxes.get(0);
             // Global (100, 210, 1) yaw 120° seen from the ego at (100, 200, 0) facing +90°: 10 m ahead, yaw 30°.
             assertEquals(10, car.box().centre().x(), 1e-9);
             assertEquals(0, car.box().centre().y(), 1e-9);
@@ -82,15 +82,15 @@ class NuScenesTablesImportTest extends ArrowTest {
             assertEquals("car", car.category());
             assertEquals("inst-car", car.trackId());
             assertEquals("vehicle.moving", car.attribute());
-            assertEquals(3, car.numLidarPoints());
+            assertEquals(3, car.numPoints());
             // 1 m along global +x in 0.5 s = (2, 0) m/s global = (0, -2) m/s in the ego frame turned +90°.
             assertEquals(0, car.vx(), 1e-9);
             assertEquals(-2, car.vy(), 1e-9);
-            Annotation3d animal = boxes.get(1);
+            GroundTruth3d animal = boxes.get(1);
             assertEquals("animal", animal.category());
             assertEquals("", animal.attribute());
             assertTrue(Double.isNaN(animal.vx()) && Double.isNaN(animal.vy()));
-            Annotation3d car2 = log.annotations3d().orElseThrow().read(1).boxes().get(0);
+            GroundTruth3d car2 = log.annotations3d().orElseThrow().read(1).boxes().get(0);
             assertEquals(9, car2.box().centre().x(), 1e-9);
             assertEquals(-1, car2.box().centre().y(), 1e-9);
             assertEquals(-2, car2.vy(), 1e-9);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.Box3d;
+import io.avreplay.replay.object.Box3d;
 import io.avreplay.scenario.synth.world.Material;
 import io.avreplay.scenario.synth.world.RoadLayout;
 import io.avreplay.scenario.synth.world.Scene;
@@ -18,7 +18,7 @@ class CameraRendererTest {
 
     @Test
     void unoccludedBoxFillsItsProjectedCorners() {
-        Box3d box = new Box3d(new Vec3(20, 2, 0.5), 2.0, 0.45, 1.0, 0.6);
+        Box3d box = Box3d.ego(new Vec3(20, 2, 0.5), 2.0, 0.45, 1.0, 0.6);
         SolidBox solid = new SolidBox(20, 2, 0, 1.0, 2.0, 0.45, 0.6, 4, Material.BARRIER, 0xeeeeee);
         CameraSpec spec = CameraSpec.front();
         CameraView view = CameraView.forEgo(spec, 0, 0, 0);
