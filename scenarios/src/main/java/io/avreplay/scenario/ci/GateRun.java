@@ -27,8 +27,33 @@ public record GateRun(String catalog, String candidate, String baseline, String 
         scenarios = List.copyOf(scenarios);
     }
 
-    /** @return whether any gate of any scenario failed */
+    /**
+     * @return whether any gate of any scenario failed, or the run checked nothing (see {@link #problems()})
+     */
     public boolean failed() {
-        return scenarios.stream().anyMatch(ScenarioOutcome::failed);
+        return !problems().isEmpty() || scenarios.stream().anyMatch(ScenarioOutcome::failed);
+    }
+
+    /**
+     * Why the run as a whole cannot pass, one line each: no scenario, no gate, a scenario without scored
+     * frames. A run that judged nothing is never green.
+     *
+     * @return the lines, empty when the run checked something in every scenario
+     */
+    public List<String> problems() {
+        List<String> out = new java.util.ArrayList<>();
+        if (scenarios.isEmpty()) {
+            out.add("catalogue " + catalog + " has no scenario: nothing was gated");
+            return out;
+        }
+        if (scenarios.stream().allMatch(s -> s.gates().isEmpty())) {
+            out.add("catalogue " + catalog + " has no gate in any scenario: nothing was checked");
+        }
+        for (ScenarioOutcome s : scenarios) {
+            if (s.frames() == 0) {
+                out.add("scenario " + s.id() + " (" + s.file() + "): no annotated frame in its window: nothing judged");
+            }
+        }
+        return out;
     }
 }
