@@ -62,7 +62,9 @@ public final class CatalogGate<U extends FrameUnits> {
         Map<String, Map<Long, List<Detection3d>>> candCache = new HashMap<>();
         Map<String, Map<Long, List<Detection3d>>> baseCache = new HashMap<>();
         List<ScenarioOutcome> out = new ArrayList<>();
+        String started = GateRun.now();
         for (Scenario s : catalog.scenarios()) {
+            long t0 = System.nanoTime();
             Path dir = logs.logDirectory(s);
             List<AnnotationFrame<GroundTruth3d>> truth;
             String logId;
@@ -89,11 +91,11 @@ public final class CatalogGate<U extends FrameUnits> {
                     truth.size(), s.classes(), results, scorer.curves(cu, 2.0),
                     failed ? worstFrames.render(s, dir, candFrames) : List.of(), logStart,
                     new ScenarioOutcome.Association(tolerance, assoc.outputsWithoutTruth(), assoc.truthWithoutOutput()),
-                    scorer.detail(cu, s.gates(), s.scoring().bins())));
+                    scorer.detail(cu, s.gates(), s.scoring().bins()), (System.nanoTime() - t0) / 1e9));
         }
         return new GateRun(catalog.location().toString(), candidate.describe(),
                 baseline.map(DetectionResults::describe).orElse(""), scorer.name(), evaluator.config(),
-                ToolVersion.current(), out);
+                ToolVersion.current(), out, started);
     }
 
     private static List<AnnotationFrame<GroundTruth3d>> window(LogReader r, long[] w) {

@@ -14,10 +14,15 @@ import java.util.Objects;
  * @param bootstrap   the bootstrap settings of regression gates
  * @param toolVersion avreplay version
  * @param scenarios   one outcome per scenario, catalogue order
+ * @param startedAt   when the run started, UTC, ISO-8601 to the second without zone ({@code 2026-12-06T08:40:18})
  */
 public record GateRun(String catalog, String candidate, String baseline, String scorer, BootstrapConfig bootstrap,
-        String toolVersion, List<ScenarioOutcome> scenarios) {
+        String toolVersion, List<ScenarioOutcome> scenarios, String startedAt) {
     public GateRun {
+        Objects.requireNonNull(startedAt, "startedAt");
+        if (!startedAt.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}")) {
+            throw new IllegalArgumentException("startedAt must be yyyy-MM-ddTHH:mm:ss, got '" + startedAt + "'");
+        }
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(candidate, "candidate");
         Objects.requireNonNull(baseline, "baseline");
@@ -25,6 +30,12 @@ public record GateRun(String catalog, String candidate, String baseline, String 
         Objects.requireNonNull(bootstrap, "bootstrap");
         Objects.requireNonNull(toolVersion, "toolVersion");
         scenarios = List.copyOf(scenarios);
+    }
+
+    /** @return the current time in the form of {@link #startedAt()} */
+    public static String now() {
+        return java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
     }
 
     /**

@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param logStartNs  first timestamp of the log, ns (reports show times as seconds from it)
  * @param association counters of the time-tolerant association of the candidate's output stamps
  * @param detail      the safety views (per-bin tables, error statistics, criteria, worst objects, drill-down)
+ * @param seconds     wall-clock time spent scoring and gating the scenario, seconds, &gt;= 0
  */
 public record ScenarioOutcome(String id, String title, String file, String logId, long startNs, long endNs, int frames,
         List<String> classes, List<GateResult> gates, List<PrCurve> curves, List<FrameImage> worstFrames,
-        long logStartNs, Association association, ScoringDetail detail) {
+        long logStartNs, Association association, ScoringDetail detail, double seconds) {
     /**
      * How the candidate's output stamps met the ground-truth stamps of the window.
      *
@@ -46,6 +47,9 @@ public record ScenarioOutcome(String id, String title, String file, String logId
     public ScenarioOutcome {
         Objects.requireNonNull(association, "association");
         Objects.requireNonNull(detail, "detail");
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("seconds must be finite and >= 0, got " + seconds);
+        }
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(file, "file");

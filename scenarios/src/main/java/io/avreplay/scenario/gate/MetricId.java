@@ -137,8 +137,8 @@ public record MetricId(MetricKind kind, ObjectFilter filter, double distanceM, M
             } else if (knownClasses.contains(t)) {
                 classes.add(t);
             } else {
-                throw new IllegalArgumentException("unknown selector token '" + t + "' (expected a class, a distance bin "
-                        + "such as 0-30m or 50-, a region of the scenario's 'regions'" + (regions.isEmpty() ? " (none defined)"
+                throw new IllegalArgumentException("unknown class '" + t + "' (a selector token is a class, a distance "
+                        + "bin such as 0-30m or 50-, a region of the scenario's 'regions'" + (regions.isEmpty() ? " (none defined)"
                         : " " + regions.keySet()) + ", pts>=N or vis>=V)");
             }
         }
