@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
         description = "Run a benchmark; results are ratios against a baseline measured in the same run.",
         subcommands = {BenchCommand.Io.class, BenchCommand.Replay.class, BenchCommand.Synth.class,
-            BenchCommand.Perception.class})
+            BenchCommand.Perception.class, BenchCommand.GateBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -293,6 +293,47 @@ final class BenchCommand implements Runnable {
             Synthesizer.generate(Presets.load("urban-intersection"),
                     901, 3_000_000_000L, SynthOptions.defaults(), dir, allocator);
             return dir;
+        }
+    }
+
+    /** Scoring a catalogue with the safety gates against today's gates, in the same run. */
+    @Command(name = "gate", mixinStandardHelpOptions = true,
+            description = "Score synthetic scenarios with today's gates and with the safety gates added; report the ratio.")
+    static final class GateBench implements Callable<Integer> {
+        @Option(names = "--scenarios", defaultValue = "20", description = "Scenarios (default ${DEFAULT-VALUE}).")
+        int scenarios;
+
+        @Option(names = "--frames", defaultValue = "120", description = "Frames per scenario (default ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
+        int resamples;
+
+        @Option(names = "--repeats", defaultValue = "3", description = "Timed repeats of each (default ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Mixin
+        FormatOption format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            io.avreplay.scenario.gate.GateBenchmark.Result r = io.avreplay.scenario.gate.GateBenchmark.run(scenarios,
+                    frames, resamples, repeats);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.json()) {
+                var node = Json.MAPPER.valueToTree(r);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("ratio", r.ratio());
+                out.println(Json.write(node));
+            } else {
+                out.printf("%d scenarios x %d frames, %d resamples%n", r.scenarios(), r.framesEach(), r.resamples());
+                out.printf("today's gates    %.2f s%n", r.todaySeconds());
+                out.printf("+ safety gates   %.2f s  (%.2fx)%n", r.safetySeconds(), r.ratio());
+            }
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 }
