@@ -325,12 +325,14 @@ final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (format.json()) {
                 var node = Json.MAPPER.valueToTree(r);
-                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("ratio", r.ratio());
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("ratio", r.ratio())
+                        .put("cpu_ratio", r.cpuRatio());
                 out.println(Json.write(node));
             } else {
                 out.printf("%d scenarios x %d frames, %d resamples%n", r.scenarios(), r.framesEach(), r.resamples());
-                out.printf("today's gates    %.2f s%n", r.todaySeconds());
-                out.printf("+ safety gates   %.2f s  (%.2fx)%n", r.safetySeconds(), r.ratio());
+                out.printf("today's gates    %.2f s wall, %.2f s CPU%n", r.todaySeconds(), r.todayCpuSeconds());
+                out.printf("+ safety gates   %.2f s wall, %.2f s CPU  (%.2fx wall, %.2fx CPU)%n", r.safetySeconds(),
+                        r.safetyCpuSeconds(), r.ratio(), r.cpuRatio());
             }
             out.flush();
             return ExitCodes.OK;

@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
  * pedestrians, a detector with position noise, misses and false positives, a baseline of the same
  * kind) twice in the same run, with today's gates through {@link NuScenesScenarioScorer}, and with today's
  * gates plus a bin, criterion, error-statistics, timeline and rise gate through {@link SafetyScorer}
- * including its report views. Timings are wall clock of accumulate + evaluate (+ detail). The entry
- * point for {@code avreplay bench gate}.
+ * including its report views. Each timing covers accumulate + evaluate (+ detail), as wall clock and as
+ * the process's CPU time (all threads; steadier than wall clock on a shared machine). The entry point
+ * for {@code avreplay bench gate}.
  */
 public final class GateBenchmark {
     /** Today's gates of a scenario. */
@@ -37,13 +38,21 @@ public final class GateBenchmark {
      * @param scenarios      scenarios scored
      * @param framesEach     frames per scenario
      * @param resamples      bootstrap resamples
-     * @param todaySeconds   median over repeats of scoring with today's gates, s
-     * @param safetySeconds  median over repeats with the safety gates added, s
+     * @param todaySeconds   median over repeats of scoring with today's gates, wall clock, s
+     * @param safetySeconds  median over repeats with the safety gates added, wall clock, s
+     * @param todayCpuSeconds  median process CPU time with today's gates, s
+     * @param safetyCpuSeconds median process CPU time with the safety gates added, s
      */
-    public record Result(int scenarios, int framesEach, int resamples, double todaySeconds, double safetySeconds) {
-        /** @return safety / today */
+    public record Result(int scenarios, int framesEach, int resamples, double todaySeconds, double safetySeconds,
+            double todayCpuSeconds, double safetyCpuSeconds) {
+        /** @return safety / today, wall clock */
         public double ratio() {
             return safetySeconds / todaySeconds;
+        }
+
+        /** @return safety / today, CPU time */
+        public double cpuRatio() {
+            return safetyCpuSeconds / todayCpuSeconds;
         }
     }
 
@@ -81,24 +90,32 @@ public final class GateBenchmark {
         };
         todayRun.run();
         safetyRun.run();
-        double[] t = new double[repeats];
-        double[] n = new double[repeats];
+        double[][] t = new double[2][repeats];
+        double[][] n = new double[2][repeats];
         for (int r = 0; r < repeats; r++) {
             if (r % 2 == 0) {
-                t[r] = time(todayRun);
-                n[r] = time(safetyRun);
+                time(todayRun, t, r);
+                time(safetyRun, n, r);
             } else {
-                n[r] = time(safetyRun);
-                t[r] = time(todayRun);
+                time(safetyRun, n, r);
+                time(todayRun, t, r);
             }
         }
-        return new Result(scenarios, framesEach, resamples, median(t), median(n));
+        return new Result(scenarios, framesEach, resamples, median(t[0]), median(n[0]), median(t[1]), median(n[1]));
     }
 
-    private static double time(Runnable r) {
+    /** Stores wall-clock seconds in {@code out[0][r]} and process CPU seconds in {@code out[1][r]}. */
+    private static void time(Runnable run, double[][] out, int r) {
+        long c0 = cpuNs();
         long t0 = System.nanoTime();
-        r.run();
-        return (System.nanoTime() - t0) / 1e9;
+        run.run();
+        out[0][r] = (System.nanoTime() - t0) / 1e9;
+        out[1][r] = (cpuNs() - c0) / 1e9;
+    }
+
+    private static long cpuNs() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     private static double median(double[] v) {

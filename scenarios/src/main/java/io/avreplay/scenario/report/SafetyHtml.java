@@ -80,8 +80,10 @@ final class SafetyHtml {
 
     private static void timelines(StringBuilder b, ScenarioOutcome s, ScoringDetail d) {
         for (ScoringDetail.TimelineView v : d.timelines()) {
-            b.append("<h3>Worst objects: <code>").append(HtmlReport.e(v.title())).append("</code> (")
-                    .append(v.objects().size()).append(" of ").append(v.total()).append(")</h3>\n");
+            boolean gate = v != d.timelines().get(d.timelines().size() - 1);
+            b.append("<h3>Worst objects: ").append(gate ? "<code>" + HtmlReport.e(v.title()) + "</code>"
+                    : HtmlReport.e(v.title())).append(" (").append(v.objects().size()).append(" of ").append(v.total())
+                    .append(")</h3>\n");
             if (v.objects().isEmpty()) {
                 b.append("<p>No object with an instance id in this selection.</p>\n");
                 continue;
@@ -164,13 +166,15 @@ final class SafetyHtml {
 
     private static void confusion(StringBuilder b, ScoringDetail d) {
         ConfusionMatrix c = d.confusion();
-        List<String> labels = new ArrayList<>(c.labels());
-        labels.add(ConfusionMatrix.NONE);
+        List<String> cols = new ArrayList<>(c.labels());
+        cols.add("missed");
+        List<String> rows = new ArrayList<>(c.labels());
+        rows.add("false (no truth)");
         b.append("<div class=\"side\"><div><h3>Confusion (truth ↓, detected as →)</h3><table><tr><th></th>");
-        labels.forEach(l -> b.append("<th>").append(HtmlReport.e(l)).append("</th>"));
+        cols.forEach(l -> b.append("<th>").append(HtmlReport.e(l)).append("</th>"));
         b.append("</tr>\n");
-        for (int r = 0; r < labels.size(); r++) {
-            b.append("<tr><th>").append(HtmlReport.e(labels.get(r))).append("</th>");
+        for (int r = 0; r < rows.size(); r++) {
+            b.append("<tr><th>").append(HtmlReport.e(rows.get(r))).append("</th>");
             for (long v : c.counts()[r]) {
                 b.append(n(v));
             }

@@ -75,7 +75,11 @@ final class SvgCharts {
                 HtmlReport.e(label)));
         double span = Math.max(toS - fromS, 1e-9);
         double step = niceStep(span);
+        text(b, left, TOP + h + 16, "middle", String.format(Locale.ROOT, "%.1f", fromS));
         for (double t = Math.ceil(fromS / step) * step; t <= toS + 1e-9; t += step) {
+            if (t - fromS < step / 2) {
+                continue;
+            }
             double x = left + w * (t - fromS) / span;
             b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", x,
                     TOP, x, TOP + h + 4));
