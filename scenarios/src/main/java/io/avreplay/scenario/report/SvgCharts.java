@@ -83,7 +83,7 @@ final class SvgCharts {
             double x = left + w * (t - fromS) / span;
             b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", x,
                     TOP, x, TOP + h + 4));
-            text(b, x, TOP + h + 16, "middle", String.format(Locale.ROOT, step < 1 ? "%.1f" : "%.0f", t));
+            text(b, x, TOP + h + 16, "middle", String.format(Locale.ROOT, "%.1f", t));
         }
         text(b, left + w / 2.0, TOP + h + 34, "middle", "time from log start (s)");
         for (int r = 0; r < rows.size(); r++) {
