@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code avreplay bench ...}: benchmarks reported as ratios against a baseline measured in the same run. */
 @Command(name = "bench", description = "Run a benchmark; results are ratios against a baseline measured in the same run.",
         subcommands = {BenchCommand.Io.class, BenchCommand.Replay.class, BenchCommand.Synth.class,
-            BenchCommand.Perception.class, BenchCommand.Mcap.class})
+            BenchCommand.Perception.class, BenchCommand.Mcap.class, BenchCommand.GateBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -326,6 +326,49 @@ final class BenchCommand implements Runnable {
                 out.printf("McapReader scan  %.0f MB/s (no decoding)%n", r.scanMBps());
                 out.printf("import           %.0f MB/s (CDR decode + log write)%n", r.importMBps());
                 out.printf("ratio            %.2f of raw%n", r.ratio());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Scoring a catalogue with the safety gates against today's gates, in the same run. */
+    @Command(name = "gate",
+            description = "Score synthetic scenarios with today's gates and with the safety gates added; report the ratio.")
+    static final class GateBench implements Callable<Integer> {
+        @Option(names = "--scenarios", defaultValue = "20", description = "Scenarios (default ${DEFAULT-VALUE}).")
+        int scenarios;
+
+        @Option(names = "--frames", defaultValue = "120", description = "Frames per scenario (default ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
+        int resamples;
+
+        @Option(names = "--repeats", defaultValue = "3", description = "Timed repeats of each (default ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Mixin
+        FormatOption format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            io.avreplay.scenario.gate.GateBenchmark.Result r = io.avreplay.scenario.gate.GateBenchmark.run(scenarios,
+                    frames, resamples, repeats);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.json()) {
+                var node = Json.MAPPER.valueToTree(r);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("ratio", r.ratio())
+                        .put("cpu_ratio", r.cpuRatio());
+                out.println(Json.write(node));
+            } else {
+                out.printf("%d scenarios x %d frames, %d resamples%n", r.scenarios(), r.framesEach(), r.resamples());
+                out.printf("today's gates    %.2f s wall, %.2f s CPU%n", r.todaySeconds(), r.todayCpuSeconds());
+                out.printf("+ safety gates   %.2f s wall, %.2f s CPU  (%.2fx wall, %.2fx CPU)%n", r.safetySeconds(),
+                        r.safetyCpuSeconds(), r.ratio(), r.cpuRatio());
             }
             out.flush();
             return ExitCodes.OK;

@@ -3,13 +3,14 @@ package io.avreplay.scenario.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.avreplay.scenario.ci.ScenarioOutcome;
+import io.avreplay.scenario.scoring.ScoringDetail;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportViewerLinkTest {
     private static ScenarioOutcome outcome(String logId, long startNs) {
         return new ScenarioOutcome("s", "t", "s.yaml", logId, startNs, startNs + 10, 1, List.of("car"), List.of(), List.of(),
-                List.of());
+                List.of(), startNs, new ScenarioOutcome.Association(0, 0, 0), ScoringDetail.empty(), 0.0);
     }
 
     @Test
