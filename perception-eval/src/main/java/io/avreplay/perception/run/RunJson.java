@@ -69,8 +69,11 @@ public final class RunJson {
         return cam;
     }
 
-    /** Writes {@code metrics.json} into {@code dir} atomically. */
+    /** The document's file name in a run's output directory. */
+    public static final String FILE_NAME = "metrics.json";
+
+    /** Writes {@value #FILE_NAME} into {@code dir} atomically. */
     static Path write(RunResult r, Path dir) {
-        return DetectionSink.writeJson(dir.resolve("metrics.json"), toTree(r));
+        return DetectionSink.writeJson(dir.resolve(FILE_NAME), toTree(r));
     }
 }
