@@ -111,16 +111,17 @@ public final class RunPipeline {
         NuScenesMetricData nusData = null;
         CocoMetricData cocoData = null;
         long logNs = 0;
-        List<String> logIds = new ArrayList<>();
+        List<RunProvenance.LogRange> ranges = new ArrayList<>();
         for (Path log : logs) {
             try (LogReader reader = LogReader.open(log, allocator, checksums)) {
                 if (reader.annotations3d().isEmpty()) {
                     throw new BadInputException(reader.directory() + ": the log has no 3D ground truth (annotations.arrow)");
                 }
-                logIds.add(reader.manifest().logId());
                 logNs += reader.manifest().durationNs();
                 LogScore score = new LogScore(categories);
-                loop.run(reader, listener(reader, score, sink, loop.totals()));
+                long[] span = {0, 0, 0};
+                loop.run(reader, listener(reader, score, sink, loop.totals(), span));
+                ranges.add(new RunProvenance.LogRange(reader.manifest().logId(), span[0], span[1], (int) span[2]));
                 NuScenesMetricData d = score.nuScenes(nus);
                 nusData = nusData == null ? d : NuScenesMetricData.merge(nusData, d);
                 if (camera.isPresent()) {
@@ -140,29 +141,48 @@ public final class RunPipeline {
                         ToolVersion.current())));
         Map<String, Path> outputs = new LinkedHashMap<>();
         sink.write(temp, allocator).forEach((k, v) -> outputs.put(k, destination.resolve(temp.relativize(v))));
-        Map<String, String> models = new LinkedHashMap<>();
-        models.put("lidar", lidar.card().name());
-        camera.ifPresent(c -> models.put("camera", c.card().name()));
+        List<RunProvenance.ModelRef> models = new ArrayList<>();
+        models.add(RunProvenance.ModelRef.of("lidar", lidar.card()));
+        camera.ifPresent(c -> models.add(RunProvenance.ModelRef.of("camera", c.card())));
+        RunProvenance provenance = new RunProvenance(ranges, models, config(), ToolVersion.current());
         double wall = (System.nanoTime() - t0) / 1e9;
         DetectionLoop.Totals n = loop.totals();
         Timing timing = new Timing(n.sweeps(), n.cameraFrames(),
                 n.sweeps() == 0 ? Double.NaN : n.lidarNs() / 1e6 / n.sweeps(),
                 n.cameraFrames() == 0 ? Double.NaN : n.cameraNs() / 1e6 / n.cameraFrames(), logNs / 1e9, wall);
         outputs.put("metrics", destination.resolve(RunJson.FILE_NAME));
-        RunResult result = new RunResult(logIds, lidarResult, cameraResult, timing, outputs, models);
+        RunResult result = new RunResult(lidarResult, cameraResult, timing, outputs, provenance);
         RunJson.write(result, temp);
         return result;
     }
 
-    /** Sends each loop result to the log's score and to the sink, reporting progress every 50 sweeps. */
+    /** The run's settings, for its provenance. */
+    private Map<String, String> config() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("nuscenes_config", NuScenesConfig.cvpr2019().name());
+        c.put("coco_config", camera.isPresent() ? "bbox" : "");
+        c.put("camera_rate", options.cameraRate().name().toLowerCase(java.util.Locale.ROOT));
+        c.put("camera", options.cameraId());
+        c.put("lidar_batch", Integer.toString(options.lidarBatch()));
+        c.put("checksums", checksums.name().toLowerCase(java.util.Locale.ROOT));
+        return c;
+    }
+
+    /**
+     * Sends each loop result to the log's score and to the sink, reporting progress every 50 sweeps;
+     * {@code span} receives the first and last sweep time and the sweep count.
+     */
     private DetectionLoop.Listener listener(LogReader reader, LogScore score, DetectionSink sink,
-            DetectionLoop.Totals totals) {
+            DetectionLoop.Totals totals, long[] span) {
         String logId = reader.manifest().logId();
         return new DetectionLoop.Listener() {
             @Override
             public void sweep(DetectionLoop.SweepResult r) {
                 String token = NuScenesSubmission.sampleToken(reader.manifest(), r.timestampNs());
                 score.sweep(token, r);
+                span[0] = span[2] == 0 ? r.timestampNs() : span[0];
+                span[1] = r.timestampNs();
+                span[2]++;
                 sink.add3d(logId, token, r.timestampNs(), r.egoToWorld(), r.detections());
                 if (totals.sweeps() % 50 == 0) {
                     progress.accept(String.format("%s: %d sweeps, %d camera frames", logId, totals.sweeps(),

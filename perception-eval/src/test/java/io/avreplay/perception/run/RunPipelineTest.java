@@ -58,6 +58,14 @@ class RunPipelineTest extends ArrowTest {
         }
         assertTrue(Files.isRegularFile(out.resolve(RunJson.FILE_NAME)));
         assertEquals(Set.of("log", "run"), namesIn(tmp), "no temporary left beside the output");
+        // provenance: the fixture's 10 sweeps, 100 ms apart from T0; both scripted models (no recorded hash)
+        RunProvenance p = r.provenance();
+        assertEquals(List.of(new RunProvenance.LogRange("fixture-log", TestLogs.T0,
+                TestLogs.T0 + 9 * TestLogs.LIDAR_PERIOD_NS, 10)), p.logs());
+        assertEquals(List.of(new RunProvenance.ModelRef("lidar", "scripted-lidar_3d", ""),
+                new RunProvenance.ModelRef("camera", "scripted-camera_2d", "")), p.models());
+        assertEquals("detection_cvpr_2019", p.config().get("nuscenes_config"));
+        assertEquals(p, RunJson.readProvenance(Files.readString(out.resolve(RunJson.FILE_NAME))));
     }
 
     @Test
