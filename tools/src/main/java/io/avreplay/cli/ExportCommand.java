@@ -9,6 +9,7 @@ import io.avreplay.replay.export.KittiLabelExport;
 import io.avreplay.replay.export.LogTablesExport;
 import io.avreplay.replay.export.McapExport;
 import io.avreplay.replay.export.NuScenesSubmission;
+import io.avreplay.replay.export.TablesFormat;
 import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.log.Annotation3d;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay export kitti|nuscenes|coco|tables|video LOG --out PATH}: a log's ground truth and data out to other tools. */
-@Command(name = "export", description = "Export a log's ground truth or data to KITTI, nuScenes, COCO, Feather tables, MP4 or MCAP.",
+@Command(name = "export", description = "Export a log's ground truth or data to KITTI, nuScenes, COCO, Parquet/Feather/CSV tables, MP4 or MCAP.",
         subcommands = {ExportCommand.Kitti.class, ExportCommand.NuScenes.class, ExportCommand.Coco.class,
             ExportCommand.Tables.class, ExportCommand.Video.class, ExportCommand.Mcap.class})
 final class ExportCommand implements Runnable {
@@ -141,15 +142,19 @@ final class ExportCommand implements Runnable {
         }
     }
 
-    @Command(name = "tables", description = "The log as flat Feather tables (points, boxes, boxes_2d, poses, calibration) "
-            + "for pandas/polars; schema in docs/export-formats.md.")
+    @Command(name = "tables", description = "The log as flat tables (points, boxes, boxes_2d, poses, calibration) for "
+            + "pandas, polars and DuckDB, one <table>.parquet|.feather|.csv each; schema in docs/export-formats.md.")
     static final class Tables extends Format {
+        @Option(names = "--format", defaultValue = "parquet", paramLabel = "FORMAT",
+                description = "parquet (ZSTD), arrow (uncompressed Feather v2) or csv (default: ${DEFAULT-VALUE}).")
+        TablesFormat format;
+
         @Override
         public Integer call() {
             return execute(spec, args, LogTablesExport.OUTPUT, (log, a) -> {
-                LogTablesExport.Counts c = LogTablesExport.export(log, args.out, a);
-                return "wrote " + args.out + ": " + c.points() + " points, " + c.boxes() + " boxes, " + c.boxes2d()
-                        + " 2D boxes, " + c.poses() + " poses, " + c.sensors() + " sensors";
+                LogTablesExport.Counts c = LogTablesExport.export(log, args.out, format, a);
+                return "wrote " + args.out + " (" + format.extension() + "): " + c.points() + " points, " + c.boxes()
+                        + " boxes, " + c.boxes2d() + " 2D boxes, " + c.poses() + " poses, " + c.sensors() + " sensors";
             });
         }
     }
