@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.UInt1Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
@@ -51,6 +52,9 @@ final class CsvTableSink implements TableSink {
     static String cell(FieldVector v, int row) {
         if (v.isNull(row)) {
             return "";
+        }
+        if (v instanceof TimeStampVector t) {
+            return Long.toString(t.get(row));
         }
         if (v instanceof UInt1Vector u) {
             return Integer.toString(Byte.toUnsignedInt(u.get(row)));

@@ -13,7 +13,7 @@ import java.util.List;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.TimeStampNanoTZVector;
+import org.apache.arrow.vector.TimeStampNanoVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.UInt1Vector;
 import org.apache.arrow.vector.VarCharVector;
@@ -35,8 +35,11 @@ final class FlatTables {
     private static final ArrowType F32 = new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
     private static final ArrowType F64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
     private static final ArrowType UTF8 = ArrowType.Utf8.INSTANCE;
-    /** Nanoseconds since the Unix epoch, UTC: the type of every {@code timestamp_ns} column. */
-    private static final ArrowType TIME_NS = new ArrowType.Timestamp(TimeUnit.NANOSECOND, "UTC");
+    /**
+     * Nanoseconds since the Unix epoch (UTC), with no time zone attached: DuckDB reads a UTC-adjusted Parquet
+     * timestamp as microsecond TIMESTAMPTZ and would drop the nanoseconds; this one it reads as TIMESTAMP_NS.
+     */
+    private static final ArrowType TIME_NS = new ArrowType.Timestamp(TimeUnit.NANOSECOND, null);
 
     private FlatTables() {
     }
@@ -84,7 +87,7 @@ final class FlatTables {
         byte[] id = s.sensorId().getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < n; i++) {
             ((VarCharVector) root.getVector("sensor")).setSafe(i, id);
-            ((TimeStampNanoTZVector) root.getVector("timestamp_ns")).setSafe(i, s.timestampNs());
+            ((TimeStampNanoVector) root.getVector("timestamp_ns")).setSafe(i, s.timestampNs());
             ((Float4Vector) root.getVector("x")).setSafe(i, s.x()[i]);
             ((Float4Vector) root.getVector("y")).setSafe(i, s.y()[i]);
             ((Float4Vector) root.getVector("z")).setSafe(i, s.z()[i]);
@@ -100,7 +103,7 @@ final class FlatTables {
         List<Annotation3d> boxes = f.boxes();
         for (int i = 0; i < boxes.size(); i++) {
             Annotation3d a = boxes.get(i);
-            ((TimeStampNanoTZVector) root.getVector("timestamp_ns")).setSafe(i, f.timestampNs());
+            ((TimeStampNanoVector) root.getVector("timestamp_ns")).setSafe(i, f.timestampNs());
             text(root, "track_id", i, a.trackId());
             text(root, "category", i, a.category());
             f64(root, "x", i, a.box().centre().x());
@@ -125,7 +128,7 @@ final class FlatTables {
         for (int i = 0; i < boxes.size(); i++) {
             Annotation2d a = boxes.get(i);
             text(root, "camera", i, camera);
-            ((TimeStampNanoTZVector) root.getVector("timestamp_ns")).setSafe(i, f.timestampNs());
+            ((TimeStampNanoVector) root.getVector("timestamp_ns")).setSafe(i, f.timestampNs());
             text(root, "track_id", i, a.trackId());
             text(root, "category", i, a.category());
             f64(root, "x1", i, a.x1());
@@ -142,7 +145,7 @@ final class FlatTables {
         root.allocateNew();
         for (int i = 0; i < poses.size(); i++) {
             EgoPose p = poses.get(i);
-            ((TimeStampNanoTZVector) root.getVector("timestamp_ns")).setSafe(i, p.timestampNs());
+            ((TimeStampNanoVector) root.getVector("timestamp_ns")).setSafe(i, p.timestampNs());
             pose(root, i, p.egoToWorld());
             f64(root, "vx", i, p.velocity().x());
             f64(root, "vy", i, p.velocity().y());

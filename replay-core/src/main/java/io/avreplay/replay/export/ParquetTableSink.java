@@ -27,8 +27,8 @@ import org.apache.parquet.schema.Types;
  * A table as an Apache Parquet file (ZSTD pages, one row group per 128 MiB), written through parquet-java's
  * {@link LocalOutputFile} with a {@link PlainParquetConfiguration} and {@link ZstdPageCodecs}: no Hadoop
  * class runs. The Arrow columns
- * map to Parquet as: utf8 → BINARY STRING; int64 → INT64; timestamp(ns, UTC) → INT64 TIMESTAMP(NANOS,
- * adjusted to UTC); int32 → INT32; int8 → INT32 INT(8, signed); uint8 → INT32 INT(8, unsigned); float32 →
+ * map to Parquet as: utf8 → BINARY STRING; int64 → INT64; timestamp(ns) → INT64 TIMESTAMP(NANOS,
+ * adjusted to UTC only when the Arrow type has a time zone); int32 → INT32; int8 → INT32 INT(8, signed); uint8 → INT32 INT(8, unsigned); float32 →
  * FLOAT; float64 → DOUBLE; list&lt;float64&gt; → the three-level LIST of DOUBLE. Nullable Arrow fields are
  * OPTIONAL, the others REQUIRED.
  */
@@ -89,7 +89,8 @@ final class ParquetTableSink implements TableSink {
         }
         if (t instanceof ArrowType.Timestamp ts && ts.getUnit() == TimeUnit.NANOSECOND) {
             return Types.primitive(PrimitiveTypeName.INT64, rep)
-                    .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.NANOS)).named(name);
+                    .as(LogicalTypeAnnotation.timestampType(ts.getTimezone() != null, LogicalTypeAnnotation.TimeUnit.NANOS))
+                    .named(name);
         }
         if (t instanceof ArrowType.Int i) {
             if (i.getBitWidth() == 64 && i.getIsSigned()) {

@@ -90,7 +90,7 @@ class TablesFormatTest extends ArrowTest {
         assertEquals(CompressionCodecName.ZSTD, points.codec());
         Type ts = points.schema().getType("timestamp_ns");
         assertEquals(PrimitiveTypeName.INT64, ts.asPrimitiveType().getPrimitiveTypeName());
-        assertEquals(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.NANOS), ts.getLogicalTypeAnnotation());
+        assertEquals(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.NANOS), ts.getLogicalTypeAnnotation());
         assertEquals(LogicalTypeAnnotation.intType(8, false), points.schema().getType("ring").getLogicalTypeAnnotation());
         assertEquals(PrimitiveTypeName.FLOAT, points.schema().getType("x").asPrimitiveType().getPrimitiveTypeName());
         // 120 268 + 126 891 points in KITTI frames 000001 and 000002 (as in ExportRoundTripTest).
