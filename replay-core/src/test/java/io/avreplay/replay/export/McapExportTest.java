@@ -95,6 +95,12 @@ class McapExportTest extends ArrowTest {
             assertEquals(ba.box().centre().x(), bb.box().centre().x(), 1e-12);
             assertEquals(ba.box().yaw(), bb.box().yaw(), 1e-12);
             assertEquals(ba.box().width(), bb.box().width(), 1e-12);
+            // Drive's car: 2 m/s along its heading, yaw 0.3 rad in base_link (the ego frame):
+            // v = (2 cos 0.3, 2 sin 0.3) = (1.910673, 0.591040) m/s, carried by the SceneUpdate's vx/vy metadata.
+            assertEquals(1.910673, ba.vx(), 1e-6);
+            assertEquals(0.591040, ba.vy(), 1e-6);
+            assertEquals(ba.vx(), bb.vx(), 1e-9);
+            assertEquals(ba.vy(), bb.vy(), 1e-9);
         }
     }
 }
