@@ -88,7 +88,8 @@ final class BagFinish {
                 continue;
             }
             List<Annotation3d> out = new ArrayList<>();
-            for (ObjectDecoder.FrameObject o : f.objects()) {
+            for (int i = 0; i < f.objects().size(); i++) {
+                ObjectDecoder.FrameObject o = f.objects().get(i);
                 if (!(o.size().x() > 0 && o.size().y() > 0 && o.size().z() > 0)) {
                     degenerate++;
                     continue;
@@ -96,7 +97,8 @@ final class BagFinish {
                 Pose boxToEgo = toEgo.get().compose(o.boxToFrame());
                 Vec3 v = boxToEgo.rotation().rotate(o.velocity());
                 out.add(new Annotation3d(o.trackId(), o.category(), new Box3d(boxToEgo.translation(), o.size().x(),
-                        o.size().y(), o.size().z(), boxToEgo.rotation().yaw()), v.x(), v.y(), 0, "", Float.NaN));
+                        o.size().y(), o.size().z(), boxToEgo.rotation().yaw()), v.x(), v.y(), bag.pointCounter.pointsIn(f, i), "",
+                        Float.NaN));
             }
             writer.writeAnnotations3d(f.timestampNs(), out);
             boxes += out.size();
