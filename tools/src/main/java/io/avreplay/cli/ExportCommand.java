@@ -9,17 +9,21 @@ import io.avreplay.replay.export.KittiLabelExport;
 import io.avreplay.replay.export.LogTablesExport;
 import io.avreplay.replay.export.McapExport;
 import io.avreplay.replay.export.NuScenesSubmission;
+import io.avreplay.replay.export.SceneBox;
 import io.avreplay.replay.export.TablesFormat;
 import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.log.Annotation3d;
 import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.scenario.overlay.LogOverlays;
+import io.avreplay.scenario.overlay.Mark3d;
 import io.avreplay.scenario.overlay.RunDetections;
 import io.avreplay.scenario.render.OverlayVideo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -200,12 +204,36 @@ final class ExportCommand implements Runnable {
             + "camera calibrations, /tf_static and /tf transforms and ground-truth boxes as Foxglove well-known schemas (JSON), "
             + "zstd chunks, message indexes and a summary. Topic layout in docs/export-formats.md.")
     static final class Mcap extends Format {
+        @Option(names = "--run", paramLabel = "RESULTS", description = "A run's output directory (avreplay run --out): "
+                + "its detections on /detections, coloured by match status against the ground truth.")
+        Path run;
+        @Option(names = "--min-score", defaultValue = "" + RunDetections.DEFAULT_MIN_SCORE,
+                description = "Show detections scoring at least this (default: ${DEFAULT-VALUE}).")
+        double minScore;
+
         @Override
         public Integer call() {
+            if (!(minScore >= 0 && minScore <= 1)) {
+                throw new InvalidConfigException("--min-score must be in [0, 1], got " + minScore);
+            }
             return execute(spec, args, FILE, (log, a) -> {
-                McapExport.Counts c = McapExport.export(log, args.out);
+                Optional<McapExport.SweepBoxes> marks = Optional.ofNullable(run).map(r -> {
+                    LogOverlays o = new LogOverlays(log, RunDetections.read(r, a).withMinScore(minScore), true);
+                    return t -> sceneBoxes(o.marks3d(t));
+                });
+                McapExport.Counts c = McapExport.export(log, args.out, marks);
                 return "wrote " + args.out + ": " + c.messages() + " messages on " + c.topics() + " topics";
             });
+        }
+
+        /** Detections and ground truth as coloured cubes: true positive, false positive, missed (colours of MatchStatus). */
+        static List<SceneBox> sceneBoxes(List<Mark3d> marks) {
+            List<SceneBox> out = new ArrayList<>();
+            for (int i = 0; i < marks.size(); i++) {
+                Mark3d m = marks.get(i);
+                out.add(new SceneBox(m.status().key() + "-" + i, m.label(), m.box(), m.status().rgb()));
+            }
+            return out;
         }
     }
 }
