@@ -324,8 +324,9 @@ final class BenchCommand implements Runnable {
                 out.printf("bag bytes        %d (%d messages)%n", r.bagBytes(), r.messages());
                 out.printf("raw read         %.0f MB/s (FileChannel, page cache warm)%n", r.rawReadMBps());
                 out.printf("McapReader scan  %.0f MB/s (no decoding)%n", r.scanMBps());
-                out.printf("import           %.0f MB/s (CDR decode + log write)%n", r.importMBps());
-                out.printf("ratio            %.2f of raw%n", r.ratio());
+                out.printf("import           %.0f MB/s (CDR decode + uncompressed log write)%n", r.importMBps());
+                out.printf("import zstd      %.0f MB/s (%.2f of raw)%n", r.importZstdMBps(), r.importZstdMBps() / r.rawReadMBps());
+                out.printf("ratio            %.2f of raw (uncompressed log)%n", r.ratio());
             }
             out.flush();
             return ExitCodes.OK;

@@ -8,16 +8,21 @@ import io.avreplay.replay.export.KittiLabelExport;
 import io.avreplay.replay.export.LogTablesExport;
 import io.avreplay.replay.export.McapExport;
 import io.avreplay.replay.export.NuScenesSubmission;
+import io.avreplay.replay.export.SceneBox;
+import io.avreplay.replay.export.TablesFormat;
 import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.object.GroundTruth3d;
+import io.avreplay.scenario.overlay.LogOverlays;
+import io.avreplay.scenario.overlay.Mark3d;
 import io.avreplay.scenario.overlay.RunDetections;
 import io.avreplay.scenario.render.OverlayVideo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -29,7 +34,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay export kitti|nuscenes|coco|tables|video LOG --out PATH}: a log's ground truth and data out to other tools. */
-@Command(name = "export", description = "Export a log's ground truth or data to KITTI, nuScenes, COCO, Feather tables, MP4 or MCAP.",
+@Command(name = "export", description = "Export a log's ground truth or data to KITTI, nuScenes, COCO, Parquet/Feather/CSV tables, MP4 or MCAP.",
         subcommands = {ExportCommand.Kitti.class, ExportCommand.NuScenes.class, ExportCommand.Coco.class,
             ExportCommand.Tables.class, ExportCommand.Video.class, ExportCommand.Mcap.class})
 final class ExportCommand implements Runnable {
@@ -141,15 +146,19 @@ final class ExportCommand implements Runnable {
         }
     }
 
-    @Command(name = "tables", description = "The log as flat Feather tables (points, boxes, boxes_2d, poses, calibration) "
-            + "for pandas/polars; schema in docs/export-formats.md.")
+    @Command(name = "tables", description = "The log as flat tables (points, boxes, boxes_2d, poses, calibration) for "
+            + "pandas, polars and DuckDB, one <table>.parquet|.feather|.csv each; schema in docs/export-formats.md.")
     static final class Tables extends Format {
+        @Option(names = "--format", defaultValue = "parquet", paramLabel = "FORMAT",
+                description = "parquet (ZSTD), arrow (uncompressed Feather v2) or csv (default: ${DEFAULT-VALUE}).")
+        TablesFormat format;
+
         @Override
         public Integer call() {
             return execute(spec, args, LogTablesExport.OUTPUT, (log, a) -> {
-                LogTablesExport.Counts c = LogTablesExport.export(log, args.out, a);
-                return "wrote " + args.out + ": " + c.points() + " points, " + c.boxes() + " boxes, " + c.boxes2d()
-                        + " 2D boxes, " + c.poses() + " poses, " + c.sensors() + " sensors";
+                LogTablesExport.Counts c = LogTablesExport.export(log, args.out, format, a);
+                return "wrote " + args.out + " (" + format.extension() + "): " + c.points() + " points, " + c.boxes()
+                        + " boxes, " + c.boxes2d() + " 2D boxes, " + c.poses() + " poses, " + c.sensors() + " sensors";
             });
         }
     }
@@ -195,12 +204,36 @@ final class ExportCommand implements Runnable {
             + "camera calibrations, /tf_static and /tf transforms and ground-truth boxes as Foxglove well-known schemas (JSON), "
             + "zstd chunks, message indexes and a summary. Topic layout in docs/export-formats.md.")
     static final class Mcap extends Format {
+        @Option(names = "--run", paramLabel = "RESULTS", description = "A run's output directory (avreplay run --out): "
+                + "its detections on /detections, coloured by match status against the ground truth.")
+        Path run;
+        @Option(names = "--min-score", defaultValue = "" + RunDetections.DEFAULT_MIN_SCORE,
+                description = "Show detections scoring at least this (default: ${DEFAULT-VALUE}).")
+        double minScore;
+
         @Override
         public Integer call() {
+            if (!(minScore >= 0 && minScore <= 1)) {
+                throw new InvalidConfigException("--min-score must be in [0, 1], got " + minScore);
+            }
             return execute(spec, args, FILE, (log, a) -> {
-                McapExport.Counts c = McapExport.export(log, args.out);
+                Optional<McapExport.SweepBoxes> marks = Optional.ofNullable(run).map(r -> {
+                    LogOverlays o = new LogOverlays(log, RunDetections.read(r, a).withMinScore(minScore), true);
+                    return t -> sceneBoxes(o.marks3d(t));
+                });
+                McapExport.Counts c = McapExport.export(log, args.out, marks);
                 return "wrote " + args.out + ": " + c.messages() + " messages on " + c.topics() + " topics";
             });
+        }
+
+        /** Detections and ground truth as coloured cubes: true positive, false positive, missed (colours of MatchStatus). */
+        static List<SceneBox> sceneBoxes(List<Mark3d> marks) {
+            List<SceneBox> out = new ArrayList<>();
+            for (int i = 0; i < marks.size(); i++) {
+                Mark3d m = marks.get(i);
+                out.add(new SceneBox(m.status().key() + "-" + i, m.label(), m.box(), m.status().rgb()));
+            }
+            return out;
         }
     }
 }

@@ -62,6 +62,10 @@ class DemoCommandTest {
         CliRun video = CliRun.of("export", "video", log, "--run", results, "--out", tmp.resolve("v.mp4").toString());
         assertEquals(0, video.exitCode(), video.err());
         assertTrue(video.out().contains("H.264"), video.out());
+        CliRun mcap = CliRun.of("export", "mcap", log, "--run", results, "--out", tmp.resolve("run.mcap").toString());
+        assertEquals(0, mcap.exitCode(), mcap.err());
+        String bytes = new String(Files.readAllBytes(tmp.resolve("run.mcap")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(bytes.contains("/detections"), "a /detections channel");
         CliRun view = CliRun.of("view", log, "--run", results, "--static", tmp.resolve("view.html").toString());
         assertEquals(0, view.exitCode(), view.err());
         String html = Files.readString(tmp.resolve("view.html"));

@@ -2,6 +2,7 @@ package io.avreplay.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.replay.importer.RealData;
@@ -47,6 +48,25 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void exportsTablesInEachFormatWithNoHadoopClassAround() {
+        // Parquet is written through parquet-java without Hadoop: the tools class path has none.
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.hadoop.conf.Configuration"));
+        Path logs = tmp.resolve("kitti");
+        assertEquals(0, run("import", "kitti", RealData.sample("kitti-object-3frames").toString(), "--out", logs.toString()));
+        String log = logs.resolve("kitti-000001-000002").toString();
+        for (String format : List.of("parquet", "arrow", "csv")) {
+            assertEquals(0, run("export", "tables", log, "--format", format, "--out", tmp.resolve(format).toString()),
+                    err.toString());
+        }
+        // KITTI frames 000001 and 000002: 120 268 + 126 891 = 247 159 points, 5 boxes.
+        assertTrue(out.toString().contains("(parquet): 247159 points, 5 boxes"), out.toString());
+        assertTrue(Files.isRegularFile(tmp.resolve("parquet/calibration.parquet")));
+        assertTrue(Files.isRegularFile(tmp.resolve("arrow/poses.feather")));
+        assertTrue(Files.isRegularFile(tmp.resolve("csv/boxes_2d.csv")));
+        assertEquals(2, run("export", "tables", log, "--format", "orc", "--out", tmp.resolve("orc").toString()));
+    }
+
+    @Test
     void exportsEveryFormatFromAnImportedLog() {
         Path logs = tmp.resolve("kitti");
         assertEquals(0, run("import", "kitti", RealData.sample("kitti-object-3frames").toString(), "--out", logs.toString()));
@@ -57,7 +77,7 @@ class ImportExportCommandTest {
         assertEquals(0, run("export", "tables", log, "--out", tmp.resolve("tables").toString()), err.toString());
         assertEquals(0, run("export", "video", log, "--camera", "image_2", "--out", tmp.resolve("v.mp4").toString()), err.toString());
         assertTrue(Files.isRegularFile(tmp.resolve("label_2/000002.txt")));
-        assertTrue(Files.isRegularFile(tmp.resolve("tables/points.feather")));
+        assertTrue(Files.isRegularFile(tmp.resolve("tables/points.parquet")));
         assertTrue(out.toString().contains("wrote 2 frames ("), out.toString());
         assertEquals(2, run("export", "tables", log, "--out", tmp.resolve("tables").toString()));
         assertTrue(err.toString().contains("already exists"), err.toString());

@@ -10,15 +10,18 @@ import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeStampNanoVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.UInt1Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.impl.UnionListWriter;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
@@ -26,13 +29,17 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /** The schemas of the flat export tables (documented in {@code docs/export-formats.md}) and how rows are filled. */
 final class FlatTables {
-    private static final ArrowType I64 = new ArrowType.Int(64, true);
-    private static final ArrowType I32 = new ArrowType.Int(32, true);
+        private static final ArrowType I32 = new ArrowType.Int(32, true);
     private static final ArrowType I8 = new ArrowType.Int(8, true);
     private static final ArrowType U8 = new ArrowType.Int(8, false);
     private static final ArrowType F32 = new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
     private static final ArrowType F64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
     private static final ArrowType UTF8 = ArrowType.Utf8.INSTANCE;
+    /**
+     * Nanoseconds since the Unix epoch (UTC), with no time zone attached: DuckDB reads a UTC-adjusted Parquet
+     * timestamp as microsecond TIMESTAMPTZ and would drop the nanoseconds; this one it reads as TIMESTAMP_NS.
+     */
+    private static final ArrowType TIME_NS = new ArrowType.Timestamp(TimeUnit.NANOSECOND, null);
 
     private FlatTables() {
     }
@@ -46,23 +53,23 @@ final class FlatTables {
     }
 
     static Schema points() {
-        return new Schema(List.of(f("sensor", UTF8), f("timestamp_ns", I64), f("x", F32), f("y", F32), f("z", F32),
+        return new Schema(List.of(f("sensor", UTF8), f("timestamp_ns", TIME_NS), f("x", F32), f("y", F32), f("z", F32),
                 f("intensity", F32), f("ring", U8), f("offset_ns", I32)));
     }
 
     static Schema boxes() {
-        return new Schema(List.of(f("timestamp_ns", I64), f("track_id", UTF8), f("category", UTF8), f("x", F64), f("y", F64),
+        return new Schema(List.of(f("timestamp_ns", TIME_NS), f("track_id", UTF8), f("category", UTF8), f("x", F64), f("y", F64),
                 f("z", F64), f("length", F64), f("width", F64), f("height", F64), f("yaw", F64), f("vx", F64), f("vy", F64),
                 f("num_lidar_points", I32), f("attribute", UTF8), f("visibility", F32)));
     }
 
     static Schema boxes2d() {
-        return new Schema(List.of(f("camera", UTF8), f("timestamp_ns", I64), f("track_id", UTF8), f("category", UTF8),
+        return new Schema(List.of(f("camera", UTF8), f("timestamp_ns", TIME_NS), f("track_id", UTF8), f("category", UTF8),
                 f("x1", F64), f("y1", F64), f("x2", F64), f("y2", F64), f("truncation", F32), f("occlusion", I8)));
     }
 
     static Schema poses() {
-        return new Schema(List.of(f("timestamp_ns", I64), f("qw", F64), f("qx", F64), f("qy", F64), f("qz", F64),
+        return new Schema(List.of(f("timestamp_ns", TIME_NS), f("qw", F64), f("qx", F64), f("qy", F64), f("qz", F64),
                 f("tx", F64), f("ty", F64), f("tz", F64), f("vx", F64), f("vy", F64), f("vz", F64)));
     }
 
@@ -70,7 +77,8 @@ final class FlatTables {
         return new Schema(List.of(f("sensor_id", UTF8), f("kind", UTF8), f("qw", F64), f("qx", F64), f("qy", F64),
                 f("qz", F64), f("tx", F64), f("ty", F64), f("tz", F64), nullable("fx", F64), nullable("fy", F64),
                 nullable("cx", F64), nullable("cy", F64), nullable("width", I32), nullable("height", I32),
-                nullable("distortion_model", UTF8), nullable("distortion_coeffs", UTF8)));
+                nullable("distortion_model", UTF8),
+                new Field("distortion_coeffs", FieldType.nullable(ArrowType.List.INSTANCE), List.of(f("element", F64)))));
     }
 
     static void fillPoints(VectorSchemaRoot root, LidarSweep s) {
@@ -79,7 +87,7 @@ final class FlatTables {
         byte[] id = s.sensorId().getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < n; i++) {
             ((VarCharVector) root.getVector("sensor")).setSafe(i, id);
-            ((BigIntVector) root.getVector("timestamp_ns")).setSafe(i, s.timestampNs());
+            ((TimeStampNanoVector) root.getVector("timestamp_ns")).setSafe(i, s.timestampNs());
             ((Float4Vector) root.getVector("x")).setSafe(i, s.x()[i]);
             ((Float4Vector) root.getVector("y")).setSafe(i, s.y()[i]);
             ((Float4Vector) root.getVector("z")).setSafe(i, s.z()[i]);
@@ -95,7 +103,7 @@ final class FlatTables {
         List<GroundTruth3d> boxes = f.boxes();
         for (int i = 0; i < boxes.size(); i++) {
             GroundTruth3d a = boxes.get(i);
-            ((BigIntVector) root.getVector("timestamp_ns")).setSafe(i, f.timestampNs());
+            ((TimeStampNanoVector) root.getVector("timestamp_ns")).setSafe(i, f.timestampNs());
             text(root, "track_id", i, a.trackId());
             text(root, "category", i, a.category());
             f64(root, "x", i, a.box().centre().x());
@@ -120,7 +128,7 @@ final class FlatTables {
         for (int i = 0; i < boxes.size(); i++) {
             GroundTruth2d a = boxes.get(i);
             text(root, "camera", i, camera);
-            ((BigIntVector) root.getVector("timestamp_ns")).setSafe(i, f.timestampNs());
+            ((TimeStampNanoVector) root.getVector("timestamp_ns")).setSafe(i, f.timestampNs());
             text(root, "track_id", i, a.trackId());
             text(root, "category", i, a.category());
             f64(root, "x1", i, a.box().x1());
@@ -137,7 +145,7 @@ final class FlatTables {
         root.allocateNew();
         for (int i = 0; i < poses.size(); i++) {
             EgoPose p = poses.get(i);
-            ((BigIntVector) root.getVector("timestamp_ns")).setSafe(i, p.timestampNs());
+            ((TimeStampNanoVector) root.getVector("timestamp_ns")).setSafe(i, p.timestampNs());
             pose(root, i, p.egoToWorld());
             f64(root, "vx", i, p.velocity().x());
             f64(root, "vy", i, p.velocity().y());
@@ -148,6 +156,7 @@ final class FlatTables {
 
     static void fillCalibration(VectorSchemaRoot root, List<SensorCalibration> cals) {
         root.allocateNew();
+        UnionListWriter coeffs = ((ListVector) root.getVector("distortion_coeffs")).getWriter();
         for (int i = 0; i < cals.size(); i++) {
             SensorCalibration c = cals.get(i);
             text(root, "sensor_id", i, c.sensorId());
@@ -162,13 +171,20 @@ final class FlatTables {
                 ((IntVector) root.getVector("width")).setSafe(i, k.width());
                 ((IntVector) root.getVector("height")).setSafe(i, k.height());
                 text(root, "distortion_model", i, k.distortionModel());
-                text(root, "distortion_coeffs", i, String.join(" ", k.distortionCoeffs().stream().map(String::valueOf).toList()));
+                coeffs.setPosition(i);
+                coeffs.startList();
+                for (double d : k.distortionCoeffs()) {
+                    coeffs.writeFloat8(d);
+                }
+                coeffs.endList();
             } else {
-                for (String col : List.of("fx", "fy", "cx", "cy", "width", "height", "distortion_model", "distortion_coeffs")) {
+                for (String col : List.of("fx", "fy", "cx", "cy", "width", "height", "distortion_model")) {
                     root.getVector(col).setNull(i);
                 }
+                // distortion_coeffs: a list row never started stays null (validity zeroed by allocateNew)
             }
         }
+        coeffs.setValueCount(cals.size());
         root.setRowCount(cals.size());
     }
 

@@ -212,6 +212,42 @@ final class FoxgloveMessages {
         };
     }
 
+    /** One cube per {@link SceneBox}, in its own colour (alpha 0.6), metadata {@code label}. */
+    static Body sceneBoxes(long timestampNs, List<SceneBox> boxes) {
+        return g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("deletions");
+            g.writeEndArray();
+            g.writeArrayFieldStart("entities");
+            for (SceneBox b : boxes) {
+                g.writeStartObject();
+                time(g, "timestamp", timestampNs);
+                g.writeStringField("frame_id", McapExport.EGO);
+                g.writeStringField("id", b.id());
+                time(g, "lifetime", 100_000_000L);
+                g.writeBooleanField("frame_locked", true);
+                g.writeArrayFieldStart("metadata");
+                keyValue(g, "label", b.label());
+                g.writeEndArray();
+                g.writeArrayFieldStart("cubes");
+                g.writeStartObject();
+                pose(g, "pose", new Pose(Quaternion.fromYaw(b.box().yaw()), b.box().centre()));
+                vec(g, "size", new Vec3(b.box().length(), b.box().width(), b.box().height()));
+                g.writeObjectFieldStart("color");
+                g.writeNumberField("r", ((b.rgb() >> 16) & 0xFF) / 255.0);
+                g.writeNumberField("g", ((b.rgb() >> 8) & 0xFF) / 255.0);
+                g.writeNumberField("b", (b.rgb() & 0xFF) / 255.0);
+                g.writeNumberField("a", 0.6);
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        };
+    }
+
     private static void keyValue(JsonGenerator g, String k, String v) throws IOException {
         g.writeStartObject();
         g.writeStringField("key", k);

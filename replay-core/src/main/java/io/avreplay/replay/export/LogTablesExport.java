@@ -10,23 +10,21 @@ import io.avreplay.replay.log.SensorCalibration;
 import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.object.GroundTruth3d;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Exports a log as flat, uncompressed Feather v2 (Arrow IPC file) tables that pandas
- * ({@code pd.read_feather}) and polars ({@code pl.read_ipc}) open without our code: {@code points},
- * {@code boxes}, {@code boxes_2d}, {@code poses}, {@code calibration}. The schemas are
- * {@link FlatTables} and {@code docs/export-formats.md}. The directory appears atomically. Memory:
- * one sweep at a time, Arrow buffers from a child of the caller's allocator, released on return.
+ * Exports a log as flat tables that pandas, polars and DuckDB open without our code: {@code points},
+ * {@code boxes}, {@code boxes_2d}, {@code poses}, {@code calibration}, each one file
+ * {@code <table>.<extension>} in the {@link TablesFormat} asked for (Parquet, Feather or CSV). The schemas are
+ * {@link FlatTables} and {@code docs/export-formats.md}, the same in every format. The directory appears
+ * atomically. Memory: one sweep at a time, Arrow buffers from a child of the caller's allocator, released
+ * on return.
  */
 public final class LogTablesExport {
     /** The output kind: a directory marked as this exporter's ({@code --overwrite} replaces only that). */
@@ -39,21 +37,34 @@ public final class LogTablesExport {
     public record Counts(long points, long boxes, long boxes2d, long poses, long sensors) {
     }
 
+    /** {@link #export(LogReader, Path, TablesFormat, BufferAllocator)} as Feather (Arrow IPC) files. */
     public static Counts export(LogReader log, Path outDir, BufferAllocator parent) {
+        return export(log, outDir, TablesFormat.ARROW, parent);
+    }
+
+    /**
+     * Writes the five tables of {@code log} into a new directory {@code outDir}.
+     *
+     * @param parent the allocator the export's child allocator comes from; nothing stays allocated on return
+     * @return the rows written per table
+     * @throws java.io.UncheckedIOException when a file cannot be written (nothing is left at {@code outDir})
+     */
+    public static Counts export(LogReader log, Path outDir, TablesFormat format, BufferAllocator parent) {
         long[] n = new long[5];
+        String ext = "." + format.extension();
         AtomicFile.writeDirectory(outDir, OUTPUT, tmp -> {
             Files.createDirectories(tmp);
             try (BufferAllocator a = parent.newChildAllocator("tables-export", 0, Long.MAX_VALUE)) {
-                n[0] = points(log, tmp.resolve("points.feather"), a);
-                n[1] = boxes(log, tmp.resolve("boxes.feather"), a);
-                n[2] = boxes2d(log, tmp.resolve("boxes_2d.feather"), a);
-                n[3] = table(tmp.resolve("poses.feather"), FlatTables.poses(), a, (root, w) -> {
+                n[0] = points(log, tmp.resolve("points" + ext), format, a);
+                n[1] = boxes(log, tmp.resolve("boxes" + ext), format, a);
+                n[2] = boxes2d(log, tmp.resolve("boxes_2d" + ext), format, a);
+                n[3] = table(tmp.resolve("poses" + ext), FlatTables.poses(), format, a, (root, w) -> {
                     List<EgoPose> poses = log.egoTrajectory().poses();
                     FlatTables.fillPoses(root, poses);
                     w.writeBatch();
                     return poses.size();
                 });
-                n[4] = table(tmp.resolve("calibration.feather"), FlatTables.calibration(), a, (root, w) -> {
+                n[4] = table(tmp.resolve("calibration" + ext), FlatTables.calibration(), format, a, (root, w) -> {
                     List<SensorCalibration> cals = log.calibrations();
                     FlatTables.fillCalibration(root, cals);
                     w.writeBatch();
@@ -67,27 +78,24 @@ public final class LogTablesExport {
     /** Fills and writes batches; returns rows written. */
     @FunctionalInterface
     interface Batches {
-        long write(VectorSchemaRoot root, ArrowFileWriter writer) throws IOException;
+        long write(VectorSchemaRoot root, TableSink writer) throws IOException;
     }
 
-    static long table(Path file, Schema schema, BufferAllocator a, Batches body) throws IOException {
+    static long table(Path file, Schema schema, TablesFormat format, BufferAllocator a, Batches body) throws IOException {
         try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, a);
-             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             ArrowFileWriter w = new ArrowFileWriter(root, null, ch)) {
-            w.start();
+             TableSink w = format.open(file, root)) {
             long rows = body.write(root, w);
             if (rows == 0) {
                 root.allocateNew();
                 root.setRowCount(0);
                 w.writeBatch();
             }
-            w.end();
             return rows;
         }
     }
 
-    private static long points(LogReader log, Path file, BufferAllocator a) throws IOException {
-        return table(file, FlatTables.points(), a, (root, w) -> {
+    private static long points(LogReader log, Path file, TablesFormat format, BufferAllocator a) throws IOException {
+        return table(file, FlatTables.points(), format, a, (root, w) -> {
             long rows = 0;
             for (String sensor : log.lidarIds()) {
                 FrameStream<LidarSweep> s = log.lidar(sensor);
@@ -102,8 +110,8 @@ public final class LogTablesExport {
         });
     }
 
-    private static long boxes(LogReader log, Path file, BufferAllocator a) throws IOException {
-        return table(file, FlatTables.boxes(), a, (root, w) -> {
+    private static long boxes(LogReader log, Path file, TablesFormat format, BufferAllocator a) throws IOException {
+        return table(file, FlatTables.boxes(), format, a, (root, w) -> {
             Optional<FrameStream<AnnotationFrame<GroundTruth3d>>> gt = log.annotations3d();
             long rows = 0;
             if (gt.isPresent()) {
@@ -118,8 +126,8 @@ public final class LogTablesExport {
         });
     }
 
-    private static long boxes2d(LogReader log, Path file, BufferAllocator a) throws IOException {
-        return table(file, FlatTables.boxes2d(), a, (root, w) -> {
+    private static long boxes2d(LogReader log, Path file, TablesFormat format, BufferAllocator a) throws IOException {
+        return table(file, FlatTables.boxes2d(), format, a, (root, w) -> {
             long rows = 0;
             for (String cam : log.manifest().streams(io.avreplay.replay.log.StreamKind.ANNOTATIONS_2D).stream()
                     .map(s -> s.sensor()).toList()) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a log as an MCAP file that Foxglove opens with no plugin: zstd chunks, message indexes and a
@@ -51,14 +52,32 @@ public final class McapExport {
     private McapExport() {
     }
 
+    /** Boxes to draw at a lidar sweep's time, beside the ground truth (e.g. a run's detections by match status). */
+    @FunctionalInterface
+    public interface SweepBoxes {
+        /** @return the boxes at the sweep stamped {@code sweepNs} (ego frame), empty when none */
+        List<SceneBox> at(long sweepNs);
+    }
+
+    /** Topic of the {@link SweepBoxes}: one {@code foxglove.SceneUpdate} per sweep of the log's first lidar. */
+    public static final String DETECTIONS_TOPIC = "/detections";
+
     /** Writes {@code log} to {@code out} (replacing it). */
     public static Counts export(LogReader log, Path out) {
+        return export(log, out, Optional.empty());
+    }
+
+    /**
+     * Writes {@code log} to {@code out} (replacing it), and with {@code extra} a {@value #DETECTIONS_TOPIC}
+     * scene at each sweep of the log's first lidar.
+     */
+    public static Counts export(LogReader log, Path out, Optional<SweepBoxes> extra) {
         long[] n = new long[1];
         int[] topics = new int[1];
         AtomicFile.write(out, temp -> {
             try (McapWriter w = McapWriter.create(temp, McapWriteOptions.defaults(""))) {
                 Channels ch = new Channels(w);
-                n[0] = write(log, ch);
+                n[0] = write(log, ch, extra);
                 topics[0] = ch.ids.size();
             }
         });
@@ -69,7 +88,7 @@ public final class McapExport {
     private record Source(FrameStream<?> stream, String kind, String sensor) {
     }
 
-    private static long write(LogReader log, Channels ch) {
+    private static long write(LogReader log, Channels ch, Optional<SweepBoxes> extra) {
         List<Source> sources = new ArrayList<>();
         log.lidarIds().forEach(id -> sources.add(new Source(log.lidar(id), "lidar", id)));
         log.cameraIds().forEach(id -> sources.add(new Source(log.camera(id), "camera", id)));
@@ -110,7 +129,13 @@ public final class McapExport {
                 return count;
             }
             Source s = sources.get(best);
-            count += frame(log, ch, s, s.stream.read(next[best]++));
+            Object f = s.stream.read(next[best]++);
+            count += frame(log, ch, s, f);
+            if (extra.isPresent() && f instanceof LidarSweep l && l.sensorId().equals(log.lidarIds().get(0))) {
+                ch.write(DETECTIONS_TOPIC, FoxgloveSchemas.SCENE_UPDATE, l.timestampNs(),
+                        FoxgloveMessages.sceneBoxes(l.timestampNs(), extra.get().at(l.timestampNs())));
+                count++;
+            }
         }
     }
 

@@ -28,9 +28,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.TimeStampNanoVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
@@ -159,7 +159,7 @@ class ExportRoundTripTest extends ArrowTest {
             LidarSweep s = sweeps.get(1);
             assertEquals(s.size(), root.getRowCount());
             for (int i = 0; i < s.size(); i += 997) {
-                assertEquals(s.timestampNs(), ((BigIntVector) root.getVector("timestamp_ns")).get(i));
+                assertEquals(s.timestampNs(), ((TimeStampNanoVector) root.getVector("timestamp_ns")).get(i));
                 assertEquals(s.x()[i], ((Float4Vector) root.getVector("x")).get(i));
                 assertEquals(s.intensity()[i], ((Float4Vector) root.getVector("intensity")).get(i));
             }

@@ -95,6 +95,45 @@ class McapExportTest extends ArrowTest {
             assertEquals(ba.box().centre().x(), bb.box().centre().x(), 1e-12);
             assertEquals(ba.box().yaw(), bb.box().yaw(), 1e-12);
             assertEquals(ba.box().width(), bb.box().width(), 1e-12);
+            // Drive's car: 2 m/s along its heading, yaw 0.3 rad in base_link (the ego frame):
+            // v = (2 cos 0.3, 2 sin 0.3) = (1.910673, 0.591040) m/s, carried by the SceneUpdate's vx/vy metadata.
+            assertEquals(1.910673, ba.vx(), 1e-6);
+            assertEquals(0.591040, ba.vy(), 1e-6);
+            assertEquals(ba.vx(), bb.vx(), 1e-9);
+            assertEquals(ba.vy(), bb.vy(), 1e-9);
         }
+    }
+
+    @Test
+    void sweepBoxesGoOnTheDetectionsTopicInTheirColour() throws Exception {
+        Path bag = Drive.rosbag2(tmp.resolve("bag"), McapWriteOptions.defaults("ros2"));
+        Path log = tmp.resolve("log");
+        McapImporter.importBag(bag, log, TopicMap.defaults(), allocator, ImportOptions.defaults());
+        Path mcap = tmp.resolve("run.mcap");
+        try (LogReader r = LogReader.open(log, allocator)) {
+            McapExport.Counts c = McapExport.export(r, mcap, java.util.Optional.of(t -> List.of(new SceneBox("tp-0",
+                    "car 0.9", io.avreplay.replay.object.Box3d.ego(new io.avreplay.replay.geometry.Vec3(10, 0, 0.8), 4.5, 1.8,
+                    1.6, 0.3), 0x00FF00))));
+            // the 81 messages of the plain export plus one /detections scene per sweep (10 sweeps)
+            assertEquals(91, c.messages());
+        }
+        List<String> scenes = new java.util.ArrayList<>();
+        McapReader.read(mcap, new McapVisitor() {
+            @Override
+            public void message(McapMessage m, McapChannel ch) {
+                if (ch.topic().equals(McapExport.DETECTIONS_TOPIC)) {
+                    scenes.add(new String(m.data(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        });
+        assertEquals(10, scenes.size());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(scenes.get(0));
+        var entity = json.get("entities").get(0);
+        assertEquals("tp-0", entity.get("id").asText());
+        assertEquals("car 0.9", entity.get("metadata").get(0).get("value").asText());
+        // 0x00FF00: r 0, g 1, b 0
+        assertEquals(0.0, entity.get("cubes").get(0).get("color").get("r").asDouble());
+        assertEquals(1.0, entity.get("cubes").get(0).get("color").get("g").asDouble());
+        assertEquals(4.5, entity.get("cubes").get(0).get("size").get("x").asDouble());
     }
 }

@@ -88,7 +88,8 @@ final class BagFinish {
                 continue;
             }
             List<GroundTruth3d> out = new ArrayList<>();
-            for (ObjectDecoder.FrameObject o : f.objects()) {
+            for (int i = 0; i < f.objects().size(); i++) {
+                ObjectDecoder.FrameObject o = f.objects().get(i);
                 if (!(o.size().x() > 0 && o.size().y() > 0 && o.size().z() > 0)) {
                     degenerate++;
                     continue;
@@ -96,7 +97,8 @@ final class BagFinish {
                 Pose boxToEgo = toEgo.get().compose(o.boxToFrame());
                 Vec3 v = boxToEgo.rotation().rotate(o.velocity());
                 out.add(new GroundTruth3d(Box3d.ego(boxToEgo.translation(), o.size().x(), o.size().y(), o.size().z(),
-                        boxToEgo.rotation().yaw()), o.category(), o.trackId(), 0, v.x(), v.y(), List.of(), Float.NaN));
+                        boxToEgo.rotation().yaw()), o.category(), o.trackId(), bag.pointCounter.pointsIn(f, i), v.x(), v.y(),
+                        List.of(), Float.NaN));
             }
             writer.writeAnnotations3d(f.timestampNs(), out);
             boxes += out.size();

@@ -48,6 +48,7 @@ final class BagImport implements McapVisitor {
     private String groundTruthTopic;
 
     final FrameTree tree = new FrameTree();
+    final BoxPointCounter pointCounter = new BoxPointCounter(tree);
     final EgoPoses poses;
     final Map<String, String> lidarFrames = new TreeMap<>();
     final Map<String, String> cameraFrames = new TreeMap<>();
@@ -149,6 +150,7 @@ final class BagImport implements McapVisitor {
                 LidarSweep sweep = PointCloudDecoder.decode(msg, p.sensorId, t);
                 lidarFrames.putIfAbsent(p.sensorId, RosGeometry.frame(h.string("frame_id")));
                 writer.writeLidarSweep(sweep);
+                pointCounter.sweep(sweep, RosGeometry.frame(h.string("frame_id")));
                 sensorWritten(t);
                 return true;
             }
@@ -186,7 +188,9 @@ final class BagImport implements McapVisitor {
             case OBJECTS -> {
                 RosStruct h = msg.struct("header");
                 long t = RosGeometry.stamp(h, logTimeNs);
-                objects.add(new ObjectFrame(t, RosGeometry.frame(h.string("frame_id")), ObjectDecoder.decode(msg, t)));
+                ObjectFrame f = new ObjectFrame(t, RosGeometry.frame(h.string("frame_id")), ObjectDecoder.decode(msg, t));
+                objects.add(f);
+                pointCounter.objects(f);
                 return true;
             }
             default -> {

@@ -117,7 +117,34 @@ final class FoxgloveJson {
         return s("tf2_msgs/TFMessage", "transforms", out);
     }
 
-    /** Each entity's first cube is a box; its {@code category} metadata the class. */
+    /**
+     * {@code vx}/{@code vy} metadata (m/s in the entity's frame, as {@code export mcap} writes them; {@code NaN}
+     * or absent when unknown) become {@link ObjectDecoder#FRAME_VELOCITY}, a field of ours beside the
+     * {@code vision_msgs} ones.
+     */
+    private static RosStruct withVelocity(RosStruct det, Map<String, String> meta) {
+        double vx = number(meta.get("vx"));
+        double vy = number(meta.get("vy"));
+        if (Double.isNaN(vx) || Double.isNaN(vy)) {
+            return det;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(det.fields());
+        fields.put(ObjectDecoder.FRAME_VELOCITY, s("geometry_msgs/Vector3", "x", vx, "y", vy, "z", 0.0));
+        return new RosStruct(det.type(), fields);
+    }
+
+    private static double number(String text) {
+        if (text == null) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Each entity's first cube is a box; its {@code category} metadata the class, {@code vx, vy} its velocity. */
     private static RosStruct scene(JsonNode n) {
         List<RosStruct> dets = new ArrayList<>();
         JsonNode first = null;
@@ -127,16 +154,15 @@ final class FoxgloveJson {
                 continue;
             }
             first = first == null ? e : first;
-            String category = "unknown";
+            Map<String, String> meta = new LinkedHashMap<>();
             for (JsonNode kv : e.path("metadata")) {
-                if (kv.path("key").asText().equals("category")) {
-                    category = kv.path("value").asText();
-                }
+                meta.put(kv.path("key").asText(), kv.path("value").asText());
             }
             RosStruct hyp = s("vision_msgs/ObjectHypothesisWithPose", "hypothesis", s("vision_msgs/ObjectHypothesis",
-                    "class_id", category, "score", 1.0));
-            dets.add(s("vision_msgs/Detection3D", "results", List.of(hyp), "bbox", s("vision_msgs/BoundingBox3D", "center",
-                    pose(cube.path("pose")), "size", xyz(cube.path("size"))), "id", e.path("id").asText()));
+                    "class_id", meta.getOrDefault("category", "unknown"), "score", 1.0));
+            RosStruct det = s("vision_msgs/Detection3D", "results", List.of(hyp), "bbox", s("vision_msgs/BoundingBox3D", "center",
+                    pose(cube.path("pose")), "size", xyz(cube.path("size"))), "id", e.path("id").asText());
+            dets.add(withVelocity(det, meta));
         }
         JsonNode h = first == null ? JSON.createObjectNode() : first;
         return s("vision_msgs/Detection3DArray", "header", header(h), "detections", dets);

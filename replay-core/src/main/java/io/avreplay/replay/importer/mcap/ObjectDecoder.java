@@ -28,6 +28,13 @@ final class ObjectDecoder {
     record FrameObject(String trackId, String category, Pose boxToFrame, Vec3 size, Vec3 velocity) {
     }
 
+    /**
+     * A field {@link FoxgloveJson} adds to a {@code vision_msgs/Detection3D} made from a {@code foxglove.SceneUpdate}
+     * entity: the box's velocity in the message frame (geometry_msgs/Vector3, m/s), read from the entity's
+     * {@code vx}/{@code vy} metadata. {@code vision_msgs} itself carries no velocity.
+     */
+    static final String FRAME_VELOCITY = "avreplay_velocity_in_frame";
+
     private ObjectDecoder() {
     }
 
@@ -52,8 +59,13 @@ final class ObjectDecoder {
                 RosStruct d = dets.get(i);
                 RosStruct bbox = d.struct("bbox");
                 String id = d.has("id") && !d.string("id").isEmpty() ? d.string("id") : stampNs + "-" + i;
-                out.add(new FrameObject(id, visionClass(d.structs("results")), RosGeometry.pose(bbox.struct("center")),
-                        RosGeometry.vector(bbox.struct("size")), new Vec3(Double.NaN, Double.NaN, Double.NaN)));
+                Pose centre = RosGeometry.pose(bbox.struct("center"));
+                Vec3 v = new Vec3(Double.NaN, Double.NaN, Double.NaN);
+                if (d.has(FRAME_VELOCITY)) {
+                    // FrameObject's velocity is in the box frame: undo the box's rotation.
+                    v = centre.rotation().inverse().rotate(RosGeometry.vector(d.struct(FRAME_VELOCITY)));
+                }
+                out.add(new FrameObject(id, visionClass(d.structs("results")), centre, RosGeometry.vector(bbox.struct("size")), v));
             }
         }
         return out;

@@ -2,7 +2,8 @@ package io.avreplay.replay.importer.mcap;
 
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.ros2.RosStruct;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,35 @@ final class PointCloudDecoder {
     private static final int UINT32 = 6;
     private static final int FLOAT32 = 7;
     private static final int FLOAT64 = 8;
+
+    // Static final views of the data bytes (the JIT inlines these; ByteBuffer adds bounds and scope checks per access).
+    private static final VarHandle I16_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I16_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle I32_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I32_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle F32_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle F32_BE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle F64_LE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle F64_BE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.BIG_ENDIAN);
+
+    /** The cloud's bytes and byte order. */
+    private record Data(byte[] bytes, boolean big) {
+        float f32(int at) {
+            return big ? (float) F32_BE.get(bytes, at) : (float) F32_LE.get(bytes, at);
+        }
+
+        double f64(int at) {
+            return big ? (double) F64_BE.get(bytes, at) : (double) F64_LE.get(bytes, at);
+        }
+
+        short i16(int at) {
+            return big ? (short) I16_BE.get(bytes, at) : (short) I16_LE.get(bytes, at);
+        }
+
+        int i32(int at) {
+            return big ? (int) I32_BE.get(bytes, at) : (int) I32_LE.get(bytes, at);
+        }
+    }
 
     private record Field(int offset, int datatype) {
         boolean isFloat() {
@@ -58,7 +88,7 @@ final class PointCloudDecoder {
             throw new IllegalArgumentException("PointCloud2: " + width + "x" + height + " points of " + step
                     + " bytes (row_step " + rowStep + ") need more than the " + data.length + " data bytes");
         }
-        ByteBuffer b = ByteBuffer.wrap(data).order(m.bool("is_bigendian") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        Data b = new Data(data, m.bool("is_bigendian"));
         float[] xs = new float[(int) n];
         float[] ys = new float[(int) n];
         float[] zs = new float[(int) n];
@@ -71,9 +101,9 @@ final class PointCloudDecoder {
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
                 int base = r * rowStep + c * step;
-                float px = xyzFloat ? b.getFloat(base + x.offset) : (float) read(b, base, x);
-                float py = xyzFloat ? b.getFloat(base + y.offset) : (float) read(b, base, y);
-                float pz = xyzFloat ? b.getFloat(base + z.offset) : (float) read(b, base, z);
+                float px = xyzFloat ? b.f32(base + x.offset) : (float) read(b, base, x);
+                float py = xyzFloat ? b.f32(base + y.offset) : (float) read(b, base, y);
+                float pz = xyzFloat ? b.f32(base + z.offset) : (float) read(b, base, z);
                 if (!Float.isFinite(px) || !Float.isFinite(py) || !Float.isFinite(pz)) {
                     continue;
                 }
@@ -81,7 +111,8 @@ final class PointCloudDecoder {
                 ys[k] = py;
                 zs[k] = pz;
                 if (intensity != null) {
-                    float v = intensity.datatype == FLOAT32 ? b.getFloat(base + intensity.offset) : (float) read(b, base, intensity);
+                    float v = intensity.datatype == FLOAT32 ? b.f32(base + intensity.offset)
+                            : (float) read(b, base, intensity);
                     is[k] = Float.isFinite(v) ? v : 0f;
                 }
                 if (ring != null) {
@@ -92,6 +123,10 @@ final class PointCloudDecoder {
                 }
                 k++;
             }
+        }
+        if (k == n) {
+            // every point finite (the usual dense cloud): hand the arrays over, no copies
+            return new LidarSweep(sensorId, stampNs, xs, ys, zs, is, rs, ts);
         }
         return new LidarSweep(sensorId, stampNs, java.util.Arrays.copyOf(xs, k), java.util.Arrays.copyOf(ys, k),
                 java.util.Arrays.copyOf(zs, k), java.util.Arrays.copyOf(is, k), java.util.Arrays.copyOf(rs, k),
@@ -138,17 +173,17 @@ final class PointCloudDecoder {
         return null;
     }
 
-    private static double read(ByteBuffer b, int base, Field f) {
+    private static double read(Data b, int base, Field f) {
         int at = base + f.offset;
         return switch (f.datatype) {
-            case INT8 -> b.get(at);
-            case UINT8 -> b.get(at) & 0xFF;
-            case INT16 -> b.getShort(at);
-            case UINT16 -> b.getShort(at) & 0xFFFF;
-            case INT32 -> b.getInt(at);
-            case UINT32 -> b.getInt(at) & 0xFFFFFFFFL;
-            case FLOAT32 -> b.getFloat(at);
-            case FLOAT64 -> b.getDouble(at);
+            case INT8 -> b.bytes()[at];
+            case UINT8 -> b.bytes()[at] & 0xFF;
+            case INT16 -> b.i16(at);
+            case UINT16 -> b.i16(at) & 0xFFFF;
+            case INT32 -> b.i32(at);
+            case UINT32 -> b.i32(at) & 0xFFFFFFFFL;
+            case FLOAT32 -> b.f32(at);
+            case FLOAT64 -> b.f64(at);
             default -> throw new IllegalArgumentException("PointCloud2 field datatype must be 1..8, got " + f.datatype);
         };
     }
