@@ -23,19 +23,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code avreplay eval}: detection metrics with reference parity (nuScenes, COCO, KITTI). */
+/** {@code avreplay eval}: detection and tracking metrics with reference parity (nuScenes, COCO, KITTI, AV2). */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Score detections against ground truth with the public benchmarks' exact rules.",
         footer = ExitCodes.HELP_FOOTER,
         subcommands = {EvalCommand.NuScenes.class, EvalCommand.Coco.class, EvalCommand.Kitti.class,
-            EvalCommand.Log.class})
+            EvalCommand.Log.class, EvalTrackingCommand.class, EvalAv2Command.class})
 public final class EvalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: nuscenes, coco, kitti or log");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing subcommand: nuscenes, coco, kitti, log, nuscenes-tracking or av2");
     }
 
     static <R> int print(CommandLine.Model.CommandSpec spec, FormatOption format, R result, Function<R, String> text,
