@@ -97,7 +97,8 @@ public final class EvalCommand implements Runnable {
 
     /** {@code avreplay eval log}: nuScenes metrics of predictions against a log's own 3D ground truth. */
     @Command(name = "log", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = {"nuScenes detection metrics of predictions against a log's own 3D ground truth.",
+            description = {"nuScenes detection (or, with --tracks, tracking) metrics of predictions against a log's own "
+                + "3D ground truth.",
                 "Sample tokens are <log_id>-<timestamp_ns> of each annotated timestamp (the original token for "
                         + "logs imported from nuScenes), as `avreplay export nuscenes` writes them; boxes in the "
                         + "world frame."})
@@ -115,11 +116,18 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--config", paramLabel = "CFG.json", description = "Configuration overriding detection_cvpr_2019 keys.")
         Path config;
 
+        @Option(names = "--tracks", description = "--pred is the devkit's tracking submission (tracking_id, tracking_name, "
+                + "tracking_score): score nuScenes tracking metrics (tracking_nips_2019), one scene per log.")
+        boolean tracks;
+
         @CommandLine.Mixin
         FormatOption format = new FormatOption();
 
         @Override
         public Integer call() {
+            if (tracks) {
+                return EvalLogTracks.score(spec, log, pred, config, format);
+            }
             NuScenesConfig cfg = config(config);
             io.avreplay.eval.log.LogGroundTruth.Converted gt;
             try (var allocator = Allocators.root();

@@ -65,6 +65,8 @@ public final class RunPipeline {
     private static final int CAMERA_IN_FLIGHT = 8;
     /** Runs the camera detector (which is used by this thread only) beside lidar inference; per run. */
     private ExecutorService cameraThread;
+    /** Tracks the lidar detections and scores the tracks; per run. */
+    private TrackingStep tracking;
 
     public RunPipeline(Detector lidar, Optional<Detector> camera, RunOptions options, BufferAllocator allocator,
             Consumer<String> progress) {
@@ -107,6 +109,8 @@ public final class RunPipeline {
         CocoMetricData cocoData = null;
         Counters n = new Counters();
         List<String> logIds = new ArrayList<>();
+        tracking = new TrackingStep(io.avreplay.perception.track.TrackerParams.defaults(),
+                io.avreplay.eval.tracking.TrackingConfig.nips2019());
         for (Path log : logs) {
             try (LogReader reader = LogReader.open(log, allocator)) {
                 logIds.add(reader.manifest().logId());
@@ -114,6 +118,7 @@ public final class RunPipeline {
                 LogOutcome o = runLog(reader, sink, n);
                 NuScenesMetricData d = nus.accumulate(LogGroundTruth.read(reader).groundTruth(), o.predictions3d);
                 nusData = nusData == null ? d : NuScenesMetricData.merge(nusData, d);
+                tracking.endLog(reader);
                 if (camera.isPresent()) {
                     CocoMetricData c = new CocoEvaluator().accumulate(o.cocoTruth(categories), o.predictions2d);
                     cocoData = cocoData == null ? c : CocoMetricData.merge(cocoData, c);
@@ -136,10 +141,12 @@ public final class RunPipeline {
         double wall = (System.nanoTime() - t0) / 1e9;
         Timing timing = new Timing(n.sweeps, n.cameraFrames, n.sweeps == 0 ? Double.NaN : n.lidarNs / 1e6 / n.sweeps,
                 n.cameraFrames == 0 ? Double.NaN : n.cameraNs / 1e6 / n.cameraFrames, n.logNs / 1e9, wall);
-        RunResult result = new RunResult(logIds, lidarResult, cameraResult, timing, outputs, models);
+        TrackingStep.Outcome tracked = tracking.finish(outDir, inputs);
         outputs = new LinkedHashMap<>(outputs);
+        outputs.put("tracking_submission", tracked.submission());
+        RunResult result = new RunResult(logIds, lidarResult, cameraResult, timing, outputs, models, tracked.result());
         outputs.put("metrics", RunJson.write(result, outDir));
-        return new RunResult(logIds, lidarResult, cameraResult, timing, outputs, models);
+        return new RunResult(logIds, lidarResult, cameraResult, timing, outputs, models, tracked.result());
     }
 
     /** Mutable totals of a run. */
@@ -232,6 +239,7 @@ public final class RunPipeline {
             var egoToWorld = reader.egoTrajectory().isEmpty() ? io.avreplay.replay.geometry.Pose.IDENTITY
                     : reader.egoTrajectory().at(ts).egoToWorld();
             sink.add3d(reader.manifest().logId(), token, ts, egoToWorld, d.objects3d());
+            tracking.addFrame(reader.manifest().logId(), token, ts, egoToWorld, d.objects3d());
             for (Detection3d o : d.objects3d()) {
                 CategoryTable.standard().nuScenesClass(o.category()).ifPresent(cls -> out.predictions3d.add(
                         new InSample<>(token, WorldFrame.toWorld(o, egoToWorld).withCategory(cls))));

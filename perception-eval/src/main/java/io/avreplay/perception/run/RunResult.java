@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param timing   where the time went
  * @param outputs  files written, by role (e.g. {@code nuscenes_submission})
  * @param models   model name and SHA-256 of each detector's weights, by role ({@code lidar}, {@code camera})
+ * @param tracking nuScenes tracking metrics of the tracker's tracks of the lidar detections
  */
 public record RunResult(List<String> logIds, NuScenesResult lidar, Optional<CocoResult> camera, Timing timing,
-        Map<String, Path> outputs, Map<String, String> models) {
+        Map<String, Path> outputs, Map<String, String> models, io.avreplay.eval.tracking.TrackingResult tracking) {
     public RunResult {
+        java.util.Objects.requireNonNull(tracking, "tracking");
         logIds = List.copyOf(logIds);
         outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
         models = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
