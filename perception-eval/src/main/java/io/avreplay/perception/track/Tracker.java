@@ -17,9 +17,10 @@ import java.util.Objects;
  * <li>pairs detections with tracks of the same category whose predicted centre lies within the
  *     category's {@link TrackerParams#matchDistanceM} (x-y distance, inclusive) and accepts pairs greedily,
  *     closest first (ties: lower detection index, then older track), each detection and track at most once;</li>
- * <li>a matched track takes the detection's centre as its observation and re-estimates its velocity from
- *     the oldest observation inside {@link TrackerParams#velocityWindowNs} of the newest (or the previous
- *     observation when no other is that recent);</li>
+ * <li>a matched track takes the detection's centre as its observation and re-estimates its velocity as
+ *     the least-squares slope of centre against time over its observations inside
+ *     {@link TrackerParams#velocityWindowNs} of the newest (at least the last two: after a long gap, the
+ *     difference of the last two);</li>
  * <li>an unmatched track counts a miss and ends after more than {@link TrackerParams#maxAge} consecutive
  *     misses; an unmatched detection scoring at least {@link TrackerParams#birthScore} starts a track with a
  *     new id ("1", "2", ... in order of birth), and a lower one is dropped.</li>
@@ -193,11 +194,36 @@ public final class Tracker {
                 history.removeFirst();
             }
             if (history.size() >= 2) {
-                Observation a = history.peekFirst();
-                double dt = (t - a.timestampNs()) / 1e9;
-                vx = (centre.x() - a.x()) / dt;
-                vy = (centre.y() - a.y()) / dt;
+                fitVelocity();
             }
+        }
+
+        /** Least-squares slope of x(t) and y(t) over the kept observations (exact for constant velocity). */
+        private void fitVelocity() {
+            long t0 = history.peekFirst().timestampNs();
+            double mt = 0;
+            double mx = 0;
+            double my = 0;
+            for (Observation o : history) {
+                mt += (o.timestampNs() - t0) / 1e9;
+                mx += o.x();
+                my += o.y();
+            }
+            int n = history.size();
+            mt /= n;
+            mx /= n;
+            my /= n;
+            double stt = 0;
+            double stx = 0;
+            double sty = 0;
+            for (Observation o : history) {
+                double dt = (o.timestampNs() - t0) / 1e9 - mt;
+                stt += dt * dt;
+                stx += dt * (o.x() - mx);
+                sty += dt * (o.y() - my);
+            }
+            vx = stx / stt;
+            vy = sty / stt;
         }
     }
 }

@@ -33,8 +33,7 @@ class TrackerTest {
     @Test
     void straightMotionKeepsOneTrackAndEstimatesVelocity() {
         // A car at x = 0, 1, 2 m at t = 0, 0.1, 0.2 s. First detection: a new track, velocity unknown.
-        // Second: (1 - 0) / 0.1 = 10 m/s. Third: oldest observation in the 0.5 s window is t = 0:
-        // (2 - 0) / 0.2 = 10 m/s.
+        // Second: (1 - 0) / 0.1 = 10 m/s. Third: least-squares slope of 0, 1, 2 m over 0, 0.1, 0.2 s = 10 m/s.
         List<List<Detection3d>> out = Tracker.track(List.of(frame(0, det("car", 0, 0, 0.9)),
                 frame(1, det("car", 1, 0, 0.8)), frame(2, det("car", 2, 0, 0.7))), TrackerParams.defaults());
         assertEquals(List.of("1"), ids(out.get(0)));
@@ -105,7 +104,7 @@ class TrackerTest {
     @Test
     void occlusionNoLongerThanMaxAgeKeepsTheTrack() {
         // maxAge 2, missed k = 2, 3 (2 misses): the track lives; at k = 4 it predicts 1 + 10 * 0.3 = 4 m.
-        // Velocity then: oldest observation within 0.5 s of t = 0.4 s is t = 0: (4 - 0) / 0.4 = 10 m/s.
+        // Velocity then: the fit through (0 s, 0 m), (0.1, 1), (0.4, 4), all on x = 10 t: 10 m/s.
         List<List<Detection3d>> out = gap(2, 2);
         assertEquals(List.of(), ids(out.get(2)));
         assertEquals(List.of(), ids(out.get(3)));
@@ -143,15 +142,28 @@ class TrackerTest {
 
     @Test
     void categoriesAndPerClassDistancesGateTheMatch() {
-        // Pedestrian threshold 1 m: a pedestrian moving 1.2 m in a frame (no velocity yet) starts a new track;
+        // Pedestrian threshold 1.5 m: a pedestrian moving 1.7 m in a frame (no velocity yet) starts a new track;
         // a car never continues a pedestrian track even at distance 0. A distance equal to the threshold
-        // matches (inclusive): 1.0 m for the second pedestrian.
+        // matches (inclusive): 1.5 m for the second pedestrian.
         List<List<Detection3d>> out = Tracker.track(List.of(
                 frame(0, det("pedestrian", 0, 0, 0.9), det("pedestrian", 10, 0, 0.9)),
-                frame(1, det("pedestrian", 1.2, 0, 0.9), det("car", 10, 0, 0.9), det("pedestrian", 11, 0, 0.9))),
+                frame(1, det("pedestrian", 1.7, 0, 0.9), det("car", 10, 0, 0.9), det("pedestrian", 11.5, 0, 0.9))),
                 TrackerParams.defaults());
         assertEquals(List.of("1", "2"), ids(out.get(0)));
         assertEquals(List.of("3", "4", "2"), ids(out.get(1)));
+    }
+
+    @Test
+    void velocityIsTheLeastSquaresSlopeOverTheWindow() {
+        // Noisy centres x = 0, 1.1, 1.9, 3.0 m at t = 0, 0.1, 0.2, 0.3 s. Mean t 0.15, mean x 1.5;
+        // sum dt*dx = 0.225 + 0.02 + 0.02 + 0.225 = 0.49, sum dt^2 = 0.05: 9.8 m/s (the end points alone: 10).
+        // With a 0.2 s window only t >= 0.1 is kept: mean t 0.2, mean x 2.0, sum dt*dx = 0.09 + 0 + 0.1 = 0.19,
+        // sum dt^2 = 0.02: 9.5 m/s.
+        List<TrackerFrame> frames = List.of(frame(0, det("car", 0, 0, 0.9)), frame(1, det("car", 1.1, 0, 0.9)),
+                frame(2, det("car", 1.9, 0, 0.9)), frame(3, det("car", 3.0, 0, 0.9)));
+        assertEquals(9.8, Tracker.track(frames, TrackerParams.defaults()).get(3).get(0).vx(), 1e-9);
+        TrackerParams shortWindow = new TrackerParams(Map.of(), 4.0, 0.3, 3, 200_000_000L);
+        assertEquals(9.5, Tracker.track(frames, shortWindow).get(3).get(0).vx(), 1e-9);
     }
 
     @Test
@@ -185,7 +197,7 @@ class TrackerTest {
         assertTrue(e.getMessage().contains("matchDistanceM[car]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrackerParams.defaults().withMaxAge(-1));
         assertTrue(e.getMessage().contains("maxAge"), e.getMessage());
-        assertEquals(1.0, TrackerParams.defaults().matchDistanceM("pedestrian"), 0);
+        assertEquals(1.5, TrackerParams.defaults().matchDistanceM("pedestrian"), 0);
         assertEquals(2.0, TrackerParams.defaults().matchDistanceM("traffic_cone"), 0);
     }
 }
