@@ -238,9 +238,10 @@ public final class RunPipeline {
             String token = NuScenesSubmission.sampleToken(reader.manifest(), ts);
             var egoToWorld = reader.egoTrajectory().isEmpty() ? io.avreplay.replay.geometry.Pose.IDENTITY
                     : reader.egoTrajectory().at(ts).egoToWorld();
-            sink.add3d(reader.manifest().logId(), token, ts, egoToWorld, d.objects3d());
-            tracking.addFrame(reader.manifest().logId(), token, ts, egoToWorld, d.objects3d());
-            for (Detection3d o : d.objects3d()) {
+            // The lidar model predicts no velocity: the tracker estimates it, and the outputs carry it.
+            List<Detection3d> objects = tracking.addFrame(reader.manifest().logId(), token, ts, egoToWorld, d.objects3d());
+            sink.add3d(reader.manifest().logId(), token, ts, egoToWorld, objects);
+            for (Detection3d o : objects) {
                 CategoryTable.standard().nuScenesClass(o.category()).ifPresent(cls -> out.predictions3d.add(
                         new InSample<>(token, WorldFrame.toWorld(o, egoToWorld).withCategory(cls))));
             }

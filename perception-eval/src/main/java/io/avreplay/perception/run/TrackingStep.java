@@ -69,14 +69,19 @@ final class TrackingStep {
      * Tracks one sweep of a log; a new log id starts a new tracker.
      *
      * @param egoDetections detections of the sweep, boxes in the ego frame
+     * @return the sweep's detections in order, those in a track with its id, score and estimated velocity
+     *         (ego axes), the others unchanged (see {@link Tracker#annotate})
      */
-    void addFrame(String log, String sampleToken, long timestampNs, Pose egoToWorld, List<Detection3d> egoDetections) {
+    List<Detection3d> addFrame(String log, String sampleToken, long timestampNs, Pose egoToWorld,
+            List<Detection3d> egoDetections) {
         if (tracker == null || !log.equals(logId)) {
             tracker = new Tracker(params);
             logId = log;
         }
-        List<Detection3d> tracks = tracker.update(new TrackerFrame(timestampNs, egoToWorld, egoDetections));
+        List<Detection3d> all = tracker.annotate(new TrackerFrame(timestampNs, egoToWorld, egoDetections));
+        List<Detection3d> tracks = all.stream().filter(d -> !d.trackId().equals(Detection3d.NO_TRACK)).toList();
         logFrames.put(sampleToken, new Tracked(sampleToken, egoToWorld, tracks));
+        return all;
     }
 
     /** Scores the tracks of the log just fed against its ground truth. @throws BadInputException without 3D ground truth */

@@ -67,6 +67,22 @@ public final class Tracker {
      * @throws IllegalArgumentException when the frame is not later than the previous one
      */
     public List<Detection3d> update(TrackerFrame frame) {
+        return output(frame, step(frame), false);
+    }
+
+    /**
+     * Advances the tracks by one frame, like {@link #update}, and returns every detection of the frame.
+     *
+     * @return the frame's detections in input order: those that belong to a track with track id, track score
+     *         and velocity set, the dropped ones (unmatched, below the birth score) unchanged
+     * @throws IllegalArgumentException when the frame is not later than the previous one
+     */
+    public List<Detection3d> annotate(TrackerFrame frame) {
+        return output(frame, step(frame), true);
+    }
+
+    /** @return per detection of the frame, its track after this frame, or null when dropped */
+    private Track[] step(TrackerFrame frame) {
         long t = frame.timestampNs();
         if (started && t <= lastTimestampNs) {
             throw new IllegalArgumentException("tracker frames must have increasing timestamps, got " + t
@@ -94,7 +110,7 @@ public final class Tracker {
                 live.add(owner[i]);
             }
         }
-        return output(frame, owner);
+        return owner;
     }
 
     /** A candidate pairing of detection {@code det} with live track {@code track}. */
@@ -137,15 +153,18 @@ public final class Tracker {
         return owner;
     }
 
-    private List<Detection3d> output(TrackerFrame frame, Track[] owner) {
+    private List<Detection3d> output(TrackerFrame frame, Track[] owner, boolean keepDropped) {
         var worldToEgo = frame.egoToWorld().rotation().inverse();
         List<Detection3d> out = new ArrayList<>();
         for (int i = 0; i < owner.length; i++) {
             Track k = owner[i];
+            Detection3d d = frame.detections().get(i);
             if (k == null) {
+                if (keepDropped) {
+                    out.add(d);
+                }
                 continue;
             }
-            Detection3d d = frame.detections().get(i);
             double vx = Double.NaN;
             double vy = Double.NaN;
             if (k.hasVelocity()) {

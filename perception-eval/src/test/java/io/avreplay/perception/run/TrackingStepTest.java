@@ -38,9 +38,16 @@ class TrackingStepTest {
             double t = k * 0.1;
             Pose ego = new Pose(io.avreplay.replay.geometry.Quaternion.IDENTITY, new Vec3(5 * t, 0, 0));
             Box3d box = Box3d.ego(new Vec3(5 * t + 2, 3, 0.8), 4.5, 1.9, 1.6, 0);
-            step.addFrame("log", "s" + k, ts, ego, List.of(Detection3d.of(box, "car", 0.9, Double.NaN, Double.NaN),
+            List<Detection3d> out = step.addFrame("log", "s" + k, ts, ego, List.of(Detection3d.of(box, "car", 0.9, Double.NaN, Double.NaN),
                     Detection3d.of(Box3d.ego(new Vec3(-5, 0, 0.5), 2, 0.5, 1, 0), "barrier", 0.9, Double.NaN,
                             Double.NaN)));
+            // Every detection comes back with its track's velocity from the second sweep on: the car's
+            // 10 m/s; the barrier stays at ego (-5, 0), so it moves with the ego: 5 m/s in the world.
+            assertEquals(2, out.size());
+            if (k > 0) {
+                assertEquals(10.0, out.get(0).vx(), 1e-9);
+                assertEquals(5.0, out.get(1).vx(), 1e-9);
+            }
             if (k % 2 == 0) {
                 annotated.add(new LogTracking.AnnotatedFrame("s" + k, ts, ego, List.of(new GroundTruth3d(box, "car",
                         "car-1", 50, 10, 0, List.of(), Float.NaN))));

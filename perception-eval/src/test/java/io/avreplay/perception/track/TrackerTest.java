@@ -141,6 +141,18 @@ class TrackerTest {
     }
 
     @Test
+    void annotateKeepsDroppedDetectionsUntracked() {
+        // Birth score 0.5: the 0.4 car is dropped by update but returned unchanged (no track) by annotate.
+        Tracker t = new Tracker(TrackerParams.defaults().withBirthScore(0.5));
+        Detection3d low = det("car", 0, 0, 0.4);
+        List<Detection3d> all = t.annotate(frame(0, low, det("car", 20, 0, 0.6)));
+        assertEquals(2, all.size());
+        assertEquals(low, all.get(0));
+        assertEquals(Detection3d.NO_TRACK, all.get(0).trackId());
+        assertEquals("1", all.get(1).trackId());
+    }
+
+    @Test
     void categoriesAndPerClassDistancesGateTheMatch() {
         // Pedestrian threshold 1.5 m: a pedestrian moving 1.7 m in a frame (no velocity yet) starts a new track;
         // a car never continues a pedestrian track even at distance 0. A distance equal to the threshold
