@@ -4,25 +4,44 @@ import io.avreplay.error.BadInputException;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelCardJson;
+import io.avreplay.perception.api.ExecBackend;
+import io.avreplay.perception.api.ModelTask;
+import io.avreplay.perception.api.OnnxBackend;
+import io.avreplay.perception.camera.CameraTargets;
 import io.avreplay.perception.camera.CameraDetector;
 import io.avreplay.perception.camera.HogPedestrianDetector;
+import io.avreplay.perception.exec.ExecDetector;
 import io.avreplay.perception.lidar.LidarDetector;
+import io.avreplay.perception.lidar.LidarTargets;
+import io.avreplay.perception.model.FoldedConvNet;
+import io.avreplay.perception.model.ForwardPass;
+import io.avreplay.perception.model.InferenceNetwork;
 import io.avreplay.perception.model.ModelFiles;
+import io.avreplay.perception.onnx.OnnxExport;
+import io.avreplay.perception.onnx.OnnxForwardPass;
+import io.avreplay.perception.onnx.OnnxOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Loads detectors. A model is a directory holding {@code model.zip} and {@code card.json}; the default
- * models ship in this jar under {@code /models/<name>/}. Thread-safe; each call returns a new detector.
+ * Loads detectors. A model is a directory holding {@code card.json} and the file its backend names
+ * ({@code model.zip} for DL4J, an ONNX file for ONNX Runtime); the default models ship in this jar under
+ * {@code /models/<name>/}. Thread-safe; each call returns a new detector.
  */
 public final class Detectors {
     /** Name of the default lidar model resource. */
     public static final String DEFAULT_LIDAR = "bev-centernet-s";
     /** Name of the default camera model resource. */
     public static final String DEFAULT_CAMERA = "cam-centernet-s";
+    /** Names of the models shipped in this jar. */
+    public static final List<String> SHIPPED = List.of(DEFAULT_LIDAR, DEFAULT_CAMERA);
 
     private Detectors() {
     }
@@ -33,11 +52,7 @@ public final class Detectors {
      * than with two each contending; process-wide, so callers restore the previous value.
      */
     public static int setNativeThreadsPerCall(int threads) {
-        org.nd4j.linalg.factory.Environment env = org.nd4j.linalg.factory.Nd4j.getEnvironment();
-        int previous = env.maxThreads();
-        env.setMaxThreads(threads);
-        env.setMaxMasterThreads(threads);
-        return previous;
+        return io.avreplay.perception.model.NativeThreads.setPerCall(threads);
     }
 
     /** @return the default lidar 3D detector */
@@ -55,18 +70,130 @@ public final class Detectors {
         return new HogPedestrianDetector();
     }
 
+    /** As {@link #load(Path, OnnxOptions, BufferAllocator)} with ONNX Runtime's defaults, for dl4j and onnx cards. */
+    public static Detector load(Path modelDir) {
+        ModelCard card = ModelCardJson.read(modelDir.resolve(ModelCardJson.FILE_NAME));
+        if (card.backend() instanceof ExecBackend) {
+            throw new IllegalArgumentException(modelDir + ": an exec model needs an allocator, use load(dir, onnx, allocator)");
+        }
+        return loadNetwork(modelDir, card, OnnxOptions.defaults());
+    }
+
     /**
-     * Loads a model directory ({@code card.json} + {@code model.zip}).
+     * Loads a model directory: {@code card.json} plus what its backend names ({@code model.zip} for DL4J,
+     * the ONNX file for ONNX, a command for exec, which is started here). Everything that can be checked
+     * without frames is checked before any frame is read.
+     *
+     * @param allocator parent of the exec backend's Arrow buffers; may be null only when the card is not exec
      *
      * @throws BadInputException naming the file and expected versus actual when the card or the network is
      *                           missing, corrupt, or they do not match
      */
-    public static Detector load(Path modelDir) {
+    public static Detector load(Path modelDir, OnnxOptions onnx, BufferAllocator allocator) {
         ModelCard card = ModelCardJson.read(modelDir.resolve(ModelCardJson.FILE_NAME));
+        if (card.backend() instanceof ExecBackend) {
+            return ExecDetector.start(modelDir, card, java.util.Objects.requireNonNull(allocator, "allocator"));
+        }
+        return loadNetwork(modelDir, card, onnx);
+    }
+
+    /** Loads a DL4J or ONNX card's network; both decode through the task's detector. */
+    private static Detector loadNetwork(Path modelDir, ModelCard card, OnnxOptions onnx) {
+        if (card.backend() instanceof OnnxBackend) {
+            int regression = card.task() == ModelTask.LIDAR_3D ? LidarTargets.REGRESSION : CameraTargets.REGRESSION;
+            OnnxForwardPass pass = OnnxForwardPass.open(modelDir, card, regression, onnx);
+            return switch (card.task()) {
+                case LIDAR_3D -> new LidarDetector(card, pass);
+                case CAMERA_2D -> new CameraDetector(card, pass);
+            };
+        }
         return switch (card.task()) {
             case LIDAR_3D -> LidarDetector.load(modelDir, card);
             case CAMERA_2D -> CameraDetector.load(modelDir, card);
         };
+    }
+
+    /**
+     * The one place a model option ({@code --lidar-model}, {@code --camera-model}) becomes a detector:
+     * {@code none} gives none, {@code default} the shipped model of the task, a shipped model's name that
+     * model, anything else a model directory of any backend.
+     *
+     * @param option    named in errors, e.g. {@code --lidar-model}
+     * @param allocator parent of an exec model's Arrow buffers
+     * @throws BadInputException when the model cannot be loaded or detects another task than {@code task}
+     */
+    public static Optional<Detector> resolve(String option, String value, ModelTask task, OnnxOptions onnx,
+            BufferAllocator allocator) {
+        if (value.equals("none")) {
+            return Optional.empty();
+        }
+        Detector d;
+        if (value.equals("default")) {
+            d = loadResource(task == ModelTask.LIDAR_3D ? DEFAULT_LIDAR : DEFAULT_CAMERA);
+        } else if (SHIPPED.contains(value) && !Files.isDirectory(Path.of(value))) {
+            d = loadResource(value);
+        } else {
+            d = load(Path.of(value), onnx, allocator);
+        }
+        if (d.card().task() != task) {
+            ModelTask actual = d.card().task();
+            d.close();
+            throw new BadInputException(option + " " + value + ": expected a " + task + " model, the card says "
+                    + actual);
+        }
+        return Optional.of(d);
+    }
+
+    /**
+     * @return the folded network of a DL4J detector, for export; empty for other backends and for networks
+     *         that do not fold
+     */
+    public static Optional<FoldedConvNet> foldedNetwork(Detector d) {
+        ForwardPass pass = d instanceof LidarDetector l ? l.inference()
+                : d instanceof CameraDetector c ? c.inference() : null;
+        return pass instanceof InferenceNetwork n ? n.folded() : Optional.empty();
+    }
+
+    /**
+     * Exports a DL4J model (a shipped model's name or a model directory) as an ONNX model directory
+     * ({@code model.onnx} + {@code card.json}), written beside {@code outDir} and renamed into place.
+     *
+     * @return the written card
+     * @throws BadInputException when the model cannot be loaded, is not a DL4J model, or its network does not
+     *                           fold into plain convolutions
+     */
+    public static ModelCard exportOnnx(String model, Path outDir) {
+        try (Detector d = SHIPPED.contains(model) && !Files.isDirectory(Path.of(model)) ? loadResource(model)
+                : load(Path.of(model))) {
+            FoldedConvNet net = foldedNetwork(d).orElseThrow(() -> new BadInputException(model + ": cannot export "
+                    + "backend " + d.card().backend().kind() + ": expected a DL4J network of plain convolutions, "
+                    + "batch norm and ReLU"));
+            return OnnxExport.write(net, d.card(), outDir);
+        }
+    }
+
+    /** @return the card of a shipped model */
+    public static ModelCard shippedCard(String name) {
+        return ModelCardJson.fromJson(new String(resourceBytes(name, ModelCardJson.FILE_NAME), StandardCharsets.UTF_8),
+                "classpath:/models/" + name + "/" + ModelCardJson.FILE_NAME);
+    }
+
+    /** @return the size of a shipped model's {@code model.zip}, bytes */
+    public static long shippedSizeBytes(String name) {
+        return resourceBytes(name, ModelFiles.MODEL_FILE).length;
+    }
+
+    private static byte[] resourceBytes(String name, String file) {
+        String path = "/models/" + name + "/" + file;
+        try (InputStream in = Detectors.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new BadInputException("classpath:" + path + ": no such model resource, shipped models are "
+                        + SHIPPED);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -9,12 +9,16 @@ import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Builds the {@code avreplay} {@link CommandLine}: the single factory used by {@link Main} and by
  * tests, which inject their own {@code out} and {@code err} writers to capture both streams.
+ *
+ * <p>{@code --help}, {@code --version} and the exit-code footer are declared here once; {@code scope =
+ * INHERIT} copies them to every subcommand and sub-subcommand, which therefore declare neither.
  */
-@Command(name = "avreplay", mixinStandardHelpOptions = true,
+@Command(name = "avreplay", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Autonomous-driving sensor-log replay and validation toolkit.",
         footer = ExitCodes.HELP_FOOTER)
@@ -35,7 +39,10 @@ public final class AvreplayCli implements Runnable {
             GateCommand.class,
             SynthCommand.class,
             RenderCommand.class,
-            TrainCommand.class);
+            ViewCommand.class,
+            TrainCommand.class,
+            ModelsCommand.class,
+            CompareCommand.class);
 
     @Mixin
     GlobalOptions global;
@@ -43,7 +50,11 @@ public final class AvreplayCli implements Runnable {
     @picocli.CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private AvreplayCli() {
+    /** Whether this process's stderr is a terminal: decides {@code --progress auto}. */
+    final boolean stderrIsTerminal;
+
+    private AvreplayCli(boolean stderrIsTerminal) {
+        this.stderrIsTerminal = stderrIsTerminal;
     }
 
     @Override
@@ -63,12 +74,20 @@ public final class AvreplayCli implements Runnable {
     }
 
     /**
-     * Creates the command line for one invocation. Building a picocli subcommand costs reflection over
+     * Creates the command line for one invocation, with stderr taken as no terminal. Building a picocli subcommand costs reflection over
      * its whole tree, so when {@code args} name a subcommand only that one is built (start-up of short
      * commands such as {@code eval}); top-level help, {@code help}, options and unknown names get them all.
      */
     public static CommandLine create(PrintWriter out, PrintWriter err, String[] args) {
-        CommandLine cl = new CommandLine(new AvreplayCli());
+        return create(out, err, args, false);
+    }
+
+    /**
+     * As {@link #create(PrintWriter, PrintWriter, String[])}, saying whether {@code err} is a terminal (where
+     * {@code --progress auto} draws progress bars); {@link Main} asks the process, tests inject it.
+     */
+    public static CommandLine create(PrintWriter out, PrintWriter err, String[] args, boolean stderrIsTerminal) {
+        CommandLine cl = new CommandLine(new AvreplayCli(stderrIsTerminal));
         String first = args.length > 0 ? args[0] : "";
         boolean named = !first.equals("help") && SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
         for (Class<?> c : SUBCOMMANDS) {
@@ -76,11 +95,13 @@ public final class AvreplayCli implements Runnable {
                 cl.addSubcommand(c);
             }
         }
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(AvreplayCli::handleException);
         cl.setParameterExceptionHandler(AvreplayCli::handleParameterException);
         cl.setExitCodeExceptionMapper(t -> exitCodeFor(t));
+        cl.setExecutionStrategy(AvreplayCli::executeGuarded);
         return cl;
     }
 
@@ -97,6 +118,28 @@ public final class AvreplayCli implements Runnable {
             return ExitCodes.BAD_INPUT;
         }
         return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * Runs the command and turns an {@link Error} (out of memory, stack overflow), which picocli's
+     * handlers never see, into one line and exit 4, so a crash is never read as "gate failed".
+     */
+    private static int executeGuarded(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (Error e) {
+            CommandLine cl = parsed.subcommands().isEmpty() ? parsed.commandSpec().commandLine()
+                    : parsed.subcommands().get(parsed.subcommands().size() - 1).commandSpec().commandLine();
+            PrintWriter err = parsed.commandSpec().commandLine().getErr();
+            if (parsed.hasMatchedOption("--stacktrace") || parsed.subcommands().stream()
+                    .anyMatch(p -> p.hasMatchedOption("--stacktrace"))) {
+                e.printStackTrace(err);
+            } else {
+                err.println("avreplay " + cl.getCommandName() + ": " + oneLine(e, ExitCodes.INTERNAL));
+            }
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
     }
 
     private static int handleException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -129,9 +172,12 @@ public final class AvreplayCli implements Runnable {
         } else if (msg == null || msg.isBlank()) {
             msg = ex.getClass().getSimpleName();
         }
+        if (ex instanceof OutOfMemoryError) {
+            msg = "out of memory (" + msg + "); give the JVM more with JAVA_OPTS=-Xmx..., or process less at once";
+        }
         if (code == ExitCodes.INTERNAL) {
             msg = "internal error: " + ex.getClass().getSimpleName() + ": " + msg + " (rerun with --stacktrace)";
         }
-        return msg.replace('\n', ' ');
+        return io.avreplay.replay.inspect.TerminalText.escape(msg.replace('\n', ' '));
     }
 }

@@ -1,6 +1,8 @@
 package io.avreplay.cli;
 
+import io.avreplay.replay.time.DurationGrammar;
 import io.avreplay.perception.Detectors;
+import io.avreplay.perception.api.ModelTask;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.bench.PerceptionBenchmark;
 import io.avreplay.replay.arrow.Compression;
@@ -25,10 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay bench ...}: benchmarks reported as ratios against a baseline measured in the same run. */
-@Command(name = "bench", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = "Run a benchmark; results are ratios against a baseline measured in the same run.",
+@Command(name = "bench", description = "Run a benchmark; results are ratios against a baseline measured in the same run.",
         subcommands = {BenchCommand.Io.class, BenchCommand.Replay.class, BenchCommand.Synth.class,
-            BenchCommand.Perception.class})
+            BenchCommand.Perception.class, BenchCommand.Mcap.class, BenchCommand.GateBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -39,8 +40,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** Log read throughput against raw FileChannel reads of the same bytes. */
-    @Command(name = "io", mixinStandardHelpOptions = true,
-            description = "Write a log of lidar sweeps, then compare LogReader throughput with raw FileChannel reads.")
+    @Command(name = "io", description = "Write a log of lidar sweeps, then compare LogReader throughput with raw FileChannel reads.")
     static final class Io implements Callable<Integer> {
         @Option(names = "--size-mb", defaultValue = "1024", description = "Lidar data to write, MB (default ${DEFAULT-VALUE}).")
         long sizeMb;
@@ -48,8 +48,9 @@ final class BenchCommand implements Runnable {
         @Option(names = "--dir", description = "Work directory (default: a temporary directory).")
         Path dir;
 
-        @Option(names = "--compression", defaultValue = "none", description = "none, lz4 or zstd (default ${DEFAULT-VALUE}).")
-        String compression;
+        @Option(names = "--compression", defaultValue = "none",
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+        Compression compression;
 
         @Option(names = "--repeats", defaultValue = "3", description = "Timed read passes (default ${DEFAULT-VALUE}).")
         int repeats;
@@ -66,7 +67,7 @@ final class BenchCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             IoBenchmark.Result r;
             try (RootAllocator allocator = Allocators.root()) {
-                r = IoBenchmark.run(work, sizeMb * 1_000_000L, Compression.fromId(compression), repeats, allocator,
+                r = IoBenchmark.run(work, sizeMb * 1_000_000L, compression, repeats, allocator,
                         line -> {
                             err.println("bench io: " + line);
                             err.flush();
@@ -88,8 +89,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** Replay throughput, memory under a small heap and sync overhead ({@code ReplayBenchmark}). */
-    @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Replay all lidar sweeps of a >= 1 GB log touching every point, as a ratio of raw "
+    @Command(name = "replay", description = {"Replay all lidar sweeps of a >= 1 GB log touching every point, as a ratio of raw "
                     + "FileChannel reads; peak heap + direct memory of a child JVM replaying it under -Xmx256m; "
                     + "sync overhead per frame set. The log is written once under --dir and reused."})
     static final class Replay implements Callable<Integer> {
@@ -149,8 +149,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** Synthesizer throughput: sweeps and rays per second, and the real-time factor of a whole log. */
-    @Command(name = "synth", mixinStandardHelpOptions = true,
-            description = "Generate a preset's log and report lidar sweeps/s, rays/s, camera frames/s and real-time factor.")
+    @Command(name = "synth", description = "Generate a preset's log and report lidar sweeps/s, rays/s, camera frames/s and real-time factor.")
     static final class Synth implements Callable<Integer> {
         @Option(names = "--preset", defaultValue = "congested-arterial", description = "Preset (default ${DEFAULT-VALUE}).")
         String preset;
@@ -179,7 +178,7 @@ final class BenchCommand implements Runnable {
             SynthBenchmark.Result r;
             try (RootAllocator allocator = Allocators.root()) {
                 r = SynthBenchmark.run(Presets.load(preset), seed,
-                        Durations.parseNs("--duration", duration),
+                        DurationGrammar.parseNs("--duration", duration),
                         SynthOptions.defaults().withRates(10, cameraHz), work, allocator);
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -202,8 +201,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** Detector speed per sweep and frame, against an SGEMM of the same FLOPs. */
-    @Command(name = "perception", mixinStandardHelpOptions = true,
-            description = {"Time the lidar and camera detectors per sweep and frame on a log's frames (batch 1), "
+    @Command(name = "perception", description = {"Time the lidar and camera detectors per sweep and frame on a log's frames (batch 1), "
                 + "their networks alone, and an SGEMM of the same FLOPs as the same-run baseline.",
                 "Without --log a 3 s urban-intersection log (seed 901, lidar 10 Hz, camera 20 Hz) is "
                 + "synthesized into a temporary directory first."})
@@ -211,13 +209,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--log", paramLabel = "DIR", description = "Log to take the frames from.")
         Path log;
 
-        @Option(names = "--lidar-model", defaultValue = "default", paramLabel = "MODEL",
-                description = "'default', a model directory, or 'none' (default ${DEFAULT-VALUE}).")
-        String lidarModel;
-
-        @Option(names = "--camera-model", defaultValue = "default", paramLabel = "MODEL",
-                description = "'default', a model directory, or 'none' (default ${DEFAULT-VALUE}).")
-        String cameraModel;
+        @Mixin
+        ModelOptions models;
 
         @Option(names = "--threads", defaultValue = "0",
                 description = "ND4J threads per call; 0 keeps ND4J's default (default ${DEFAULT-VALUE}).")
@@ -240,8 +233,8 @@ final class BenchCommand implements Runnable {
             try (RootAllocator allocator = Allocators.root();
                     LogReader reader = LogReader.open(
                             log != null ? log : synthesize(synthesized.resolve("log"), allocator), allocator)) {
-                var lidar = detector(lidarModel, true);
-                var camera = detector(cameraModel, false);
+                var lidar = models.lidar(allocator, spec.commandLine().getErr());
+                var camera = models.camera(allocator, spec.commandLine().getErr());
                 if (threads > 0) { // after loading: ND4J sets its defaults when its backend starts
                     Detectors.setNativeThreadsPerCall(threads);
                 }
@@ -276,23 +269,109 @@ final class BenchCommand implements Runnable {
                     + "forward pass %.1f ms); SGEMM of the same FLOPs %.2f ms: network %.1fx slower%n", what, t.model(),
                     t.detectMs(), unit, t.networkMs(), t.flopsPerFrame() / 1e9, t.networkGflops(), t.dl4jNetworkMs(),
                     t.gemmMs(), t.networkVsGemm());
+            double fastest = Math.min(t.dl4jNetworkMs(), Math.min(nanToMax(t.foldedNetworkMs()), nanToMax(t.onnxNetworkMs())));
+            out.printf("%-16s backends (network only, ms per %s, x the fastest): dl4j %.2f (%.2fx), folded %.2f (%.2fx), "
+                    + "onnxruntime-cpu %.2f (%.2fx, max rel. error vs DL4J %.1e)%n", what, unit, t.dl4jNetworkMs(),
+                    t.dl4jNetworkMs() / fastest, t.foldedNetworkMs(), t.foldedNetworkMs() / fastest, t.onnxNetworkMs(),
+                    t.onnxNetworkMs() / fastest, t.onnxRelError());
         }
 
-        private Optional<Detector> detector(String model, boolean lidar) {
-            if (model.equals("none")) {
-                return Optional.empty();
-            }
-            if (model.equals("default")) {
-                return Optional.of(lidar ? Detectors.loadDefaultLidar()
-                        : Detectors.loadDefaultCamera());
-            }
-            return Optional.of(Detectors.load(Path.of(model)));
+        private static double nanToMax(double v) {
+            return Double.isNaN(v) ? Double.MAX_VALUE : v;
         }
 
         private static Path synthesize(Path dir, RootAllocator allocator) {
             Synthesizer.generate(Presets.load("urban-intersection"),
                     901, 3_000_000_000L, SynthOptions.defaults(), dir, allocator);
             return dir;
+        }
+    }
+
+    /** MCAP import throughput against raw reads of the same bytes ({@code McapImportBenchmark}). */
+    @Command(name = "mcap",
+            description = "Import an MCAP file repeatedly and compare the import throughput with raw FileChannel reads of "
+                    + "its bytes and a McapReader pass (a big bag: node tools/mcap-check/write-bag.mjs BAG 100 60000).")
+    static final class Mcap implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "BAG", description = "The .mcap file.")
+        Path bag;
+
+        @Option(names = "--repeats", defaultValue = "2", description = "Passes of each kind (default ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Mixin
+        FormatOption format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = Files.createTempDirectory("avreplay-bench-mcap");
+            PrintWriter err = spec.commandLine().getErr();
+            io.avreplay.replay.bench.McapImportBenchmark.Result r;
+            try (RootAllocator allocator = Allocators.root()) {
+                r = io.avreplay.replay.bench.McapImportBenchmark.run(bag, work, repeats, allocator, line -> {
+                    err.println("bench mcap: " + line);
+                    err.flush();
+                });
+            } finally {
+                io.avreplay.replay.files.FileTrees.delete(work);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.json()) {
+                out.println(Json.write(Json.MAPPER.valueToTree(r)));
+            } else {
+                out.printf("bag bytes        %d (%d messages)%n", r.bagBytes(), r.messages());
+                out.printf("raw read         %.0f MB/s (FileChannel, page cache warm)%n", r.rawReadMBps());
+                out.printf("McapReader scan  %.0f MB/s (no decoding)%n", r.scanMBps());
+                out.printf("import           %.0f MB/s (CDR decode + log write)%n", r.importMBps());
+                out.printf("ratio            %.2f of raw%n", r.ratio());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Scoring a catalogue with the safety gates against today's gates, in the same run. */
+    @Command(name = "gate",
+            description = "Score synthetic scenarios with today's gates and with the safety gates added; report the ratio.")
+    static final class GateBench implements Callable<Integer> {
+        @Option(names = "--scenarios", defaultValue = "20", description = "Scenarios (default ${DEFAULT-VALUE}).")
+        int scenarios;
+
+        @Option(names = "--frames", defaultValue = "120", description = "Frames per scenario (default ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
+        int resamples;
+
+        @Option(names = "--repeats", defaultValue = "3", description = "Timed repeats of each (default ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Mixin
+        FormatOption format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            io.avreplay.scenario.gate.GateBenchmark.Result r = io.avreplay.scenario.gate.GateBenchmark.run(scenarios,
+                    frames, resamples, repeats);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.json()) {
+                var node = Json.MAPPER.valueToTree(r);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("ratio", r.ratio())
+                        .put("cpu_ratio", r.cpuRatio());
+                out.println(Json.write(node));
+            } else {
+                out.printf("%d scenarios x %d frames, %d resamples%n", r.scenarios(), r.framesEach(), r.resamples());
+                out.printf("today's gates    %.2f s wall, %.2f s CPU%n", r.todaySeconds(), r.todayCpuSeconds());
+                out.printf("+ safety gates   %.2f s wall, %.2f s CPU  (%.2fx wall, %.2fx CPU)%n", r.safetySeconds(),
+                        r.safetyCpuSeconds(), r.ratio(), r.cpuRatio());
+            }
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.avreplay.cli;
 
+import io.avreplay.replay.time.DurationGrammar;
 import io.avreplay.scenario.catalog.Catalog;
 import io.avreplay.scenario.catalog.Coverage;
 import io.avreplay.scenario.catalog.LogProvider;
@@ -17,8 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay scenarios coverage CATALOG [--logs ROOT]}. */
-@Command(name = "coverage", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = {"Count scenarios, window duration and (with --logs) object instances by tag value and class, "
+@Command(name = "coverage", description = {"Count scenarios, window duration and (with --logs) object instances by tag value and class, "
                 + "and name the tag values and classes with too little data.",
             "Without --logs, instances are not counted (shown as '-'). Recipe logs must be cached under ROOT."})
 final class CoverageCommand implements Callable<Integer> {
@@ -40,7 +40,7 @@ final class CoverageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Catalog c = ScenariosCommand.reader().read(catalog);
-        long minNs = Durations.parseNs("--min-duration", minDuration);
+        long minNs = DurationGrammar.parseNs("--min-duration", minDuration);
         Coverage cov;
         try (RootAllocator allocator = Allocators.root()) {
             Optional<LogProvider> provider = logs.map(r -> new LogRoot(r, Optional.of(new SynthRecipeGenerator(allocator))));

@@ -1,5 +1,6 @@
 package io.avreplay.cli;
 
+import io.avreplay.replay.time.DurationGrammar;
 import io.avreplay.perception.run.RunOptions;
 import io.avreplay.perception.run.RunResult;
 import io.avreplay.replay.arrow.LogReader;
@@ -33,8 +34,7 @@ import picocli.CommandLine.Spec;
  * lidar and camera detectors, scores them (nuScenes and COCO) and renders a camera frame and a bird's-eye
  * view with the ground truth, then prints where everything is.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = {"Run the main job on the bundled default data: synthesize the default log if absent "
+@Command(name = "demo", description = {"Run the main job on the bundled default data: synthesize the default log if absent "
                 + "(kept at OUT/log), info, validate, replay, run the shipped detectors, score, render, and print "
                 + "where the results are."})
 final class DemoCommand implements Callable<Integer> {
@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             if (Files.exists(log.resolve(LogManifest.FILE_NAME))) {
                 o.println("  reusing " + log);
             } else {
-                long ns = Durations.parseNs("--duration", duration);
+                long ns = DurationGrammar.parseNs("--duration", duration);
                 long t = System.nanoTime();
                 Synthesizer.generate(Presets.load(preset), seed, ns, SynthOptions.defaults(), log, allocator);
                 o.printf("  synthesized preset %s, seed %d, %s in %.1f s -> %s%n", preset, seed, duration,
@@ -83,13 +83,19 @@ final class DemoCommand implements Callable<Integer> {
             replay(o, log, allocator);
         }
         step(o, 5, "avreplay run " + log + " --out " + out.resolve("results"));
-        RunResult r = RunCommand.run(List.of(log), out.resolve("results"), "default", "default", RunOptions.defaults(),
-                spec.commandLine().getErr());
+        RunResult r;
+        try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("logs")) {
+            r = RunCommand.run(List.of(log), out.resolve("results"), new ModelOptions(), RunOptions.defaults(), progress,
+                    spec.commandLine().getErr());
+        }
         o.println(indent(RunCommand.text(r)));
-        step(o, 6, "avreplay render " + log + " --at 2s --out " + out.resolve("render"));
+        step(o, 6, "avreplay render " + log + " --at 2s --run " + out.resolve("results") + " --out " + out.resolve("render"));
         List<Path> pngs;
         try (RootAllocator allocator = Allocators.root()) {
-            pngs = LogRenderer.render(log, 2_000_000_000L, out.resolve("render"), allocator);
+            pngs = LogRenderer.render(log, 2_000_000_000L, out.resolve("render"), true, allocator,
+                    io.avreplay.replay.arrow.Checksums.VERIFY,
+                    java.util.Optional.of(io.avreplay.scenario.overlay.RunDetections.read(out.resolve("results"), allocator)
+                            .withMinScore(io.avreplay.scenario.overlay.RunDetections.DEFAULT_MIN_SCORE)));
         }
         pngs.forEach(p -> o.println("  " + p));
         o.println();
@@ -97,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
         o.println("  log/                        the synthesized log (Arrow IPC files + log.json; see docs/log-format.md)");
         o.println("  results/metrics.json        nuScenes (lidar) and COCO (camera) scores, timing, provenance");
         o.println("  results/nuscenes_submission.json, results/coco_results.json, results/detections_*.arrow");
-        o.println("  render/*.png                a camera frame with its 2D ground truth, bev.png with the sweep and 3D boxes");
+        o.println("  render/*.png                a camera frame and bev.png: detections against ground truth (TP/FP/missed)");
         o.println("Next: avreplay scenarios list scenarios/catalog, avreplay gate --help, avreplay --help");
         o.flush();
         return ExitCodes.OK;

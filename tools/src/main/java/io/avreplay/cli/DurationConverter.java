@@ -1,20 +1,18 @@
 package io.avreplay.cli;
 
+import io.avreplay.replay.time.DurationGrammar;
+import io.avreplay.error.InvalidConfigException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/**
- * Parses a duration such as {@code 20s}, {@code 1.5s}, {@code 500ms}, {@code 2m} or {@code 1000000ns}
- * into nanoseconds. A bare number means seconds. Negative values are accepted here and rejected by
- * the command that knows what they mean.
- */
+/** Converts a duration option with the one grammar ({@link DurationGrammar}) into nanoseconds. */
 final class DurationConverter implements ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
         try {
-            return Durations.parseNs("duration", value);
-        } catch (io.avreplay.error.InvalidConfigException e) {
-            throw new TypeConversionException("'" + value + "' is not a duration (expected e.g. 20s, 500ms, 2m)");
+            return DurationGrammar.parseNs("duration", value);
+        } catch (InvalidConfigException e) {
+            throw new TypeConversionException(e.getMessage().replaceFirst("^duration: ", ""));
         }
     }
 }

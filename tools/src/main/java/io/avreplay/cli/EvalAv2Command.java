@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code avreplay eval av2}: Argoverse 2 3D detection metrics. */
-@Command(name = "av2", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
+@Command(name = "av2",
         description = "Argoverse 2 3D detection (av2-api 0.3.6, ROI filtering off): AP, ATE, ASE, AOE and CDS per "
                 + "category and their mean. Tables are Feather (as av2 stores them) or .csv.")
 final class EvalAv2Command implements Callable<Integer> {

@@ -9,6 +9,7 @@ import io.avreplay.eval.kitti.KittiEvaluator;
 import io.avreplay.eval.kitti.KittiJson;
 import io.avreplay.eval.kitti.KittiResult;
 import io.avreplay.eval.kitti.KittiText;
+import io.avreplay.eval.log.LogEvaluation;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesEvaluator;
 import io.avreplay.eval.nuscenes.NuScenesJson;
@@ -24,9 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code avreplay eval}: detection and tracking metrics with reference parity (nuScenes, COCO, KITTI, AV2). */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Score detections against ground truth with the public benchmarks' exact rules.",
-        footer = ExitCodes.HELP_FOOTER,
+@Command(name = "eval", description = "Score detections against ground truth with the public benchmarks' exact rules.",
         subcommands = {EvalCommand.NuScenes.class, EvalCommand.Coco.class, EvalCommand.Kitti.class,
             EvalCommand.Log.class, EvalTrackingCommand.class, EvalAv2Command.class})
 public final class EvalCommand implements Runnable {
@@ -49,15 +48,15 @@ public final class EvalCommand implements Runnable {
 
     static Path existing(CommandLine.Model.CommandSpec spec, Path p, String option, boolean directory) {
         if (directory ? !Files.isDirectory(p) : !Files.isRegularFile(p)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": no such "
-                    + (directory ? "directory" : "file") + ": " + p);
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + (Files.exists(p)
+                    ? "not a " + (directory ? "directory" : "regular file") : "no such " + (directory ? "directory" : "file"))
+                    + ": " + p);
         }
         return p;
     }
 
     /** {@code avreplay eval nuscenes}. */
-    @Command(name = "nuscenes", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = "nuScenes detection (nuscenes-devkit 1.2.0, detection_cvpr_2019): mAP, TP errors, NDS.")
+    @Command(name = "nuscenes", description = "nuScenes detection (nuscenes-devkit 1.2.0, detection_cvpr_2019): mAP, TP errors, NDS.")
     static final class NuScenes implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -96,9 +95,8 @@ public final class EvalCommand implements Runnable {
     }
 
     /** {@code avreplay eval log}: nuScenes metrics of predictions against a log's own 3D ground truth. */
-    @Command(name = "log", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = {"nuScenes detection (or, with --tracks, tracking) metrics of predictions against a log's own "
-                + "3D ground truth.",
+    @Command(name = "log", description = {"nuScenes detection (or, with --tracks, tracking) metrics of predictions "
+                + "against a log's own 3D ground truth.",
                 "Sample tokens are <log_id>-<timestamp_ns> of each annotated timestamp (the original token for "
                         + "logs imported from nuScenes), as `avreplay export nuscenes` writes them; boxes in the "
                         + "world frame."})
@@ -123,34 +121,32 @@ public final class EvalCommand implements Runnable {
         @CommandLine.Mixin
         FormatOption format = new FormatOption();
 
+        @CommandLine.Mixin
+        VerifyOption verify = new VerifyOption();
+
         @Override
         public Integer call() {
             if (tracks) {
-                return EvalLogTracks.score(spec, log, pred, config, format);
+                return EvalLogTracks.score(spec, log, pred, config, format, verify.checksums());
             }
             NuScenesConfig cfg = config(config);
-            io.avreplay.eval.log.LogGroundTruth.Converted gt;
+            LogEvaluation.Outcome o;
             try (var allocator = Allocators.root();
-                 var reader = io.avreplay.replay.arrow.LogReader.open(log, allocator)) {
-                gt = io.avreplay.eval.log.LogGroundTruth.read(reader);
+                 var reader = io.avreplay.replay.arrow.LogReader.open(log, allocator, verify.checksums())) {
+                var predictions = NuScenesEvaluator.readPredictions(existing(spec, pred, "--pred", false));
+                o = LogEvaluation.score(reader, predictions, cfg, java.util.List.of(log.toString(), pred.toString()));
             }
-            var predictions = NuScenesEvaluator.readPredictions(existing(spec, pred, "--pred", false));
-            NuScenesEvaluator ev = new NuScenesEvaluator(cfg);
-            NuScenesResult r = ev.score(ev.accumulate(gt.groundTruth(), predictions),
-                    new io.avreplay.eval.detection.EvalProvenance("nuscenes", cfg.name(),
-                            java.util.List.of(log.toString(), pred.toString()),
-                            io.avreplay.replay.log.ToolVersion.current()));
-            if (gt.skippedBoxes() > 0) {
-                spec.commandLine().getErr().println("avreplay eval log: " + gt.skippedBoxes()
+            if (o.skippedBoxes() > 0) {
+                spec.commandLine().getErr().println("avreplay eval log: " + o.skippedBoxes()
                         + " ground-truth boxes have no nuScenes class (e.g. potholes) and were left out");
             }
+            NuScenesResult r = o.result();
             return print(spec, format, r, NuScenesText::write, NuScenesJson::write);
         }
     }
 
     /** {@code avreplay eval coco}. */
-    @Command(name = "coco", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = "COCO bbox (pycocotools 2.0 COCOeval): the 12 summary statistics and per-category AP.")
+    @Command(name = "coco", description = "COCO bbox (pycocotools 2.0 COCOeval): the 12 summary statistics and per-category AP.")
     static final class Coco implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -173,8 +169,7 @@ public final class EvalCommand implements Runnable {
     }
 
     /** {@code avreplay eval kitti}. */
-    @Command(name = "kitti", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = "KITTI object (official devkit): AP|R40 and AP|R11 for 2D, AOS, BEV and 3D.")
+    @Command(name = "kitti", description = "KITTI object (official devkit): AP|R40 and AP|R11 for 2D, AOS, BEV and 3D.")
     static final class Kitti implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -19,7 +19,8 @@ final class EvalLogTracks {
     private EvalLogTracks() {
     }
 
-    static int score(CommandLine.Model.CommandSpec spec, Path log, Path pred, Path config, FormatOption format) {
+    static int score(CommandLine.Model.CommandSpec spec, Path log, Path pred, Path config, FormatOption format,
+            io.avreplay.replay.arrow.Checksums checksums) {
         if (config != null) {
             throw new InvalidConfigException("--config configures detection metrics; with --tracks the configuration is "
                     + "tracking_nips_2019");
@@ -27,7 +28,7 @@ final class EvalLogTracks {
         EvalCommand.existing(spec, log, "LOG", true);
         TrackingConfig cfg = TrackingConfig.nips2019();
         LogTracking.Converted gt;
-        try (var allocator = Allocators.root(); LogReader reader = LogReader.open(log, allocator)) {
+        try (var allocator = Allocators.root(); LogReader reader = LogReader.open(log, allocator, checksums)) {
             gt = LogTracking.read(reader, cfg);
         }
         var predictions = TrackingEvaluator.readPredictions(EvalCommand.existing(spec, pred, "--pred", false),

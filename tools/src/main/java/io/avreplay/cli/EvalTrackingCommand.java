@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code avreplay eval nuscenes-tracking}: nuScenes tracking metrics of a submission. */
-@Command(name = "nuscenes-tracking", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
+@Command(name = "nuscenes-tracking",
         description = "nuScenes tracking (nuscenes-devkit 1.2.0, tracking_nips_2019, py-motmetrics 1.4.0): AMOTA, "
                 + "AMOTP, recall, MOTAR, MOTA, MOTP, MT, ML, FAF, TP, FP, FN, IDS, FRAG, TID, LGD.")
 final class EvalTrackingCommand implements Callable<Integer> {

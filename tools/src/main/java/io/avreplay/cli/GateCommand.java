@@ -12,16 +12,18 @@ import io.avreplay.scenario.ci.ResultsDirectory;
 import io.avreplay.scenario.ci.ScenarioOutcome;
 import io.avreplay.scenario.ci.WorstFrames;
 import io.avreplay.scenario.gate.BootstrapConfig;
-import io.avreplay.scenario.gate.NuScenesScenarioScorer;
+import io.avreplay.scenario.gate.SafetyScorer;
 import io.avreplay.scenario.gate.GateEvaluator;
 import io.avreplay.scenario.gate.GateResult;
 import io.avreplay.scenario.report.HtmlReport;
 import io.avreplay.scenario.report.JsonReport;
 import io.avreplay.scenario.report.JunitXmlReport;
 import io.avreplay.scenario.report.MarkdownReport;
+import io.avreplay.scenario.report.ObjectTable;
 import io.avreplay.scenario.report.ReportFiles;
-import io.avreplay.perception.Detectors;
 import io.avreplay.perception.api.Detector;
+import io.avreplay.perception.api.ModelTask;
+import io.avreplay.perception.onnx.OnnxOptions;
 import io.avreplay.scenario.ci.ModelDetectionResults;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,13 +39,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay gate}: score every catalogued scenario and check its gates. */
-@Command(name = "gate", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = {"Score each scenario of a catalogue on its window and classes, check its gates (absolute "
+@Command(name = "gate", description = {"Score each scenario of a catalogue on its window and classes, check its gates (absolute "
                 + "thresholds, and regressions against a baseline by a paired bootstrap over frames), print a summary "
                 + "and write the reports asked for.",
             "CANDIDATE and BASELINE are directories of precomputed detections, one <logId>.json per log "
                 + "(nuScenes-submission shaped, keyed by timestamp in ns, boxes in the ego frame).",
-            "Exits 0 when all gates pass, 1 when a gate failed, 3 on bad input (nothing is written)."})
+            "Gates: ap/map/nds (nuScenes), and with selectors [class, 0-30m, region, pts>=N, vis>=V]: ap, map, recall, "
+                + "precision, frames[...].CRITERION(LEVEL), err[...].QUANTITY.STAT, max_miss_s, first_detect_s, "
+                + "detected_share; see docs/writing-a-scenario-gate.md.",
+            "Exits 0 when all gates pass, 1 when a gate failed or nothing was judged (no scenario, no gate, a window "
+                + "without frames), 3 on bad input (nothing is written)."})
 final class GateCommand implements Callable<Integer> {
     @Option(names = "--catalog", required = true, paramLabel = "CATALOG", description = "Catalogue directory or file.")
     Path catalog;
@@ -71,6 +76,11 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON here.")
     Optional<Path> json;
 
+    @Option(names = "--objects", paramLabel = "DIR", description = "Write the drill-down object table of each scenario "
+            + "here: <scenario>.objects.csv and <scenario>.objects.arrow (ground truth and detections with match status, "
+            + "errors, distance and frame).")
+    Optional<Path> objects;
+
     @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples (default 1000).")
     int resamples;
 
@@ -95,13 +105,22 @@ final class GateCommand implements Callable<Integer> {
         GateRun run;
         List<Detector> models = new ArrayList<>();
         try (RootAllocator allocator = Allocators.root()) {
-            DetectionResults cand = results("--candidate", candidate, allocator, models);
-            Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b, allocator, models));
-            CatalogGate<NuScenesScenarioScorer.Units> gate = new CatalogGate<>(new NuScenesScenarioScorer(),
-                    new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))), new BevWorstFrames(allocator), allocator);
-            run = gate.run(c, cand, base);
-        } finally {
-            models.forEach(Detector::close);
+            try { // models close before the allocator: an exec model holds Arrow buffers
+                DetectionResults cand = results("--candidate", candidate, allocator, models, spec.commandLine().getErr());
+                Optional<DetectionResults> base = baseline.map(b -> results("--baseline", b, allocator, models,
+                        spec.commandLine().getErr()));
+                CatalogGate<SafetyScorer.Units> gate = new CatalogGate<>(new SafetyScorer(),
+                        new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))),
+                        new BevWorstFrames(allocator), allocator);
+                GateRun done = gate.run(c, cand, base);
+                run = done;
+                objects.ifPresent(dir -> done.scenarios().forEach(s -> {
+                    ReportFiles.write(dir.resolve(s.id() + ".objects.csv"), ObjectTable.csv(s));
+                    ObjectTable.writeArrow(s, dir.resolve(s.id() + ".objects.arrow"), allocator);
+                }));
+            } finally {
+                models.forEach(Detector::close);
+            }
         }
         junit.ifPresent(f -> ReportFiles.write(f, JunitXmlReport.render(run)));
         markdown.ifPresent(f -> ReportFiles.write(f, MarkdownReport.render(run)));
@@ -115,28 +134,31 @@ final class GateCommand implements Callable<Integer> {
             }
         }
         long failed = run.scenarios().stream().filter(ScenarioOutcome::failed).count();
-        out.println(failed == 0 ? "all gates pass (" + run.scenarios().size() + " scenarios)"
+        run.problems().forEach(p -> out.println("FAIL " + p));
+        out.println(!run.failed() ? "all gates pass (" + run.scenarios().size() + " scenarios)"
                 : failed + " of " + run.scenarios().size() + " scenarios failed");
         out.flush();
-        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+        if (!run.problems().isEmpty()) {
+            spec.commandLine().getErr().println("avreplay gate: " + run.problems().get(0));
+            spec.commandLine().getErr().flush();
+        }
+        return run.failed() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     /**
      * {@code default}: the shipped lidar model, run on every scenario's log; a model directory (with
      * {@code card.json}): that model; otherwise a directory of precomputed detections.
      */
-    private static DetectionResults results(String option, String value, RootAllocator allocator, List<Detector> opened) {
-        if (value.equals("default")) {
-            Detector d = Detectors.loadDefaultLidar();
+    private static DetectionResults results(String option, String value, RootAllocator allocator, List<Detector> opened,
+            PrintWriter err) {
+        if (ModelOptions.namesModel(value)) {
+            Detector d = ModelOptions.resolve(option, value, ModelTask.LIDAR_3D, OnnxOptions.defaults(), allocator, err)
+                    .orElseThrow();
             opened.add(d);
-            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " (default)");
+            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " ("
+                    + value + ", " + d.card().backend().kind() + ")");
         }
         Path p = Path.of(value);
-        if (Files.isRegularFile(p.resolve("card.json"))) {
-            Detector d = Detectors.load(p);
-            opened.add(d);
-            return new ModelDetectionResults(d, allocator, "model " + d.card().name() + " (" + p + ")");
-        }
         if (!Files.isDirectory(p)) {
             throw new InvalidConfigException(option + ": " + value + " is neither 'default', a model directory nor a "
                     + "results directory");

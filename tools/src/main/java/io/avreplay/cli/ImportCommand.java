@@ -4,9 +4,13 @@ import io.avreplay.replay.arrow.Compression;
 import io.avreplay.replay.arrow.WriteOptions;
 import io.avreplay.replay.importer.ImportCheck;
 import io.avreplay.replay.importer.ImportOptions;
+import io.avreplay.replay.importer.ImportProgress;
 import io.avreplay.replay.importer.ImportReport;
 import io.avreplay.replay.importer.av2.Av2Importer;
 import io.avreplay.replay.importer.kitti.KittiImporter;
+import io.avreplay.replay.importer.mcap.McapImportResult;
+import io.avreplay.replay.importer.mcap.McapImporter;
+import io.avreplay.replay.importer.mcap.TopicMap;
 import io.avreplay.replay.importer.nuscenes.NuScenesImporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,16 +25,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay import kitti|av2|nuscenes SRC --out LOG}: brings a public dataset into logs. */
-@Command(name = "import", description = "Import a public dataset (KITTI object, Argoverse 2 sensor, nuScenes) into logs.",
-        footer = ExitCodes.HELP_FOOTER,
-        subcommands = {ImportCommand.Kitti.class, ImportCommand.Av2.class, ImportCommand.NuScenes.class})
+@Command(name = "import", description = "Import a public dataset (KITTI object, Argoverse 2 sensor, nuScenes) or a ROS 2 "
+        + "recording (MCAP, rosbag2) into logs.",
+        subcommands = {ImportCommand.Kitti.class, ImportCommand.Av2.class, ImportCommand.NuScenes.class, ImportCommand.Mcap.class})
 final class ImportCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing dataset: kitti, av2 or nuscenes");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing dataset: kitti, av2, nuscenes or mcap");
     }
 
     /** Options every importer takes. */
@@ -45,23 +49,14 @@ final class ImportCommand implements Runnable {
         @Option(names = "--overwrite", description = "Replace existing logs at --out.")
         boolean overwrite;
 
-        @Option(names = "--compression", defaultValue = "none", paramLabel = "none|lz4|zstd",
-                description = "Arrow buffer compression of the written log (default: ${DEFAULT-VALUE}).")
-        String compression;
+        @Option(names = "--compression", defaultValue = "none",
+                description = "Arrow buffer compression of the written log: ${COMPLETION-CANDIDATES} "
+                        + "(default: ${DEFAULT-VALUE}).")
+        Compression compression;
 
-        @Option(names = "--progress", defaultValue = "AUTO", paramLabel = "auto|always|never",
-                description = "Progress bar on stderr; auto shows it when stderr is a terminal.")
-        ProgressBar.Mode progress;
-
-        ImportOptions options(PrintWriter err) {
-            Compression c;
-            try {
-                c = Compression.fromId(compression);
-            } catch (IllegalArgumentException e) {
-                throw new io.avreplay.error.InvalidConfigException("--compression: " + e.getMessage());
-            }
-            return new ImportOptions(WriteOptions.defaults().withCompression(c).withOverwrite(overwrite),
-                    ProgressBar.forMode(progress, err));
+        ImportOptions options(ImportProgress progress) {
+            return new ImportOptions(WriteOptions.defaults().withCompression(compression).withOverwrite(overwrite),
+                    progress);
         }
     }
 
@@ -72,10 +67,10 @@ final class ImportCommand implements Runnable {
 
     static int execute(CommandSpec spec, Args args, Importer importer) {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         ImportReport report;
-        try (BufferAllocator allocator = Allocators.root()) {
-            report = importer.run(args.source, args.out, allocator, args.options(err));
+        try (BufferAllocator allocator = Allocators.root();
+             ProgressReporter.Task progress = ProgressReporter.of(spec).task("frames")) {
+            report = importer.run(args.source, args.out, allocator, args.options(progress));
         }
         print(report, out);
         return report.allSatisfied() ? ExitCodes.OK : ExitCodes.FAILED;
@@ -93,46 +88,72 @@ final class ImportCommand implements Runnable {
         out.flush();
     }
 
-    @Command(name = "kitti", description = "KITTI 3D object split (calib, velodyne, image_2, label_2).",
-            footer = ExitCodes.HELP_FOOTER, mixinStandardHelpOptions = true)
-    static final class Kitti implements Callable<Integer> {
+    /** One importer's subcommand: the shared {@link Args}, run through {@link #execute}. */
+    abstract static class Dataset implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         Args args;
+        private final Importer importer;
+
+        Dataset(Importer importer) {
+            this.importer = importer;
+        }
 
         @Override
         public Integer call() {
-            return execute(spec, args, KittiImporter::importDataset);
+            return execute(spec, args, importer);
         }
     }
 
-    @Command(name = "av2", description = "Argoverse 2 sensor log directory (or a directory of logs).",
-            footer = ExitCodes.HELP_FOOTER, mixinStandardHelpOptions = true)
-    static final class Av2 implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Args args;
+    @Command(name = "kitti", description = "KITTI 3D object split (calib, velodyne, image_2, label_2).")
+    static final class Kitti extends Dataset {
+        Kitti() {
+            super(KittiImporter::importDataset);
+        }
+    }
 
-        @Override
-        public Integer call() {
-            return execute(spec, args, Av2Importer::importDataset);
+    @Command(name = "av2", description = "Argoverse 2 sensor log directory (or a directory of logs).")
+    static final class Av2 extends Dataset {
+        Av2() {
+            super(Av2Importer::importDataset);
         }
     }
 
     @Command(name = "nuscenes", description = "nuScenes: a dataroot holding v1.0-<version>/ JSON tables with samples/ "
             + "and sweeps/ (or the v1.0-<version> directory itself), one log per scene; or a directory holding "
-            + "mmdet3d-style *.info.json with their .pcd.bin and JPEG files.", footer = ExitCodes.HELP_FOOTER, mixinStandardHelpOptions = true)
-    static final class NuScenes implements Callable<Integer> {
+            + "mmdet3d-style *.info.json with their .pcd.bin and JPEG files.")
+    static final class NuScenes extends Dataset {
+        NuScenes() {
+            super(NuScenesImporter::importDataset);
+        }
+    }
+
+    @Command(name = "mcap", description = "A ROS 2 recording: an .mcap file or a rosbag2 directory (metadata.yaml and its .mcap "
+            + "files). Point clouds, images, CameraInfo, /tf_static extrinsics, /tf or odometry ego poses and "
+            + "DetectedObjects/Detection3DArray ground truth; other topics are skipped and listed. A truncated or damaged "
+            + "file is recovered (every complete message) with a warning line per loss on stderr; exit 3 when nothing "
+            + "usable remains.")
+    static final class Mcap implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         Args args;
 
+        @Option(names = "--topics", paramLabel = "MAP.yaml",
+                description = "Topic map: ego_frame, world_frame, ground_truth and topics (topic: sensor id, or skip).")
+        Path topics;
+
         @Override
         public Integer call() {
-            return execute(spec, args, NuScenesImporter::importDataset);
+            TopicMap map = topics == null ? TopicMap.defaults() : TopicMap.read(topics);
+            PrintWriter err = spec.commandLine().getErr();
+            return execute(spec, args, (src, out, allocator, options) -> {
+                McapImportResult r = McapImporter.importBag(src, out, map, allocator, options);
+                r.warnings().forEach(w -> err.println("warning: " + w));
+                err.flush();
+                return r.report();
+            });
         }
     }
 }

@@ -17,8 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay info LOG}: streams, counts, duration, rates, gaps, size on disk. */
-@Command(name = "info", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = "Show a log's streams, frame counts, duration, rates, largest gaps and size on disk.")
+@Command(name = "info", description = "Show a log's streams, frame counts, duration, rates, largest gaps and size on disk.")
 final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "Log directory.")
     Path log;
@@ -74,20 +73,26 @@ final class InfoCommand implements Callable<Integer> {
         return root;
     }
 
+    /** Log strings may hold terminal escape sequences; they are shown, never obeyed. */
+    private static String esc(String s) {
+        return io.avreplay.replay.inspect.TerminalText.escape(s);
+    }
+
     static String toText(LogSummary s) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("log       %s (vehicle %s, %s)%n", s.logId(), s.vehicle(), s.location()));
+        b.append(String.format("log       %s (vehicle %s, %s)%n", esc(s.logId()), esc(s.vehicle()),
+                esc(s.location())));
         b.append(String.format("span      %s .. %s (%.3f s)%n", instant(s.startNs()), instant(s.endNs()),
                 s.durationSeconds()));
         b.append(String.format("size      %s on disk, compression %s%n", bytes(s.bytesOnDisk()), s.compression()));
-        b.append(String.format("sensors   %s%n", String.join(", ", s.sensors())));
+        b.append(String.format("sensors   %s%n", esc(String.join(", ", s.sensors()))));
         if (!s.tags().isEmpty()) {
-            b.append(String.format("tags      %s%n", new java.util.TreeMap<>(s.tags())));
+            b.append(String.format("tags      %s%n", esc(new java.util.TreeMap<>(s.tags()).toString())));
         }
         b.append(String.format("%n%-16s %-15s %8s %9s %12s %10s%n", "SENSOR", "KIND", "COUNT", "RATE Hz",
                 "MAX GAP ms", "SIZE"));
         for (StreamSummary st : s.streams()) {
-            b.append(String.format("%-16s %-15s %8d %9s %12.1f %10s%n", st.sensor(), st.kind().id(), st.count(),
+            b.append(String.format("%-16s %-15s %8d %9s %12.1f %10s%n", esc(st.sensor()), st.kind().id(), st.count(),
                     Double.isNaN(st.rateHz()) ? "-" : String.format("%.2f", st.rateHz()), st.maxGapNs() / 1e6,
                     bytes(st.bytesOnDisk())));
         }

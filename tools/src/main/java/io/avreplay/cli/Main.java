@@ -14,7 +14,13 @@ public final class Main {
         System.setProperty("picocli.disable.closures", "true");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = AvreplayCli.create(out, err, args).execute(args);
+        int code;
+        try {
+            code = AvreplayCli.create(out, err, args, ProgressReporter.stderrIsTerminal()).execute(args);
+        } catch (Throwable t) { // last resort: anything that escaped picocli is an internal error, in one line
+            err.println("avreplay: internal error: " + t.getClass().getSimpleName() + ": " + t.getMessage());
+            code = ExitCodes.INTERNAL;
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -27,8 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay scenarios mine LOG... [--rules RULES.yaml] --out CATALOG}. */
-@Command(name = "mine", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = {"Find windows in the logs' ground truth and ego motion with rules, and write one scenario file "
+@Command(name = "mine", description = {"Find windows in the logs' ground truth and ego motion with rules, and write one scenario file "
                 + "per window (with provenance) into a catalogue directory.",
             "Default rules: scenarios/rules/default.yaml (built in). Nothing is written when any input is bad or a "
                 + "scenario file already exists (unless --force)."})

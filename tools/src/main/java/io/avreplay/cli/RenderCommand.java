@@ -1,5 +1,7 @@
 package io.avreplay.cli;
 
+import io.avreplay.error.InvalidConfigException;
+import io.avreplay.scenario.overlay.RunDetections;
 import io.avreplay.scenario.render.LogRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,9 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay render}: pictures of one instant of a log with its ground truth drawn on them. */
-@Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Write <camera>.png (frame with 2D boxes) per camera and bev.png (lidar sweep from above with 3D boxes).",
-        footer = ExitCodes.HELP_FOOTER)
+@Command(name = "render", description = "Write <camera>.png (frame with 2D boxes) per camera and bev.png (lidar sweep from above with 3D boxes); "
+                + "with --run, detections against ground truth coloured by match status.")
 final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,14 +28,33 @@ final class RenderCommand implements Callable<Integer> {
             description = "Instant after the log start, e.g. 2s (default: ${DEFAULT-VALUE}).")
     long atNs;
 
+    @Option(names = "--min-score", defaultValue = "" + RunDetections.DEFAULT_MIN_SCORE,
+            description = "Draw detections scoring at least this, matched among themselves (default: ${DEFAULT-VALUE}).")
+    double minScore;
+
+    @Option(names = "--run", paramLabel = "RESULTS",
+            description = "A run's output directory (avreplay run --out): draw its detections against the ground truth, "
+                    + "coloured true positive / false positive / missed.")
+    Path run;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the PNG files.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    VerifyOption verify = new VerifyOption();
+
+    @Option(names = "--overwrite", description = "Replace an earlier render at --out.")
+    boolean overwrite;
+
     @Override
     public Integer call() {
+        if (!(minScore >= 0 && minScore <= 1)) {
+            throw new InvalidConfigException("--min-score must be in [0, 1], got " + minScore);
+        }
         List<Path> files;
         try (RootAllocator allocator = Allocators.root()) {
-            files = LogRenderer.render(log, atNs, out, allocator);
+            files = LogRenderer.render(log, atNs, out, overwrite, allocator, verify.checksums(),
+                    java.util.Optional.ofNullable(run).map(r -> RunDetections.read(r, allocator).withMinScore(minScore)));
         }
         PrintWriter o = spec.commandLine().getOut();
         for (Path f : files) {

@@ -32,11 +32,13 @@ abstract class ReplayOutput {
         this.out = out;
     }
 
-    static ReplayOutput forFormat(String format, PrintWriter out) {
+    /** The formats of {@code replay --format}. */
+    enum Format { text, jsonl }
+
+    static ReplayOutput forFormat(Format format, PrintWriter out) {
         return switch (format) {
-            case "text" -> new Text(out);
-            case "jsonl" -> new Jsonl(out);
-            default -> throw new InvalidConfigException("--format must be text or jsonl, got '" + format + "'");
+            case text -> new Text(out);
+            case jsonl -> new Jsonl(out);
         };
     }
 

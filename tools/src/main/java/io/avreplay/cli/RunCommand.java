@@ -4,12 +4,12 @@ import io.avreplay.error.InvalidConfigException;
 import io.avreplay.eval.coco.CocoResult;
 import io.avreplay.eval.coco.CocoStat;
 import io.avreplay.eval.nuscenes.NuScenesResult;
-import io.avreplay.perception.Detectors;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.run.RunJson;
 import io.avreplay.perception.run.RunOptions;
 import io.avreplay.perception.run.RunPipeline;
 import io.avreplay.perception.run.RunResult;
+import io.avreplay.replay.progress.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,26 +24,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay run}: replay logs through the detectors and score them against the logs' ground truth. */
-@Command(name = "run", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = {"Replay logs as synced frame sets, run the lidar and camera detectors, write the detections "
-                + "(Arrow, nuScenes submission JSON, COCO results JSON), track the lidar detections (tracking submission "
-                + "JSON) and score them against the logs' ground truth (nuScenes detection and tracking metrics for "
-                + "lidar, COCO for camera)."})
+@Command(name = "run", description = {"Replay logs as synced frame sets, run the lidar and camera detectors, write the "
+                + "detections (Arrow, nuScenes submission JSON, COCO results JSON), track the lidar detections (tracking "
+                + "submission JSON) and score them against the logs' ground truth (nuScenes detection and tracking "
+                + "metrics for lidar, COCO for camera)."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LOG", arity = "1..*", description = "Log directories, replayed in order.")
     List<Path> logs;
 
-    @Option(names = "--lidar-model", defaultValue = "default", paramLabel = "MODEL",
-            description = "'default' (the shipped model) or a model directory with model.zip and card.json.")
-    String lidarModel;
-
-    @Option(names = "--camera-model", defaultValue = "default", paramLabel = "MODEL",
-            description = "'default', a model directory, or 'none' to skip the camera.")
-    String cameraModel;
+    @Mixin
+    ModelOptions models;
 
     @Option(names = "--camera-rate", defaultValue = "synced", paramLabel = "RATE",
-            description = "'synced': the camera frame synced to each sweep (lidar rate); 'full': every camera frame.")
-    String cameraRate;
+            description = "synced: the camera frame synced to each sweep (lidar rate); full: every camera frame.")
+    RunOptions.CameraRate cameraRate;
 
     @Option(names = "--camera", defaultValue = "", paramLabel = "ID", description = "Camera to run (default: the first).")
     String cameraId;
@@ -59,38 +53,28 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunOptions.CameraRate rate = switch (cameraRate) {
-            case "synced" -> RunOptions.CameraRate.SYNCED;
-            case "full" -> RunOptions.CameraRate.FULL;
-            default -> throw new InvalidConfigException("--camera-rate: expected synced or full, got '" + cameraRate + "'");
-        };
-        RunResult r = run(logs, out, lidarModel, cameraModel, new RunOptions(rate, 4, cameraId), spec.commandLine().getErr());
+        RunResult r;
+        try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("logs")) {
+            r = run(logs, out, models, new RunOptions(cameraRate, 4, cameraId), progress, spec.commandLine().getErr());
+        }
         PrintWriter o = spec.commandLine().getOut();
         o.println(format.json() ? io.avreplay.eval.detection.ResultJson.write(RunJson.toTree(r)) : text(r));
         o.flush();
         return ExitCodes.OK;
     }
 
-    static RunResult run(List<Path> logs, Path out, String lidarModel, String cameraModel, RunOptions options,
+    /** Runs the main job with the models {@code models} names; {@code progress} hears one step per log done. */
+    static RunResult run(List<Path> logs, Path out, ModelOptions models, RunOptions options, ProgressListener progress,
             PrintWriter err) {
         try (RootAllocator allocator = Allocators.root();
-             Detector lidar = load(lidarModel, true);
-             Detector camera = cameraModel.equals("none") ? null : load(cameraModel, false)) {
-            RunPipeline p = new RunPipeline(lidar, Optional.ofNullable(camera), options, allocator, line -> {
-                if (System.console() != null) {
-                    err.println("avreplay run: " + line);
-                    err.flush();
-                }
-            });
+             Detector lidar = models.lidar(allocator, err).orElseThrow(
+                     () -> new InvalidConfigException("--lidar-model: run needs a lidar model, got 'none'"));
+             Detector camera = models.camera(allocator, err).orElse(null)) {
+            int[] done = {0};
+            RunPipeline p = new RunPipeline(lidar, Optional.ofNullable(camera), options, allocator,
+                    line -> progress.step("run", ++done[0], logs.size()));
             return p.run(logs, out);
         }
-    }
-
-    private static Detector load(String model, boolean lidar) {
-        if (model.equals("default")) {
-            return lidar ? Detectors.loadDefaultLidar() : Detectors.loadDefaultCamera();
-        }
-        return Detectors.load(Path.of(model));
     }
 
     static String text(RunResult r) {

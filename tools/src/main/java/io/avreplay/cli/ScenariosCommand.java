@@ -16,8 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay scenarios list|show|validate|coverage|mine}: the scenario catalogue. */
-@Command(name = "scenarios", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = "Scenario catalogue: list, show, validate, coverage, mine.",
+@Command(name = "scenarios", description = "Scenario catalogue: list, show, validate, coverage, mine.",
         subcommands = {ScenariosCommand.ListCommand.class, ScenariosCommand.ShowCommand.class,
             ScenariosCommand.ValidateScenarios.class, CoverageCommand.class, MineCommand.class})
 final class ScenariosCommand implements Runnable {
@@ -34,8 +33,7 @@ final class ScenariosCommand implements Runnable {
         return new CatalogReader(new NuScenesScenarioScorer().knownClasses(), YamlFiles.DEFAULT_MAX_BYTES);
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = "List the scenarios of a catalogue: id, log, window, classes, title.")
+    @Command(name = "list", description = "List the scenarios of a catalogue: id, log, window, classes, title.")
     static final class ListCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "CATALOG", description = "Catalogue directory or scenario file.")
         Path catalog;
@@ -57,8 +55,7 @@ final class ScenariosCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = "Show one scenario of a catalogue.")
+    @Command(name = "show", description = "Show one scenario of a catalogue.")
     static final class ShowCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "CATALOG", description = "Catalogue directory or scenario file.")
         Path catalog;
@@ -91,8 +88,7 @@ final class ScenariosCommand implements Runnable {
         }
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = {"Validate every scenario file of a catalogue: fields, log references, windows, tags, "
+    @Command(name = "validate", description = {"Validate every scenario file of a catalogue: fields, log references, windows, tags, "
                     + "classes, gates, unique ids, size and YAML limits.",
                 "Exits 0 when valid, 3 with the first error (file, line, field) otherwise."})
     static final class ValidateScenarios implements Callable<Integer> {

@@ -20,11 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay synth}: generates a synthetic log with exact ground truth from a preset. */
-@Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Synthesize a testbed log (lidar, front camera, ego poses, 3D/2D ground truth) from a preset.",
+@Command(name = "synth", description = {"Synthesize a testbed log (lidar, front camera, ego poses, 3D/2D ground truth) from a preset.",
             "Built-in presets: urban-intersection, pedestrian-crossing, congested-arterial, night-rain, cut-in,"
-                + " pothole-road; or give a .yaml/.json preset file."},
-        footer = ExitCodes.HELP_FOOTER)
+                + " pothole-road; or give a .yaml/.json preset file."})
 final class SynthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,7 +34,7 @@ final class SynthCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--duration", defaultValue = "20s", converter = DurationConverter.class,
-            description = "Log length, e.g. 20s, 500ms (default: ${DEFAULT-VALUE}).")
+            description = "Log length, e.g. 20s, 500ms, 1.5min (at most 24h; default: ${DEFAULT-VALUE}).")
     long durationNs;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Log directory to create.")
@@ -49,8 +47,9 @@ final class SynthCommand implements Callable<Integer> {
             description = "Camera rate, 0 for no camera (default: ${DEFAULT-VALUE}).")
     double rateCamera;
 
-    @Option(names = "--compression", defaultValue = "zstd", description = "none, lz4 or zstd (default: ${DEFAULT-VALUE}).")
-    String compression;
+    @Option(names = "--compression", defaultValue = "zstd",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Compression compression;
 
     @Option(names = "--overwrite", description = "Replace an existing log at --out.")
     boolean overwrite;
@@ -60,17 +59,12 @@ final class SynthCommand implements Callable<Integer> {
         if (durationNs <= 0) {
             throw new InvalidConfigException("--duration must be > 0, got " + durationNs / 1e9 + "s");
         }
-        Compression c;
-        try {
-            c = Compression.fromId(compression);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException("--compression: " + e.getMessage());
-        }
         Preset p = Presets.load(preset);
-        SynthOptions options = new SynthOptions(rateLidar, rateCamera, 90, c, overwrite);
+        SynthOptions options = new SynthOptions(rateLidar, rateCamera, 90, compression, overwrite);
         LogManifest m;
-        try (RootAllocator allocator = Allocators.root()) {
-            m = Synthesizer.generate(p, seed, durationNs, options, out, allocator);
+        try (RootAllocator allocator = Allocators.root();
+             ProgressReporter.Task progress = ProgressReporter.of(spec).task("frames")) {
+            m = Synthesizer.generate(p, seed, durationNs, options, out, allocator, progress);
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "wrote %s: preset %s, seed %d, %.1f s%n", out, p.name(), seed, m.durationNs() / 1e9);

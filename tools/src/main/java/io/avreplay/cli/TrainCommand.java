@@ -19,12 +19,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code avreplay train lidar|camera --logs DIR... --epochs N --out DIR [--resume]}. */
-@Command(name = "train", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = "Train the lidar 3D or camera 2D CenterNet on synthesized logs; writes model.zip and "
+@Command(name = "train", description = "Train the lidar 3D or camera 2D CenterNet on synthesized logs; writes model.zip and "
                 + "card.json (with provenance and held-out metrics) into --out, checkpoints into --out/checkpoint.")
 final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "lidar|camera", description = "Which model to train.")
-    String which;
+    /** The models {@code train} knows. */
+    enum Which { lidar, camera }
+
+    @Parameters(index = "0", paramLabel = "lidar|camera", description = "Which model to train: ${COMPLETION-CANDIDATES}.")
+    Which which;
 
     @Option(names = "--logs", arity = "1..*", paramLabel = "DIR",
             description = "Training log directories, or folders of them (required unless --rescore).")
@@ -70,9 +72,8 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelTask task = switch (which) {
-            case "lidar" -> ModelTask.LIDAR_3D;
-            case "camera" -> ModelTask.CAMERA_2D;
-            default -> throw new InvalidConfigException("train: model must be lidar or camera, got '" + which + "'");
+            case lidar -> ModelTask.LIDAR_3D;
+            case camera -> ModelTask.CAMERA_2D;
         };
         if (rescore) {
             if (heldOut.isEmpty()) {
@@ -108,11 +109,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         TrainResult r;
-        try (RootAllocator allocator = Allocators.root()) {
+        try (RootAllocator allocator = Allocators.root();
+             ProgressReporter.Task steps = ProgressReporter.of(spec).task("steps")) {
             r = Trainer.train(config, allocator, line -> {
                 err.println(line);
                 err.flush();
-            });
+            }, steps);
         }
         PrintWriter o = spec.commandLine().getOut();
         o.println("model " + r.modelDir() + (r.complete() ? "" : " (stopped at time limit)"));

@@ -2,7 +2,6 @@ package io.avreplay.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.inspect.LogValidator;
 import io.avreplay.replay.inspect.Problem;
 import java.io.PrintWriter;
@@ -17,11 +16,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay validate LOG}: exit 0 when clean, 1 with problems (all listed), 3 when unreadable. */
-@Command(name = "validate", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-        description = {"Check a log: checksums, timestamps strictly increasing per stream, gaps over 1.5x the "
-                + "nominal period, every sensor calibrated, annotations inside the log's time span, NaN/inf in "
-                + "points or boxes.",
-            "Exits 0 when clean, 1 when problems were found (all are listed), 3 when the log is unreadable."})
+@Command(name = "validate", description = {"Check a log: a self-consistent manifest, every file's checksum, timestamps strictly "
+                + "increasing per stream, gaps over 1.5x the nominal (90th-percentile) period, every sensor "
+                + "calibrated, annotations inside the sensors' time span, NaN/inf in points or boxes. "
+                + "When a checksum fails, every failing file is listed and the contents are not checked.",
+            "Exits 0 when clean, 1 when problems were found (all are listed; repeats of one check in one file "
+                + "as one line with their count, first and last), 3 when the log is unreadable (no or malformed "
+                + "manifest, a missing or resized file)."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "Log directory.")
     Path log;
@@ -35,8 +36,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Problem> problems;
-        try (RootAllocator allocator = Allocators.root(); LogReader reader = LogReader.open(log, allocator)) {
-            problems = LogValidator.validate(reader);
+        try (RootAllocator allocator = Allocators.root()) {
+            problems = LogValidator.validate(log, allocator);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
@@ -52,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(log + ": OK");
         } else {
             for (Problem p : problems) {
-                out.println(p);
+                out.println(io.avreplay.replay.inspect.TerminalText.escape(p.toString()));
             }
             out.println(log + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"));
         }

@@ -66,5 +66,26 @@ class DemoCommandTest {
         assertTrue(text.out().contains("tracking   greedy constant-velocity tracker: AMOTA"), text.out());
         assertEquals(m.get("lidar").get("mean_ap").asDouble(), j.get("lidar").get("mean_ap").asDouble(), 1e-12,
                 "the same log and model give the same score");
+    
+        // A run's results over the log: pictures, video and the static viewer page, through the CLI.
+        String log = out.resolve("log").toString();
+        String results = out.resolve("results").toString();
+        CliRun render = CliRun.of("render", log, "--run", results, "--at", "1s", "--out", tmp.resolve("pics").toString());
+        assertEquals(0, render.exitCode(), render.err());
+        assertTrue(Files.size(tmp.resolve("pics/bev.png")) > 1000);
+        CliRun video = CliRun.of("export", "video", log, "--run", results, "--out", tmp.resolve("v.mp4").toString());
+        assertEquals(0, video.exitCode(), video.err());
+        assertTrue(video.out().contains("H.264"), video.out());
+        CliRun view = CliRun.of("view", log, "--run", results, "--static", tmp.resolve("view.html").toString());
+        assertEquals(0, view.exitCode(), view.err());
+        String html = Files.readString(tmp.resolve("view.html"));
+        assertTrue(html.contains("id=\"avreplay-data\"") && html.contains("data:image/jpeg;base64,"), "data inlined");
+        assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "no external resource");
+        assertEquals(2, CliRun.of("view", log, "--static", tmp.resolve("view.html").toString()).exitCode(),
+                "an existing file needs --overwrite");
+        assertEquals(2, CliRun.of("view", log, "--run", results, "--min-score", "1.5", "--static",
+                tmp.resolve("other.html").toString()).exitCode());
+        assertEquals(3, CliRun.of("view", log, "--run", tmp.toString(), "--static",
+                tmp.resolve("other.html").toString()).exitCode(), "not a run directory");
     }
 }

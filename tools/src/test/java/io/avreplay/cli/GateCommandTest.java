@@ -79,7 +79,7 @@ class GateCommandTest {
                 "--markdown", dir.resolve("r.md").toString(), "--json", dir.resolve("r.json").toString());
         assertEquals(1, r.exitCode(), r.err() + r.out());
         String junit = Files.readString(dir.resolve("junit.xml"));
-        assertTrue(junit.contains("<testcase classname=\"car-ahead\" name=\"ap[car]@2m drop &lt;= 0.05\">"), junit);
+        assertTrue(junit.contains("<testcase classname=\"car-ahead\" name=\"ap[car]@2m drop &lt;= 0.05\" time=\""), junit);
         assertTrue(junit.contains("significant regression"), junit);
         String html = Files.readString(dir.resolve("r.html"));
         assertTrue(html.contains("<svg") && html.contains("<polyline") && html.contains("Worst frames"), "svg");

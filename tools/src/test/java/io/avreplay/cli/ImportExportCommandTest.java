@@ -58,7 +58,7 @@ class ImportExportCommandTest {
         assertEquals(0, run("export", "video", log, "--camera", "image_2", "--out", tmp.resolve("v.mp4").toString()), err.toString());
         assertTrue(Files.isRegularFile(tmp.resolve("label_2/000002.txt")));
         assertTrue(Files.isRegularFile(tmp.resolve("tables/points.feather")));
-        assertTrue(out.toString().contains("wrote 2 frames to"), out.toString());
+        assertTrue(out.toString().contains("wrote 2 frames ("), out.toString());
         assertEquals(2, run("export", "tables", log, "--out", tmp.resolve("tables").toString()));
         assertTrue(err.toString().contains("already exists"), err.toString());
     }

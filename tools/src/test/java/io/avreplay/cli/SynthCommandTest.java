@@ -51,6 +51,8 @@ class SynthCommandTest {
     @Test
     void negativeDurationIsAUsageErrorAndLeavesNothing() throws IOException {
         assertEquals(2, run("synth", "--preset", "cut-in", "--duration=-5s", "--out", tmp.resolve("log").toString()));
+        assertTrue(err.toString().contains("'-5s' is not a duration"), err.toString());
+        assertEquals(2, run("synth", "--preset", "cut-in", "--duration=0s", "--out", tmp.resolve("log").toString()));
         assertTrue(err.toString().contains("--duration must be > 0"), err.toString());
         assertNothingLeft();
     }

@@ -1,5 +1,6 @@
 package io.avreplay.eval.coco;
 
+import io.avreplay.replay.export.CocoNumbering;
 import io.avreplay.replay.object.Box2d;
 import java.util.List;
 import java.util.Objects;
@@ -27,12 +28,13 @@ public record CocoAnnotation(long id, long imageId, long categoryId, Box2d bbox,
     /**
      * A scored (not crowd) annotation of a ground-truth box, its area the box's.
      *
-     * @param categories the COCO categories in id order (id = index + 1)
+     * @param categories the COCO categories, numbered by {@link CocoNumbering#categoryId(List, int)}
      * @return the annotation, or empty when {@code category} is not one of them (e.g. {@code dontcare})
      */
     public static Optional<CocoAnnotation> of(long id, long imageId, Box2d box, String category,
             List<String> categories) {
         int k = categories.indexOf(category);
-        return k < 0 ? Optional.empty() : Optional.of(new CocoAnnotation(id, imageId, k + 1L, box, box.area(), false));
+        return k < 0 ? Optional.empty() : Optional.of(new CocoAnnotation(id, imageId,
+                CocoNumbering.categoryId(categories, k), box, box.area(), false));
     }
 }

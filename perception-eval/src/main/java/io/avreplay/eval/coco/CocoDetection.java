@@ -1,5 +1,6 @@
 package io.avreplay.eval.coco;
 
+import io.avreplay.replay.export.CocoNumbering;
 import io.avreplay.replay.object.Box2d;
 import io.avreplay.replay.object.Detection2d;
 import java.util.List;
@@ -24,11 +25,11 @@ public record CocoDetection(long imageId, long categoryId, Box2d bbox, double sc
     }
 
     /**
-     * @param categories the COCO categories in id order (id = index + 1)
+     * @param categories the COCO categories, numbered by {@link CocoNumbering#categoryId(List, int)}
      * @return the COCO result of a shared 2D detection, or empty when its category is not one of them
      */
     public static Optional<CocoDetection> of(long imageId, Detection2d d, List<String> categories) {
         int k = categories.indexOf(d.category());
-        return k < 0 ? Optional.empty() : Optional.of(new CocoDetection(imageId, k + 1L, d.box(), d.score()));
+        return k < 0 ? Optional.empty() : Optional.of(new CocoDetection(imageId, CocoNumbering.categoryId(categories, k), d.box(), d.score()));
     }
 }

@@ -162,9 +162,19 @@ public final class CocoEvaluator {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw e;
         }
-        return score(accumulate(gt, dts), new EvalProvenance("coco", "bbox",
+        CocoMetricData data;
+        try {
+            data = accumulate(gt, dts);
+        } catch (BadInputException e) {
+            // results naming images the ground truth lacks: say which file, as every reader error does
+            throw new BadInputException(detections + ": " + e.getMessage(), e);
+        }
+        return score(data, new EvalProvenance("coco", "bbox",
                 List.of(groundTruth.toString(), detections.toString()), ToolVersion.current()));
     }
 

@@ -13,10 +13,18 @@ import java.util.Map;
 /**
  * Reads COCO instances and results files straight into {@link CocoColumns}, with a byte-level JSON
  * reader ({@link JsonCursor}): no object per row, no per-field string. Errors are
- * {@link BadInputException}s naming file, line and column, record and field. One instance reads one
- * file; not thread-safe.
+ * {@link BadInputException}s naming file, line and column, record and field, expected versus actual.
+ * Strict: a field COCO uses must have its type (ids integers within ±2^53, the largest a JSON number keeps
+ * exactly), must not appear twice in an object, and nothing may follow the document. The file is read
+ * whole, so only regular files of at most {@value #MAX_FILE_BYTES} bytes that fit in half the heap are
+ * read (COCO's largest official file, train2017 instances, is 448 MB). One instance reads one file; not
+ * thread-safe.
  */
 final class CocoJsonReader {
+    /** Largest COCO file read, bytes (1 GiB). */
+    static final long MAX_FILE_BYTES = 1L << 30;
+    /** Largest id magnitude: integers above 2^53 are not exact as JSON numbers (doubles). */
+    private static final double MAX_ID = 9_007_199_254_740_992.0;
     private static final byte[][] TOP_GT = JsonCursor.names("images", "categories", "annotations");
     private static final byte[][] TOP_DT = JsonCursor.names("annotations");
 
@@ -25,6 +33,7 @@ final class CocoJsonReader {
     private CocoJsonReader(Path file) {
         byte[] bytes;
         try {
+            checkReadable(file, Files.size(file));
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file", e);
@@ -32,6 +41,18 @@ final class CocoJsonReader {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
         }
         in = new JsonCursor(file, bytes);
+    }
+
+    static void checkReadable(Path file, long size) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": not a regular file (a COCO file must be a plain JSON file)");
+        }
+        long heapBudget = Runtime.getRuntime().maxMemory() / 2;
+        if (size > MAX_FILE_BYTES || size > heapBudget) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT,
+                    "%s: %d bytes; COCO files are read whole, so at most %d bytes (and at most half the Java heap, "
+                            + "%d bytes here: raise it with JAVA_OPTS=-Xmx...)", file, size, MAX_FILE_BYTES, heapBudget));
+        }
     }
 
     /** Reads an instances file: {@code images}, {@code categories}, {@code annotations}. */
@@ -43,12 +64,19 @@ final class CocoJsonReader {
         CocoColumns.Gt anns = new CocoColumns.Gt(1024);
         in.enter('{', "top level");
         boolean first = true;
+        int seen = 0;
         while (in.more('}', first, "top level")) {
             first = false;
-            switch (in.key(TOP_GT, "top level")) {
-                case 0 -> r.objects("images", f -> images.add((long) r.number(f, Fields.ID)));
-                case 1 -> r.objects("categories", f -> cats.put((long) r.number(f, Fields.ID),
-                        f.name == null ? "" : f.name));
+            int at = in.position();
+            int key = in.key(TOP_GT, "top level");
+            if (key >= 0 && (seen & (1 << key)) != 0) {
+                throw new BadInputException(in.where(at) + ": top level: key \"" + new String(TOP_GT[key],
+                        java.nio.charset.StandardCharsets.UTF_8) + "\" appears twice");
+            }
+            seen |= key >= 0 ? 1 << key : 0;
+            switch (key) {
+                case 0 -> r.objects("images", f -> images.add(r.id(f, Fields.ID)));
+                case 1 -> r.objects("categories", f -> cats.put(r.id(f, Fields.ID), f.name == null ? "" : f.name));
                 case 2 -> r.objects("annotations", f -> r.annotation(f, anns));
                 default -> in.skipValue();
             }
@@ -66,9 +94,15 @@ final class CocoJsonReader {
             // Accept {"annotations": [...]} as well as the bare list pycocotools' loadRes expects.
             in.enter('{', "top level");
             boolean first = true;
+            boolean seen = false;
             while (in.more('}', first, "top level")) {
                 first = false;
+                int at = in.position();
                 if (in.key(TOP_DT, "top level") == 0) {
+                    if (seen) {
+                        throw new BadInputException(in.where(at) + ": top level: key \"annotations\" appears twice");
+                    }
+                    seen = true;
                     r.objects("annotations", f -> r.detection(f, dets));
                 } else {
                     in.skipValue();
@@ -104,8 +138,8 @@ final class CocoJsonReader {
 
     /**
      * The fields COCO uses of one object, and where it started; reused from object to object so that
-     * reading allocates nothing per object. A repeated field keeps its last value; a number field holding
-     * anything but a number or a boolean counts as missing.
+     * reading allocates nothing per object. A repeated field and a field of the wrong type are errors
+     * (a number field may hold a boolean, read as 1 or 0, as Python's {@code json} would).
      */
     private static final class Fields {
         static final int ID = 0;
@@ -154,6 +188,13 @@ final class CocoJsonReader {
             return (present & (1 << field)) != 0;
         }
 
+        /** Marks a field as seen. @return false when it was seen before in this object */
+        boolean first(int field) {
+            boolean fresh = !has(field);
+            present |= 1 << field;
+            return fresh;
+        }
+
         void set(int field, double v) {
             numbers[field] = v;
             present |= 1 << field;
@@ -171,29 +212,33 @@ final class CocoJsonReader {
             boolean first = true;
             while (in.more('}', first, f)) {
                 first = false;
+                int at = in.position();
                 int k = in.key(Fields.KEYS, f);
                 int c = in.peek();
                 if (k < 0) {
                     in.skipValue();
-                } else if (k == Fields.NAME) {
-                    if (c == '"') {
-                        f.name = in.string();
-                    } else {
-                        in.skipValue();
+                    continue;
+                }
+                if (!f.first(k)) {
+                    throw fail(f, Fields.NAMES[k], "appears twice in the object", at);
+                }
+                if (k == Fields.NAME) {
+                    if (c != '"') {
+                        throw fail(f, "name", "expected a string, got " + describeValue(), in.position());
                     }
+                    f.name = in.string();
                 } else if (k == Fields.BBOX) {
-                    if (c == '[') {
-                        bbox(f);
-                        f.hasBbox = true;
-                    } else {
-                        in.skipValue();
+                    if (c != '[') {
+                        throw fail(f, "bbox", "expected 4 numbers [x, y, w, h], got " + describeValue(), in.position());
                     }
+                    bbox(f);
+                    f.hasBbox = true;
                 } else if (in.atNumber()) {
                     f.set(k, in.number());
                 } else if (c == 't' || c == 'f') {
                     f.set(k, in.bool() ? 1.0 : 0.0);
                 } else {
-                    in.skipValue();
+                    throw fail(f, Fields.NAMES[k], "expected a number, got " + describeValue(), in.position());
                 }
             }
             sink.accept(f);
@@ -234,7 +279,7 @@ final class CocoJsonReader {
             throw fail(f, "area", "expected a finite number >= 0, got " + area, f.start);
         }
         double[] b = f.bbox;
-        out.add((long) number(f, Fields.ID), (long) number(f, Fields.IMAGE_ID), (long) number(f, Fields.CATEGORY_ID),
+        out.add(id(f, Fields.ID), id(f, Fields.IMAGE_ID), id(f, Fields.CATEGORY_ID),
                 b[0], b[1], b[2], b[3], area, number(f, Fields.ISCROWD) != 0);
     }
 
@@ -245,7 +290,7 @@ final class CocoJsonReader {
             throw fail(f, "score", "expected a finite number, got " + score, f.start);
         }
         double[] b = f.bbox;
-        out.add((long) number(f, Fields.IMAGE_ID), (long) number(f, Fields.CATEGORY_ID), b[0], b[1], b[2], b[3], score);
+        out.add(id(f, Fields.IMAGE_ID), id(f, Fields.CATEGORY_ID), b[0], b[1], b[2], b[3], score);
     }
 
     private double number(Fields f, int field) {
@@ -253,6 +298,24 @@ final class CocoJsonReader {
             throw fail(f, Fields.NAMES[field], "missing field", f.start);
         }
         return f.numbers[field];
+    }
+
+    /** An id field: an integer of magnitude at most 2^53 (larger ones are not exact in JSON). */
+    private long id(Fields f, int field) {
+        double v = number(f, field);
+        if (v != Math.rint(v) || Math.abs(v) > MAX_ID) {
+            throw fail(f, Fields.NAMES[field], "expected an integer id of magnitude <= 2^53, got "
+                    + plain(v), f.start);
+        }
+        return (long) v;
+    }
+
+    /** {@code v} as written in JSON, without exponent: 2^70 as all its digits, 100.5 as 100.5. */
+    private static String plain(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return (v == Math.rint(v) ? new java.math.BigDecimal(v) : java.math.BigDecimal.valueOf(v)).toPlainString();
     }
 
     private void checkBox(Fields f) {

@@ -32,7 +32,8 @@ import java.util.Map;
  */
 final class NuScenesJsonReader {
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final Path file;
     private final boolean groundTruth;
@@ -71,6 +72,9 @@ final class NuScenesJsonReader {
     }
 
     private void read() {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": not a regular file (a nuScenes file must be a plain JSON file)");
+        }
         try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
             p = parser;
             parsing = true;
@@ -81,6 +85,10 @@ final class NuScenesJsonReader {
                 readWrapper();
             } else {
                 throw fail("expected a JSON object or array at the top level, got " + t);
+            }
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                throw fail("expected the end of the file after the JSON document, got " + after);
             }
             parsing = false;
         } catch (JsonProcessingException e) {

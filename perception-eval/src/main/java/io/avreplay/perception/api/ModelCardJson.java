@@ -56,7 +56,9 @@ public final class ModelCardJson {
         try {
             return fromJson(Files.readString(file), file.toString());
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read model card: " + e, e);
+            // the exception's message, not its class name: users read these lines
+            throw new BadInputException(file + ": cannot read model card: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
         }
     }
 
@@ -67,7 +69,8 @@ public final class ModelCardJson {
             Files.writeString(tmp, toJson(card));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model card " + file, e);
+            io.avreplay.replay.files.FileTrees.deleteQuietly(file.resolveSibling(file.getFileName() + ".tmp"));
+            throw new UncheckedIOException("cannot write model card " + file + ": " + e.getMessage(), e);
         }
     }
 }

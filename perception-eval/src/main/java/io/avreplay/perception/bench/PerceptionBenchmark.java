@@ -6,11 +6,20 @@ import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.camera.CameraDetector;
 import io.avreplay.perception.lidar.LidarDetector;
+import io.avreplay.perception.model.FoldedConvNet;
 import io.avreplay.perception.model.InferenceNetwork;
+import io.avreplay.perception.onnx.OnnxExport;
+import io.avreplay.perception.onnx.OnnxForwardPass;
+import io.avreplay.perception.onnx.OnnxOptions;
+import io.avreplay.replay.files.FileTrees;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.LidarSweep;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,9 +72,15 @@ public final class PerceptionBenchmark {
      * @param networkVsGemm  networkMs / gemmMs
      * @param dl4jNetworkMs  the same forward pass through DL4J's {@code MultiLayerNetwork.output}, the
      *                       baseline the folded path replaces (NaN likewise)
+     * @param foldedNetworkMs the forward pass through {@code FoldedConvNet} (NaN when the network does not fold)
+     * @param onnxNetworkMs  the same network exported to ONNX ({@code models export}) and run by ONNX Runtime
+     *                       (CPU provider, its default threads); NaN when the network does not fold
+     * @param onnxRelError   largest |ONNX Runtime − DL4J| over the timed input, relative to DL4J's largest
+     *                       output magnitude (NaN likewise): "exact" means below 1e-4
      */
     public record Timing(String model, long flopsPerFrame, double detectMs, double networkMs, double networkGflops,
-            double gemmMs, double networkVsGemm, double dl4jNetworkMs) {
+            double gemmMs, double networkVsGemm, double dl4jNetworkMs, double foldedNetworkMs, double onnxNetworkMs,
+            double onnxRelError) {
     }
 
     /**
@@ -128,21 +143,64 @@ public final class PerceptionBenchmark {
         int[] next = {0};
         double detect = median(o, () -> d.detect(frames.get(next[0]++ % frames.size())));
         ModelCard card = d.card();
-        Optional<InferenceNetwork> net = d instanceof LidarDetector l ? Optional.of(l.inference())
-                : d instanceof CameraDetector c ? Optional.of(c.inference()) : Optional.empty();
+        Optional<InferenceNetwork> net = d instanceof LidarDetector l && l.inference() instanceof InferenceNetwork n
+                ? Optional.of(n)
+                : d instanceof CameraDetector c && c.inference() instanceof InferenceNetwork n ? Optional.of(n)
+                : Optional.empty();
         double network = Double.NaN;
         double dl4j = Double.NaN;
+        double[] folded = {Double.NaN, Double.NaN, Double.NaN};
         if (net.isPresent()) {
             int[] shape = card.inputShape();
             try (INDArray in = Nd4j.rand(DataType.FLOAT, 1, shape[0], shape[1], shape[2])) {
+                float[] expected;
+                try (INDArray out = net.get().network().output(in, false)) {
+                    expected = out.dup('c').data().asFloat();
+                }
                 dl4j = median(o, () -> net.get().network().output(in, false).close());
                 float[] x = in.dup('c').data().asFloat();
                 network = median(o, () -> net.get().outputs(x, 1, shape));
+                net.get().folded().ifPresent(f -> {
+                    folded[0] = median(o, () -> f.outputs(x, 1, shape[0], shape[1], shape[2]));
+                    double[] onnx = onnxMs(f, card, x, expected, o);
+                    folded[1] = onnx[0];
+                    folded[2] = onnx[1];
+                });
             }
         }
         long flops = card.flopsPerFrame();
         double gemm = flops > 0 ? gemmMs(flops, o) : Double.NaN;
-        return new Timing(card.name(), flops, detect, network, flops / (network * 1e6), gemm, network / gemm, dl4j);
+        return new Timing(card.name(), flops, detect, network, flops / (network * 1e6), gemm, network / gemm, dl4j,
+                folded[0], folded[1], folded[2]);
+    }
+
+    /** @return {median ms, relative error against {@code expected}} of the network exported and run by ONNX Runtime */
+    private static double[] onnxMs(FoldedConvNet f, ModelCard card, float[] x, float[] expected, Options o) {
+        Path dir = null;
+        try {
+            Path parent = Files.createTempDirectory("avreplay-bench-onnx");
+            dir = parent;
+            OnnxExport.write(f, card, parent.resolve("m"));
+            int regression = expected.length / (card.outputGrid()[0] * card.outputGrid()[1]) - card.classes().size();
+            try (OnnxForwardPass pass = OnnxForwardPass.open(parent.resolve("m"), card.withBackend(OnnxExport.backend()),
+                    regression, OnnxOptions.defaults())) {
+                int[] shape = card.inputShape();
+                float[] got = pass.outputs(x, 1, shape);
+                double maxAbs = 0;
+                double maxErr = 0;
+                for (int i = 0; i < got.length; i++) {
+                    maxAbs = Math.max(maxAbs, Math.abs(expected[i]));
+                    maxErr = Math.max(maxErr, Math.abs(expected[i] - got[i]));
+                }
+                return new double[] {median(o, () -> pass.outputs(x, 1, shape)), maxErr / Math.max(1e-6, maxAbs)};
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ONNX export to benchmark", e);
+        } finally {
+            if (dir != null) {
+                FileTrees.deleteQuietly(dir);
+            }
+        }
     }
 
     private static double gemmMs(long flops, Options o) {

@@ -6,6 +6,7 @@ import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ImageInput;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelTask;
+import io.avreplay.perception.model.ForwardPass;
 import io.avreplay.perception.model.InferenceNetwork;
 import io.avreplay.perception.model.ModelFiles;
 import io.avreplay.replay.log.CameraFrame;
@@ -23,17 +24,25 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  */
 public final class CameraDetector implements Detector {
     private final ModelCard card;
-    private final InferenceNetwork inference;
+    private final ForwardPass inference;
     private final ImagePreprocessor preprocessor;
     private final CameraDecoder decoder;
 
-    /** Wraps a network already checked against {@code card}. */
+    /** Wraps a DL4J network already checked against {@code card}. */
     public CameraDetector(ModelCard card, MultiLayerNetwork net) {
+        this(card, new InferenceNetwork(net));
+    }
+
+    /**
+     * Wraps any forward pass already checked against {@code card} (its outputs are the card's CenterNet
+     * heads); the detector owns it and closes it.
+     */
+    public CameraDetector(ModelCard card, ForwardPass pass) {
         if (card.task() != ModelTask.CAMERA_2D) {
             throw new IllegalArgumentException("CameraDetector needs a CAMERA_2D card, got " + card.task());
         }
         this.card = card;
-        this.inference = new InferenceNetwork(net);
+        this.inference = pass;
         ImageInput in = (ImageInput) card.input();
         this.preprocessor = new ImagePreprocessor(in);
         this.decoder = new CameraDecoder(in, card.classes(), card.outputStride(), card.scoreThreshold(),
@@ -77,8 +86,13 @@ public final class CameraDetector implements Detector {
         return new Detections(frames.timestampNs(), List.of(), all);
     }
 
-    /** @return the forward pass this detector runs, and through it the DL4J network (for tests and benchmarks) */
-    public InferenceNetwork inference() {
+    /** @return the forward pass this detector runs (for tests and benchmarks) */
+    public ForwardPass inference() {
         return inference;
+    }
+
+    @Override
+    public void close() {
+        inference.close();
     }
 }

@@ -7,6 +7,7 @@ import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ModelCard;
 import io.avreplay.perception.api.ModelTask;
+import io.avreplay.perception.model.ForwardPass;
 import io.avreplay.perception.model.InferenceNetwork;
 import io.avreplay.perception.model.ModelFiles;
 import io.avreplay.replay.log.LidarSweep;
@@ -25,17 +26,25 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  */
 public final class LidarDetector implements Detector {
     private final ModelCard card;
-    private final InferenceNetwork inference;
+    private final ForwardPass inference;
     private final BevFeaturizer featurizer;
     private final LidarDecoder decoder;
 
-    /** Wraps a network already checked against {@code card}. */
+    /** Wraps a DL4J network already checked against {@code card}. */
     public LidarDetector(ModelCard card, MultiLayerNetwork net) {
+        this(card, new InferenceNetwork(net));
+    }
+
+    /**
+     * Wraps any forward pass already checked against {@code card} (its outputs are the card's CenterNet
+     * heads); the detector owns it and closes it.
+     */
+    public LidarDetector(ModelCard card, ForwardPass pass) {
         if (card.task() != ModelTask.LIDAR_3D) {
             throw new IllegalArgumentException("LidarDetector needs a LIDAR_3D card, got " + card.task());
         }
         this.card = card;
-        this.inference = new InferenceNetwork(net);
+        this.inference = pass;
         BevGrid grid = (BevGrid) card.input();
         this.featurizer = new BevFeaturizer(grid);
         this.decoder = new LidarDecoder(grid, card.classes(), card.outputStride(), card.scoreThreshold(),
@@ -105,8 +114,13 @@ public final class LidarDetector implements Detector {
         return result;
     }
 
-    /** @return the forward pass this detector runs, and through it the DL4J network (for tests and benchmarks) */
-    public InferenceNetwork inference() {
+    /** @return the forward pass this detector runs (for tests and benchmarks) */
+    public ForwardPass inference() {
         return inference;
+    }
+
+    @Override
+    public void close() {
+        inference.close();
     }
 }

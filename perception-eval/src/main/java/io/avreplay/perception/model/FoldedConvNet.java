@@ -150,6 +150,49 @@ public final class FoldedConvNet {
         return out;
     }
 
+    /**
+     * One folded convolution as plain numbers, for exporters: weights {@code [out][in][kernel][kernel]} flat,
+     * batch norm already folded into weights and bias, "same" padding (DL4J's: the smaller half before),
+     * then ReLU when {@code relu}.
+     *
+     * @param in       input channels
+     * @param out      output channels
+     * @param kernel   square kernel side
+     * @param stride   stride
+     * @param dilation dilation
+     * @param weights  {@code out × in × kernel × kernel} floats, row-major
+     * @param bias     {@code out} floats
+     * @param relu     whether ReLU follows
+     */
+    public record FoldedLayer(int in, int out, int kernel, int stride, int dilation, float[] weights, float[] bias,
+            boolean relu) {
+        /** @throws IllegalArgumentException when the weights or bias do not have the stated sizes */
+        public FoldedLayer {
+            if (weights.length != out * in * kernel * kernel || bias.length != out) {
+                throw new IllegalArgumentException("layer weights must hold " + out * in * kernel * kernel
+                        + " floats and bias " + out + ", got " + weights.length + " and " + bias.length);
+            }
+        }
+    }
+
+    /** @return copies of the folded layers, input to output */
+    public List<FoldedLayer> layers() {
+        return convs.stream().map(c -> new FoldedLayer(c.in(), c.out(), c.kernel(), c.stride(), c.dilation(),
+                c.weights().dup('c').data().asFloat(), c.bias().clone(), c.relu())).toList();
+    }
+
+    /**
+     * @return {top, left, bottom, right} zero padding of DL4J's {@code Same} mode for a layer of kernel
+     *         {@code kernel}, stride and dilation on an {@code rows × cols} input: total
+     *         {@code (out - 1) × stride + effective kernel - in}, the smaller half before
+     */
+    public static int[] samePadding(int kernel, int stride, int dilation, int rows, int cols) {
+        int eff = (kernel - 1) * dilation + 1;
+        int totalH = Math.max(0, (ceilDiv(rows, stride) - 1) * stride + eff - rows);
+        int totalW = Math.max(0, (ceilDiv(cols, stride) - 1) * stride + eff - cols);
+        return new int[] {totalH / 2, totalW / 2, totalH - totalH / 2, totalW - totalW / 2};
+    }
+
     /** @return {channels, rows, cols} of the output for an input of {@code rows × cols} */
     public int[] outputShape(int rows, int cols) {
         int h = rows;
@@ -229,9 +272,9 @@ public final class FoldedConvNet {
         int k = c.kernel();
         int s = c.stride();
         int d = c.dilation();
-        int eff = (k - 1) * d + 1;
-        int padTop = Math.max(0, ((oh - 1) * s + eff - h) / 2);
-        int padLeft = Math.max(0, ((ow - 1) * s + eff - w) / 2);
+        int[] pad = samePadding(k, s, d, h, w);
+        int padTop = pad[0];
+        int padLeft = pad[1];
         int n = oh * ow;
         float[] cols = new float[c.in() * k * k * n];
         for (int ci = 0; ci < c.in(); ci++) {

@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * copied at construction, so later training of the network does not show), else through DL4J's
  * {@code output}. Used by one thread at a time, like the detectors that hold it.
  */
-public final class InferenceNetwork {
+public final class InferenceNetwork implements ForwardPass {
     private final MultiLayerNetwork net;
     private final Optional<FoldedConvNet> folded;
 
@@ -20,10 +20,8 @@ public final class InferenceNetwork {
         this.folded = FoldedConvNet.of(net);
     }
 
-    /**
-     * @param input  {@code samples} channel-major inputs of {@code shape = {channels, rows, cols}}, back to back
-     * @return the outputs, channel-major, back to back
-     */
+    /** Runs through the folded copy when there is one, else DL4J. */
+    @Override
     public float[] outputs(float[] input, int samples, int[] shape) {
         if (folded.isPresent()) {
             return folded.get().outputs(input, samples, shape[0], shape[1], shape[2]);
@@ -32,6 +30,16 @@ public final class InferenceNetwork {
                 INDArray o = net.output(in, false)) {
             return o.dup('c').data().asFloat();
         }
+    }
+
+    @Override
+    public String backendName() {
+        return folded.isPresent() ? "folded" : "dl4j";
+    }
+
+    /** @return the folded copy, when the network folds */
+    public Optional<FoldedConvNet> folded() {
+        return folded;
     }
 
     /** @return the DL4J network (for training and tests) */

@@ -62,7 +62,8 @@ public final class ModelFiles {
             ModelCardJson.write(written, dir.resolve(ModelCardJson.FILE_NAME));
             return written;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model to " + dir, e);
+            io.avreplay.replay.files.FileTrees.deleteQuietly(dir.resolve(MODEL_FILE + ".tmp"));
+            throw new UncheckedIOException("cannot write model to " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.avreplay.perception.run;
 
+import io.avreplay.replay.export.CocoNumbering;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ final class DetectionSink {
     private final List<Row3d> rows3d = new ArrayList<>();
     private final List<Row2d> rows2d = new ArrayList<>();
     private final List<Image> images = new ArrayList<>();
+    private final Map<String, Integer> logOrdinals = new HashMap<>();
     private final List<CocoAnnotation> truth2d = new ArrayList<>();
     private final Map<String, NuScenesSubmission.Sample> samples = new LinkedHashMap<>();
     private long nextAnnotationId = 1;
@@ -66,8 +69,10 @@ final class DetectionSink {
         samples.put(token, NuScenesSubmission.Sample.ofDetections(token, egoToWorld, detections));
     }
 
-    long addImage(String logId, CameraFrame frame) {
-        long id = images.size() + 1L;
+    /** @return the image's COCO id, by {@link CocoNumbering} (log ordinal: order of first appearance) */
+    long addImage(String logId, int frameIndex, CameraFrame frame) {
+        int ordinal = logOrdinals.computeIfAbsent(logId, k -> logOrdinals.size());
+        long id = CocoNumbering.imageId(ordinal, frameIndex);
         images.add(new Image(id, logId, frame.sensorId(), frame.timestampNs(), frame.width(), frame.height()));
         return id;
     }
@@ -107,7 +112,7 @@ final class DetectionSink {
         ArrayNode imgs = root.putArray("images");
         for (Image i : images) {
             imgs.addObject().put("id", i.id).put("width", i.width).put("height", i.height)
-                    .put("file_name", i.logId + "/" + i.camera + "/" + i.timestampNs + ".jpg")
+                    .put("file_name", CocoNumbering.fileName(i.logId, i.camera, i.timestampNs, "jpeg"))
                     .put("timestamp_ns", i.timestampNs);
         }
         ArrayNode anns = root.putArray("annotations");
@@ -118,7 +123,7 @@ final class DetectionSink {
         }
         ArrayNode cats = root.putArray("categories");
         for (int k = 0; k < categories.size(); k++) {
-            cats.addObject().put("id", k + 1).put("name", categories.get(k));
+            cats.addObject().put("id", CocoNumbering.categoryId(categories, k)).put("name", categories.get(k));
         }
         return root;
     }
@@ -131,8 +136,9 @@ final class DetectionSink {
                 continue;
             }
             Detection2d d = r.detection();
-            ObjectNode o = arr.addObject().put("image_id", r.imageId()).put("category_id", k + 1).put("score", d.score());
-            o.putArray("bbox").add(d.box().x1()).add(d.box().y1()).add(d.box().x2() - d.box().x1()).add(d.box().y2() - d.box().y1());
+            ObjectNode o = arr.addObject().put("image_id", r.imageId()).put("category_id",
+                    CocoNumbering.categoryId(categories, k)).put("score", d.score());
+            o.putArray("bbox").add(d.box().x1()).add(d.box().y1()).add(d.box().width()).add(d.box().height());
         }
         return arr;
     }

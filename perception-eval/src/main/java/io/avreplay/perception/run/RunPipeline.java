@@ -19,6 +19,7 @@ import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.export.CocoNumbering;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.LidarSweep;
@@ -164,7 +165,7 @@ public final class RunPipeline {
         CocoGroundTruth cocoTruth(List<String> categories) {
             Map<Long, String> cats = new LinkedHashMap<>();
             for (int i = 0; i < categories.size(); i++) {
-                cats.put(i + 1L, categories.get(i));
+                cats.put(CocoNumbering.categoryId(categories, i), categories.get(i));
             }
             return new CocoGroundTruth(imageIds, cats, annotations);
         }
@@ -193,7 +194,7 @@ public final class RunPipeline {
                     detectLidar(batch, reader, calibrations, sink, out, n);
                 }
                 for (CameraMatch m : set.cameras()) {
-                    submitCamera(m.frame(), m.groundTruth2d(), calibrations, pending);
+                    submitCamera(m.ref().index(), m.frame(), m.groundTruth2d(), calibrations, pending);
                 }
                 drainCamera(pending, CAMERA_IN_FLIGHT, logId, sink, out, n);
                 if (n.sweeps % 50 == 0 && n.sweeps > 0) {
@@ -215,7 +216,7 @@ public final class RunPipeline {
                         truth = gt2d.get().read(k).boxes();
                     }
                 }
-                submitCamera(f, truth, calibrations, pending);
+                submitCamera(i, f, truth, calibrations, pending);
                 drainCamera(pending, CAMERA_IN_FLIGHT, logId, sink, out, n);
             }
             drainCamera(pending, logId, sink, out, n);
@@ -250,7 +251,7 @@ public final class RunPipeline {
     }
 
     /** A camera frame detected on the camera thread, waiting to be recorded in order. */
-    private record CameraWork(CameraFrame frame, List<GroundTruth2d> truth, Future<Detections> detections,
+    private record CameraWork(int frameIndex, CameraFrame frame, List<GroundTruth2d> truth, Future<Detections> detections,
             long[] nanos) {
     }
 
@@ -258,12 +259,12 @@ public final class RunPipeline {
      * Hands a camera frame to the camera thread, so camera inference overlaps lidar inference on the
      * other core; the result is recorded later, in submission order, by {@link #drainCamera}.
      */
-    private void submitCamera(CameraFrame frame, List<GroundTruth2d> truth, Map<String, SensorCalibration> calibrations,
+    private void submitCamera(int frameIndex, CameraFrame frame, List<GroundTruth2d> truth, Map<String, SensorCalibration> calibrations,
             List<CameraWork> pending) {
         Detector cam = camera.orElseThrow();
         long[] nanos = new long[1];
         FrameSet set = FrameSet.of(frame, calibrations.get(frame.sensorId()));
-        pending.add(new CameraWork(frame, truth, cameraThread.submit(() -> {
+        pending.add(new CameraWork(frameIndex, frame, truth, cameraThread.submit(() -> {
             long t = System.nanoTime();
             Detections d = cam.detect(set);
             nanos[0] = System.nanoTime() - t;
@@ -293,14 +294,14 @@ public final class RunPipeline {
                 throw new IllegalStateException("camera detector failed: " + e.getCause(), e.getCause());
             }
             n.cameraNs += w.nanos()[0];
-            recordCamera(w.frame(), w.truth(), d, logId, sink, out, n);
+            recordCamera(w.frameIndex(), w.frame(), w.truth(), d, logId, sink, out, n);
         }
     }
 
-    private void recordCamera(CameraFrame frame, List<GroundTruth2d> truth, Detections d, String logId,
+    private void recordCamera(int frameIndex, CameraFrame frame, List<GroundTruth2d> truth, Detections d, String logId,
             DetectionSink sink, LogOutcome out, Counters n) {
         n.cameraFrames++;
-        long imageId = sink.addImage(logId, frame);
+        long imageId = sink.addImage(logId, frameIndex, frame);
         out.imageIds.add(imageId);
         for (GroundTruth2d a : truth) {
             CocoAnnotation.of(sink.nextAnnotationId(), imageId, a.box(), a.category(),

@@ -6,6 +6,7 @@ import io.avreplay.eval.coco.CocoEvaluator;
 import io.avreplay.eval.coco.CocoGroundTruth;
 import io.avreplay.eval.coco.CocoResult;
 import io.avreplay.eval.coco.CocoStat;
+import io.avreplay.replay.export.CocoNumbering;
 import io.avreplay.replay.object.Box2d;
 import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.replay.object.Detection2d;
@@ -63,7 +64,7 @@ public final class CocoHeldOut {
             int k = CategoryTable.standard().evalClass(a.category()).map(classes::indexOf).orElse(-1);
             if (k >= 0) {
                 Box2d box = a.box();
-                annotations.add(new CocoAnnotation(annotations.size() + 1, image, k + 1, box, box.area(),
+                annotations.add(new CocoAnnotation(annotations.size() + 1, image, CocoNumbering.categoryId(classes, k), box, box.area(),
                         !protocol.counts(a)));
             }
         }
@@ -76,7 +77,7 @@ public final class CocoHeldOut {
     public CocoResult result() {
         Map<Long, String> cats = new LinkedHashMap<>();
         for (int k = 0; k < classes.size(); k++) {
-            cats.put((long) k + 1, classes.get(k));
+            cats.put(CocoNumbering.categoryId(classes, k), classes.get(k));
         }
         return new CocoEvaluator().evaluate(new CocoGroundTruth(images, cats, annotations), detections);
     }

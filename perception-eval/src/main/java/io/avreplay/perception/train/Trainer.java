@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import io.avreplay.replay.progress.ProgressListener;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -53,6 +54,15 @@ public final class Trainer {
      * @throws BadInputException when the logs hold no usable samples
      */
     public static TrainResult train(TrainConfig config, BufferAllocator allocator, Consumer<String> progress) {
+        return train(config, allocator, progress, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #train(TrainConfig, BufferAllocator, Consumer)}, also reporting each optimisation step to
+     * {@code steps} (stage {@code epoch E/N}, done/total steps of that epoch).
+     */
+    public static TrainResult train(TrainConfig config, BufferAllocator allocator, Consumer<String> progress,
+            ProgressListener steps) {
         int stride = CenterNetBuilder.stride(config.backbone());
         SampleEncoder enc = config.task() == ModelTask.LIDAR_3D
                 ? new LidarSamples(TrainConfig.LIDAR_GRID, config.classes(), stride)
@@ -78,7 +88,7 @@ public final class Trainer {
                     config.task(), config.name(), samples.size(), train.readers().size(), flops / 1e9,
                     net.numParams(), resuming ? ", resuming at epoch " + (state.epoch() + 1) + " step "
                             + state.step() : ""));
-            Loop loop = new Loop(config, enc, train, samples, net, card, ckpt, progress);
+            Loop loop = new Loop(config, enc, train, samples, net, card, ckpt, progress, steps);
             return loop.run(state, heldOutMetrics(config, enc, allocator, card, net, progress));
         }
     }
@@ -169,9 +179,10 @@ public final class Trainer {
         private final ModelCard card;
         private final Path ckpt;
         private final Consumer<String> progress;
+        private final ProgressListener stepProgress;
 
         Loop(TrainConfig config, SampleEncoder enc, LogSet logs, List<Sample> samples, MultiLayerNetwork net,
-                ModelCard card, Path ckpt, Consumer<String> progress) {
+                ModelCard card, Path ckpt, Consumer<String> progress, ProgressListener stepProgress) {
             this.config = config;
             this.enc = enc;
             this.logs = logs;
@@ -180,6 +191,7 @@ public final class Trainer {
             this.card = card;
             this.ckpt = ckpt;
             this.progress = progress;
+            this.stepProgress = stepProgress;
         }
 
         TrainResult run(TrainState start, HeldOut heldOut) {
@@ -213,6 +225,7 @@ public final class Trainer {
                     lossN++;
                     double run = (System.nanoTime() - runStart) / 1e9;
                     st = new TrainState(e, s + 1, start.elapsedSeconds() + run, st.samplesSeen() + batch.size());
+                    stepProgress.step("epoch " + (e + 1) + "/" + config.epochs(), s + 1, steps);
                     if (run - lastPrint >= 15 || s == steps - 1) {
                         lastPrint = run;
                         printProgress(st, steps, run, start, lossSum / lossN);

@@ -103,7 +103,8 @@ class FoldedConvNetTest {
     void matchesDl4jOnTheShippedModels() {
         try (Detector lidar = Detectors.loadDefaultLidar(); Detector camera = Detectors.loadDefaultCamera()) {
             for (Detector d : List.of(lidar, camera)) {
-                MultiLayerNetwork net = d instanceof LidarDetector l ? l.inference().network() : ((CameraDetector) d).inference().network();
+                MultiLayerNetwork net = ((InferenceNetwork) (d instanceof LidarDetector l ? l.inference()
+                        : ((CameraDetector) d).inference())).network();
                 int[] s = d.card().inputShape();
                 // Gaussian inputs and, for the lidar, sparse BEV-like ones, whose small variances make
                 // batch norm's eps matter.

@@ -56,7 +56,7 @@ class ModelFilesTest {
             assertEquals(64, written.provenance().config().get(ModelFiles.ZIP_DIGEST_KEY).length());
             INDArray x = Nd4j.rand(new int[] {2, 4, 32, 32});
             assertArrayEquals(net.output(x).data().asFloat(),
-                    ((LidarDetector) loaded).inference().network().output(x).data().asFloat(), 0f);
+                    ((InferenceNetwork) ((LidarDetector) loaded).inference()).network().output(x).data().asFloat(), 0f);
             FrameSet fs = FrameSet.of(TestLogs.sweep("lidar_top", 0, 3, 500), SensorCalibration.lidar("lidar_top",
                     Pose.IDENTITY));
             assertEquals(new LidarDetector(card, net).detect(fs), loaded.detect(fs));

@@ -16,12 +16,15 @@ class ArrowFrameStream<T> implements FrameStream<T> {
     final ArrowStreamFile file;
     final TimeIndex index;
     private final Decoder<T> decoder;
+    /** Whether plain reads check the batch's CRC-32C too (the reader's {@link Checksums}). */
+    private final boolean verify;
 
-    ArrowFrameStream(StreamInfo info, ArrowStreamFile file, TimeIndex index, Decoder<T> decoder) {
+    ArrowFrameStream(StreamInfo info, ArrowStreamFile file, TimeIndex index, Decoder<T> decoder, boolean verify) {
         this.info = info;
         this.file = file;
         this.index = index;
         this.decoder = decoder;
+        this.verify = verify;
     }
 
     @Override
@@ -40,6 +43,7 @@ class ArrowFrameStream<T> implements FrameStream<T> {
         return index.timestamp(i);
     }
 
+    /** Decodes frame {@code i}, checking its batch's CRC-32C first when the reader verifies checksums. */
     @Override
     public T read(int i) {
         return apply(i, root -> decoder.decode(root, index.row(i), index.timestamp(i)));
@@ -48,14 +52,17 @@ class ArrowFrameStream<T> implements FrameStream<T> {
     /** Loads the batch of frame {@code i} and applies {@code f} to it, wrapping decode failures. */
     <R> R apply(int i, java.util.function.Function<VectorSchemaRoot, R> f) {
         check(i);
-        return decode(i, file.load(index.batch(i)), f);
+        return decode(i, load(i, verify), f);
+    }
+
+    VectorSchemaRoot load(int i, boolean checked) {
+        return checked ? file.loadVerified(index.batch(i), index.crc(i), info) : file.load(index.batch(i));
     }
 
     @Override
     public T readVerified(int i) {
         check(i);
-        return decode(i, file.loadVerified(index.batch(i), index.crc(i), info),
-                root -> decoder.decode(root, index.row(i), index.timestamp(i)));
+        return decode(i, load(i, true), root -> decoder.decode(root, index.row(i), index.timestamp(i)));
     }
 
     <R> R decode(int i, VectorSchemaRoot root, java.util.function.Function<VectorSchemaRoot, R> f) {
@@ -73,8 +80,8 @@ class ArrowFrameStream<T> implements FrameStream<T> {
     static final class Lidar extends ArrowFrameStream<io.avreplay.replay.log.LidarSweep> implements LidarStream {
         private final String sensor;
 
-        Lidar(StreamInfo info, ArrowStreamFile file, TimeIndex index, String sensor) {
-            super(info, file, index, (root, row, ts) -> LidarCodec.decode(root, sensor, ts));
+        Lidar(StreamInfo info, ArrowStreamFile file, TimeIndex index, String sensor, boolean verify) {
+            super(info, file, index, (root, row, ts) -> LidarCodec.decode(root, sensor, ts), verify);
             this.sensor = sensor;
         }
 
@@ -87,8 +94,7 @@ class ArrowFrameStream<T> implements FrameStream<T> {
         @Override
         public LidarPointsView readPoints(int i, boolean verify) {
             check(i);
-            VectorSchemaRoot root = verify ? file.loadVerified(index.batch(i), index.crc(i), info())
-                    : file.load(index.batch(i));
+            VectorSchemaRoot root = load(i, verify);
             return decode(i, root, r -> LidarCodec.retainedView(r, sensor, index.timestamp(i), file::retain));
         }
     }

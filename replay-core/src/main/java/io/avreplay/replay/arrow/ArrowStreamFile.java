@@ -52,12 +52,17 @@ final class ArrowStreamFile implements AutoCloseable {
     /** Keeps the mapping of the loaded batch reachable while the root's vectors point into it. */
     private java.nio.MappedByteBuffer mapping;
     private int loaded = -1;
+    /** Whether the loaded batch's checksum was checked. */
+    private boolean verified;
     /** Reused for checksums: a direct buffer per call would pile up until a GC frees it. */
     private ByteBuffer crcBuffer;
 
     ArrowStreamFile(Path logDir, String relativePath, Schema expected, BufferAllocator parent) {
         this.relativePath = relativePath;
         this.file = logDir.resolve(relativePath);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new CorruptLogException(file + ": not a regular file (a log holds only regular files)");
+        }
         try {
             this.channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException e) {
@@ -70,14 +75,20 @@ final class ArrowStreamFile implements AutoCloseable {
             this.root = VectorSchemaRoot.create(r.getVectorSchemaRoot().getSchema(), allocator);
         } catch (IOException | RuntimeException e) {
             closeQuietly(r);
-            throw new CorruptLogException(file + ": not a readable Arrow IPC file (" + e.getMessage() + ")", e);
+            CorruptLogException c = new CorruptLogException(file + ": not a readable Arrow IPC file (" + describe(e) + ")", e);
+            closeAllocator(c);
+            throw c;
         }
         this.reader = r;
         this.loader = new VectorLoader(root, CommonsCompressionFactory.INSTANCE);
         try {
             checkSchema(root.getSchema(), expected);
         } catch (RuntimeException e) {
-            close();
+            try {
+                close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }
@@ -120,24 +131,36 @@ final class ArrowStreamFile implements AutoCloseable {
         }
         loaded = -1;
         try {
-            loadMapped(blocks.get(batch));
+            decodeMapped(blocks.get(batch), map(blocks.get(batch)), batch);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof CorruptLogException c) {
-                throw c;
-            }
-            throw new CorruptLogException(file + ": batch " + batch + ": cannot decode (" + e.getMessage() + ")", e);
+            throw decodeFailure(batch, e);
         }
         loaded = batch;
+        verified = false;
         return root;
     }
 
     /**
-     * Loads a record batch without copying its body: the file region is memory-mapped and wrapped as
-     * an Arrow buffer, so the vectors read straight from the page cache (compressed buffers are
-     * decompressed into allocator memory by the loader).
+     * Releases whatever a failed decode left in the root (so closing reports no leak) and returns the
+     * one-line exception to throw.
      */
-    private void loadMapped(ArrowBlock block) throws IOException {
-        decodeMapped(block, map(block));
+    private CorruptLogException decodeFailure(int batch, Exception e) {
+        loaded = -1;
+        try {
+            root.clear();
+        } catch (RuntimeException cleanup) {
+            e.addSuppressed(cleanup);
+        }
+        if (e instanceof CorruptLogException c) {
+            return c;
+        }
+        return new CorruptLogException(file + ": batch " + batch + ": cannot decode (" + describe(e) + ")", e);
+    }
+
+    /** The exception's message, or what kind of failure it was when it has none. */
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "unreadable structure: " + e.getClass().getSimpleName() : m;
     }
 
     private java.nio.MappedByteBuffer map(ArrowBlock block) throws IOException {
@@ -149,7 +172,15 @@ final class ArrowStreamFile implements AutoCloseable {
                 block.getMetadataLength() + block.getBodyLength());
     }
 
-    private void decodeMapped(ArrowBlock block, java.nio.MappedByteBuffer mb) throws IOException {
+    /**
+     * Decodes a mapped record batch without copying its body: the file region is wrapped as an Arrow
+     * buffer, so the vectors read straight from the page cache (compressed buffers are decompressed into
+     * allocator memory by the loader, after {@link BatchBounds} has bounded their declared sizes).
+     */
+    private void decodeMapped(ArrowBlock block, java.nio.MappedByteBuffer mb, int index) throws IOException {
+        if (block.getMetadataLength() < 0 || block.getBodyLength() < 0) {
+            throw new IOException("block at offset " + block.getOffset() + " has a negative length");
+        }
         byte[] metadata = new byte[block.getMetadataLength()];
         mb.get(0, metadata);
         MessageMetadataResult meta = MessageSerializer.readMessage(
@@ -160,8 +191,23 @@ final class ArrowStreamFile implements AutoCloseable {
         long address = MemoryUtil.getByteBufferAddress(mb) + block.getMetadataLength();
         ArrowBuf body = allocator.wrapForeignAllocation(new MappedRegion(block.getBodyLength(), address));
         // The record batch takes over the body's reference; the loader retains what the vectors keep.
-        try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(meta, body)) {
-            loader.load(batch);
+        ArrowRecordBatch deserialized;
+        try {
+            deserialized = MessageSerializer.deserializeRecordBatch(meta, body);
+        } catch (IOException | RuntimeException e) {
+            body.getReferenceManager().release(); // not taken over: a failed deserialization would leak it
+            throw e;
+        }
+        try (ArrowRecordBatch batch = deserialized) {
+            BatchBounds.check(file, index, root.getSchema(), batch);
+            ArrowRecordBatch plain = BatchDecompression.decompress(batch, allocator);
+            try {
+                loader.load(plain);
+            } finally {
+                if (plain != batch) {
+                    plain.close();
+                }
+            }
         }
         mapping = mb;
     }
@@ -246,6 +292,9 @@ final class ArrowStreamFile implements AutoCloseable {
      * @throws ChecksumMismatchException naming file and batch when the CRC differs
      */
     VectorSchemaRoot loadVerified(int batch, long expectedCrc, StreamInfo info) {
+        if (batch == loaded && verified) {
+            return root;
+        }
         if (batch < 0 || batch >= blocks.size()) {
             throw new CorruptLogException(file + ": batch " + batch + " does not exist (file has " + blocks.size()
                     + " batches)");
@@ -256,14 +305,12 @@ final class ArrowStreamFile implements AutoCloseable {
             CRC32C crc = new CRC32C();
             crc.update(mb.duplicate());
             checkCrc(batch, crc.getValue(), expectedCrc, info);
-            decodeMapped(blocks.get(batch), mb);
+            decodeMapped(blocks.get(batch), mb, batch);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof CorruptLogException c) {
-                throw c;
-            }
-            throw new CorruptLogException(file + ": batch " + batch + ": cannot decode (" + e.getMessage() + ")", e);
+            throw decodeFailure(batch, e);
         }
         loaded = batch;
+        verified = true;
         return root;
     }
 
@@ -281,12 +328,41 @@ final class ArrowStreamFile implements AutoCloseable {
         return relativePath;
     }
 
+    /**
+     * Releases the root, the reader and the allocator. A leak the allocator reports is thrown, so tests
+     * find it, but only after everything else was released.
+     */
     @Override
     public void close() {
-        root.close();
+        RuntimeException failure = null;
+        try {
+            root.close();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
         mapping = null;
         closeQuietly(reader);
-        allocator.close();
+        try {
+            allocator.close();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Closes the allocator after a failed open, adding a leak report to {@code cause} rather than losing it. */
+    private void closeAllocator(RuntimeException cause) {
+        try {
+            allocator.close();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private static void closeQuietly(ArrowFileReader r) {

@@ -1,6 +1,7 @@
 package io.avreplay.replay.arrow;
 
 import io.avreplay.error.BadInputException;
+import io.avreplay.error.ChecksumMismatchException;
 import io.avreplay.error.CorruptLogException;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
@@ -52,12 +53,17 @@ public final class LogReader implements AutoCloseable {
     private final Map<String, TimeIndex> indexes;
     private final List<SensorCalibration> calibrations;
     private final EgoTrajectory ego;
+    private final boolean verify;
 
-    private LogReader(Path dir, LogManifest manifest, BufferAllocator allocator) {
+    private LogReader(Path dir, LogManifest manifest, BufferAllocator allocator, Checksums checksums) {
         this.dir = dir;
         this.manifest = manifest;
         this.allocator = allocator;
+        this.verify = checksums == Checksums.VERIFY;
         try {
+            if (verify) {
+                verifySmallFiles();
+            }
             for (StreamInfo s : manifest.streams()) {
                 files.put(s.file(), new ArrowStreamFile(dir, s.file(), LogSchemas.forStream(s.kind(), s.sensor()), allocator));
             }
@@ -65,9 +71,18 @@ public final class LogReader implements AutoCloseable {
             this.calibrations = readCalibration();
             this.ego = readEgo();
         } catch (RuntimeException e) {
-            close();
+            try {
+                close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
+    }
+
+    /** Opens a log that verifies checksums ({@link Checksums#VERIFY}); see {@link #open(Path, BufferAllocator, Checksums)}. */
+    public static LogReader open(Path dir, BufferAllocator allocator) {
+        return open(dir, allocator, Checksums.VERIFY);
     }
 
     /**
@@ -75,17 +90,37 @@ public final class LogReader implements AutoCloseable {
      *
      * @param dir       the log directory (holding {@code log.json})
      * @param allocator parent allocator; the reader takes a named child of it
+     * @param checksums whether to check the small files at open and every batch before decoding it
      * @throws BadInputException     when {@code dir} is not a log, is incomplete or of another version
-     * @throws CorruptLogException   when a file is truncated, resized or undecodable
+     * @throws CorruptLogException   when a file is truncated, resized, undecodable, outside the log
+     *                               directory, not a regular file, or (verifying) fails its checksum
      * @throws io.avreplay.error.SchemaMismatchException when a file lacks a column or has a wrong type
      */
-    public static LogReader open(Path dir, BufferAllocator allocator) {
+    public static LogReader open(Path dir, BufferAllocator allocator, Checksums checksums) {
         LogManifest manifest = readManifest(dir);
-        for (Map.Entry<String, FileEntry> e : manifest.files().entrySet()) {
-            Path f = dir.resolve(e.getKey());
-            if (!Files.isRegularFile(f)) {
-                throw new CorruptLogException(f + ": listed in the manifest but missing");
+        checkFiles(dir, manifest);
+        BufferAllocator child = allocator.newChildAllocator("log-reader:" + manifest.logId(), 0, Long.MAX_VALUE);
+        try {
+            return new LogReader(dir, manifest, child, checksums);
+        } catch (RuntimeException e) {
+            try {
+                child.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
             }
+            throw e;
+        }
+    }
+
+    /**
+     * Checks that every file the manifest lists is a regular file inside {@code dir} of the recorded
+     * size, and that every stream has a file entry (no file is read).
+     *
+     * @throws CorruptLogException naming the file otherwise
+     */
+    public static void checkFiles(Path dir, LogManifest manifest) {
+        for (Map.Entry<String, FileEntry> e : manifest.files().entrySet()) {
+            Path f = LogFiles.inside(dir, e.getKey());
             long size;
             try {
                 size = Files.size(f);
@@ -103,13 +138,6 @@ public final class LogReader implements AutoCloseable {
                         + "' has no entry in 'files'");
             }
         }
-        BufferAllocator child = allocator.newChildAllocator("log-reader:" + manifest.logId(), 0, Long.MAX_VALUE);
-        try {
-            return new LogReader(dir, manifest, child);
-        } catch (RuntimeException e) {
-            child.close();
-            throw e;
-        }
     }
 
     /**
@@ -125,6 +153,9 @@ public final class LogReader implements AutoCloseable {
             throw new BadInputException(dir + ": not a log (expected a directory holding " + LogManifest.FILE_NAME + ")");
         }
         Path m = dir.resolve(LogManifest.FILE_NAME);
+        if (Files.exists(m) && !Files.isRegularFile(m)) {
+            throw new BadInputException(m + ": not a regular file");
+        }
         if (!Files.isRegularFile(m)) {
             boolean hasArrow = Files.exists(dir.resolve(LogSchemas.INDEX_FILE)) || Files.exists(dir.resolve("lidar"))
                     || Files.exists(dir.resolve("camera"));
@@ -170,7 +201,7 @@ public final class LogReader implements AutoCloseable {
     /** @throws BadInputException naming the available lidars when {@code sensor} has no lidar stream */
     public LidarStream lidar(String sensor) {
         StreamInfo info = require(StreamKind.LIDAR, sensor);
-        return new ArrowFrameStream.Lidar(info, files.get(info.file()), indexes.get(info.name()), sensor);
+        return new ArrowFrameStream.Lidar(info, files.get(info.file()), indexes.get(info.name()), sensor, verify);
     }
 
     /** @throws BadInputException naming the available cameras when {@code sensor} has no camera stream */
@@ -232,15 +263,43 @@ public final class LogReader implements AutoCloseable {
      * @return one message per mismatching file (empty when all match)
      */
     public List<String> verifyChecksums() {
+        return verifyChecksums(dir, manifest);
+    }
+
+    /**
+     * Recomputes the CRC-32C of every file a manifest lists (already checked to lie inside {@code dir}).
+     *
+     * @return one message per mismatching file (empty when all match)
+     * @throws CorruptLogException when a file cannot be read
+     */
+    public static List<String> verifyChecksums(Path dir, LogManifest manifest) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, FileEntry> e : manifest.files().entrySet()) {
-            Path f = dir.resolve(e.getKey());
+            Path f = LogFiles.inside(dir, e.getKey());
             String actual = crc32c(f);
             if (!actual.equals(e.getValue().crc32c())) {
                 problems.add(f + ": checksum mismatch (CRC-32C " + actual + ", manifest says " + e.getValue().crc32c() + ")");
             }
         }
         return problems;
+    }
+
+    /** Index, calibration and poses are read whole at open, so they are checked whole. */
+    private void verifySmallFiles() {
+        List<String> small = new ArrayList<>(List.of(LogSchemas.INDEX_FILE, LogSchemas.CALIBRATION_FILE));
+        manifest.stream(StreamKind.EGO_POSE, "ego").ifPresent(s -> small.add(s.file()));
+        for (String name : small) {
+            FileEntry entry = manifest.files().get(name);
+            if (entry == null) {
+                continue;
+            }
+            Path f = dir.resolve(name);
+            String actual = crc32c(f);
+            if (!actual.equals(entry.crc32c())) {
+                throw new ChecksumMismatchException(f + ": checksum mismatch (CRC-32C " + actual + ", manifest says "
+                        + entry.crc32c() + ")");
+            }
+        }
     }
 
     static String crc32c(Path f) {
@@ -266,34 +325,60 @@ public final class LogReader implements AutoCloseable {
 
     private <T> FrameStream<T> stream(StreamKind kind, String sensor, ArrowFrameStream.Decoder<T> decoder) {
         StreamInfo info = require(kind, sensor);
-        return new ArrowFrameStream<>(info, files.get(info.file()), indexes.get(info.name()), decoder);
+        return new ArrowFrameStream<>(info, files.get(info.file()), indexes.get(info.name()), decoder, verify);
     }
 
     private Map<String, TimeIndex> readIndex() {
         Map<String, TimeIndex> out = new HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         for (StreamInfo s : manifest.streams()) {
-            out.put(s.name(), new TimeIndex((int) Math.min(s.count(), 1 << 20)));
+            counts.put(s.name(), s.count());
+            // grows as entries arrive: a manifest's count is checked against the index, never trusted to allocate
+            out.put(s.name(), new TimeIndex((int) Math.min(s.count(), 1024)));
         }
         Path indexFile = dir.resolve(LogSchemas.INDEX_FILE);
         try (ArrowStreamFile f = new ArrowStreamFile(dir, LogSchemas.INDEX_FILE, LogSchemas.timeIndex(), allocator)) {
             for (int b = 0; b < f.batchCount(); b++) {
-                VectorSchemaRoot root = f.load(b);
-                VarCharVector stream = Columns.vector(root, "stream", VarCharVector.class);
-                BigIntVector ts = Columns.vector(root, "timestamp_ns", BigIntVector.class);
-                IntVector batch = Columns.vector(root, "batch", IntVector.class);
-                IntVector row = Columns.vector(root, "row", IntVector.class);
-                BigIntVector crc = Columns.vector(root, "batch_crc32c", BigIntVector.class);
-                for (int i = 0; i < root.getRowCount(); i++) {
-                    String name = Columns.getString(stream, i);
-                    TimeIndex idx = out.get(name);
-                    if (idx == null) {
-                        throw new CorruptLogException(indexFile + ": row " + i + " names stream '" + name
-                                + "', which the manifest does not list");
-                    }
-                    idx.add(ts.get(i), batch.get(i), row.get(i), crc.get(i));
+                try {
+                    readIndexBatch(f.load(b), b, indexFile, out, counts);
+                } catch (CorruptLogException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new CorruptLogException(indexFile + ": batch " + b + ": invalid value ("
+                            + ArrowStreamFile.describe(e) + ")", e);
                 }
             }
         }
+        checkIndexCounts(out, indexFile);
+        return out;
+    }
+
+    private static void readIndexBatch(VectorSchemaRoot root, int b, Path indexFile, Map<String, TimeIndex> out,
+            Map<String, Long> counts) {
+        VarCharVector stream = Columns.vector(root, "stream", VarCharVector.class);
+        BigIntVector ts = Columns.vector(root, "timestamp_ns", BigIntVector.class);
+        IntVector batch = Columns.vector(root, "batch", IntVector.class);
+        IntVector row = Columns.vector(root, "row", IntVector.class);
+        BigIntVector crc = Columns.vector(root, "batch_crc32c", BigIntVector.class);
+        for (int i = 0; i < root.getRowCount(); i++) {
+            if (stream.isNull(i)) {
+                throw new CorruptLogException(indexFile + ": batch " + b + ", row " + i + ": stream is null");
+            }
+            String name = Columns.getString(stream, i);
+            TimeIndex idx = out.get(name);
+            if (idx == null) {
+                throw new CorruptLogException(indexFile + ": row " + i + " names stream '" + name
+                        + "', which the manifest does not list");
+            }
+            if (idx.size() >= counts.get(name)) {
+                throw new CorruptLogException(indexFile + ": stream '" + name + "' has more index entries than the "
+                        + counts.get(name) + " frames the manifest records");
+            }
+            idx.add(ts.get(i), batch.get(i), row.get(i), crc.get(i));
+        }
+    }
+
+    private void checkIndexCounts(Map<String, TimeIndex> out, Path indexFile) {
         for (StreamInfo s : manifest.streams()) {
             TimeIndex idx = out.get(s.name());
             if (idx.size() != s.count()) {
@@ -306,7 +391,6 @@ public final class LogReader implements AutoCloseable {
                         + " record batches but the index refers to batch " + idx.batch(idx.size() - 1));
             }
         }
-        return out;
     }
 
     private List<SensorCalibration> readCalibration() {
@@ -318,8 +402,11 @@ public final class LogReader implements AutoCloseable {
             for (int b = 0; b < f.batchCount(); b++) {
                 try {
                     out.addAll(CalibrationCodec.decode(f.load(b)));
-                } catch (IllegalArgumentException e) {
-                    throw new CorruptLogException(f.file() + ": batch " + b + ": invalid calibration (" + e.getMessage() + ")", e);
+                } catch (CorruptLogException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new CorruptLogException(f.file() + ": batch " + b + ": invalid calibration ("
+                            + ArrowStreamFile.describe(e) + ")", e);
                 }
             }
         }
@@ -344,13 +431,28 @@ public final class LogReader implements AutoCloseable {
         }
     }
 
-    /** Releases every Arrow buffer and file handle of this reader. Idempotent. */
+    /**
+     * Releases every Arrow buffer and file handle of this reader. Idempotent. Every file is closed even
+     * when one fails; the first failure (a leak report) is thrown with the others suppressed.
+     */
     @Override
     public void close() {
+        RuntimeException failure = null;
         for (ArrowStreamFile f : files.values()) {
-            f.close();
+            try {
+                f.close();
+            } catch (RuntimeException e) {
+                failure = LogFiles.chain(failure, e);
+            }
         }
         files.clear();
-        allocator.close();
+        try {
+            allocator.close();
+        } catch (RuntimeException e) {
+            failure = LogFiles.chain(failure, e);
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

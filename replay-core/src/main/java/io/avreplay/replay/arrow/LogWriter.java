@@ -1,7 +1,8 @@
 package io.avreplay.replay.arrow;
 
-import io.avreplay.error.AvreplayException;
 import io.avreplay.replay.files.FileTrees;
+import io.avreplay.replay.files.OutputKind;
+import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.FileEntry;
@@ -49,7 +50,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class LogWriter implements AutoCloseable {
     static final int POSES_PER_BATCH = 4096;
 
+    /** The output kind of a log: a directory recognised by its {@code log.json}. */
+    public static final OutputKind OUTPUT = OutputKind.directoryMarkedBy("log", LogManifest.FILE_NAME);
+
     private final Path destination;
+    private final OutputPublisher publisher;
     private final Path temp;
     private final LogMetadata metadata;
     private final WriteOptions options;
@@ -61,8 +66,9 @@ public final class LogWriter implements AutoCloseable {
     /** Deletes the temporary directory if the JVM exits (e.g. Ctrl-C) before commit or close. */
     private final Thread cleanupOnExit;
 
-    private LogWriter(Path destination, Path temp, LogMetadata metadata, WriteOptions options, BufferAllocator parent) {
-        this.destination = destination;
+    private LogWriter(OutputPublisher publisher, Path temp, LogMetadata metadata, WriteOptions options, BufferAllocator parent) {
+        this.destination = publisher.destination();
+        this.publisher = publisher;
         this.temp = temp;
         this.metadata = metadata;
         this.options = options;
@@ -82,22 +88,13 @@ public final class LogWriter implements AutoCloseable {
     /**
      * Starts a log that will appear at {@code destination} on {@link #commit()}.
      *
-     * @throws AvreplayException when the destination exists (and {@code overwrite} is off) or the
-     *                           temporary directory cannot be created
+     * @throws io.avreplay.error.InvalidConfigException (exit 2) when the destination exists and
+     *         {@code overwrite} is off, or it is not a log, or it is the working directory or a parent of it
+     * @throws UncheckedIOException when the temporary directory cannot be created
      */
     public static LogWriter create(Path destination, LogMetadata metadata, BufferAllocator allocator, WriteOptions options) {
-        Path dest = destination.toAbsolutePath().normalize();
-        if (Files.exists(dest) && !options.overwrite()) {
-            throw new AvreplayException(dest + ": already exists (choose another output or allow overwrite)");
-        }
-        try {
-            Path parent = dest.getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempDirectory(parent, "." + dest.getFileName() + ".partial-");
-            return new LogWriter(dest, temp, metadata, options, allocator);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory beside " + dest, e);
-        }
+        OutputPublisher publisher = OutputPublisher.to(destination, OUTPUT, options.overwrite());
+        return new LogWriter(publisher, publisher.begin(), metadata, options, allocator);
     }
 
     /** Adds or replaces the calibration of a sensor; written on commit. */
@@ -182,7 +179,7 @@ public final class LogWriter implements AutoCloseable {
             Path manifestTemp = temp.resolve(LogManifest.FILE_NAME + ".tmp");
             ManifestCodec.write(manifest, manifestTemp);
             Files.move(manifestTemp, temp.resolve(LogManifest.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
-            publish();
+            publisher.commit();
             done = true;
             removeCleanupHook();
             allocator.close();
@@ -207,20 +204,8 @@ public final class LogWriter implements AutoCloseable {
             w.close();
         }
         allocator.close();
-        FileTrees.delete(temp);
+        publisher.abort();
         removeCleanupHook();
-    }
-
-    private void publish() throws IOException {
-        if (Files.exists(destination)) {
-            Path old = Files.createTempDirectory(destination.getParent(), "." + destination.getFileName() + ".old-");
-            Files.delete(old);
-            Files.move(destination, old, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE);
-            FileTrees.delete(old);
-        } else {
-            Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE);
-        }
     }
 
     private void fillIndex(VectorSchemaRoot root) {

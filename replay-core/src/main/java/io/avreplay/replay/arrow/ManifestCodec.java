@@ -23,6 +23,8 @@ import java.util.TreeMap;
 
 /** Reads and writes {@code log.json}. Field names are the spec's ({@code docs/log-format.md}). */
 public final class ManifestCodec {
+    /** A manifest lists a few dozen files; anything this large is not one. */
+    private static final long MAX_BYTES = 16L << 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ManifestCodec() {
@@ -74,6 +76,10 @@ public final class ManifestCodec {
     public static LogManifest read(Path file) {
         JsonNode root;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new BadInputException(file + ": " + Files.size(file) + " bytes, more than a manifest may have ("
+                        + MAX_BYTES + ")");
+            }
             root = JSON.readTree(file.toFile());
         } catch (com.fasterxml.jackson.core.JsonParseException e) {
             throw new BadInputException(file + ": malformed JSON at line " + e.getLocation().getLineNr()
@@ -85,6 +91,10 @@ public final class ManifestCodec {
             throw new BadInputException(file + ": expected a JSON object, got " + (root == null ? "nothing" : root.getNodeType()));
         }
         Fields f = new Fields(file, root);
+        String format = f.text("format");
+        if (!format.equals("avreplay-log")) {
+            throw new BadInputException(file + ": field 'format' is '" + format + "' (expected 'avreplay-log')");
+        }
         int version = f.integer("format_version");
         if (version != LogManifest.FORMAT_VERSION) {
             throw new BadInputException(file + ": format_version " + version + " is not supported (expected "
@@ -100,8 +110,20 @@ public final class ManifestCodec {
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(file + ": streams[" + i + "].kind: " + e.getMessage());
             }
-            streams.add(new StreamInfo(s.text("file"), s.text("sensor"), kind, s.longValue("count"),
-                    s.longValue("first_ns"), s.longValue("last_ns")));
+            String path = ManifestPaths.check(file, "streams[" + i + "].file", s.text("file"));
+            long count = s.longValue("count");
+            if (count < 0) {
+                throw new BadInputException(file + ": field 'streams[" + i + "].count' is " + count + " (expected >= 0)");
+            }
+            StreamInfo info = new StreamInfo(path, s.text("sensor"), kind, count, s.longValue("first_ns"),
+                    s.longValue("last_ns"));
+            for (StreamInfo other : streams) {
+                if (other.file().equals(info.file()) || (other.kind() == kind && other.sensor().equals(info.sensor()))) {
+                    throw new BadInputException(file + ": streams[" + i + "] repeats stream '" + other.name()
+                            + "' (" + kind.id() + " of sensor '" + info.sensor() + "')");
+                }
+            }
+            streams.add(info);
         }
         Map<String, String> tags = new LinkedHashMap<>();
         JsonNode tn = root.path("tags");
@@ -118,11 +140,21 @@ public final class ManifestCodec {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = fn.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
+            String name = ManifestPaths.check(file, "files", e.getKey());
             Fields ff = new Fields(file, e.getValue(), "files." + e.getKey() + ".");
-            files.put(e.getKey(), new FileEntry(ff.longValue("bytes"), ff.text("crc32c")));
+            long bytes = ff.longValue("bytes");
+            if (bytes < 0) {
+                throw new BadInputException(file + ": field 'files." + e.getKey() + ".bytes' is " + bytes + " (expected >= 0)");
+            }
+            files.put(name, new FileEntry(bytes, ff.text("crc32c")));
+        }
+        String compression = f.text("compression");
+        if (!List.of("none", "lz4", "zstd").contains(compression)) {
+            throw new BadInputException(file + ": field 'compression' is '" + compression
+                    + "' (expected none, lz4 or zstd)");
         }
         return new LogManifest(version, f.text("log_id"), f.text("vehicle"), f.text("location"),
-                f.longValue("start_ns"), f.longValue("end_ns"), f.text("compression"), f.text("created_by"),
+                f.longValue("start_ns"), f.longValue("end_ns"), compression, f.text("created_by"),
                 streams, tags, files);
     }
 
@@ -155,13 +187,27 @@ public final class ManifestCodec {
         long longValue(String name) {
             JsonNode v = get(name);
             if (!v.isIntegralNumber()) {
-                throw new BadInputException(file + ": field '" + prefix + name + "' must be an integer, got " + v);
+                throw new BadInputException(file + ": field '" + prefix + name + "' must be an integer, got "
+                        + abbreviate(v.toString()));
+            }
+            if (!v.canConvertToLong()) {
+                throw new BadInputException(file + ": field '" + prefix + name + "' is " + abbreviate(v.asText())
+                        + ", outside the signed 64-bit range");
             }
             return v.asLong();
         }
 
         int integer(String name) {
-            return Math.toIntExact(longValue(name));
+            long v = longValue(name);
+            if (v != (int) v) {
+                throw new BadInputException(file + ": field '" + prefix + name + "' is " + v
+                        + ", outside the 32-bit range");
+            }
+            return (int) v;
+        }
+
+        private static String abbreviate(String s) {
+            return s.length() <= 40 ? s : s.substring(0, 40) + "...";
         }
 
         JsonNode array(String name) {

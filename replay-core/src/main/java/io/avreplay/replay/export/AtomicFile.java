@@ -1,40 +1,27 @@
 package io.avreplay.replay.export;
 
-import io.avreplay.replay.files.FileTrees;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import io.avreplay.replay.files.OutputKind;
+import io.avreplay.replay.files.OutputPublisher;
 
-/** Writes a file (or directory) under a hidden temporary name beside its destination, then renames it into place. */
+/**
+ * The exporters' way to publish through {@link OutputPublisher}. An exporter replaces an earlier output of
+ * its own kind (a file with a file, a directory only when it carries the exporter's marker); refusing an
+ * existing output unless {@code --overwrite} was given is the caller's check ({@link OutputPublisher#check}).
+ */
 final class AtomicFile {
-    /** Fills the temporary path. */
-    @FunctionalInterface
-    interface Body {
-        void write(Path temp) throws IOException;
-    }
-
     private AtomicFile() {
     }
 
-    static void write(Path destination, Body body) {
-        Path dest = destination.toAbsolutePath().normalize();
-        Path temp = dest.resolveSibling("." + dest.getFileName() + ".partial");
-        try {
-            Files.createDirectories(dest.getParent());
-            FileTrees.delete(temp);
-            body.write(temp);
-            if (Files.isDirectory(dest)) {
-                FileTrees.delete(dest);
-            }
-            Files.move(temp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            FileTrees.deleteQuietly(temp);
-            throw new UncheckedIOException("cannot write " + dest + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            FileTrees.deleteQuietly(temp);
-            throw e;
-        }
+    /** A single exported file (JSON, MP4): replaces only a regular file. */
+    static final OutputKind FILE = OutputKind.file("export");
+
+    /** Publishes a single file. */
+    static void write(java.nio.file.Path destination, OutputPublisher.Body body) {
+        OutputPublisher.write(destination, FILE, true, body);
+    }
+
+    /** Publishes a directory of kind {@code kind}; {@code body} gets an empty directory. */
+    static void writeDirectory(java.nio.file.Path destination, OutputKind kind, OutputPublisher.Body body) {
+        OutputPublisher.write(destination, kind, true, body);
     }
 }

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * COCO detection JSON for one camera of a log. Instances (ground truth): {@code images} are the
- * camera's frames (id = frame index + 1, {@code file_name = <camera>/<timestamp_ns>.<jpg|png>}),
- * {@code categories} are the 2D ground-truth category names sorted by name (ids from 1), and each 2D
+ * COCO detection JSON for one camera of a log, numbered as {@link CocoNumbering} says (the numbering
+ * {@code run} uses too). Instances (ground truth): {@code images} are the camera's frames,
+ * {@code categories} are the 2D ground-truth category names present, and each 2D
  * box is an annotation with {@code bbox = [x, y, width, height]} px; DontCare regions become
  * {@code iscrowd = 1} (COCO's ignore regions). Extra fields {@code track_id}, {@code truncation} and
  * {@code occlusion} keep what COCO has no field for. Results: {@code [{image_id, category_id, bbox, score}]}
@@ -35,24 +35,25 @@ public final class CocoExport {
     public static int writeInstances(LogReader log, String camera, Path file) {
         FrameStream<CameraFrame> frames = log.camera(camera);
         FrameStream<AnnotationFrame<GroundTruth2d>> gt = groundTruth(log, camera);
-        Map<String, Integer> cats = categories(gt);
+        Map<String, Long> cats = categories(gt);
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
         root.putObject("info").put("description", "avreplay export of log " + log.manifest().logId() + " camera " + camera);
         ArrayNode images = root.putArray("images");
-        Map<Long, Integer> imageIds = new HashMap<>();
+        Map<Long, Long> imageIds = new HashMap<>();
         for (int i = 0; i < frames.size(); i++) {
             CameraFrame f = frames.read(i);
-            imageIds.put(f.timestampNs(), i + 1);
-            images.addObject().put("id", i + 1).put("file_name", camera + "/" + f.timestampNs() + "."
-                    + (f.encoding().id().equals("jpeg") ? "jpg" : "png")).put("width", f.width()).put("height", f.height())
+            long imageId = CocoNumbering.imageId(0, i);
+            imageIds.put(f.timestampNs(), imageId);
+            images.addObject().put("id", imageId).put("file_name", CocoNumbering.fileName(log.manifest().logId(), camera,
+                    f.timestampNs(), f.encoding().id())).put("width", f.width()).put("height", f.height())
                     .put("timestamp_ns", f.timestampNs());
         }
         ArrayNode anns = root.putArray("annotations");
         int id = 0;
         for (int i = 0; i < gt.size(); i++) {
             AnnotationFrame<GroundTruth2d> f = gt.read(i);
-            Integer image = imageIds.get(f.timestampNs());
+            Long image = imageIds.get(f.timestampNs());
             if (image == null) {
                 throw new BadInputException(log.directory() + ": 2D ground truth of '" + camera + "' at " + f.timestampNs()
                         + " ns has no camera frame at that time");
@@ -86,7 +87,7 @@ public final class CocoExport {
     public static void writeResults(LogReader log, String camera, Map<Long, List<Detection2d>> detections,
             Path file) {
         FrameStream<CameraFrame> frames = log.camera(camera);
-        Map<String, Integer> cats = categories(groundTruth(log, camera));
+        Map<String, Long> cats = categories(groundTruth(log, camera));
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode out = m.createArrayNode();
         for (Map.Entry<Long, List<Detection2d>> e : detections.entrySet()) {
@@ -103,13 +104,13 @@ public final class CocoExport {
         AtomicFile.write(file, tmp -> m.writeValue(tmp.toFile(), out));
     }
 
-    private static void writeResult(ArrayNode out, Detection2d d, int idx, Map<String, Integer> cats) {
-        Integer cat = cats.get(d.category());
+    private static void writeResult(ArrayNode out, Detection2d d, int idx, Map<String, Long> cats) {
+        Long cat = cats.get(d.category());
         if (cat == null) {
             throw new InvalidConfigException("detection category '" + d.category() + "' is not among the ground-truth "
                     + "categories " + cats.keySet());
         }
-        ObjectNode o = out.addObject().put("image_id", idx + 1).put("category_id", cat);
+        ObjectNode o = out.addObject().put("image_id", CocoNumbering.imageId(0, idx)).put("category_id", cat);
         o.putArray("bbox").add(d.box().x1()).add(d.box().y1()).add(d.box().width()).add(d.box().height());
         o.put("score", d.score());
     }
@@ -119,14 +120,17 @@ public final class CocoExport {
                 + ": no 2D ground truth for camera '" + camera + "'"));
     }
 
-    private static Map<String, Integer> categories(FrameStream<AnnotationFrame<GroundTruth2d>> gt) {
+    /** The categories present, by {@link CocoNumbering}: fixed ids first, then the others from 1000 by name. */
+    private static Map<String, Long> categories(FrameStream<AnnotationFrame<GroundTruth2d>> gt) {
         TreeSet<String> names = new TreeSet<>();
         for (int i = 0; i < gt.size(); i++) {
             gt.read(i).boxes().forEach(a -> names.add(a.category()));
         }
-        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        long extra = CocoNumbering.FIRST_EXTRA_CATEGORY_ID;
         for (String n : names) {
-            out.put(n, out.size() + 1);
+            var fixed = CocoNumbering.categoryId(n);
+            out.put(n, fixed.isPresent() ? fixed.getAsLong() : extra++);
         }
         return out;
     }

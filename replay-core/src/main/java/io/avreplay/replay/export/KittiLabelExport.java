@@ -1,5 +1,6 @@
 package io.avreplay.replay.export;
 
+import io.avreplay.replay.files.OutputKind;
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
@@ -30,6 +31,9 @@ import java.util.Optional;
  * (timestamp ÷ 100 ms) and the annotated frame's index otherwise.
  */
 public final class KittiLabelExport {
+    /** The output kind: a directory marked as this exporter's ({@code --overwrite} replaces only that). */
+    public static final OutputKind OUTPUT = OutputKind.directory("kitti-labels");
+
     private KittiLabelExport() {
     }
 
@@ -65,11 +69,17 @@ public final class KittiLabelExport {
             List<KittiLabelFormat.KittiObject> objs = new ArrayList<>();
             for (GroundTruth3d a : f.boxes()) {
                 GroundTruth2d a2 = byTrack.get(a.trackId());
-                double[] bbox = a2 != null ? new double[] {a2.box().x1(), a2.box().y1(), a2.box().x2(),
-                        a2.box().y2()} : project(a.box(), image);
-                double trunc = a2 != null && !Float.isNaN(a2.truncation()) ? a2.truncation() : 0;
-                int occ = a2 != null ? a2.occlusion() : 3;
-                objs.add(KittiLabelFormat.fromEgo(a.category(), a.box(), Double.NaN, egoToRect, bbox, trunc, occ));
+                if (a2 != null) {
+                    double trunc = Float.isNaN(a2.truncation()) ? 0 : a2.truncation();
+                    objs.add(KittiLabelFormat.fromEgo(a.category(), a.box(), Double.NaN, egoToRect,
+                            new double[] {a2.box().x1(), a2.box().y1(), a2.box().x2(),
+                            a2.box().y2()}, trunc, a2.occlusion()));
+                } else {
+                    // KITTI labels only objects seen in the image: one behind the camera or outside the picture is
+                    // left out; one partly outside gets its clipped box and the fraction cut off as truncation.
+                    project(a.box(), image).ifPresent(p -> objs.add(KittiLabelFormat.fromEgo(a.category(), a.box(),
+                            Double.NaN, egoToRect, p.bbox(), p.truncated(), UNKNOWN_OCCLUSION)));
+                }
             }
             for (GroundTruth2d d : dontCare) {
                 objs.add(KittiLabelFormat.dontCare(new double[] {d.box().x1(), d.box().y1(), d.box().x2(),
@@ -83,7 +93,7 @@ public final class KittiLabelExport {
 
     /** Writes label files atomically (the whole directory appears at once). */
     public static void write(Map<String, List<KittiLabelFormat.KittiObject>> frames, Path outDir) {
-        AtomicFile.write(outDir, tmp -> {
+        AtomicFile.writeDirectory(outDir, OUTPUT, tmp -> {
             Files.createDirectories(tmp);
             for (Map.Entry<String, List<KittiLabelFormat.KittiObject>> e : frames.entrySet()) {
                 StringBuilder sb = new StringBuilder();
@@ -101,22 +111,42 @@ public final class KittiLabelExport {
     }
 
     /** The box's 8 corners projected into the camera, enclosing rectangle clipped to the image; zeros when behind. */
-    static double[] project(Box3d box, SensorCalibration camera) {
+    /** KITTI's {@code occluded} value for "unknown". */
+    static final int UNKNOWN_OCCLUSION = 3;
+    /** Nearest depth projected, metres in front of the camera; corners closer are moved out to it. */
+    private static final double MIN_DEPTH_M = 0.1;
+
+    /** A 3D box's picture: its 2D box clipped to the image, px, and the fraction of it cut off (0..1). */
+    record Projection(double[] bbox, double truncated) {
+    }
+
+    /**
+     * Projects a box into the camera's image.
+     *
+     * @return the clipped 2D box and its truncation, or empty when the box is wholly behind the camera or
+     *         wholly outside the image
+     */
+    static Optional<Projection> project(Box3d box, SensorCalibration camera) {
         CameraIntrinsics k = camera.intrinsics().orElseThrow();
         Pose egoToCam = camera.sensorToEgo().inverse();
         double[] r = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        boolean inFront = false;
         for (Vec3 c : box.corners()) {
             Vec3 p = egoToCam.apply(c);
-            if (p.z() <= 0.1) {
-                return new double[4];
-            }
-            double[] uv = k.project(p.x(), p.y(), p.z());
+            inFront |= p.z() > MIN_DEPTH_M;
+            double[] uv = k.project(p.x(), p.y(), Math.max(p.z(), MIN_DEPTH_M));
             r[0] = Math.min(r[0], uv[0]);
             r[1] = Math.min(r[1], uv[1]);
             r[2] = Math.max(r[2], uv[0]);
             r[3] = Math.max(r[3], uv[1]);
         }
-        return new double[] {Math.max(0, r[0]), Math.max(0, r[1]), Math.min(k.width() - 1, r[2]), Math.min(k.height() - 1, r[3])};
+        double[] clipped = {Math.max(0, r[0]), Math.max(0, r[1]), Math.min(k.width() - 1, r[2]), Math.min(k.height() - 1, r[3])};
+        if (!inFront || clipped[2] <= clipped[0] || clipped[3] <= clipped[1]) {
+            return Optional.empty();
+        }
+        double full = (r[2] - r[0]) * (r[3] - r[1]);
+        double seen = (clipped[2] - clipped[0]) * (clipped[3] - clipped[1]);
+        return Optional.of(new Projection(clipped, Math.min(1, Math.max(0, 1 - seen / full))));
     }
 
     private static SensorCalibration calibration(LogReader log, String camera) {

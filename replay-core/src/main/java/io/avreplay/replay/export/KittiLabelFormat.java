@@ -14,9 +14,11 @@ import java.util.Objects;
  * (KITTI's own precision), the score with four.
  */
 public final class KittiLabelFormat {
-    private static final Map<String, String> TYPES = Map.of("car", "Car", "van", "Van", "truck", "Truck",
-            "pedestrian", "Pedestrian", "person_sitting", "Person_sitting", "cyclist", "Cyclist", "tram", "Tram",
-            "misc", "Misc", "dontcare", "DontCare");
+    private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("car", "Car"), Map.entry("van", "Van"),
+            Map.entry("truck", "Truck"), Map.entry("pedestrian", "Pedestrian"),
+            Map.entry("person_sitting", "Person_sitting"), Map.entry("cyclist", "Cyclist"),
+            Map.entry("bicycle", "Cyclist"), Map.entry("tram", "Tram"), Map.entry("misc", "Misc"),
+            Map.entry("dontcare", "DontCare"));
 
     private KittiLabelFormat() {
     }
@@ -45,10 +47,13 @@ public final class KittiLabelFormat {
         }
     }
 
-    /** The KITTI type of one of our category names ({@code car} → {@code Car}). */
+    /**
+     * The KITTI type of one of our category names: KITTI's own types by name ({@code car} → {@code Car}),
+     * {@code bicycle} → {@code Cyclist} (KITTI labels a bicycle with its rider as one Cyclist), anything else
+     * → {@code Misc}, since the KITTI devkit knows only its eight types and would silently drop others.
+     */
     public static String kittiType(String category) {
-        String t = TYPES.get(category.toLowerCase(Locale.ROOT));
-        return t != null ? t : category.isEmpty() ? "Misc" : Character.toUpperCase(category.charAt(0)) + category.substring(1);
+        return TYPES.getOrDefault(category.toLowerCase(Locale.ROOT), "Misc");
     }
 
     /**

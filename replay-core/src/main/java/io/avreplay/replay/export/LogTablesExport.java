@@ -1,5 +1,6 @@
 package io.avreplay.replay.export;
 
+import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.AnnotationFrame;
@@ -28,6 +29,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * one sweep at a time, Arrow buffers from a child of the caller's allocator, released on return.
  */
 public final class LogTablesExport {
+    /** The output kind: a directory marked as this exporter's ({@code --overwrite} replaces only that). */
+    public static final OutputKind OUTPUT = OutputKind.directory("feather-tables");
+
     private LogTablesExport() {
     }
 
@@ -37,7 +41,7 @@ public final class LogTablesExport {
 
     public static Counts export(LogReader log, Path outDir, BufferAllocator parent) {
         long[] n = new long[5];
-        AtomicFile.write(outDir, tmp -> {
+        AtomicFile.writeDirectory(outDir, OUTPUT, tmp -> {
             Files.createDirectories(tmp);
             try (BufferAllocator a = parent.newChildAllocator("tables-export", 0, Long.MAX_VALUE)) {
                 n[0] = points(log, tmp.resolve("points.feather"), a);

@@ -1,5 +1,6 @@
 package io.avreplay.replay.play;
 
+import io.avreplay.replay.arrow.Checksums;
 import io.avreplay.replay.arrow.LogReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,13 +26,13 @@ final class ReadAhead<T> implements ItemSource<T> {
     private boolean ended;
 
     ReadAhead(Production<T> production, List<Path> logDirs, BufferAllocator allocator, long capacityBytes,
-            int threadCount) {
+            int threadCount, Checksums checksums) {
         for (int w = 0; w < threadCount; w++) {
             lanes.add(new ReadAheadLane(Math.max(1, capacityBytes / threadCount)));
         }
         for (int w = 0; w < threadCount; w++) {
             int lane = w;
-            Thread t = new Thread(() -> produce(production, logDirs, allocator, lane, threadCount),
+            Thread t = new Thread(() -> produce(production, logDirs, allocator, lane, threadCount, checksums),
                     "avreplay-read-ahead-" + w);
             t.setDaemon(true);
             threads.add(t);
@@ -39,13 +40,17 @@ final class ReadAhead<T> implements ItemSource<T> {
         threads.forEach(Thread::start);
     }
 
+    /**
+     * Decodes this lane's steps. Nothing escapes the thread: a failure, including one from closing the
+     * readers afterwards, goes to the consumer (a close failure after an earlier one is suppressed by it).
+     */
     private void produce(Production<T> production, List<Path> logDirs, BufferAllocator allocator, int lane,
-            int count) {
+            int count, Checksums checksums) {
         ReadAheadLane out = lanes.get(lane);
         List<LogReader> readers = new ArrayList<>();
         try {
             for (Path dir : logDirs) {
-                readers.add(LogReader.open(dir, allocator));
+                readers.add(LogReader.open(dir, allocator, checksums));
             }
             Production.Pipeline<T> steps = production.start(readers);
             for (long seq = 0; steps.hasNext(); seq++) {
@@ -55,17 +60,34 @@ final class ReadAhead<T> implements ItemSource<T> {
                 }
                 Decoded<T> d = steps.decodeNext();
                 if (!out.put(d, d.bytes())) {
+                    closeAll(readers, null); // the consumer has gone: nobody to tell
                     return;
                 }
             }
-            out.put(ReadAheadLane.END, 0);
+            Throwable closing = closeAll(readers, null);
+            out.put(closing == null ? ReadAheadLane.END : closing, 0);
         } catch (RuntimeException | Error e) {
+            closeAll(readers, e);
             out.put(e, 0);
-        } finally {
-            for (LogReader r : readers) {
+        }
+    }
+
+    /** Closes every reader; returns the first failure, or adds them all to {@code cause} when there is one. */
+    private static Throwable closeAll(List<LogReader> readers, Throwable cause) {
+        Throwable first = cause;
+        for (LogReader r : readers) {
+            try {
                 r.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
             }
         }
+        readers.clear();
+        return cause == null ? first : null;
     }
 
     @Override

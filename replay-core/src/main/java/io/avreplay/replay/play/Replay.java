@@ -1,6 +1,8 @@
 package io.avreplay.replay.play;
 
+import io.avreplay.replay.time.TimeSpec;
 import io.avreplay.error.InvalidConfigException;
+import io.avreplay.replay.arrow.Checksums;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.FrameRef;
 import io.avreplay.replay.log.StreamKind;
@@ -188,7 +190,8 @@ public final class Replay implements AutoCloseable {
             Function<T, Integer> loopOf, Function<T, List<FrameRef>> framesOf) {
         ItemSource<T> source = settings.readAheadBytes() > 0
                 ? new ReadAhead<>(p, readers.stream().map(LogReader::directory).toList(), allocator,
-                        settings.readAheadBytes(), settings.decodeThreads())
+                        settings.readAheadBytes(), settings.decodeThreads(), settings.verifyChecksums()
+                                ? Checksums.VERIFY : Checksums.SKIP)
                 : new DirectSource<>(p, readers);
         Player<?>[] self = new Player<?>[1];
         Player<T> player = new Player<>(source, control, settings.clock(), settings.rate(), refOf, loopOf, framesOf,
@@ -353,7 +356,7 @@ public final class Replay implements AutoCloseable {
             List<LogReader> owned = new ArrayList<>();
             try {
                 for (Object l : logs) {
-                    LogReader r = l instanceof Path p ? LogReader.open(p, allocator) : (LogReader) l;
+                    LogReader r = l instanceof Path p ? LogReader.open(p, allocator, checksums()) : (LogReader) l;
                     if (l instanceof Path) {
                         owned.add(r);
                     }
@@ -361,9 +364,19 @@ public final class Replay implements AutoCloseable {
                 }
                 return new Replay(this, readers, owned, ReplayPlan.resolve(readers, sensors, start, end));
             } catch (RuntimeException e) {
-                owned.forEach(LogReader::close);
+                for (LogReader r : owned) {
+                    try {
+                        r.close();
+                    } catch (RuntimeException cleanup) {
+                        e.addSuppressed(cleanup);
+                    }
+                }
                 throw e;
             }
+        }
+
+        private Checksums checksums() {
+            return verifyChecksums ? Checksums.VERIFY : Checksums.SKIP;
         }
     }
 }

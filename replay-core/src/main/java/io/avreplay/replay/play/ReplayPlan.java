@@ -1,5 +1,6 @@
 package io.avreplay.replay.play;
 
+import io.avreplay.replay.time.TimeSpec;
 import io.avreplay.error.BadInputException;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.replay.arrow.LogReader;

@@ -1,5 +1,6 @@
 package io.avreplay.replay.play;
 
+import io.avreplay.replay.time.TimeSpec;
 import static io.avreplay.replay.arrow.TestLogs.CAMERA_PERIOD_NS;
 import static io.avreplay.replay.arrow.TestLogs.LIDAR_PERIOD_NS;
 import static io.avreplay.replay.arrow.TestLogs.T0;
@@ -232,6 +233,28 @@ class ReplayTest extends ArrowTest {
             assertTrue(skipped.message().contains("batch " + bad), skipped.message());
         }
         assertFalse(seen.stream().anyMatch(f -> f.sensorId().equals("lidar_top") && f.index() == bad));
+    }
+
+    /**
+     * D6: a batch that fails to decode on a read-ahead thread (node length 2^40, checksums off) reaches
+     * the consumer as one exception; nothing escapes the thread (no trace on stderr) and nothing leaks.
+     */
+    @Test
+    void readAheadDecodeFailureReachesTheConsumerOnly() throws Exception {
+        Path lidar = log.resolve("lidar/lidar_top.arrow");
+        assertTrue(io.avreplay.replay.arrow.ArrowPatches.patchNodeLengths(lidar, 3, 500, 1L << 40, allocator) > 0);
+        List<Throwable> escaped = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> escaped.add(e));
+        try (Replay r = replay().sensors(List.of("lidar_top")).verifyChecksums(false).readAheadBytes(1 << 20)
+                .build()) {
+            CorruptLogException e = assertThrows(CorruptLogException.class, () -> r.play(f -> { }));
+            assertTrue(e.getMessage().startsWith(lidar + ": batch 3"), e.getMessage());
+            assertEquals(0, e.getSuppressed().length, "no leak report from cleaning up");
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+        assertEquals(List.of(), escaped);
     }
 
     /** Breaks one lidar batch in the middle of the file; returns its frame index. */

@@ -2,7 +2,9 @@ package io.avreplay.scenario.catalog;
 
 import io.avreplay.error.BadInputException;
 import io.avreplay.scenario.gate.Gate;
-import io.avreplay.scenario.gate.MetricKind;
+import io.avreplay.scenario.scoring.DistanceBin;
+import io.avreplay.scenario.scoring.Region;
+import io.avreplay.scenario.scoring.ScoringLayout;
 import io.avreplay.scenario.yaml.YamlFiles;
 import io.avreplay.scenario.yaml.YamlNode;
 import java.io.IOException;
@@ -29,7 +31,7 @@ public final class CatalogReader {
     /** Most scenario files in one catalogue. */
     public static final int MAX_FILES = 10_000;
     private static final Set<String> FIELDS = Set.of("id", "title", "description", "log", "window", "tags",
-            "classes", "gates", "provenance");
+            "classes", "gates", "provenance", "scoring");
 
     private final Set<String> knownClasses;
     private final long maxBytes;
@@ -110,13 +112,14 @@ public final class CatalogReader {
                     + TimeWindow.seconds(r.durationNs()));
         }
         List<String> classes = readClasses(root.get("classes"));
-        List<Gate> gates = root.opt("gates").map(g -> readGates(g, classes)).orElse(List.of());
+        ScoringLayout scoring = root.opt("scoring").map(CatalogReader::readScoring).orElse(ScoringLayout.defaults());
+        List<Gate> gates = root.opt("gates").map(g -> readGates(g, classes, scoring)).orElse(List.of());
         Map<String, String> provenance = new TreeMap<>();
         root.opt("provenance").ifPresent(p -> p.keys().forEach(k -> provenance.put(k, p.get(k).text())));
         try {
             return new Scenario(id, root.get("title").nonBlank(), root.opt("description").map(YamlNode::text).orElse(""),
                     log, window, root.opt("tags").map(TagKey::read).orElseGet(TreeMap::new), classes, gates, provenance,
-                    new ScenarioSource(file, lines));
+                    new ScenarioSource(file, lines), scoring);
         } catch (IllegalArgumentException e) {
             throw root.error(e.getMessage());
         }
@@ -165,21 +168,57 @@ public final class CatalogReader {
         return List.copyOf(out);
     }
 
-    private List<Gate> readGates(YamlNode n, List<String> classes) {
+    private List<Gate> readGates(YamlNode n, List<String> classes, ScoringLayout scoring) {
         List<Gate> out = new ArrayList<>();
         for (YamlNode g : n.items()) {
             Gate gate;
             try {
-                gate = Gate.parse(g.nonBlank(), knownClasses);
+                gate = Gate.parse(g.nonBlank(), knownClasses, scoring.regions());
             } catch (IllegalArgumentException e) {
                 throw g.error(e.getMessage());
             }
-            if (gate.metric().kind() == MetricKind.AP && !classes.contains(gate.metric().className())) {
-                throw g.error("gate class '" + gate.metric().className() + "' is not one of the scenario's classes "
-                        + classes);
+            for (String c : gate.metric().filter().classes()) {
+                if (!classes.contains(c)) {
+                    throw g.error("gate class '" + c + "' is not one of the scenario's classes " + classes);
+                }
             }
             out.add(gate);
         }
         return out;
+    }
+
+    /** {@code scoring: {bins: [0-30, 30-50, 50-], regions: {ego_lane: {x: [0, 60], y: [-2, 2]}}, time_tolerance: 50ms}} */
+    private static ScoringLayout readScoring(YamlNode n) {
+        n.allowOnly(Set.of("bins", "regions", "time_tolerance"));
+        List<DistanceBin> bins = new ArrayList<>();
+        n.opt("bins").ifPresent(b -> b.items().forEach(item -> {
+            try {
+                bins.add(DistanceBin.parse(item.nonBlank()));
+            } catch (IllegalArgumentException e) {
+                throw item.error(e.getMessage());
+            }
+        }));
+        Map<String, Region> regions = new TreeMap<>();
+        n.opt("regions").ifPresent(r -> r.keys().forEach(name -> {
+            YamlNode box = r.get(name);
+            box.allowOnly(Set.of("x", "y"));
+            List<YamlNode> x = box.get("x").items();
+            List<YamlNode> y = box.get("y").items();
+            if (x.size() != 2 || y.size() != 2) {
+                throw box.error("a region is {x: [min, max], y: [min, max]} in metres, ego frame");
+            }
+            try {
+                regions.put(name, new Region(name, x.get(0).number(), x.get(1).number(), y.get(0).number(),
+                        y.get(1).number()));
+            } catch (IllegalArgumentException e) {
+                throw box.error(e.getMessage());
+            }
+        }));
+        long tol = n.opt("time_tolerance").map(TimeWindow::durationNs).orElse(ScoringLayout.HALF_LIDAR_PERIOD);
+        try {
+            return new ScoringLayout(bins.isEmpty() ? ScoringLayout.DEFAULT_BINS : bins, regions, tol);
+        } catch (IllegalArgumentException e) {
+            throw n.error(e.getMessage());
+        }
     }
 }

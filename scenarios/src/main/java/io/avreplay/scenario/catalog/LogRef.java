@@ -1,5 +1,6 @@
 package io.avreplay.scenario.catalog;
 
+import io.avreplay.scenario.synth.Synthesizer;
 import io.avreplay.replay.log.ToolVersion;
 import java.util.Objects;
 
@@ -35,8 +36,9 @@ public sealed interface LogRef permits LogRef.LogPath, LogRef.Recipe {
             if (!preset.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
                 throw new IllegalArgumentException("preset must be a name like 'cut-in', got '" + preset + "'");
             }
-            if (durationNs <= 0) {
-                throw new IllegalArgumentException("duration must be > 0, got " + durationNs + " ns");
+            if (durationNs <= 0 || durationNs > Synthesizer.MAX_DURATION_NS) {
+                throw new IllegalArgumentException("duration must be > 0 s and <= "
+                        + Synthesizer.MAX_DURATION_NS / 1_000_000_000L + " s, got " + durationNs / 1e9 + " s");
             }
         }
 

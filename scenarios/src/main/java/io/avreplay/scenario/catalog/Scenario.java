@@ -2,6 +2,7 @@ package io.avreplay.scenario.catalog;
 
 import io.avreplay.error.BadInputException;
 import io.avreplay.scenario.gate.Gate;
+import io.avreplay.scenario.scoring.ScoringLayout;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,11 +23,13 @@ import java.util.TreeMap;
  * @param provenance  how the scenario was made (mined: log id, rule, parameters, tool version); empty
  *                    for hand-written scenarios
  * @param source      the file it was read from
+ * @param scoring     report bins, regions and time tolerance (YAML {@code scoring:}; defaults when absent)
  */
 public record Scenario(String id, String title, String description, LogRef log, TimeWindow window,
         SortedMap<TagKey, List<String>> tags, List<String> classes, List<Gate> gates, Map<String, String> provenance,
-        ScenarioSource source) {
+        ScenarioSource source, ScoringLayout scoring) {
     public Scenario {
+        Objects.requireNonNull(scoring, "scoring");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");

@@ -1,8 +1,8 @@
 package io.avreplay.scenario.catalog;
 
+import io.avreplay.error.InvalidConfigException;
+import io.avreplay.replay.time.DurationGrammar;
 import io.avreplay.scenario.yaml.YamlNode;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A scenario's time window, either offsets from the log's start ({@code start: 2s, end: 12s}) or
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  * @param fromLogStart whether the values are offsets from the log's first timestamp
  */
 public record TimeWindow(long startNs, long endNs, boolean fromLogStart) {
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|min|m)?");
-
     /** @throws IllegalArgumentException when end is not after start or an offset is negative */
     public TimeWindow {
         if (endNs <= startNs) {
@@ -53,29 +51,17 @@ public record TimeWindow(long startNs, long endNs, boolean fromLogStart) {
     }
 
     /**
-     * Parses {@code 2s}, {@code 1500ms}, {@code 1.5min}, {@code 12} (seconds) into ns.
+     * Parses a duration field with the one grammar ({@link DurationGrammar}: {@code 2s}, {@code 1500ms},
+     * {@code 1.5min}, {@code 12} seconds; at most 24 h) into ns.
      *
      * @throws RuntimeException the document's error type, naming file, line and field
      */
     public static long durationNs(YamlNode n) {
-        Matcher m = DURATION.matcher(n.text().trim());
-        if (!m.matches()) {
-            throw n.error("'" + n.text() + "' is not a duration (expected e.g. 2s, 1500ms, 1min)");
+        try {
+            return DurationGrammar.parseNs("duration", n.text());
+        } catch (InvalidConfigException e) {
+            throw n.error(e.getMessage().replaceFirst("^duration: ", ""));
         }
-        double v = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        double scale = switch (unit) {
-            case "ns" -> 1;
-            case "us" -> 1e3;
-            case "ms" -> 1e6;
-            case "s" -> 1e9;
-            default -> 60e9;
-        };
-        double ns = v * scale;
-        if (ns > 1e18) {
-            throw n.error("duration '" + n.text() + "' is too long");
-        }
-        return Math.round(ns);
     }
 
     /** @return a compact text form, e.g. {@code 2s..12s} or {@code 1700…ns..1700…ns} */

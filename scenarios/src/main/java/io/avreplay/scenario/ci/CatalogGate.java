@@ -14,6 +14,8 @@ import io.avreplay.scenario.gate.FrameUnits;
 import io.avreplay.scenario.gate.GateEvaluator;
 import io.avreplay.scenario.gate.GateResult;
 import io.avreplay.scenario.gate.ScenarioScorer;
+import io.avreplay.scenario.scoring.ScoringLayout;
+import io.avreplay.scenario.scoring.TimeAssociation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +25,9 @@ import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Scores every scenario of a catalogue on its window and classes and checks its gates. Each scenario's
+ * Scores every scenario of a catalogue on its window and classes and checks its gates. Output stamps are
+ * associated with ground-truth stamps within the scenario's tolerance (default half the lidar period),
+ * so an external stack's stamps need not equal the sensor stamps. Each scenario's
  * frames are matched once per model ({@link ScenarioScorer#accumulate}); the bootstrap reuses the units.
  * Detections of a log are loaded once per run. Every input problem (missing log, window outside its log,
  * missing or malformed results) is thrown before anything is returned, so callers write reports only for
@@ -58,30 +62,40 @@ public final class CatalogGate<U extends FrameUnits> {
         Map<String, Map<Long, List<Detection3d>>> candCache = new HashMap<>();
         Map<String, Map<Long, List<Detection3d>>> baseCache = new HashMap<>();
         List<ScenarioOutcome> out = new ArrayList<>();
+        String started = GateRun.now();
         for (Scenario s : catalog.scenarios()) {
+            long t0 = System.nanoTime();
             Path dir = logs.logDirectory(s);
             List<AnnotationFrame<GroundTruth3d>> truth;
             String logId;
             long[] w;
+            long logStart;
+            long tolerance;
             try (LogReader r = LogReader.open(dir, allocator)) {
                 logId = r.manifest().logId();
+                logStart = r.manifest().startNs();
                 w = s.absoluteWindow(r.manifest().startNs(), r.manifest().endNs());
                 truth = window(r, w);
+                tolerance = s.scoring().toleranceNs() == ScoringLayout.HALF_LIDAR_PERIOD ? halfLidarPeriodNs(r)
+                        : s.scoring().toleranceNs();
             }
             Map<Long, List<Detection3d>> cand = candCache.computeIfAbsent(logId, id -> candidate.forLog(id, dir));
-            List<EvalFrame> candFrames = frames(truth, cand);
+            TimeAssociation.Result<Detection3d> assoc = associate(truth, cand, tolerance);
+            List<EvalFrame> candFrames = frames(truth, assoc);
             U cu = scorer.accumulate(candFrames, s.classes());
-            Optional<U> bu = baseline.map(b -> scorer.accumulate(
-                    frames(truth, baseCache.computeIfAbsent(logId, id -> b.forLog(id, dir))), s.classes()));
+            Optional<U> bu = baseline.map(b -> scorer.accumulate(frames(truth, associate(truth,
+                    baseCache.computeIfAbsent(logId, id -> b.forLog(id, dir)), tolerance)), s.classes()));
             List<GateResult> results = evaluator.evaluate(s.gates(), scorer, cu, bu);
-            boolean failed = results.stream().anyMatch(GateResult::failed);
+            boolean failed = truth.isEmpty() || results.stream().anyMatch(GateResult::failed);
             out.add(new ScenarioOutcome(s.id(), s.title(), s.source().file().toString(), logId, w[0], w[1],
                     truth.size(), s.classes(), results, scorer.curves(cu, 2.0),
-                    failed ? worstFrames.render(s, dir, candFrames) : List.of()));
+                    failed ? worstFrames.render(s, dir, candFrames) : List.of(), logStart,
+                    new ScenarioOutcome.Association(tolerance, assoc.outputsWithoutTruth(), assoc.truthWithoutOutput()),
+                    scorer.detail(cu, s.gates(), s.scoring().bins()), (System.nanoTime() - t0) / 1e9));
         }
         return new GateRun(catalog.location().toString(), candidate.describe(),
                 baseline.map(DetectionResults::describe).orElse(""), scorer.name(), evaluator.config(),
-                ToolVersion.current(), out);
+                ToolVersion.current(), out, started);
     }
 
     private static List<AnnotationFrame<GroundTruth3d>> window(LogReader r, long[] w) {
@@ -95,12 +109,37 @@ public final class CatalogGate<U extends FrameUnits> {
         return out;
     }
 
-    private static List<EvalFrame> frames(List<AnnotationFrame<GroundTruth3d>> truth, Map<Long,
-            List<Detection3d>> dets) {
+    private static TimeAssociation.Result<Detection3d> associate(List<AnnotationFrame<GroundTruth3d>> truth,
+            Map<Long, List<Detection3d>> dets, long toleranceNs) {
+        long[] stamps = truth.stream().mapToLong(AnnotationFrame::timestampNs).toArray();
+        return TimeAssociation.associate(stamps, dets, toleranceNs);
+    }
+
+    private static List<EvalFrame> frames(List<AnnotationFrame<GroundTruth3d>> truth,
+            TimeAssociation.Result<Detection3d> assoc) {
         List<EvalFrame> out = new ArrayList<>(truth.size());
-        for (AnnotationFrame<GroundTruth3d> f : truth) {
-            out.add(new EvalFrame(f.timestampNs(), f.boxes(), dets.getOrDefault(f.timestampNs(), List.of())));
+        for (int i = 0; i < truth.size(); i++) {
+            out.add(new EvalFrame(truth.get(i).timestampNs(), truth.get(i).boxes(), assoc.outputs().get(i)));
         }
         return out;
+    }
+
+    /** Half the median interval between the first lidar's sweeps (0 without a lidar or with one sweep). */
+    static long halfLidarPeriodNs(LogReader r) {
+        Optional<String> lidar = r.lidarIds().stream().findFirst();
+        if (lidar.isEmpty()) {
+            return 0;
+        }
+        io.avreplay.replay.arrow.LidarStream s = r.lidar(lidar.get());
+        int n = Math.min(s.size(), 101);
+        if (n < 2) {
+            return 0;
+        }
+        long[] d = new long[n - 1];
+        for (int i = 1; i < n; i++) {
+            d[i - 1] = s.timestampNs(i) - s.timestampNs(i - 1);
+        }
+        java.util.Arrays.sort(d);
+        return d[d.length / 2] / 2;
     }
 }

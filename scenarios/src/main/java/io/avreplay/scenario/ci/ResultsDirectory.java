@@ -49,6 +49,7 @@ public final class ResultsDirectory implements DetectionResults {
 
     @Override
     public Map<Long, List<Detection3d>> forLog(String logId, java.nio.file.Path logDir) {
+        checkFileName(logId);
         Path f = dir.resolve(logId + ".json");
         if (!f.normalize().startsWith(dir.normalize()) || !Files.isRegularFile(f)) {
             throw new BadInputException(f + ": no detection results for log '" + logId + "'");
@@ -62,6 +63,19 @@ public final class ResultsDirectory implements DetectionResults {
             }
         } catch (IOException e) {
             throw new BadInputException(f + ": malformed JSON: " + e.getMessage().split("\n")[0], e);
+        }
+    }
+
+    /**
+     * A log id names a file here, so it must be one plain name: not empty, not {@code .} or {@code ..}, no
+     * path separator, no control character (a log's manifest is not trusted to be so).
+     */
+    static void checkFileName(String logId) {
+        boolean bad = logId.isEmpty() || logId.equals(".") || logId.equals("..")
+                || logId.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c));
+        if (bad) {
+            throw new BadInputException("log id '" + logId.replaceAll("\\p{Cntrl}", "?") + "' cannot name a results "
+                    + "file: expected a plain name without path separators or control characters");
         }
     }
 

@@ -15,9 +15,13 @@ import java.util.SplittableRandom;
  * for candidate and baseline, so the bootstrap is paired), computes drop = baseline − candidate on each,
  * and takes the percentile interval at {@link BootstrapConfig#confidence()}. It fails only when the whole
  * interval lies beyond X, i.e. the drop is significantly larger than allowed. Resamples on which a value is
- * NaN (a class absent from the resample) are left out of the interval. Thread-safe.
+ * NaN (a class absent from the resample) are left out of the interval. For lower-is-better metrics
+ * (error statistics) the worsening is candidate − baseline ({@code rise}). Per-object timeline metrics
+ * are not resampled (their interval is NaN) and take absolute gates only. Thread-safe.
  */
 public final class GateEvaluator {
+    private static final String UNDEFINED = " is undefined on this scenario (nothing selected: no ground truth of its "
+            + "selection, no judged frame or no matched pair in the window)";
     private final BootstrapConfig config;
 
     public GateEvaluator(BootstrapConfig config) {
@@ -49,7 +53,8 @@ public final class GateEvaluator {
         for (Gate g : gates) {
             double c = scorer.compute(g.metric(), candidate, ones);
             double b = baseline.map(u -> scorer.compute(g.metric(), u, ones)).orElse(Double.NaN);
-            double[] ci = interval(g.metric(), scorer, candidate, baseline, samples);
+            double[] ci = g.metric().kind().resampled() ? interval(g.metric(), scorer, candidate, baseline, samples)
+                    : new double[] {Double.NaN, Double.NaN};
             out.add(g.regression() ? regression(g, c, b, ci, baseline.isPresent()) : absolute(g, c, b, ci));
         }
         return out;
@@ -59,7 +64,7 @@ public final class GateEvaluator {
         double diff = c - b;
         if (Double.isNaN(c)) {
             return new GateResult(g, c, b, diff, ci[0], ci[1], Verdict.FAIL,
-                    g.metric() + " is undefined on this scenario (no ground truth of its classes in the window)");
+                    g.metric() + UNDEFINED);
         }
         boolean ok = g.op().holds(c, g.bound());
         String reason = String.format(Locale.ROOT, "%s = %.4f %s %s %.4f", g.metric(), c, ok ? "satisfies" : "violates",
@@ -74,19 +79,21 @@ public final class GateEvaluator {
         }
         double diff = c - b;
         if (Double.isNaN(diff)) {
-            return new GateResult(g, c, b, diff, ci[0], ci[1], Verdict.FAIL,
-                    g.metric() + " is undefined on this scenario (no ground truth of its classes in the window)");
+            return new GateResult(g, c, b, diff, ci[0], ci[1], Verdict.FAIL, g.metric() + UNDEFINED);
         }
-        // The interval is of candidate − baseline; the drop's interval is its mirror.
-        double dropLow = -ci[1];
-        double dropHigh = -ci[0];
+        // The interval is of candidate − baseline; a drop's interval is its mirror, a rise's is itself.
+        boolean higher = g.metric().kind().higherIsBetter();
+        String word = Gate.word(g.metric().kind());
+        double worse = higher ? -diff : diff;
+        double dropLow = higher ? -ci[1] : ci[0];
+        double dropHigh = higher ? -ci[0] : ci[1];
         boolean significant = !g.op().holds(dropLow, g.bound());
         String level = String.format(Locale.ROOT, "%.0f%%", 100 * config.confidence());
         String reason = significant
-                ? String.format(Locale.ROOT, "drop %.4f, %s CI [%.4f, %.4f] entirely beyond allowed %.4f: significant "
-                        + "regression", -diff, level, dropLow, dropHigh, g.bound())
-                : String.format(Locale.ROOT, "drop %.4f, %s CI [%.4f, %.4f] not entirely beyond allowed %.4f",
-                        -diff, level, dropLow, dropHigh, g.bound());
+                ? String.format(Locale.ROOT, "%s %.4f, %s CI [%.4f, %.4f] entirely beyond allowed %.4f: significant "
+                        + "regression", word, worse, level, dropLow, dropHigh, g.bound())
+                : String.format(Locale.ROOT, "%s %.4f, %s CI [%.4f, %.4f] not entirely beyond allowed %.4f",
+                        word, worse, level, dropLow, dropHigh, g.bound());
         return new GateResult(g, c, b, diff, ci[0], ci[1], significant ? Verdict.FAIL : Verdict.PASS, reason);
     }
 

@@ -157,6 +157,9 @@ public final class NuScenesScenarioScorer implements ScenarioScorer<NuScenesScen
 
     @Override
     public double compute(MetricId metric, Units units, int[] weights) {
+        if (!metric.usesNuScenes()) {
+            throw new IllegalArgumentException(metric + " is not a plain nuScenes metric: score it with SafetyScorer");
+        }
         Scores res = units.scored.computeIfAbsent(new WeightsKey(weights), k -> score(units, k.weights())
                 .map(r -> new Scores(r.labelAps(), r.meanAp(), r.ndScore())).orElse(Scores.UNDEFINED));
         if (res == Scores.UNDEFINED) {
@@ -175,6 +178,7 @@ public final class NuScenesScenarioScorer implements ScenarioScorer<NuScenesScen
             case MAP -> Double.isNaN(metric.distanceM()) ? res.meanAp()
                     : res.labelAps().values().stream().mapToDouble(m -> m.get(metric.distanceM())).average()
                             .orElse(Double.NaN);
+            default -> throw new IllegalArgumentException(metric + " is not a nuScenes metric: use SafetyScorer");
         };
     }
 

@@ -1,5 +1,7 @@
 package io.avreplay.scenario.gate;
 
+import io.avreplay.scenario.scoring.DistanceBin;
+import io.avreplay.scenario.scoring.ScoringDetail;
 import java.util.List;
 import java.util.Set;
 
@@ -36,4 +38,16 @@ public interface ScenarioScorer<U extends FrameUnits> {
 
     /** @return one precision–recall curve per class with ground truth, at {@code distanceM} */
     List<PrCurve> curves(U units, double distanceM);
+
+    /**
+     * The safety views of a scenario for reports and drill-down (per-bin tables, error statistics,
+     * criterion counts and worst objects of the gates, confusion matrix, max-F1 thresholds).
+     *
+     * @param gates the scenario's gates (criterion and timeline gates get their own views)
+     * @param bins  the scenario's report bins
+     * @return the views; {@link ScoringDetail#empty()} for scorers without them
+     */
+    default ScoringDetail detail(U units, List<Gate> gates, List<DistanceBin> bins) {
+        return ScoringDetail.empty();
+    }
 }

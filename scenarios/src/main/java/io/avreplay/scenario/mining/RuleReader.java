@@ -4,7 +4,6 @@ import io.avreplay.error.InvalidConfigException;
 import io.avreplay.scenario.catalog.TagKey;
 import io.avreplay.scenario.catalog.TimeWindow;
 import io.avreplay.scenario.gate.Gate;
-import io.avreplay.scenario.gate.MetricKind;
 import io.avreplay.scenario.yaml.YamlFiles;
 import io.avreplay.scenario.yaml.YamlNode;
 import java.io.IOException;
@@ -91,8 +90,10 @@ public final class RuleReader {
         for (String g : gates) {
             try {
                 Gate gate = Gate.parse(g, knownClasses);
-                if (gate.metric().kind() == MetricKind.AP && !classes.contains(gate.metric().className())) {
-                    throw new IllegalArgumentException("gate class '" + gate.metric().className()
+                String missing = gate.metric().filter().classes().stream().filter(c -> !classes.contains(c)).findFirst()
+                        .orElse("");
+                if (!missing.isEmpty()) {
+                    throw new IllegalArgumentException("gate class '" + missing
                             + "' is not one of the rule's classes " + classes);
                 }
             } catch (IllegalArgumentException e) {

@@ -1,172 +1,125 @@
 package io.avreplay.scenario.render;
 
 import io.avreplay.error.InvalidConfigException;
-import io.avreplay.replay.arrow.FrameStream;
+import io.avreplay.replay.arrow.Checksums;
 import io.avreplay.replay.arrow.LogReader;
+import io.avreplay.replay.files.OutputKind;
+import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.log.AnnotationFrame;
-import io.avreplay.replay.log.CameraFrame;
-import io.avreplay.replay.log.LidarSweep;
-import io.avreplay.replay.log.SensorCalibration;
-import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.object.GroundTruth3d;
-import io.avreplay.scenario.synth.camera.ImageCodec;
+import io.avreplay.replay.log.LidarSweep;
+import io.avreplay.scenario.overlay.Overlays;
+import io.avreplay.scenario.overlay.RunDetections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
- * Renders one instant of a log: {@code <camera>.png} per camera (the frame nearest the instant with
- * its 2D boxes) and {@code bev.png} (the nearest lidar sweep from above, ego frame, x up, 0.1 m/px,
- * ±50 m, with its 3D boxes and headings). Files are written to a temporary name and renamed.
- * Stateless and thread-safe.
+ * Renders one instant of a log: {@code <camera>.png} per camera (the frame nearest the instant) and
+ * {@code bev.png} (the nearest lidar sweep from above, ego frame, x up, 0.1 m/px, ±50 m, distance rings
+ * labelled in metres). Ground truth is drawn alone, or with a run's detections coloured by match status
+ * (true positive, false positive, missed; see {@link io.avreplay.scenario.overlay.Overlays}) and a
+ * legend. The pictures go into a temporary directory that is renamed into place
+ * ({@link OutputPublisher}), so an output directory never mixes two renders. Stateless and thread-safe.
  */
 public final class LogRenderer {
-    private static final int BEV_PX = 1000;
-    private static final double BEV_M_PER_PX = 0.1;
+    /** The output kind: a directory marked as a render ({@code --overwrite} replaces only that). */
+    public static final OutputKind OUTPUT = OutputKind.directory("render");
 
     private LogRenderer() {
+    }
+
+    /** Ground truth only, checksums verified; see {@link #render(Path, long, Path, boolean, BufferAllocator, Checksums, Optional)}. */
+    public static List<Path> render(Path log, long atOffsetNs, Path outDir, boolean overwrite, BufferAllocator allocator) {
+        return render(log, atOffsetNs, outDir, overwrite, allocator, Checksums.VERIFY, Optional.empty());
+    }
+
+    /** A new render (no {@code --overwrite}), checksums verified; see the full overload. */
+    public static List<Path> render(Path log, long atOffsetNs, Path outDir, BufferAllocator allocator,
+            Optional<RunDetections> run) {
+        return render(log, atOffsetNs, outDir, false, allocator, Checksums.VERIFY, run);
     }
 
     /**
      * @param log        the log directory
      * @param atOffsetNs instant, ns after the log's start
-     * @param outDir     created if needed
+     * @param outDir     the directory to create
+     * @param overwrite  whether an earlier render at {@code outDir} may be replaced
      * @param allocator  parent allocator
-     * @return the files written
-     * @throws InvalidConfigException when the instant lies outside the log
+     * @param checksums  whether batches are verified before decoding
+     * @param run        a run's detections to draw against the ground truth, or empty for ground truth alone
+     * @return the files written, at their final paths
+     * @throws InvalidConfigException when the instant lies outside the log, or {@code outDir} exists and
+     *         may not be replaced (see {@link OutputPublisher})
      * @throws io.avreplay.error.BadInputException when the log cannot be read
      */
-    public static List<Path> render(Path log, long atOffsetNs, Path outDir, BufferAllocator allocator) {
-        List<Path> written = new ArrayList<>();
-        try (LogReader r = LogReader.open(log, allocator)) {
+    public static List<Path> render(Path log, long atOffsetNs, Path outDir, boolean overwrite, BufferAllocator allocator,
+            Checksums checksums, Optional<RunDetections> run) {
+        List<String> names = new ArrayList<>();
+        OutputPublisher publisher = OutputPublisher.to(outDir, OUTPUT, overwrite);
+        try (LogReader r = LogReader.open(log, allocator, checksums)) {
             long dur = r.manifest().durationNs();
             if (atOffsetNs < 0 || atOffsetNs > dur) {
                 throw new InvalidConfigException(String.format(Locale.ROOT,
                         "--at %.3fs is outside the log %s (0 to %.3fs)", atOffsetNs / 1e9, log, dur / 1e9));
             }
-            long t = r.manifest().startNs() + atOffsetNs;
-            Files.createDirectories(outDir);
-            for (String cam : r.cameraIds()) {
-                FrameStream<CameraFrame> frames = r.camera(cam);
-                if (frames.size() == 0) {
-                    continue;
-                }
-                CameraFrame f = frames.read(frames.nearestIndex(t));
-                List<GroundTruth2d> boxes = r.annotations2d(cam).map(s -> boxesAt(s, f.timestampNs()))
-                        .orElse(List.of());
-                try (Mat img = ImageCodec.decode(f.data(), log + " camera " + cam)) {
-                    drawBoxes2d(img, boxes);
-                    written.add(writePng(img, outDir.resolve(cam + ".png")));
-                }
-            }
-            for (String lidar : r.lidarIds()) {
-                FrameStream<LidarSweep> sweeps = r.lidar(lidar);
-                if (sweeps.size() == 0) {
-                    continue;
-                }
-                LidarSweep sw = sweeps.read(sweeps.nearestIndex(t));
-                Pose mount = r.calibration(lidar).map(SensorCalibration::sensorToEgo).orElse(Pose.IDENTITY);
-                List<GroundTruth3d> boxes = r.annotations3d().map(s -> boxesAt(s, sw.timestampNs())).orElse(List.of());
-                try (Mat bev = bev(sw, mount, boxes)) {
-                    written.add(writePng(bev, outDir.resolve("bev.png")));
-                }
-                break;
+            Path tmp = publisher.begin();
+            try {
+                draw(r, r.manifest().startNs() + atOffsetNs, run, tmp, names);
+                publisher.commit();
+            } finally {
+                publisher.abort();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write pictures into " + outDir + ": " + e.getMessage(), e);
         }
-        return written;
+        return names.stream().map(publisher.destination()::resolve).toList();
     }
 
-    private static <T> List<T> boxesAt(FrameStream<AnnotationFrame<T>> s, long ts) {
-        int i = s.nearestIndex(ts);
-        if (i < 0 || s.timestampNs(i) != ts) {
-            return List.of();
-        }
-        return s.read(i).boxes();
-    }
-
-    private static void drawBoxes2d(Mat img, List<GroundTruth2d> boxes) {
-        for (GroundTruth2d b : boxes) {
-            Scalar c = colour(b.category());
-            opencv_imgproc.rectangle(img, new Point((int) Math.round(b.box().x1()), (int) Math.round(b.box().y1())),
-                    new Point((int) Math.round(b.box().x2()) - 1, (int) Math.round(b.box().y2()) - 1), c, 2,
-                            opencv_imgproc.LINE_8, 0);
-            String label = b.category() + (b.occlusion() > 0 ? " o" + b.occlusion() : "");
-            opencv_imgproc.putText(img, label, new Point((int) b.box().x1(), (int) Math.max(10, b.box().y1() - 3)),
-                    opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.4, c, 1, opencv_imgproc.LINE_AA, false);
-        }
-    }
-
-    private static Mat bev(LidarSweep sw, Pose mount, List<GroundTruth3d> boxes) {
-        byte[] px = new byte[BEV_PX * BEV_PX * 3];
-        java.util.Arrays.fill(px, (byte) 16);
-        for (int i = 0; i < sw.size(); i++) {
-            Vec3 p = mount.apply(new Vec3(sw.x()[i], sw.y()[i], sw.z()[i]));
-            int u = (int) Math.floor(BEV_PX / 2.0 - p.y() / BEV_M_PER_PX);
-            int v = (int) Math.floor(BEV_PX / 2.0 - p.x() / BEV_M_PER_PX);
-            if (u < 0 || v < 0 || u >= BEV_PX || v >= BEV_PX) {
-                continue;
+    private static void draw(LogReader r, long t, Optional<RunDetections> run, Path outDir, List<String> names)
+            throws IOException {
+        FrameComposer composer = new FrameComposer(r, run.orElse(RunDetections.none()), run.isPresent());
+        for (String cam : r.cameraIds()) {
+            Optional<Mat> img = composer.camera(cam, t);
+            if (img.isPresent()) {
+                try (Mat m = img.get()) {
+                    names.add(writePng(m, outDir.resolve(cam + ".png")));
+                }
             }
-            double h = Math.max(0, Math.min(1, (p.z() + 0.3) / 3.0));
-            int o = 3 * (v * BEV_PX + u);
-            int g = (int) (70 + 185 * h);
-            px[o] = (byte) Math.max(Byte.toUnsignedInt(px[o]), (int) (255 * (1 - h)));
-            px[o + 1] = (byte) Math.max(Byte.toUnsignedInt(px[o + 1]), g);
-            px[o + 2] = (byte) Math.max(Byte.toUnsignedInt(px[o + 2]), (int) (255 * h));
         }
-        Mat img = new Mat(BEV_PX, BEV_PX, opencv_core.CV_8UC3);
-        img.data().put(px, 0, px.length);
-        for (int r = 10; r <= 50; r += 10) {
-            opencv_imgproc.circle(img, new Point(BEV_PX / 2, BEV_PX / 2), (int) (r / BEV_M_PER_PX), new Scalar(60, 60, 60, 0));
-        }
-        for (GroundTruth3d a : boxes) {
-            Vec3[] c = a.box().corners();
-            Scalar col = a.numPoints() > 0 ? colour(a.category()) : new Scalar(110, 110, 110, 0);
-            for (int k = 0; k < 4; k++) {
-                opencv_imgproc.line(img, bevPoint(c[k]), bevPoint(c[(k + 1) % 4]), col, 1, opencv_imgproc.LINE_AA, 0);
+        Optional<Mat> bev = composer.bev(t);
+        if (bev.isPresent()) {
+            try (Mat m = bev.get()) {
+                names.add(writePng(m, outDir.resolve("bev.png")));
             }
-            Vec3 centre = a.box().centre();
-            Vec3 front = new Vec3(centre.x() + Math.cos(a.box().yaw()) * a.box().length() / 2,
-                    centre.y() + Math.sin(a.box().yaw()) * a.box().length() / 2, 0);
-            opencv_imgproc.line(img, bevPoint(centre), bevPoint(front), col, 1, opencv_imgproc.LINE_AA, 0);
         }
-        Vec3[] ego = {new Vec3(2.3, 0.95, 0), new Vec3(-2.3, 0.95, 0), new Vec3(-2.3, -0.95, 0), new Vec3(2.3, -0.95, 0)};
-        for (int k = 0; k < 4; k++) {
-            opencv_imgproc.line(img, bevPoint(ego[k]), bevPoint(ego[(k + 1) % 4]), new Scalar(255, 255, 255, 0));
-        }
-        return img;
     }
 
     /**
-     * A bird's-eye view PNG of one sweep with its ground truth (category colours, grey when no lidar
-     * point) and detections drawn over it in white, thicker; used for the worst frames of a report.
+     * A bird's-eye view PNG of one sweep with its ground truth (grey when not scored) and detections drawn over it in white, thicker; used for the worst frames of a report.
      *
      * @param detections ego-frame detection boxes
      * @return PNG bytes
      */
     public static byte[] bevPng(LidarSweep sweep, Pose sensorToEgo, List<GroundTruth3d> truth,
             List<io.avreplay.replay.object.Box3d> detections) {
-        Mat img = bev(sweep, sensorToEgo, truth);
+        Mat img = OverlayPainter.bev(sweep, sensorToEgo, Overlays.marks3d(truth, List.of(), false), "bird's-eye view");
         for (io.avreplay.replay.object.Box3d b : detections) {
             Vec3[] c = b.corners();
             for (int k = 0; k < 4; k++) {
-                opencv_imgproc.line(img, bevPoint(c[k]), bevPoint(c[(k + 1) % 4]), new Scalar(255, 255, 255, 0), 2,
+                opencv_imgproc.line(img, OverlayPainter.bevPoint(c[k]), OverlayPainter.bevPoint(c[(k + 1) % 4]), new Scalar(255, 255, 255, 0), 2,
                         opencv_imgproc.LINE_AA, 0);
             }
         }
@@ -180,25 +133,7 @@ public final class LogRenderer {
         }
     }
 
-    private static Point bevPoint(Vec3 p) {
-        return new Point((int) Math.round(BEV_PX / 2.0 - p.y() / BEV_M_PER_PX),
-                (int) Math.round(BEV_PX / 2.0 - p.x() / BEV_M_PER_PX));
-    }
-
-    /** BGR colour per category. */
-    static Scalar colour(String category) {
-        return switch (category) {
-            case "car" -> new Scalar(255, 160, 0, 0);
-            case "truck", "bus" -> new Scalar(255, 80, 200, 0);
-            case "pedestrian" -> new Scalar(0, 0, 255, 0);
-            case "bicycle", "motorcycle" -> new Scalar(0, 220, 255, 0);
-            case "traffic_cone", "barrier" -> new Scalar(0, 140, 255, 0);
-            case "pothole" -> new Scalar(255, 0, 255, 0);
-            default -> new Scalar(200, 200, 200, 0);
-        };
-    }
-
-    private static Path writePng(Mat img, Path file) throws IOException {
+    private static String writePng(Mat img, Path file) throws IOException {
         byte[] bytes;
         try (BytePointer buf = new BytePointer()) {
             if (!opencv_imgcodecs.imencode(".png", img, buf)) {
@@ -207,10 +142,8 @@ public final class LogRenderer {
             bytes = new byte[(int) buf.limit()];
             buf.get(bytes);
         }
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return file;
+        Files.write(file, bytes);
+        return file.getFileName().toString();
     }
 
 }

@@ -6,6 +6,7 @@ import io.avreplay.scenario.ci.ScenarioOutcome;
 import io.avreplay.scenario.gate.GateResult;
 import io.avreplay.scenario.gate.PrCurve;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,10 +15,12 @@ import java.util.Locale;
  * base64 PNG {@code <img>} elements. No script, no external file, no network. Pure.
  */
 public final class HtmlReport {
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-        "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
-    private static final String CSS = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
-            + "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}"
+    private static final String[] COLOURS = SvgCharts.COLOURS;
+    private static final String CSS = "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222;max-width:1300px}"
+            + "table{border-collapse:collapse;margin:.5em 0;font-size:13px}td,th{border:1px solid #ccc;padding:.2em .5em;"
+            + "text-align:left;vertical-align:top}td code{word-break:break-word}.wrap{overflow-x:auto;max-width:100%}"
+            + ".reason{max-width:36em}.note{color:#555;font-size:13px}.side{display:flex;flex-wrap:wrap;gap:2em}"
+            + ".charts svg{max-width:100%;height:auto}.problem{color:#b00020;font-weight:bold}"
             + "td.n{text-align:right;font-variant-numeric:tabular-nums}.PASS{color:#176317}.FAIL{color:#b00020;font-weight:bold}"
             + ".SKIPPED{color:#777}section{border-top:2px solid #eee;margin-top:1.5em}img{max-width:640px;display:block}"
             + "figure{display:inline-block;margin:.5em}";
@@ -37,6 +40,9 @@ public final class HtmlReport {
         b.append(String.format(Locale.ROOT, "; scorer %s; paired bootstrap %d resamples, %.0f%% CI, seed %d; avreplay %s.</p>%n",
                 e(run.scorer()), run.bootstrap().resamples(), 100 * run.bootstrap().confidence(), run.bootstrap().seed(),
                 e(run.toolVersion())));
+        for (String p : run.problems()) {
+            b.append("<p class=\"problem\">").append(e(p)).append("</p>\n");
+        }
         b.append("<table><tr><th>Scenario</th><th>Title</th><th>Frames</th><th>Gates</th><th>Result</th></tr>\n");
         for (ScenarioOutcome s : run.scenarios()) {
             String v = s.failed() ? "FAIL" : "PASS";
@@ -53,23 +59,29 @@ public final class HtmlReport {
 
     private static void scenario(StringBuilder b, ScenarioOutcome s) {
         b.append("<section id=\"").append(e(s.id())).append("\"><h2>").append(e(s.id())).append(" — ").append(e(s.title()))
-                .append("</h2>\n<p>Log ").append(e(s.logId())).append(", window ").append(s.startNs()).append("..")
-                .append(s.endNs()).append(" ns, ").append(s.frames()).append(" frames, classes ")
+                .append("</h2>\n<p>Log ").append(e(s.logId())).append(", window ")
+                .append(String.format(Locale.ROOT, "%.1f–%.1f s", (s.startNs() - s.logStartNs()) / 1e9,
+                        (s.endNs() - s.logStartNs()) / 1e9)).append(" from the log start, ").append(s.frames())
+                .append(" frames, classes ")
                 .append(e(String.join(", ", s.classes()))).append(".</p>\n");
-        b.append("<table><tr><th>Gate</th><th>Candidate</th><th>Baseline</th><th>Δ</th><th>CI of Δ</th><th>Result</th>"
-                + "<th>Reason</th></tr>\n");
+        b.append("<div class=\"wrap\"><table><tr><th>Gate</th><th>Candidate</th><th>Baseline</th><th>Δ</th><th>CI of Δ</th>"
+                + "<th>Result</th><th>Reason</th></tr>\n");
         for (GateResult g : s.gates()) {
             b.append("<tr><td><code>").append(e(g.gate().expression())).append("</code></td><td class=\"n\">")
                     .append(Numbers.f(g.candidate())).append("</td><td class=\"n\">").append(Numbers.f(g.baseline()))
                     .append("</td><td class=\"n\">").append(Numbers.signed(g.difference())).append("</td><td>")
                     .append(Numbers.ci(g.ciLow(), g.ciHigh())).append("</td><td class=\"").append(g.verdict()).append("\">")
-                    .append(g.verdict()).append("</td><td>").append(e(g.reason())).append("</td></tr>\n");
+                    .append(g.verdict()).append("</td><td class=\"reason\">").append(e(g.reason())).append("</td></tr>\n");
         }
-        b.append("</table>\n");
+        b.append("</table></div>\n");
         if (!s.curves().isEmpty()) {
-            b.append(svg(s));
+            b.append("<h3>Precision–recall at 2 m</h3>\n<div class=\"charts\">").append(svg(s)).append("</div>\n");
         }
+        SafetyHtml.render(b, s);
         if (s.failed()) {
+            b.append("<p class=\"view\"><a href=\"").append(e(viewerLink(s))).append("\">Open the window in the viewer</a> ")
+                    .append("(the page <code>view/").append(e(s.logId())).append(".html</code> beside this report, written by ")
+                    .append("<code>avreplay view LOG --run RESULTS --static view/").append(e(s.logId())).append(".html</code>).</p>\n");
             b.append("<h3>Worst frames</h3>\n");
             if (s.worstFrames().isEmpty()) {
                 b.append("<p>No frame images rendered for this run.</p>\n");
@@ -83,33 +95,50 @@ public final class HtmlReport {
         b.append("</section>\n");
     }
 
-    /** Precision (y) against recall (x), one polyline per class, in a 320×240 plot with axes and legend. */
+    /**
+     * The viewer page of a scenario's log, relative to the report: {@code view/<log id>.html}, the log id
+     * percent-encoded where it is not a plain file-name character.
+     */
+    static String viewerFile(ScenarioOutcome s) {
+        StringBuilder f = new StringBuilder("view/");
+        for (byte c : s.logId().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.') {
+                f.append((char) c);
+            } else {
+                f.append(String.format(Locale.ROOT, "%%%02X", c & 0xff));
+            }
+        }
+        return f.append(".html").toString();
+    }
+
+    /** The viewer at the scenario window's start: {@code view/<log id>.html#ns=<start ns>} (see the viewer's URL scheme). */
+    static String viewerLink(ScenarioOutcome s) {
+        return viewerFile(s) + "#ns=" + s.startNs();
+    }
+
+    /** Precision (y) against recall (x), one polyline per class, with ticks every 0.2 and a legend. */
     static String svg(ScenarioOutcome s) {
         int w = 320;
         int h = 240;
-        int m = 40;
-        StringBuilder b = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (w + 160) + "\" height=\""
-                + (h + 2 * m) + "\" role=\"img\" aria-label=\"precision-recall curves of " + e(s.id()) + "\">\n");
-        b.append("<rect x=\"").append(m).append("\" y=\"").append(m / 2).append("\" width=\"").append(w).append("\" height=\"")
-                .append(h).append("\" fill=\"none\" stroke=\"#999\"/>\n");
-        b.append("<text x=\"").append(m + w / 2).append("\" y=\"").append(h + m + 15).append("\" text-anchor=\"middle\" "
-                + "font-size=\"12\">recall</text><text x=\"12\" y=\"").append(m / 2 + h / 2)
-                .append("\" font-size=\"12\" transform=\"rotate(-90 12 ").append(m / 2 + h / 2)
-                .append(")\" text-anchor=\"middle\">precision</text>\n");
+        int left = SvgCharts.left();
+        int top = SvgCharts.top();
+        StringBuilder b = SvgCharts.open("precision-recall curves of " + s.id(), left + w + 170, top + h + 44);
+        SvgCharts.yAxis(b, w, h, 0, 1, 0.2, "precision", "");
+        SvgCharts.unitXAxis(b, w, h, "recall");
+        List<String> legend = new java.util.ArrayList<>();
         for (int k = 0; k < s.curves().size(); k++) {
             PrCurve c = s.curves().get(k);
             String colour = COLOURS[k % COLOURS.length];
             StringBuilder pts = new StringBuilder();
             for (int i = 0; i < c.recall().size(); i++) {
-                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", m + w * c.recall().get(i),
-                        m / 2.0 + h * (1 - c.precision().get(i))));
+                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", left + w * c.recall().get(i),
+                        top + h * (1 - c.precision().get(i))));
             }
             b.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\" points=\"")
                     .append(pts.toString().trim()).append("\"/>\n");
-            b.append("<text x=\"").append(m + w + 10).append("\" y=\"").append(m / 2 + 15 + 16 * k).append("\" fill=\"")
-                    .append(colour).append("\" font-size=\"12\">").append(e(c.className())).append(" AP ")
-                    .append(Numbers.f(c.ap())).append("</text>\n");
+            legend.add(c.className() + " AP " + Numbers.f(c.ap()));
         }
+        SvgCharts.legend(b, left + w + 12, legend);
         return b.append("</svg>\n").toString();
     }
 

@@ -10,7 +10,7 @@ import io.avreplay.scenario.ci.ScenarioOutcome;
 import io.avreplay.scenario.gate.GateResult;
 import io.avreplay.scenario.gate.PrCurve;
 
-/** The run as JSON (NaN as null), with provenance; curves and images are left to the HTML report. Pure. */
+/** The run as JSON (NaN and infinities as null), with provenance; curves and images are left to the HTML report. Pure. */
 public final class JsonReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -23,6 +23,8 @@ public final class JsonReport {
         ObjectNode prov = root.putObject("provenance");
         prov.put("catalog", run.catalog()).put("candidate", run.candidate()).put("baseline", run.baseline())
                 .put("scorer", run.scorer()).put("tool_version", run.toolVersion());
+        prov.put("started_at", run.startedAt());
+        run.problems().forEach(root.putArray("problems")::add);
         prov.putObject("bootstrap").put("resamples", run.bootstrap().resamples())
                 .put("confidence", run.bootstrap().confidence()).put("seed", run.bootstrap().seed());
         ArrayNode arr = root.putArray("scenarios");
@@ -48,6 +50,10 @@ public final class JsonReport {
             for (PrCurve c : s.curves()) {
                 num(aps, c.className(), c.ap());
             }
+            o.putObject("association").put("tolerance_ns", s.association().toleranceNs())
+                    .put("outputs_without_truth", s.association().outputsWithoutTruth())
+                    .put("truth_without_output", s.association().truthWithoutOutput());
+            SafetyJson.write(o, s);
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -56,8 +62,8 @@ public final class JsonReport {
         }
     }
 
-    private static void num(ObjectNode n, String field, double v) {
-        if (Double.isNaN(v)) {
+    static void num(ObjectNode n, String field, double v) {
+        if (!Double.isFinite(v)) {
             n.putNull(field);
         } else {
             n.put(field, v);

@@ -3,6 +3,8 @@ package io.avreplay.scenario.report;
 import io.avreplay.scenario.ci.GateRun;
 import io.avreplay.scenario.ci.ScenarioOutcome;
 import io.avreplay.scenario.gate.GateResult;
+import io.avreplay.scenario.scoring.ObjectTimeline;
+import io.avreplay.scenario.scoring.ScoringDetail;
 import java.util.Locale;
 
 /** A Markdown summary for pull-request comments: verdict, then one table row per scenario gate. Pure. */
@@ -36,7 +38,47 @@ public final class MarkdownReport {
                         .append(" | ").append(cell(g.reason())).append(" |\n");
             }
         }
+        for (String p : run.problems()) {
+            b.append("\n**❌ ").append(cell(p)).append("**\n");
+        }
+        for (ScenarioOutcome s : run.scenarios()) {
+            details(b, s);
+        }
         return b.toString();
+    }
+
+    /** Per-bin results, criterion frame counts and the worst objects of one scenario, collapsed. */
+    private static void details(StringBuilder b, ScenarioOutcome s) {
+        ScoringDetail d = s.detail();
+        if (d.bins().isEmpty()) {
+            return;
+        }
+        b.append("\n<details><summary>").append(cell(s.id())).append(": by distance, criteria, worst objects</summary>\n\n");
+        b.append("| Class | Distance | Truth | Recall | Precision | AP@2m |\n|---|---|---:|---:|---:|---:|\n");
+        for (ScoringDetail.BinRow r : d.bins()) {
+            b.append("| ").append(r.className()).append(" | ").append(SafetyHtml.binLabel(r.bin())).append(" | ")
+                    .append(r.truth()).append(" | ").append(Numbers.f(r.recall())).append(" | ")
+                    .append(Numbers.f(r.precision())).append(" | ").append(Numbers.f(r.ap())).append(" |\n");
+        }
+        if (!d.criteria().isEmpty()) {
+            b.append("\n| Criterion | Passing | Failing | Pass rate | Not judged | Empty |\n|---|---:|---:|---:|---:|---:|\n");
+            for (ScoringDetail.CriterionRow r : d.criteria()) {
+                b.append("| `").append(r.gate()).append("` | ").append(r.passed()).append(" | ").append(r.failed())
+                        .append(" | ").append(Numbers.percent(r.passRate())).append(" | ").append(r.notJudged())
+                        .append(" | ").append(r.empty()).append(" |\n");
+            }
+        }
+        for (ScoringDetail.TimelineView v : d.timelines()) {
+            b.append("\nWorst objects, ").append(cell(v.title())).append(":\n\n| Object | Class | First seen | Detected "
+                    + "| Longest miss | To first detection |\n|---|---|---:|---:|---:|---:|\n");
+            for (ObjectTimeline t : v.objects().subList(0, Math.min(5, v.objects().size()))) {
+                b.append("| ").append(cell(t.trackId())).append(" | ").append(t.category()).append(" | ")
+                        .append(Numbers.seconds((t.firstSeenNs() - s.logStartNs()) / 1e9)).append(" | ")
+                        .append(Numbers.percent(t.detectedShare())).append(" | ").append(Numbers.seconds(t.longestMissS()))
+                        .append(" | ").append(Numbers.seconds(t.firstDetectS())).append(" |\n");
+            }
+        }
+        b.append("\n</details>\n");
     }
 
     private static String cell(String s) {

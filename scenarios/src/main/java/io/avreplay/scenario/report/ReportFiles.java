@@ -1,7 +1,7 @@
 package io.avreplay.scenario.report;
 
-import io.avreplay.error.AvreplayException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,7 +16,8 @@ public final class ReportFiles {
     /**
      * Writes {@code text} (UTF-8) to {@code file} atomically: a crash leaves the old file or none.
      *
-     * @throws AvreplayException when the file cannot be written
+     * @throws UncheckedIOException naming the file when it cannot be written (a read-only or full disk:
+     *         bad output location, exit 3, like every other writer)
      */
     public static void write(Path file, String text) {
         Path abs = file.toAbsolutePath();
@@ -31,7 +32,7 @@ public final class ReportFiles {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new AvreplayException(file + ": cannot write: " + e.getMessage(), e);
+            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
         } finally {
             if (tmp != null) {
                 try {

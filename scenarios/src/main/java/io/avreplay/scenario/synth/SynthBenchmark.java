@@ -66,7 +66,8 @@ public final class SynthBenchmark {
             BufferAllocator allocator) {
         Path out = workDir.resolve("bench-" + Synthesizer.logId(preset, seed));
         try {
-            Synthesizer.Stats s = Synthesizer.run(preset, seed, durationNs, options.withOverwrite(true), out, allocator);
+            Synthesizer.Stats s = Synthesizer.run(preset, seed, durationNs, options.withOverwrite(true), out, allocator,
+                    io.avreplay.replay.progress.ProgressListener.NONE);
             LogReader.readManifest(out);
             return new Result(preset.name(), durationNs, s.sweeps(), s.rays(), s.points(), s.cameraFrames(),
                     java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1, s.simulateNanos() / 1e9,

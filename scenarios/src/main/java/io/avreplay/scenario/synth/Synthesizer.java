@@ -1,11 +1,13 @@
 package io.avreplay.scenario.synth;
 
 import io.avreplay.error.InvalidConfigException;
+import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.arrow.WriteOptions;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
+import io.avreplay.replay.progress.ProgressListener;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.ImageEncoding;
@@ -64,12 +66,37 @@ public final class Synthesizer {
      * @param out        the log directory to create
      * @param allocator  parent allocator; the writer takes a child and releases it
      * @return the manifest as written
-     * @throws InvalidConfigException when the duration is not positive
-     * @throws io.avreplay.error.AvreplayException when {@code out} exists and overwrite is off
+     * @throws InvalidConfigException (exit 2) when the duration is not in (0, {@link #MAX_DURATION_NS}], or
+     *         {@code out} exists and overwrite is off, or {@code out} is not a log that may be replaced
      */
     public static LogManifest generate(Preset preset, long seed, long durationNs, SynthOptions options, Path out,
             BufferAllocator allocator) {
-        return run(preset, seed, durationNs, options, out, allocator).manifest();
+        return generate(preset, seed, durationNs, options, out, allocator, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #generate(Preset, long, long, SynthOptions, Path, BufferAllocator)}, reporting each lidar
+     * sweep (stage {@code lidar}) and camera frame (stage {@code camera}) written to {@code progress}.
+     */
+    public static LogManifest generate(Preset preset, long seed, long durationNs, SynthOptions options, Path out,
+            BufferAllocator allocator, ProgressListener progress) {
+        return run(preset, seed, durationNs, options, out, allocator, progress).manifest();
+    }
+
+    /**
+     * Longest log the synthesizer writes: 1 hour, in ns. The world (roads, buildings, traffic) grows with the
+     * duration, and a 20 s log is about 250 MB uncompressed, so this bounds both memory and disk.
+     */
+    public static final long MAX_DURATION_NS = 3_600_000_000_000L;
+
+    /**
+     * @throws InvalidConfigException (exit 2) unless {@code 0 < durationNs <= MAX_DURATION_NS}
+     */
+    public static void checkDuration(long durationNs) {
+        if (durationNs <= 0 || durationNs > MAX_DURATION_NS) {
+            throw new InvalidConfigException(String.format(java.util.Locale.ROOT,
+                    "duration must be > 0 s and <= %d s, got %.3f s", MAX_DURATION_NS / 1_000_000_000L, durationNs / 1e9));
+        }
     }
 
     /** What a run produced and how long each part took. */
@@ -77,10 +104,10 @@ public final class Synthesizer {
             long lidarNanos, long cameraNanos, long totalNanos) {
     }
 
-    static Stats run(Preset preset, long seed, long durationNs, SynthOptions options, Path out, BufferAllocator allocator) {
-        if (durationNs <= 0) {
-            throw new InvalidConfigException("duration must be > 0, got " + durationNs + " ns");
-        }
+    static Stats run(Preset preset, long seed, long durationNs, SynthOptions options, Path out, BufferAllocator allocator,
+            ProgressListener progress) {
+        checkDuration(durationNs);
+        OutputPublisher.check(out, LogWriter.OUTPUT, options.overwrite());
         long start = System.nanoTime();
         World world = WorldBuilder.build(preset, seed, durationNs);
         long simulated = System.nanoTime();
@@ -105,6 +132,7 @@ public final class Synthesizer {
             }
             writePoses(w, world, durationNs);
             double[] e = new double[6];
+            long sweepCount = durationNs / lidar.periodNs() + 1;
             for (long k = 0; k * lidar.periodNs() <= durationNs; k++) {
                 long t = k * lidar.periodNs();
                 long t0 = System.nanoTime();
@@ -117,9 +145,11 @@ public final class Synthesizer {
                 w.writeAnnotations3d(T0_NS + t, GroundTruth.boxes3d(world, t, sweep, LIDAR_MOUNT));
                 sweeps++;
                 points += sweep.size();
+                progress.step("lidar", sweeps, sweepCount);
             }
             if (options.cameraRateHz() > 0) {
                 long period = Math.round(1e9 / options.cameraRateHz());
+                long frameCount = durationNs / period + 1;
                 for (long k = 0; k * period <= durationNs; k++) {
                     long t = k * period;
                     long t0 = System.nanoTime();
@@ -133,6 +163,7 @@ public final class Synthesizer {
                     w.writeAnnotations2d(camera.sensorId(), T0_NS + t, GroundTruth.boxes2d(world, scene, view, img, t));
                     cameraNanos += System.nanoTime() - t0;
                     frames++;
+                    progress.step("camera", frames, frameCount);
                 }
             }
             LogManifest manifest = w.commit();

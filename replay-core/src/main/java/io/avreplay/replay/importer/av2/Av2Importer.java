@@ -54,6 +54,7 @@ public final class Av2Importer {
                 checked += log.countChecked;
                 failures.addAll(log.countFailures);
             }
+            outputs.complete();
         } catch (RuntimeException e) {
             outputs.discard();
             throw e;

@@ -86,12 +86,32 @@ final class Av2Log {
                     options.progress().step(logId(), ++done, total);
                 }
             }
-            for (Map.Entry<Long, List<GroundTruth3d>> e : boxes.entrySet()) {
+            // AV2 labels the whole log; a sample ships a few sweeps, and cuboids without a sweep are not ground truth
+            // for anything imported, so only those inside the imported sensors' span are kept.
+            for (Map.Entry<Long, List<GroundTruth3d>> e : sensorSpan(sweeps, images, boxes).entrySet()) {
                 w.writeAnnotations3d(e.getKey(), e.getValue());
                 boxes3d += e.getValue().size();
             }
             w.commit();
         }
+    }
+
+    /** The cuboid frames whose timestamps lie within the imported sweeps' and images' span (none without any). */
+    private static java.util.SortedMap<Long, List<GroundTruth3d>> sensorSpan(List<Path> sweeps,
+            Map<String, List<Path>> images, TreeMap<Long, List<GroundTruth3d>> boxes) {
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (Path f : sweeps) {
+            lo = Math.min(lo, timestamp(f, ".feather"));
+            hi = Math.max(hi, timestamp(f, ".feather"));
+        }
+        for (List<Path> cam : images.values()) {
+            for (Path f : cam) {
+                lo = Math.min(lo, timestamp(f, ".jpg"));
+                hi = Math.max(hi, timestamp(f, ".jpg"));
+            }
+        }
+        return lo > hi ? new TreeMap<>() : boxes.subMap(lo, true, hi, true);
     }
 
     private void calibrate(LogWriter w, BufferAllocator allocator) {

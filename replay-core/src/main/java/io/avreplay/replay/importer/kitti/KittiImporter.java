@@ -71,6 +71,7 @@ public final class KittiImporter {
                 minIou = Math.min(minIou, run.minIou);
                 failures.addAll(run.iouFailures);
             }
+            outputs.complete();
         } catch (RuntimeException e) {
             outputs.discard();
             throw e;

@@ -89,6 +89,7 @@ public final class NuScenesImporter {
                 frames += log.sensorFrames;
                 boxes += log.boxes3d;
             }
+            outputs.complete();
         } catch (RuntimeException e) {
             outputs.discard();
             throw e;

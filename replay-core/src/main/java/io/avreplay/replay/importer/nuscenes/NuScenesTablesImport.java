@@ -81,6 +81,7 @@ final class NuScenesTablesImport {
                 listed += log.listedFrames;
                 missing += log.missingSweeps;
             }
+            outputs.complete();
         } catch (RuntimeException e) {
             outputs.discard();
             throw e;

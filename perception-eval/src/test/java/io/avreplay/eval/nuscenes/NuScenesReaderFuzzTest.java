@@ -1,0 +1,78 @@
+package io.avreplay.eval.nuscenes;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.avreplay.eval.detection.InputFuzzer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seeded fuzzing of the nuScenes readers (issue 14): 1,000 mutated ground-truth and prediction files,
+ * each either scored (mAP and NDS in [0, 1], or NaN when undefined) or refused as bad input with one line naming the file. The
+ * timeout only stops a hang from stalling the build; it measures nothing.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class NuScenesReaderFuzzTest {
+    static final String GT = """
+            {"results": [
+              {"sample_token": "s1", "translation": [10, 2, 1], "size": [2, 4.5, 1.6], "yaw": 0.1,
+               "velocity": [1, 0], "detection_name": "car", "attribute_name": "vehicle.moving", "num_pts": 50},
+              {"sample_token": "s1", "translation": [5, -3, 1], "size": [0.6, 0.7, 1.8], "yaw": 1.0,
+               "velocity": [null, null], "detection_name": "pedestrian", "attribute_name": "", "num_pts": 10},
+              {"sample_token": "s2", "translation": [20, 5, 1], "size": [2.5, 10, 3], "rotation": [1, 0, 0, 0],
+               "velocity": [0, 0], "detection_name": "truck", "attribute_name": "", "num_pts": 0}],
+             "ego_poses": {"s1": [0, 0, 0], "s2": [1, 0, 0]},
+             "bike_racks": {"s1": [{"translation": [30, 30, 0], "size": [1, 3, 1], "yaw": 0}]}}
+            """;
+    static final String PRED = """
+            {"results": {"s1": [
+              {"sample_token": "s1", "translation": [10.2, 2, 1], "size": [2, 4.4, 1.6], "rotation": [0.99, 0, 0, 0.05],
+               "velocity": [1, 0.1], "detection_name": "car", "detection_score": 0.8, "attribute_name": "vehicle.moving"},
+              {"sample_token": "s1", "translation": [5, -2.5, 1], "size": [0.6, 0.7, 1.8], "rotation": [1, 0, 0, 0],
+               "velocity": [0, 0], "detection_name": "pedestrian", "detection_score": 0.4, "attribute_name": ""}],
+              "s2": [{"sample_token": "s2", "translation": [21, 5, 1], "size": [2.5, 10, 3], "rotation": [1, 0, 0, 0],
+               "velocity": [0, 0], "detection_name": "truck", "detection_score": 0.3, "attribute_name": ""}]},
+             "meta": {}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyMutationGivesAResultOrOneLineNamingTheFile() throws IOException {
+        byte[] gt = GT.getBytes(StandardCharsets.UTF_8);
+        byte[] pred = PRED.getBytes(StandardCharsets.UTF_8);
+        Path gtFile = dir.resolve("gt.json");
+        Path predFile = dir.resolve("pred.json");
+        NuScenesEvaluator evaluator = new NuScenesEvaluator(NuScenesConfig.cvpr2019());
+        int scored = 0;
+        int refused = 0;
+        for (long seed = 24_000; seed < 25_000; seed++) {
+            Random r = new Random(seed);
+            boolean mutateGt = r.nextBoolean();
+            Files.write(gtFile, mutateGt ? InputFuzzer.mutate(gt, r) : gt);
+            Files.write(predFile, mutateGt ? pred : InputFuzzer.mutate(pred, r));
+            long s = seed;
+            boolean ok = InputFuzzer.check(seed, List.of(gtFile, predFile), () -> {
+                NuScenesResult result = evaluator.evaluateFiles(gtFile, predFile);
+                // NaN is the documented value of an undefined metric
+                assertTrue(!(result.meanAp() < 0 || result.meanAp() > 1), "seed " + s + ": mAP " + result.meanAp());
+                assertTrue(!(result.ndScore() < 0 || result.ndScore() > 1), "seed " + s + ": NDS " + result.ndScore());
+            });
+            if (ok) {
+                scored++;
+            } else {
+                refused++;
+            }
+        }
+        assertTrue(scored > 50 && refused > 50, "scored " + scored + ", refused " + refused);
+    }
+}

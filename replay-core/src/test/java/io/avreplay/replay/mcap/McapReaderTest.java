@@ -1,0 +1,198 @@
+package io.avreplay.replay.mcap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.avreplay.error.BadInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class McapReaderTest {
+    @TempDir
+    Path dir;
+
+    /** 100 messages on /a (100 bytes each) and 50 on /b, times 1000*i ns, chunks of ~2 KiB. */
+    private Path sample(String name, McapWriteOptions o) {
+        return sample(name, o, false);
+    }
+
+    /** As above; with {@code noisy} the first 99 payload bytes are pseudo-random and 4000 bytes long, so zstd cannot shrink
+     * them and the chunk spans several 128 KiB zstd blocks (a cut stream yields whole blocks only). */
+    private Path sample(String name, McapWriteOptions o, boolean noisy) {
+        java.util.Random rnd = new java.util.Random(1);
+        Path f = dir.resolve(name);
+        try (McapWriter w = McapWriter.create(f, o)) {
+            int s = w.addSchema("test/msg/A", "ros2msg", "int32 x".getBytes(StandardCharsets.UTF_8));
+            int a = w.addChannel(s, "/a", "cdr", Map.of("k", "v"));
+            int b = w.addChannel(s, "/b", "cdr", Map.of());
+            for (int i = 0; i < 100; i++) {
+                byte[] p = new byte[noisy ? 4000 : 100];
+                Arrays.fill(p, (byte) i);
+                if (noisy) {
+                    rnd.nextBytes(p);
+                    p[p.length - 1] = (byte) i;
+                }
+                w.write(a, i, 1000L * i, 1000L * i, p);
+                if (i % 2 == 0) {
+                    w.write(b, i, 1000L * i + 1, 1000L * i + 1, new byte[] {(byte) i});
+                }
+            }
+        }
+        return f;
+    }
+
+    private static final class Collect implements McapVisitor {
+        final List<McapMessage> messages = new ArrayList<>();
+        final List<String> topics = new ArrayList<>();
+        final List<McapSchema> schemas = new ArrayList<>();
+
+        @Override
+        public void schema(McapSchema schema) {
+            schemas.add(schema);
+        }
+
+        @Override
+        public void message(McapMessage m, McapChannel c) {
+            messages.add(m);
+            topics.add(c.topic());
+        }
+
+        long count(String topic) {
+            return topics.stream().filter(topic::equals).count();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "zstd", "lz4"})
+    void indexedFileGivesEveryMessageInTimeOrder(String compression) {
+        Path f = sample("a.mcap", McapWriteOptions.defaults("ros2").withCompression(compression).withChunkBytes(2048));
+        Collect c = new Collect();
+        McapReadResult r = McapReader.read(f, c);
+        assertTrue(r.indexed());
+        assertEquals(List.of(), r.losses());
+        assertEquals(150, r.messages());
+        assertEquals(100, c.count("/a"));
+        assertEquals(50, c.count("/b"));
+        assertEquals("int32 x", new String(c.schemas.get(0).data(), StandardCharsets.UTF_8));
+        for (int i = 1; i < c.messages.size(); i++) {
+            assertTrue(c.messages.get(i).logTimeNs() >= c.messages.get(i - 1).logTimeNs());
+        }
+        // message 7 on /a: 100 bytes of value 7, at 7000 ns
+        McapMessage m = c.messages.stream().filter(x -> x.logTimeNs() == 7000).findFirst().orElseThrow();
+        assertEquals(100, m.data().length);
+        assertEquals(7, m.data()[99]);
+    }
+
+    @Test
+    void unindexedAndUnchunkedFilesAreScanned() {
+        Collect c1 = new Collect();
+        McapReadResult r1 = McapReader.read(sample("u.mcap", McapWriteOptions.defaults("").withIndexed(false)), c1);
+        assertFalse(r1.indexed());
+        assertEquals(150, r1.messages());
+        assertEquals(List.of(), r1.losses());
+        Collect c2 = new Collect();
+        McapReadResult r2 = McapReader.read(sample("c.mcap", McapWriteOptions.defaults("").withChunked(false)), c2);
+        assertFalse(r2.indexed());
+        assertEquals(150, r2.messages());
+        assertEquals(50, c2.count("/b"));
+    }
+
+    @Test
+    void truncatedFileKeepsEveryCompleteMessageAndReportsTheCut() throws IOException {
+        Path full = sample("t.mcap", McapWriteOptions.defaults("").withCompression("").withChunkBytes(2048));
+        byte[] all = Files.readAllBytes(full);
+        // cut in the middle of the file: with uncompressed chunks every message before the cut survives
+        int cut = all.length / 2;
+        Path f = dir.resolve("cut.mcap");
+        Files.write(f, Arrays.copyOf(all, cut));
+        Collect c = new Collect();
+        McapReadResult r = McapReader.read(f, c);
+        assertFalse(r.indexed());
+        assertEquals(1, r.losses().size());
+        McapLoss loss = r.losses().get(0);
+        assertTrue(loss.reason().startsWith("truncated"), loss.reason());
+        assertEquals(cut, loss.offset() + loss.length());
+        // every message delivered is complete and they are the first ones in time order
+        assertTrue(r.messages() > 50 && r.messages() < 150, "messages " + r.messages());
+        for (int i = 0; i < c.messages.size(); i++) {
+            McapMessage m = c.messages.get(i);
+            if (m.data().length == 100) {
+                assertEquals((byte) (m.logTimeNs() / 1000), m.data()[99]);
+            }
+        }
+    }
+
+    @Test
+    void truncatedZstdChunkStillGivesItsCompleteMessages() throws IOException {
+        Path full = sample("z.mcap", McapWriteOptions.defaults("").withChunkBytes(1 << 20), true);
+        byte[] all = Files.readAllBytes(full);
+        // one chunk holds everything; cut it in its last quarter
+        Path f = dir.resolve("zcut.mcap");
+        Files.write(f, Arrays.copyOf(all, all.length * 3 / 4));
+        Collect c = new Collect();
+        McapReadResult r = McapReader.read(f, c);
+        assertEquals(1, r.losses().size());
+        assertTrue(r.losses().get(0).reason().contains("recovered " + r.messages()), r.losses().get(0).reason());
+        // the chunk (~400 KB) is nearly the whole file; the cut at 3/4 keeps two whole 128 KiB zstd
+        // blocks at least (~64 messages of 4 KB), never more than the 3/4 before the cut (~113)
+        assertTrue(r.messages() >= 60 && r.messages() < 115, "messages " + r.messages());
+        for (McapMessage m : c.messages) {
+            if (m.data().length == 4000) {
+                assertEquals((byte) (m.logTimeNs() / 1000), m.data()[3999]);
+            }
+        }
+    }
+
+    @Test
+    void chunkWithBadCrcIsSkippedAndItsLossCountedPerTopic() throws IOException {
+        Path full = sample("crc.mcap", McapWriteOptions.defaults("").withCompression("").withChunkBytes(1 << 20));
+        byte[] all = Files.readAllBytes(full);
+        // flip a payload byte of the first /a message inside the single chunk: find 100 bytes of 0x05
+        byte[] needle = new byte[100];
+        Arrays.fill(needle, (byte) 5);
+        int at = indexOf(all, needle);
+        all[at + 50] ^= 0x7F;
+        Path f = dir.resolve("bad.mcap");
+        Files.write(f, all);
+        Collect c = new Collect();
+        McapReadResult r = McapReader.read(f, c);
+        // the summary is intact and indexed, so the chunk index finds the chunk and its CRC fails
+        assertEquals(0, r.messages());
+        assertEquals(1, r.losses().size());
+        assertTrue(r.losses().get(0).reason().contains("CRC mismatch"), r.losses().get(0).reason());
+        assertEquals(Map.of("/a", 100L, "/b", 50L), r.losses().get(0).messagesByTopic());
+    }
+
+    @Test
+    void notAnMcapFileIsBadInput() throws IOException {
+        Path f = dir.resolve("x.mcap");
+        Files.writeString(f, "hello world");
+        BadInputException e = assertThrows(BadInputException.class, () -> McapReader.read(f, new Collect()));
+        assertTrue(e.getMessage().contains("not an MCAP file"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i <= hay.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("needle not found");
+    }
+}

@@ -1,0 +1,85 @@
+package io.avreplay.cli;
+
+import io.avreplay.perception.Detectors;
+import io.avreplay.perception.api.Detector;
+import io.avreplay.perception.api.ModelTask;
+import io.avreplay.perception.onnx.OnnxForwardPass;
+import io.avreplay.perception.onnx.OnnxOptions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.arrow.memory.BufferAllocator;
+import picocli.CommandLine.Option;
+
+/**
+ * The shared {@code --lidar-model} and {@code --camera-model} options and the one model resolution of
+ * the CLI, through {@link Detectors#resolve}: {@code default} (the shipped model), a shipped model's
+ * name, a model directory whose {@code card.json} names its backend ({@code dl4j}, {@code onnx},
+ * {@code exec}), or {@code none}. Says once per program on stderr when an ONNX model runs on the CPU
+ * because the loaded ONNX Runtime has no CUDA provider. The caller owns and closes the detectors it gets.
+ */
+final class ModelOptions {
+    /** The value naming the shipped model. */
+    static final String DEFAULT = "default";
+    /** The value naming no model. */
+    static final String NONE = "none";
+
+    private static final AtomicBoolean CPU_NOTICE_GIVEN = new AtomicBoolean();
+
+    @Option(names = "--lidar-model", defaultValue = DEFAULT, paramLabel = "MODEL",
+            description = "'default' (the shipped model), a shipped model's name, a model directory (card.json naming "
+                    + "its backend: dl4j, onnx or exec) or 'none' (default: ${DEFAULT-VALUE}).")
+    String lidarModel = DEFAULT;
+
+    @Option(names = "--camera-model", defaultValue = DEFAULT, paramLabel = "MODEL",
+            description = "'default', a shipped model's name, a model directory or 'none' to skip the camera "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String cameraModel = DEFAULT;
+
+    @Option(names = "--onnx-threads", defaultValue = "0", paramLabel = "N",
+            description = "ONNX Runtime intra-op threads per model (0: ONNX Runtime's default).")
+    int onnxThreads;
+
+    /** @return the lidar 3D detector, empty for {@code none} */
+    Optional<Detector> lidar(BufferAllocator allocator, PrintWriter err) {
+        return resolve("--lidar-model", lidarModel, ModelTask.LIDAR_3D, onnxOptions(), allocator, err);
+    }
+
+    /** @return the camera 2D detector, empty for {@code none} */
+    Optional<Detector> camera(BufferAllocator allocator, PrintWriter err) {
+        return resolve("--camera-model", cameraModel, ModelTask.CAMERA_2D, onnxOptions(), allocator, err);
+    }
+
+    OnnxOptions onnxOptions() {
+        OnnxOptions d = OnnxOptions.defaults();
+        return new OnnxOptions(onnxThreads, d.interOpThreads(), d.cuda());
+    }
+
+    /**
+     * Resolves one model value.
+     *
+     * @param option the option's name, for messages
+     * @param value  {@code default}, a shipped name, {@code none} or a model directory
+     * @param task   the task the model must serve (a model of the other task is refused, exit 3)
+     * @return the loaded detector, empty for {@code none}
+     */
+    static Optional<Detector> resolve(String option, String value, ModelTask task, OnnxOptions onnx,
+            BufferAllocator allocator, PrintWriter err) {
+        Optional<Detector> d = Detectors.resolve(option, value, task, onnx, allocator);
+        if (d.isPresent() && d.get().card().backend().kind().equals("onnx") && !OnnxForwardPass.cudaAvailable()
+                && CPU_NOTICE_GIVEN.compareAndSet(false, true)) {
+            err.println("avreplay: ONNX Runtime runs on the CPU (no CUDA execution provider: the onnxruntime_gpu "
+                    + "artifact and a GPU are needed)");
+            err.flush();
+        }
+        return d;
+    }
+
+    /** @return whether {@code value} names a model ({@code default}, a shipped name or a directory with a card) */
+    static boolean namesModel(String value) {
+        return value.equals(DEFAULT) || Detectors.SHIPPED.contains(value)
+                || Files.isRegularFile(Path.of(value).resolve("card.json"));
+    }
+}
