@@ -85,7 +85,8 @@ final class DemoCommand implements Callable<Integer> {
         step(o, 5, "avreplay run " + log + " --out " + out.resolve("results"));
         RunResult r;
         try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("logs")) {
-            r = RunCommand.run(List.of(log), out.resolve("results"), new ModelOptions(), RunOptions.defaults(), progress,
+            r = RunCommand.run(List.of(log), out.resolve("results"), true, io.avreplay.replay.arrow.Checksums.VERIFY,
+                    new ModelOptions(), RunOptions.defaults(), progress,
                     spec.commandLine().getErr());
         }
         o.println(indent(RunCommand.text(r)));

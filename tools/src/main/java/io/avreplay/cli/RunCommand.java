@@ -9,6 +9,8 @@ import io.avreplay.perception.run.RunJson;
 import io.avreplay.perception.run.RunOptions;
 import io.avreplay.perception.run.RunPipeline;
 import io.avreplay.perception.run.RunResult;
+import io.avreplay.replay.arrow.Checksums;
+import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.progress.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,8 +44,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--camera", defaultValue = "", paramLabel = "ID", description = "Camera to run (default: the first).")
     String cameraId;
 
-    @Option(names = "--out", defaultValue = "run-out", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "run-out", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE}); "
+            + "written into a temporary directory beside it and renamed into place when the run succeeds.")
     Path out;
+
+    @Option(names = "--overwrite", description = "Replace an earlier run output at --out (never anything else).")
+    boolean overwrite;
+
+    @Mixin
+    VerifyOption verify = new VerifyOption();
 
     @Mixin
     FormatOption format;
@@ -55,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         RunResult r;
         try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("logs")) {
-            r = run(logs, out, models, new RunOptions(cameraRate, 4, cameraId), progress, spec.commandLine().getErr());
+            r = run(logs, out, overwrite, verify.checksums(), models, new RunOptions(cameraRate, 4, cameraId), progress,
+                    spec.commandLine().getErr());
         }
         PrintWriter o = spec.commandLine().getOut();
         o.println(format.json() ? io.avreplay.eval.detection.ResultJson.write(RunJson.toTree(r)) : text(r));
@@ -63,17 +73,21 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Runs the main job with the models {@code models} names; {@code progress} hears one step per log done. */
-    static RunResult run(List<Path> logs, Path out, ModelOptions models, RunOptions options, ProgressListener progress,
-            PrintWriter err) {
+    /**
+     * Runs the main job with the models {@code models} names and publishes its output as {@code out};
+     * {@code progress} hears the pipeline's progress lines.
+     */
+    static RunResult run(List<Path> logs, Path out, boolean overwrite, Checksums checksums, ModelOptions models,
+            RunOptions options, ProgressListener progress, PrintWriter err) {
+        OutputPublisher.check(out, RunPipeline.OUTPUT_KIND, overwrite);
         try (RootAllocator allocator = Allocators.root();
              Detector lidar = models.lidar(allocator, err).orElseThrow(
                      () -> new InvalidConfigException("--lidar-model: run needs a lidar model, got 'none'"));
              Detector camera = models.camera(allocator, err).orElse(null)) {
             int[] done = {0};
             RunPipeline p = new RunPipeline(lidar, Optional.ofNullable(camera), options, allocator,
-                    line -> progress.step("run", ++done[0], logs.size()));
-            return p.run(logs, out);
+                    line -> progress.step("run", ++done[0], logs.size()), checksums);
+            return p.run(logs, out, overwrite);
         }
     }
 

@@ -52,22 +52,41 @@ public final class LogGroundTruth {
     public static Converted read(LogReader log, LongPredicate window) {
         FrameStream<AnnotationFrame<GroundTruth3d>> gt = log.annotations3d().orElseThrow(() ->
                 new BadInputException(log.directory() + ": the log has no 3D ground truth (annotations.arrow)"));
-        List<InSample<GroundTruth3d>> boxes = new ArrayList<>();
-        List<String> samples = new ArrayList<>();
-        Map<String, NuScenesGroundTruth.EgoPosition> ego = new HashMap<>();
-        int skipped = 0;
+        Collector c = new Collector();
         for (int i = 0; i < gt.size(); i++) {
             long ts = gt.timestampNs(i);
             if (!window.test(ts)) {
                 continue;
             }
-            String token = NuScenesSubmission.sampleToken(log.manifest(), ts);
             Pose egoToWorld = log.egoTrajectory().isEmpty() ? Pose.IDENTITY
                     : log.egoTrajectory().at(ts).egoToWorld();
+            c.add(NuScenesSubmission.sampleToken(log.manifest(), ts), egoToWorld, gt.read(i).boxes());
+        }
+        return c.converted();
+    }
+
+    /**
+     * Converts ground truth sample by sample, as {@link #read} does, for callers that already hold it (the
+     * detection loop's frame sets carry each sweep's boxes and ego pose). Not thread-safe.
+     */
+    public static final class Collector {
+        private final List<InSample<GroundTruth3d>> boxes = new ArrayList<>();
+        private final List<String> samples = new ArrayList<>();
+        private final Map<String, NuScenesGroundTruth.EgoPosition> ego = new HashMap<>();
+        private int skipped;
+
+        /**
+         * Adds one sample.
+         *
+         * @param token      the sample token
+         * @param egoToWorld the ego pose at the sample
+         * @param egoBoxes   the sample's boxes, ego frame, source categories
+         */
+        public void add(String token, Pose egoToWorld, List<GroundTruth3d> egoBoxes) {
             samples.add(token);
             Vec3 e = egoToWorld.translation();
             ego.put(token, new NuScenesGroundTruth.EgoPosition(e.x(), e.y(), e.z()));
-            for (GroundTruth3d a : gt.read(i).boxes()) {
+            for (GroundTruth3d a : egoBoxes) {
                 var cls = CategoryTable.standard().nuScenesClass(a.category());
                 if (cls.isEmpty()) {
                     skipped++;
@@ -76,7 +95,11 @@ public final class LogGroundTruth {
                 boxes.add(toWorld(token, a, cls.get(), egoToWorld));
             }
         }
-        return new Converted(new NuScenesGroundTruth(boxes, samples, ego, Map.of()), skipped);
+
+        /** @return what was added, as the evaluator's input */
+        public Converted converted() {
+            return new Converted(new NuScenesGroundTruth(boxes, samples, ego, Map.of()), skipped);
+        }
     }
 
     static InSample<GroundTruth3d> toWorld(String token, GroundTruth3d a, String cls, Pose egoToWorld) {

@@ -1,6 +1,7 @@
 package io.avreplay.perception.api;
 
 import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.SensorCalibration;
 import java.util.List;
@@ -16,11 +17,14 @@ import java.util.Optional;
  * @param sweeps       lidar sweeps, in the sensor frame
  * @param cameras      camera frames
  * @param calibrations calibration by sensor id; must hold every sensor of {@code sweeps} and {@code cameras}
+ * @param egoPose      the ego pose at {@code timestampNs} (from the replay's frame set); empty when the log has
+ *                     no poses or the caller has none
  */
 public record FrameSet(long timestampNs, List<LidarSweep> sweeps, List<CameraFrame> cameras,
-        Map<String, SensorCalibration> calibrations) {
+        Map<String, SensorCalibration> calibrations, Optional<EgoPose> egoPose) {
     /** @throws IllegalArgumentException when a frame has no calibration */
     public FrameSet {
+        Objects.requireNonNull(egoPose, "egoPose");
         sweeps = List.copyOf(sweeps);
         cameras = List.copyOf(cameras);
         calibrations = Map.copyOf(calibrations);
@@ -43,14 +47,19 @@ public record FrameSet(long timestampNs, List<LidarSweep> sweeps, List<CameraFra
     public static FrameSet of(LidarSweep sweep, SensorCalibration calibration) {
         Objects.requireNonNull(sweep, "sweep");
         return new FrameSet(sweep.timestampNs(), List.of(sweep), List.of(),
-                Map.of(calibration.sensorId(), calibration));
+                Map.of(calibration.sensorId(), calibration), Optional.empty());
     }
 
     /** @return a set holding one camera frame and its calibration */
     public static FrameSet of(CameraFrame frame, SensorCalibration calibration) {
         Objects.requireNonNull(frame, "frame");
         return new FrameSet(frame.timestampNs(), List.of(), List.of(frame),
-                Map.of(calibration.sensorId(), calibration));
+                Map.of(calibration.sensorId(), calibration), Optional.empty());
+    }
+
+    /** @return this set with the ego pose at its timestamp (empty when unknown) */
+    public FrameSet withEgoPose(Optional<EgoPose> pose) {
+        return new FrameSet(timestampNs, sweeps, cameras, calibrations, pose);
     }
 
     /** @return the calibration of {@code sensorId} */

@@ -58,7 +58,7 @@ public final class Comparison {
      * @param logs      logs to replay, the same for every model
      * @param models    lidar detectors, in report order; the first is the reference; the caller owns them
      * @param labels    one label per model (the command-line values)
-     * @param outDir    each model's run outputs go to {@code outDir/runs/<index>}
+     * @param outDir    each model's run outputs go to {@code outDir/runs/<index>} (an earlier run output there is replaced)
      * @param allocator the program's allocator
      * @return one row per model
      */
@@ -72,7 +72,7 @@ public final class Comparison {
                     .filter(p -> p.getType() == MemoryType.HEAP).toList();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             RunResult r = new RunPipeline(rec, Optional.empty(), RunOptions.defaults(), allocator, line -> { })
-                    .run(logs, outDir.resolve("runs").resolve(Integer.toString(i)));
+                    .run(logs, outDir.resolve("runs").resolve(Integer.toString(i)), true);
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             if (reference == null) {
                 reference = rec;

@@ -46,6 +46,8 @@ final class DetectorProtocol {
 
     /** Answer columns of a 3D model: lists of equal length, one element per box (ego frame). */
     static final List<String> BOX3D = List.of("x", "y", "z", "length", "width", "height", "yaw", "vx", "vy", "score");
+    /** Request columns of the ego-to-world pose at the request's timestamp (NaN when the log has no poses). */
+    static final List<String> EGO_POSE = List.of("ego_tx", "ego_ty", "ego_tz", "ego_qw", "ego_qx", "ego_qy", "ego_qz");
     /** Answer columns of a 2D model: lists of equal length, one element per box (pixels). */
     static final List<String> BOX2D = List.of("x1", "y1", "x2", "y2", "score");
 
@@ -68,6 +70,9 @@ final class DetectorProtocol {
         f.add(field("width", I32));
         f.add(field("height", I32));
         for (String c : List.of("fx", "fy", "cx", "cy", "tx", "ty", "tz", "qw", "qx", "qy", "qz")) {
+            f.add(field(c, F64));
+        }
+        for (String c : EGO_POSE) {
             f.add(field(c, F64));
         }
         return new Schema(f);
@@ -102,7 +107,7 @@ final class DetectorProtocol {
         int row = 0;
         for (LidarSweep s : frames.sweeps()) {
             SensorCalibration cal = frames.calibration(s.sensorId()).orElseThrow();
-            common(root, row, requestId, frames.timestampNs(), s.sensorId(), "lidar", s.timestampNs(), cal);
+            common(root, row, requestId, frames, s.sensorId(), "lidar", s.timestampNs(), cal);
             floats(root, "x", row, s.x());
             floats(root, "y", row, s.y());
             floats(root, "z", row, s.z());
@@ -116,7 +121,7 @@ final class DetectorProtocol {
         }
         for (CameraFrame c : frames.cameras()) {
             SensorCalibration cal = frames.calibration(c.sensorId()).orElseThrow();
-            common(root, row, requestId, frames.timestampNs(), c.sensorId(), "camera", c.timestampNs(), cal);
+            common(root, row, requestId, frames, c.sensorId(), "camera", c.timestampNs(), cal);
             for (String n : List.of("x", "y", "z", "intensity")) {
                 floats(root, n, row, new float[0]);
             }
@@ -133,16 +138,25 @@ final class DetectorProtocol {
         root.setRowCount(row);
     }
 
-    private static void common(VectorSchemaRoot root, int row, long id, long t, String sensor, String kind, long st,
-            SensorCalibration cal) {
+    /** @return translation x, y, z then rotation w, x, y, z */
+    private static double[] pose(Pose p) {
+        return new double[] {p.translation().x(), p.translation().y(), p.translation().z(), p.rotation().w(),
+            p.rotation().x(), p.rotation().y(), p.rotation().z()};
+    }
+
+    private static void common(VectorSchemaRoot root, int row, long id, FrameSet frames, String sensor, String kind,
+            long st, SensorCalibration cal) {
         ((BigIntVector) root.getVector("request_id")).setSafe(row, id);
-        ((BigIntVector) root.getVector("timestamp_ns")).setSafe(row, t);
+        ((BigIntVector) root.getVector("timestamp_ns")).setSafe(row, frames.timestampNs());
+        double[] ego = frames.egoPose().map(e -> pose(e.egoToWorld())).orElse(new double[] {Double.NaN, Double.NaN,
+            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN});
+        for (int i = 0; i < EGO_POSE.size(); i++) {
+            ((Float8Vector) root.getVector(EGO_POSE.get(i))).setSafe(row, ego[i]);
+        }
         ((VarCharVector) root.getVector("sensor_id")).setSafe(row, sensor.getBytes(StandardCharsets.UTF_8));
         ((VarCharVector) root.getVector("kind")).setSafe(row, kind.getBytes(StandardCharsets.UTF_8));
         ((BigIntVector) root.getVector("sensor_timestamp_ns")).setSafe(row, st);
-        Pose p = cal.sensorToEgo();
-        double[] v = {p.translation().x(), p.translation().y(), p.translation().z(), p.rotation().w(),
-            p.rotation().x(), p.rotation().y(), p.rotation().z()};
+        double[] v = pose(cal.sensorToEgo());
         String[] n = {"tx", "ty", "tz", "qw", "qx", "qy", "qz"};
         for (int i = 0; i < n.length; i++) {
             ((Float8Vector) root.getVector(n[i])).setSafe(row, v[i]);

@@ -49,11 +49,7 @@ public final class RunJson {
         t.put("log_seconds", r.timing().logSeconds());
         t.put("wall_seconds", r.timing().wallSeconds());
         t.put("realtime_factor", r.timing().realtimeFactor());
-        ObjectNode p = root.putObject("provenance");
-        p.putArray("logs").addAll(r.logIds().stream().map(p::textNode).toList());
-        ObjectNode m = p.putObject("models");
-        r.models().forEach(m::put);
-        p.put("tool_version", io.avreplay.replay.log.ToolVersion.current());
+        root.set("provenance", r.provenance().toJson());
         ObjectNode o = root.putObject("outputs");
         r.outputs().forEach((k, v) -> o.put(k, v.toString()));
         return root;
@@ -74,8 +70,29 @@ public final class RunJson {
         return cam;
     }
 
-    /** Writes {@code metrics.json} into {@code dir} atomically. */
+    /**
+     * @param json a run's {@value #FILE_NAME}
+     * @return the provenance it records
+     * @throws io.avreplay.error.BadInputException when it is not JSON or has no valid {@code provenance}
+     */
+    public static RunProvenance readProvenance(String json) {
+        JsonNode root;
+        try {
+            root = DetectionSink.JSON.readTree(json);
+        } catch (IOException e) {
+            throw new io.avreplay.error.BadInputException("run metrics: malformed JSON: " + e.getMessage().split("\n")[0]);
+        }
+        if (root == null || !root.has("provenance")) {
+            throw new io.avreplay.error.BadInputException("run metrics: field 'provenance': missing");
+        }
+        return RunProvenance.fromJson(root.get("provenance"));
+    }
+
+    /** The document's file name in a run's output directory. */
+    public static final String FILE_NAME = "metrics.json";
+
+    /** Writes {@value #FILE_NAME} into {@code dir} atomically. */
     static Path write(RunResult r, Path dir) {
-        return DetectionSink.writeJson(dir.resolve("metrics.json"), toTree(r));
+        return DetectionSink.writeJson(dir.resolve(FILE_NAME), toTree(r));
     }
 }

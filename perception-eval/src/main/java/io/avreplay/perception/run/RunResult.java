@@ -10,20 +10,33 @@ import java.util.Optional;
 /**
  * The outcome of a run.
  *
- * @param logIds   the logs replayed, in order
- * @param lidar    nuScenes detection metrics of the lidar detector against the logs' 3D ground truth
- * @param camera   COCO metrics of the camera detector against the 2D ground truth, when a camera ran
- * @param timing   where the time went
- * @param outputs  files written, by role (e.g. {@code nuscenes_submission})
- * @param models   model name and SHA-256 of each detector's weights, by role ({@code lidar}, {@code camera})
- * @param tracking nuScenes tracking metrics of the tracker's tracks of the lidar detections
+ * @param lidar      nuScenes detection metrics of the lidar detector against the logs' 3D ground truth
+ * @param camera     COCO metrics of the camera detector against the 2D ground truth, when a camera ran
+ * @param timing     where the time went
+ * @param outputs    files written, by role (e.g. {@code nuscenes_submission})
+ * @param provenance logs with the frames detected, models with their hashes, configuration, tool version
+ * @param tracking   nuScenes tracking metrics of the tracker's tracks of the lidar detections
  */
-public record RunResult(List<String> logIds, NuScenesResult lidar, Optional<CocoResult> camera, Timing timing,
-        Map<String, Path> outputs, Map<String, String> models, io.avreplay.eval.tracking.TrackingResult tracking) {
+public record RunResult(NuScenesResult lidar, Optional<CocoResult> camera, Timing timing, Map<String, Path> outputs,
+        RunProvenance provenance, io.avreplay.eval.tracking.TrackingResult tracking) {
     public RunResult {
         java.util.Objects.requireNonNull(tracking, "tracking");
-        logIds = List.copyOf(logIds);
+        java.util.Objects.requireNonNull(lidar, "lidar");
+        java.util.Objects.requireNonNull(camera, "camera");
+        java.util.Objects.requireNonNull(timing, "timing");
+        java.util.Objects.requireNonNull(provenance, "provenance");
         outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
-        models = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
+    }
+
+    /** @return the ids of the logs replayed, in order */
+    public List<String> logIds() {
+        return provenance.logs().stream().map(RunProvenance.LogRange::logId).toList();
+    }
+
+    /** @return each model's id by role ({@code lidar}, {@code camera}) */
+    public Map<String, String> models() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        provenance.models().forEach(r -> m.put(r.role(), r.id()));
+        return java.util.Collections.unmodifiableMap(m);
     }
 }
