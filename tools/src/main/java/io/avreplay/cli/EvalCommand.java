@@ -95,7 +95,8 @@ public final class EvalCommand implements Runnable {
     }
 
     /** {@code avreplay eval log}: nuScenes metrics of predictions against a log's own 3D ground truth. */
-    @Command(name = "log", description = {"nuScenes detection metrics of predictions against a log's own 3D ground truth.",
+    @Command(name = "log", description = {"nuScenes detection (or, with --tracks, tracking) metrics of predictions "
+                + "against a log's own 3D ground truth.",
                 "Sample tokens are <log_id>-<timestamp_ns> of each annotated timestamp (the original token for "
                         + "logs imported from nuScenes), as `avreplay export nuscenes` writes them; boxes in the "
                         + "world frame."})
@@ -113,6 +114,10 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--config", paramLabel = "CFG.json", description = "Configuration overriding detection_cvpr_2019 keys.")
         Path config;
 
+        @Option(names = "--tracks", description = "--pred is the devkit's tracking submission (tracking_id, tracking_name, "
+                + "tracking_score): score nuScenes tracking metrics (tracking_nips_2019), one scene per log.")
+        boolean tracks;
+
         @CommandLine.Mixin
         FormatOption format = new FormatOption();
 
@@ -121,6 +126,9 @@ public final class EvalCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (tracks) {
+                return EvalLogTracks.score(spec, log, pred, config, format, verify.checksums());
+            }
             NuScenesConfig cfg = config(config);
             LogEvaluation.Outcome o;
             try (var allocator = Allocators.root();

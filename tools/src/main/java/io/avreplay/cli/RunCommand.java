@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code avreplay run}: replay logs through the detectors and score them against the logs' ground truth. */
-@Command(name = "run", description = {"Replay logs as synced frame sets, run the lidar and camera detectors, write the detections "
-                + "(Arrow, nuScenes submission JSON, COCO results JSON) and score them against the logs' ground truth "
-                + "(nuScenes detection metrics for lidar, COCO for camera)."})
+@Command(name = "run", description = {"Replay logs as synced frame sets, run the lidar and camera detectors, write the "
+                + "detections (Arrow, nuScenes submission JSON, COCO results JSON), track the lidar detections (tracking "
+                + "submission JSON) and score them against the logs' ground truth (nuScenes detection and tracking "
+                + "metrics for lidar, COCO for camera)."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LOG", arity = "1..*", description = "Log directories, replayed in order.")
     List<Path> logs;
@@ -99,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
         b.append(String.format("  %-22s %8s %8s %8s %8s%n", "class", "AP@0.5", "AP@1", "AP@2", "AP@4"));
         n.labelAps().forEach((cls, aps) -> b.append(String.format("  %-22s %8.4f %8.4f %8.4f %8.4f%n", cls,
                 aps.get(0.5), aps.get(1.0), aps.get(2.0), aps.get(4.0))));
+        b.append(RunTrackingText.write(r.tracking()));
         if (r.camera().isPresent()) {
             CocoResult c = r.camera().get();
             b.append(String.format("camera     %s: AP %.4f  AP50 %.4f  AP75 %.4f  (COCO bbox)%n", r.models().get("camera"),

@@ -45,11 +45,25 @@ class DemoCommandTest {
         assertEquals(0, nus.exitCode(), nus.err());
         assertEquals(m.get("lidar").get("nd_score").asDouble(), ResultJson.read(nus.out()).get("nd_score").asDouble(), 1e-12);
 
+        // The run tracked its lidar detections: tracking metrics in metrics.json, and the tracking submission
+        // scores the same through eval log --tracks.
+        assertTrue(m.get("tracking").has("amota") && m.get("tracking").get("label_metrics").has("ids"));
+        CliRun trk = CliRun.of("eval", "log", out.resolve("log").toString(), "--pred",
+                out.resolve("results/tracking_submission.json").toString(), "--tracks", "--format", "json");
+        assertEquals(0, trk.exitCode(), trk.err());
+        JsonNode tj = ResultJson.read(trk.out());
+        for (String key : List.of("amota", "amotp", "mota", "ids")) {
+            assertEquals(m.get("tracking").get(key).asDouble(), tj.get(key).asDouble(), 1e-12, key);
+        }
+
         CliRun again = CliRun.of("run", out.resolve("log").toString(), "--out", tmp.resolve("run").toString(),
                 "--camera-model", "none", "--format", "json");
         assertEquals(0, again.exitCode(), again.err());
         JsonNode j = ResultJson.read(again.out());
         assertTrue(j.get("camera").isNull());
+        CliRun text = CliRun.of("run", out.resolve("log").toString(), "--out", tmp.resolve("run2").toString(),
+                "--camera-model", "none");
+        assertTrue(text.out().contains("tracking   greedy constant-velocity tracker: AMOTA"), text.out());
         assertEquals(m.get("lidar").get("mean_ap").asDouble(), j.get("lidar").get("mean_ap").asDouble(), 1e-12,
                 "the same log and model give the same score");
     

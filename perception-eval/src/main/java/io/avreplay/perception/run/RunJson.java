@@ -11,11 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * The JSON document of a run: {@code {"lidar": {...}, "camera": {...}, "timing": {...}, "provenance": {...}}}
+ * The JSON document of a run: {@code {"lidar": {...}, "tracking": {...}, "camera": {...}, "timing": {...}, "provenance": {...}}}
  * with {@code lidar} holding the nuScenes {@code metrics_summary} keys ({@code mean_ap}, {@code nd_score},
  * {@code label_aps}, ...), {@code camera} the 12 COCO statistics by name plus {@code per_category}
  * {class: {AP, AP50, AP75}}, and {@code timing} {@code lidar_ms_per_sweep}, {@code camera_ms_per_frame},
- * {@code realtime_factor}. Undefined metrics are NaN.
+ * {@code realtime_factor}, and {@code tracking} the nuScenes tracking {@code metrics_summary} keys
+ * ({@code amota}, {@code label_metrics}, ...) of the run's tracks. Undefined metrics are NaN.
  */
 public final class RunJson {
     private RunJson() {
@@ -28,6 +29,10 @@ public final class RunJson {
             ObjectNode lidar = (ObjectNode) DetectionSink.JSON.readTree(NuScenesJson.write(r.lidar()));
             lidar.remove("metrics_details");
             root.set("lidar", lidar);
+            ObjectNode tracking = (ObjectNode) DetectionSink.JSON.readTree(
+                    io.avreplay.eval.tracking.TrackingJson.write(r.tracking()));
+            tracking.remove("metrics_details");
+            root.set("tracking", tracking);
             if (r.camera().isPresent()) {
                 root.set("camera", camera(r.camera().get()));
             } else {

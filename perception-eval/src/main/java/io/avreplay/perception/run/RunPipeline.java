@@ -28,7 +28,8 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The main job: for each log, ONE open reader feeds the {@link DetectionLoop} (detection), each result goes
- * to the log's {@link LogScore} (scoring, accumulated per log and merged, so a multi-log run equals evaluating
+ * through the {@link TrackingStep} (tracks; their velocity goes into the detections) to the log's
+ * {@link LogScore} (scoring, accumulated per log and merged, so a multi-log run equals evaluating
  * everything at once) and to the {@link DetectionSink} (outputs), and the run ends by writing the
  * detections and metrics under an output directory. The output does not depend on timing. Detectors are
  * borrowed (the caller closes them); a pipeline is not thread-safe.
@@ -112,6 +113,8 @@ public final class RunPipeline {
         CocoMetricData cocoData = null;
         long logNs = 0;
         List<RunProvenance.LogRange> ranges = new ArrayList<>();
+        TrackingStep tracking = new TrackingStep(io.avreplay.perception.track.TrackerParams.defaults(),
+                io.avreplay.eval.tracking.TrackingConfig.nips2019());
         for (Path log : logs) {
             try (LogReader reader = LogReader.open(log, allocator, checksums)) {
                 if (reader.annotations3d().isEmpty()) {
@@ -120,7 +123,8 @@ public final class RunPipeline {
                 logNs += reader.manifest().durationNs();
                 LogScore score = new LogScore(categories);
                 long[] span = {0, 0, 0};
-                loop.run(reader, listener(reader, score, sink, loop.totals(), span));
+                loop.run(reader, listener(reader, score, sink, loop.totals(), span, tracking));
+                tracking.endLog(reader);
                 ranges.add(new RunProvenance.LogRange(reader.manifest().logId(), span[0], span[1], (int) span[2]));
                 NuScenesMetricData d = score.nuScenes(nus);
                 nusData = nusData == null ? d : NuScenesMetricData.merge(nusData, d);
@@ -150,8 +154,10 @@ public final class RunPipeline {
         Timing timing = new Timing(n.sweeps(), n.cameraFrames(),
                 n.sweeps() == 0 ? Double.NaN : n.lidarNs() / 1e6 / n.sweeps(),
                 n.cameraFrames() == 0 ? Double.NaN : n.cameraNs() / 1e6 / n.cameraFrames(), logNs / 1e9, wall);
+        TrackingStep.Outcome tracked = tracking.finish(temp, inputs);
+        outputs.put("tracking_submission", destination.resolve(temp.relativize(tracked.submission())));
         outputs.put("metrics", destination.resolve(RunJson.FILE_NAME));
-        RunResult result = new RunResult(lidarResult, cameraResult, timing, outputs, provenance);
+        RunResult result = new RunResult(lidarResult, cameraResult, timing, outputs, provenance, tracked.result());
         RunJson.write(result, temp);
         return result;
     }
@@ -173,12 +179,16 @@ public final class RunPipeline {
      * {@code span} receives the first and last sweep time and the sweep count.
      */
     private DetectionLoop.Listener listener(LogReader reader, LogScore score, DetectionSink sink,
-            DetectionLoop.Totals totals, long[] span) {
+            DetectionLoop.Totals totals, long[] span, TrackingStep tracking) {
         String logId = reader.manifest().logId();
         return new DetectionLoop.Listener() {
             @Override
-            public void sweep(DetectionLoop.SweepResult r) {
-                String token = NuScenesSubmission.sampleToken(reader.manifest(), r.timestampNs());
+            public void sweep(DetectionLoop.SweepResult detected) {
+                String token = NuScenesSubmission.sampleToken(reader.manifest(), detected.timestampNs());
+                // The lidar model predicts no velocity: the tracker estimates it, and scores and outputs carry it.
+                DetectionLoop.SweepResult r = new DetectionLoop.SweepResult(detected.frameSet(), detected.egoToWorld(),
+                        tracking.addFrame(logId, token, detected.timestampNs(), detected.egoToWorld(),
+                                detected.detections()));
                 score.sweep(token, r);
                 span[0] = span[2] == 0 ? r.timestampNs() : span[0];
                 span[1] = r.timestampNs();

@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param timing     where the time went
  * @param outputs    files written, by role (e.g. {@code nuscenes_submission})
  * @param provenance logs with the frames detected, models with their hashes, configuration, tool version
+ * @param tracking   nuScenes tracking metrics of the tracker's tracks of the lidar detections
  */
 public record RunResult(NuScenesResult lidar, Optional<CocoResult> camera, Timing timing, Map<String, Path> outputs,
-        RunProvenance provenance) {
+        RunProvenance provenance, io.avreplay.eval.tracking.TrackingResult tracking) {
     public RunResult {
+        java.util.Objects.requireNonNull(tracking, "tracking");
         java.util.Objects.requireNonNull(lidar, "lidar");
         java.util.Objects.requireNonNull(camera, "camera");
         java.util.Objects.requireNonNull(timing, "timing");

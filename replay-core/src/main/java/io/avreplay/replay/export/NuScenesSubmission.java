@@ -137,7 +137,7 @@ public final class NuScenesSubmission {
         AtomicFile.write(file, tmp -> m.writeValue(tmp.toFile(), root));
     }
 
-    private static ObjectNode box(ObjectMapper m, Sample s, Box3d b, double vx, double vy, String name) {
+    static ObjectNode box(ObjectMapper m, Sample s, Box3d b, double vx, double vy, String name) {
         Pose p = s.egoToWorld();
         Vec3 c = p.apply(b.centre());
         Quaternion q = p.rotation().times(Quaternion.fromYaw(b.yaw()));

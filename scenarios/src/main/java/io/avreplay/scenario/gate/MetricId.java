@@ -48,6 +48,12 @@ public record MetricId(MetricKind kind, ObjectFilter filter, double distanceM, M
         if (kind == MetricKind.NDS && (!filter.equals(ObjectFilter.ALL) || !Double.isNaN(distanceM))) {
             throw new IllegalArgumentException("nds takes no selector and no distance");
         }
+        if (kind.tracking() && (!Double.isNaN(distanceM) || filter.minPoints() != ObjectFilter.DEFAULT_MIN_POINTS
+                || !filter.bin().isAll() || !filter.region().isEmpty() || filter.minVisibility() != 0)) {
+            throw new IllegalArgumentException(kind.key() + " takes one class and nothing else (the tracking metrics "
+                    + "match at 2 m, and a track crosses bins and regions), got " + filter.selector()
+                    + (Double.isNaN(distanceM) ? "" : " @" + distanceM + "m"));
+        }
         if (!Double.isNaN(distanceM) && !MATCH_DISTANCES_M.contains(distanceM)) {
             throw new IllegalArgumentException("unknown match distance " + distanceM + " m, expected one of "
                     + MATCH_DISTANCES_M + " m");

@@ -27,7 +27,19 @@ public enum MetricKind {
     /** Time from entering the filter to first detection of the worst object, seconds; not resampled. */
     FIRST_DETECT_S(false, false, false, Measure.Shape.NONE),
     /** Detected share of frames of the worst object; not resampled. */
-    DETECTED_SHARE(false, true, false, Measure.Shape.NONE);
+    DETECTED_SHARE(false, true, false, Measure.Shape.NONE),
+    /** nuScenes tracking AMOTA of one class, tracks from the default tracker ({@link ScenarioTracks}); not resampled. */
+    AMOTA(true, true, false, Measure.Shape.NONE),
+    /** nuScenes tracking AMOTP of one class, metres; lower is better; not resampled. */
+    AMOTP(true, false, false, Measure.Shape.NONE),
+    /** nuScenes tracking MOTA of one class (at the recall of best MOTA); not resampled. */
+    MOTA(true, true, false, Measure.Shape.NONE),
+    /** nuScenes tracking MOTP of one class, metres; lower is better; not resampled. */
+    MOTP(true, false, false, Measure.Shape.NONE),
+    /** Identity switches of one class's tracks (count); lower is better; not resampled. */
+    IDS(true, false, false, Measure.Shape.NONE),
+    /** Track fragmentations of one class (count); lower is better; not resampled. */
+    FRAG(true, false, false, Measure.Shape.NONE);
 
     private final boolean needsClass;
     private final boolean higherIsBetter;
@@ -64,6 +76,11 @@ public enum MetricKind {
     /** @return whether the nuScenes evaluator computes it (without a selector beyond the class) */
     public boolean nuScenes() {
         return this == AP || this == MAP || this == NDS;
+    }
+
+    /** @return whether the metric is a nuScenes tracking metric of the scenario's tracks ({@link ScenarioTracks}) */
+    public boolean tracking() {
+        return ordinal() >= AMOTA.ordinal();
     }
 
     /** @return the name used in gate expressions, e.g. {@code ap} */

@@ -137,6 +137,15 @@ public final class SafetyScorer implements ScenarioScorer<SafetyScorer.Units> {
                 }
                 yield TimelineMeasure.valueOf(metric.kind().name()).worst(timelines(u, f, d));
             }
+            case AMOTA, AMOTP, MOTA, MOTP, IDS, FRAG -> {
+                for (int x : w) {
+                    if (x != 1) {
+                        yield Double.NaN;
+                    }
+                }
+                yield u.<ScenarioTracks>built(new Key("tracks", ObjectFilter.ALL, 0, ""),
+                        () -> ScenarioTracks.of(u.frames)).value(metric);
+            }
             case NDS -> throw new IllegalArgumentException("nds takes no selector");
         };
     }

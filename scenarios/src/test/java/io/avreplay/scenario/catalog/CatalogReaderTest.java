@@ -68,9 +68,9 @@ class CatalogReaderTest {
 
     @Test
     void unknownMetricNamesFileLineAndField() throws IOException {
-        String m = error(GOOD.replace("nds >= 0.5", "mota >= 0.5"));
+        String m = error(GOOD.replace("nds >= 0.5", "hota >= 0.5"));
         assertTrue(m.startsWith(dir.resolve("bad.yaml") + ":11: field 'gates[2]':"), m);
-        assertTrue(m.contains("unknown metric 'mota'"), m);
+        assertTrue(m.contains("unknown metric 'hota'"), m);
     }
 
     @Test
