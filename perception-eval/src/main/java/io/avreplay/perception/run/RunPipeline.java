@@ -1,5 +1,6 @@
 package io.avreplay.perception.run;
 
+import io.avreplay.replay.log.SampleToken;
 import io.avreplay.error.BadInputException;
 import io.avreplay.eval.coco.CocoAnnotation;
 import io.avreplay.eval.coco.CocoEvaluator;
@@ -13,7 +14,6 @@ import io.avreplay.eval.nuscenes.NuScenesResult;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.replay.arrow.Checksums;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.log.ToolVersion;
@@ -178,7 +178,7 @@ public final class RunPipeline {
         return new DetectionLoop.Listener() {
             @Override
             public void sweep(DetectionLoop.SweepResult r) {
-                String token = NuScenesSubmission.sampleToken(reader.manifest(), r.timestampNs());
+                String token = SampleToken.of(reader.manifest(), r.timestampNs()).value();
                 score.sweep(token, r);
                 span[0] = span[2] == 0 ? r.timestampNs() : span[0];
                 span[1] = r.timestampNs();
