@@ -1,5 +1,6 @@
 package io.avreplay.cli;
 
+import io.avreplay.replay.log.SampleToken;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
@@ -119,7 +120,7 @@ final class ExportCommand implements Runnable {
                 int boxes = 0;
                 for (int i = 0; i < gt.size(); i++) {
                     AnnotationFrame<GroundTruth3d> f = gt.read(i);
-                    String token = NuScenesSubmission.sampleToken(log.manifest(), f.timestampNs());
+                    String token = SampleToken.of(log.manifest(), f.timestampNs()).value();
                     samples.add(NuScenesSubmission.Sample.ofGroundTruth(token,
                             log.egoTrajectory().at(f.timestampNs()).egoToWorld(),
                             f.boxes().stream()

@@ -1,5 +1,6 @@
 package io.avreplay.cli;
 
+import io.avreplay.replay.log.SampleToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,8 +43,8 @@ class EvalLogCommandTest extends ArrowTest {
                     dets.add(new io.avreplay.replay.object.Detection3d(moved, a.category(), 0.9, a.vx(), a.vy(),
                             a.attributes(), "", Double.NaN, ""));
                 }
-                samples.add(NuScenesSubmission.Sample.ofDetections(NuScenesSubmission.sampleToken(r.manifest(),
-                        f.timestampNs()),
+                samples.add(NuScenesSubmission.Sample.ofDetections(SampleToken.of(r.manifest(),
+                        f.timestampNs()).value(),
                         r.egoTrajectory().at(f.timestampNs()).egoToWorld(), dets));
             }
         }

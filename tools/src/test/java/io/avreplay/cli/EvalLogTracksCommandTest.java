@@ -44,8 +44,8 @@ class EvalLogTracksCommandTest extends ArrowTest {
                                 0.9, ""));
                     }
                 }
-                samples.add(NuScenesSubmission.Sample.ofDetections(NuScenesSubmission.sampleToken(r.manifest(),
-                        f.timestampNs()), r.egoTrajectory().at(f.timestampNs()).egoToWorld(), dets));
+                samples.add(NuScenesSubmission.Sample.ofDetections(io.avreplay.replay.log.SampleToken.of(r.manifest(),
+                        f.timestampNs()).value(), r.egoTrajectory().at(f.timestampNs()).egoToWorld(), dets));
             }
         }
         Path out = tmp.resolve("tracks-" + switchAt + ".json");

@@ -1,12 +1,12 @@
 package io.avreplay.eval.log;
 
+import io.avreplay.replay.log.SampleToken;
 import io.avreplay.error.BadInputException;
 import io.avreplay.eval.detection.InSample;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesGroundTruth;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.log.AnnotationFrame;
@@ -21,7 +21,7 @@ import java.util.function.LongPredicate;
 
 /**
  * A log's 3D ground truth as nuScenes evaluation input: every annotated timestamp becomes a sample
- * (token {@link NuScenesSubmission#sampleToken}), boxes and velocities go from the ego frame into the
+ * (token {@link SampleToken}), boxes and velocities go from the ego frame into the
  * world frame with the ego pose at that timestamp, and the ego position of each sample is recorded so
  * class ranges are measured from the ego as the devkit does. Categories map through {@link io.avreplay.replay.object.CategoryTable};
  * unmapped ones are counted in {@link Converted#skippedBoxes()}.
@@ -60,7 +60,7 @@ public final class LogGroundTruth {
             }
             Pose egoToWorld = log.egoTrajectory().isEmpty() ? Pose.IDENTITY
                     : log.egoTrajectory().at(ts).egoToWorld();
-            c.add(NuScenesSubmission.sampleToken(log.manifest(), ts), egoToWorld, gt.read(i).boxes());
+            c.add(SampleToken.of(log.manifest(), ts).value(), egoToWorld, gt.read(i).boxes());
         }
         return c.converted();
     }

@@ -9,10 +9,10 @@ import io.avreplay.eval.tracking.TrackingGroundTruth;
 import io.avreplay.eval.tracking.TrackingScene;
 import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.log.AnnotationFrame;
+import io.avreplay.replay.log.SampleToken;
 import io.avreplay.replay.object.BoxFrame;
 import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.replay.object.Detection3d;
@@ -27,7 +27,7 @@ import java.util.Optional;
 /**
  * A log's own ground truth and a tracker's output as inputs of the nuScenes tracking evaluator
  * ({@link io.avreplay.eval.tracking.TrackingEvaluator}): one scene per log (token and name = the log id),
- * one sample per annotated timestamp (token {@link NuScenesSubmission#sampleToken}, timestamp in
+ * one sample per annotated timestamp (token {@link SampleToken}, timestamp in
  * microseconds), boxes moved from the ego frame into the world frame with the ego pose of their timestamp,
  * the ego position of every sample recorded (class ranges are measured from it), categories mapped through
  * {@link CategoryTable#nuScenesClass} and kept when they are a tracking class of the configuration. The
@@ -82,7 +82,7 @@ public final class LogTracking {
         for (int i = 0; i < gt.size(); i++) {
             long ts = gt.timestampNs(i);
             Pose egoToWorld = log.egoTrajectory().isEmpty() ? Pose.IDENTITY : log.egoTrajectory().at(ts).egoToWorld();
-            frames.add(new AnnotatedFrame(NuScenesSubmission.sampleToken(log.manifest(), ts), ts, egoToWorld,
+            frames.add(new AnnotatedFrame(SampleToken.of(log.manifest(), ts).value(), ts, egoToWorld,
                     gt.read(i).boxes()));
         }
         return convert(log.manifest().logId(), frames, config);

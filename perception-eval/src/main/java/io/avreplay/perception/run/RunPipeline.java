@@ -1,5 +1,6 @@
 package io.avreplay.perception.run;
 
+import io.avreplay.replay.log.SampleToken;
 import io.avreplay.error.BadInputException;
 import io.avreplay.eval.coco.CocoAnnotation;
 import io.avreplay.eval.coco.CocoEvaluator;
@@ -13,7 +14,6 @@ import io.avreplay.eval.nuscenes.NuScenesResult;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.replay.arrow.Checksums;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.log.ToolVersion;
@@ -184,7 +184,7 @@ public final class RunPipeline {
         return new DetectionLoop.Listener() {
             @Override
             public void sweep(DetectionLoop.SweepResult detected) {
-                String token = NuScenesSubmission.sampleToken(reader.manifest(), detected.timestampNs());
+                String token = SampleToken.of(reader.manifest(), detected.timestampNs()).value();
                 // The lidar model predicts no velocity: the tracker estimates it, and scores and outputs carry it.
                 DetectionLoop.SweepResult r = new DetectionLoop.SweepResult(detected.frameSet(), detected.egoToWorld(),
                         tracking.addFrame(logId, token, detected.timestampNs(), detected.egoToWorld(),

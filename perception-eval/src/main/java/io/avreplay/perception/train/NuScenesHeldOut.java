@@ -1,5 +1,6 @@
 package io.avreplay.perception.train;
 
+import io.avreplay.replay.log.SampleToken;
 import io.avreplay.eval.detection.InSample;
 import io.avreplay.eval.log.LogGroundTruth;
 import io.avreplay.eval.nuscenes.NuScenesConfig;
@@ -8,7 +9,6 @@ import io.avreplay.eval.nuscenes.NuScenesGroundTruth;
 import io.avreplay.eval.nuscenes.NuScenesResult;
 import io.avreplay.eval.nuscenes.TpMetric;
 import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.object.CategoryTable;
 import io.avreplay.replay.object.Detection3d;
@@ -42,7 +42,7 @@ public final class NuScenesHeldOut {
         samples.addAll(gt.samples());
         ego.putAll(gt.egoPoses());
         detections.forEach((ts, list) -> {
-            String token = NuScenesSubmission.sampleToken(log.manifest(), ts);
+            String token = SampleToken.of(log.manifest(), ts).value();
             Pose egoToWorld = log.egoTrajectory().isEmpty() ? Pose.IDENTITY : log.egoTrajectory().at(ts).egoToWorld();
             for (Detection3d d : list) {
                 CategoryTable.standard().nuScenesClass(d.category()).ifPresent(cls -> predictions.add(toWorld(token, d, cls,

@@ -1,8 +1,6 @@
 package io.avreplay.replay.export;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,10 +14,8 @@ import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.object.BoxFrame;
 import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.object.GroundTruth3d;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +33,6 @@ import java.util.Objects;
  */
 public final class NuScenesSubmission {
     private NuScenesSubmission() {
-    }
-
-    /**
-     * The sample token avreplay uses for the annotated (lidar) timestamp of a log: the original nuScenes
-     * token when the log was imported from nuScenes, otherwise {@code <log_id>-<timestamp_ns>}.
-     */
-    public static String sampleToken(io.avreplay.replay.log.LogManifest manifest, long timestampNs) {
-        return manifest.tags().getOrDefault(
-                io.avreplay.replay.importer.nuscenes.NuScenesImporter.SAMPLE_TOKEN_TAG + timestampNs,
-                manifest.logId() + "-" + timestampNs);
     }
 
     /**
@@ -158,61 +144,22 @@ public final class NuScenesSubmission {
     }
 
     /**
-     * Reads a ground-truth file this class wrote back (world frame), keyed by sample token in file order.
-     * Lenient about names (any category is kept); the strict reader for evaluation is
-     * {@code io.avreplay.eval.nuscenes.NuScenesEvaluator.readGroundTruth}.
+     * Reads a ground-truth file this class wrote back (world frame), keyed by sample token in file order,
+     * through the one strict reader {@link NuScenesSubmissionReader} (any non-empty category is kept).
      *
-     * @throws BadInputException naming the file, sample token and box index on a malformed box
+     * @throws BadInputException naming the file, line:column, box and field on a malformed file or box
      */
     public static Map<String, List<GroundTruth3d>> readGroundTruth(Path file) {
-        JsonNode root;
-        try {
-            root = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new BadInputException(file + ": not valid JSON: " + e.getMessage().split("\n")[0], e);
-        }
-        JsonNode results = root.get("results");
-        if (results == null || !results.isObject()) {
-            throw new BadInputException(file + ": missing object 'results'");
-        }
+        NuScenesSubmissionReader.Content c = NuScenesSubmissionReader.read(file,
+                NuScenesSubmissionReader.Rules.anyGroundTruth());
         Map<String, List<GroundTruth3d>> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = results.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            List<GroundTruth3d> boxes = new ArrayList<>();
-            for (int i = 0; i < e.getValue().size(); i++) {
-                boxes.add(readBox(file, e.getKey() + "[" + i + "]", e.getValue().get(i)));
-            }
-            out.put(e.getKey(), boxes);
+        for (String token : c.samples()) {
+            out.putIfAbsent(token, new ArrayList<>());
+        }
+        for (NuScenesBox b : c.boxes()) {
+            out.get(b.sampleToken()).add(new GroundTruth3d(b.box(BoxFrame.WORLD), b.name(), "", b.numPoints(),
+                    b.vx(), b.vy(), Detection3d.attributeList(b.attribute()), Float.NaN));
         }
         return out;
-    }
-
-    private static GroundTruth3d readBox(Path file, String where, JsonNode o) {
-        double[] t = numbers(file, where, o, "translation", 3);
-        double[] size = numbers(file, where, o, "size", 3);
-        double[] r = numbers(file, where, o, "rotation", 4);
-        JsonNode vel = o.get("velocity");
-        double vx = vel == null || vel.get(0) == null || vel.get(0).isNull() ? Double.NaN : vel.get(0).asDouble();
-        double vy = vel == null || vel.get(1) == null || vel.get(1).isNull() ? Double.NaN : vel.get(1).asDouble();
-        Quaternion q = new Quaternion(r[0], r[1], r[2], r[3]);
-        try {
-            Box3d box = Box3d.world(new Vec3(t[0], t[1], t[2]), size[1], size[0], size[2], q.yaw());
-            return new GroundTruth3d(box, o.path("detection_name").asText(), "", o.path("num_pts").asInt(-1), vx, vy,
-                    Detection3d.attributeList(o.path("attribute_name").asText("")), Float.NaN);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(file + ": results." + where + ": " + e.getMessage());
-        }
-    }
-
-    private static double[] numbers(Path file, String where, JsonNode o, String key, int n) {
-        JsonNode a = o.get(key);
-        if (a == null || !a.isArray() || a.size() != n) {
-            throw new BadInputException(file + ": results." + where + "." + key + ": expected " + n + " numbers");
-        }
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = a.get(i).asDouble();
-        }
-        return v;
     }
 }

@@ -38,4 +38,27 @@ class ResultsDirectoryTest {
             assertEquals(true, e.getMessage().contains("cannot name a results file"), e.getMessage());
         }
     }
+
+    @Test
+    void parsesThroughTheStrictNuScenesReader() throws IOException {
+        Path f = tmp.resolve("log-2.json");
+        ResultsDirectory d = new ResultsDirectory(tmp);
+        String box = "{\"translation\": [1, 2, 0], \"size\": [1.9, 4.5, 1.6], \"rotation\": [1, 0, 0, 0],"
+                + " \"detection_name\": \"car\", \"detection_score\": 0.9}";
+        Files.writeString(f, "{\"results\": {\"1\": [" + box + "],\n \"1\": []}}");
+        String dup = assertThrows(BadInputException.class, () -> d.forLog("log-2", tmp)).getMessage();
+        assertEquals(true, dup.startsWith(f + ":2:") && dup.contains("Duplicate field '1'"), dup);
+        Files.writeString(f, "{\"results\": {\"1\": [" + box + "]}} []");
+        String trailing = assertThrows(BadInputException.class, () -> d.forLog("log-2", tmp)).getMessage();
+        assertEquals(f + ":1:" + (trailing.split(":")[2]) + ": expected the end of the file after the JSON document,"
+                + " got START_ARRAY", trailing);
+        Files.writeString(f, "{\"results\": {\"1\": [\n" + box.replace("0.9", "\"0.9\"") + "]}}");
+        String type = assertThrows(BadInputException.class, () -> d.forLog("log-2", tmp)).getMessage();
+        assertEquals(true, type.startsWith(f + ":2:")
+                && type.endsWith("prediction box 0 (sample_token 1): field detection_score: expected a number, got 0.9"),
+                type);
+        Files.writeString(f, "{\"results\": {\"t1\": []}}");
+        assertEquals(f + ": field 'results': key 't1' is not a timestamp in ns, expected a decimal integer",
+                assertThrows(BadInputException.class, () -> d.forLog("log-2", tmp)).getMessage());
+    }
 }

@@ -42,7 +42,7 @@ public final class NuScenesImporter {
     /** The top lidar's sensor id (the nuScenes channel name). */
     public static final String LIDAR = "LIDAR_TOP";
     /** Tag prefix of the sample token of a lidar timestamp. */
-    public static final String SAMPLE_TOKEN_TAG = "nuscenes.sample_token.";
+    public static final String SAMPLE_TOKEN_TAG = io.avreplay.replay.log.SampleToken.TAG_PREFIX;
 
     private NuScenesImporter() {
     }
