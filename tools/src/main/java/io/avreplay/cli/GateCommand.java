@@ -112,7 +112,10 @@ final class GateCommand implements Callable<Integer> {
                 CatalogGate<SafetyScorer.Units> gate = new CatalogGate<>(new SafetyScorer(),
                         new GateEvaluator(bootstrap), new LogRoot(logs, Optional.of(new SynthRecipeGenerator(allocator))),
                         new BevWorstFrames(allocator), allocator);
-                GateRun done = gate.run(c, cand, base);
+                GateRun done;
+                try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("scenarios")) {
+                    done = gate.run(c, cand, base, progress);
+                }
                 run = done;
                 objects.ifPresent(dir -> done.scenarios().forEach(s -> {
                     ReportFiles.write(dir.resolve(s.id() + ".objects.csv"), ObjectTable.csv(s));

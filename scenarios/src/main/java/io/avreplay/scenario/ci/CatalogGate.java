@@ -4,6 +4,7 @@ import io.avreplay.replay.arrow.FrameStream;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.ToolVersion;
+import io.avreplay.replay.progress.ProgressListener;
 import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.scenario.catalog.Catalog;
@@ -59,6 +60,15 @@ public final class CatalogGate<U extends FrameUnits> {
      *                                             malformed detection results
      */
     public GateRun run(Catalog catalog, DetectionResults candidate, Optional<DetectionResults> baseline) {
+        return run(catalog, candidate, baseline, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #run(Catalog, DetectionResults, Optional)}, reporting each scenario scored (stage
+     * {@code scenarios}) to {@code progress}.
+     */
+    public GateRun run(Catalog catalog, DetectionResults candidate, Optional<DetectionResults> baseline,
+            ProgressListener progress) {
         Map<String, Map<Long, List<Detection3d>>> candCache = new HashMap<>();
         Map<String, Map<Long, List<Detection3d>>> baseCache = new HashMap<>();
         List<ScenarioOutcome> out = new ArrayList<>();
@@ -92,6 +102,7 @@ public final class CatalogGate<U extends FrameUnits> {
                     failed ? worstFrames.render(s, dir, candFrames) : List.of(), logStart,
                     new ScenarioOutcome.Association(tolerance, assoc.outputsWithoutTruth(), assoc.truthWithoutOutput()),
                     scorer.detail(cu, s.gates(), s.scoring().bins()), (System.nanoTime() - t0) / 1e9));
+            progress.step("scenarios", out.size(), catalog.scenarios().size());
         }
         return new GateRun(catalog.location().toString(), candidate.describe(),
                 baseline.map(DetectionResults::describe).orElse(""), scorer.name(), evaluator.config(),
