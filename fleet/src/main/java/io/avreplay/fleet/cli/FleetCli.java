@@ -1,0 +1,89 @@
+package io.avreplay.fleet.cli;
+
+import io.avreplay.error.BadInputException;
+import io.avreplay.error.InvalidConfigException;
+import io.avreplay.replay.inspect.TerminalText;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code avreplay fleet} command group; exit codes as {@code avreplay}'s. */
+@Command(name = "avreplay fleet", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        subcommands = {FleetRunCommand.class, FleetGateCommand.class, FleetEvalCommand.class},
+        description = "Fleet-scale run, gate and eval on Apache Spark (local[N] or a cluster master URL).",
+        footer = {"", "Exit codes: 0 ok, 1 gate failed, 2 usage or configuration, 3 bad input data, 4 internal error."})
+public final class FleetCli implements Runnable {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int BAD_INPUT = 3;
+    static final int INTERNAL = 4;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean stacktrace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+    }
+
+    /**
+     * @return a command line printing results to {@code out} and one-line errors to {@code err}, whose
+     *         {@code execute} returns the exit code
+     */
+    public static CommandLine create(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new FleetCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            int code = exitCodeFor(ex);
+            if (parsed.hasMatchedOption("--stacktrace")) {
+                ex.printStackTrace(c.getErr());
+            } else {
+                c.getErr().println("avreplay fleet " + c.getCommandName() + ": " + oneLine(ex, code));
+            }
+            c.getErr().flush();
+            return code;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("avreplay fleet " + ex.getCommandLine().getCommandName() + ": "
+                    + ex.getMessage());
+            ex.getCommandLine().getErr().flush();
+            return USAGE;
+        });
+        return cl;
+    }
+
+    static int exitCodeFor(Throwable t) {
+        if (t instanceof InvalidConfigException) {
+            return USAGE;
+        }
+        if (t instanceof BadInputException || t instanceof UncheckedIOException || t instanceof java.io.IOException) {
+            return BAD_INPUT;
+        }
+        return INTERNAL;
+    }
+
+    private static String oneLine(Throwable ex, int code) {
+        String msg = ex.getMessage();
+        if (ex instanceof NoSuchFileException nsf) {
+            msg = "no such file: " + nsf.getFile();
+        } else if (msg == null || msg.isBlank()) {
+            msg = ex.getClass().getSimpleName();
+        }
+        if (code == INTERNAL) {
+            msg = "internal error: " + ex.getClass().getSimpleName() + ": " + msg + " (rerun with --stacktrace)";
+        }
+        return TerminalText.escape(msg.lines().findFirst().orElse(msg));
+    }
+}

@@ -1,0 +1,68 @@
+package io.avreplay.fleet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FleetCliTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FleetCli.create(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheJobsAndTheExitCodes() {
+        Run r = run("--help");
+        assertEquals(0, r.code());
+        for (String s : List.of("run", "gate", "eval", "3 bad input data")) {
+            assertTrue(r.out().contains(s), s + " missing from " + r.out());
+        }
+    }
+
+    @Test
+    void usageErrorsExit2InOneLine() {
+        Run r = run("run");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("avreplay fleet run: Missing required parameter"), r.err());
+    }
+
+    @Test
+    void aJobWhoseEveryLogFailsExits3AndWritesNothing() {
+        Path missing = tmp.resolve("nope");
+        Run r = run("run", missing.toString(), "--master", "local[1]", "--camera-model", "none", "--out",
+                tmp.resolve("out").toString());
+        assertEquals(3, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("avreplay fleet run: fleet run: all 1 logs failed; the first: " + missing + ": "),
+                r.err());
+        assertTrue(!Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void globsExpandSortedAndAnEmptyGlobIsBadInput() throws IOException {
+        Files.createDirectories(tmp.resolve("b-log"));
+        Files.createDirectories(tmp.resolve("a-log"));
+        Files.createDirectories(tmp.resolve("other"));
+        assertEquals(List.of(tmp.resolve("a-log").toString(), tmp.resolve("b-log").toString(), "x"),
+                FleetRunCommand.expand(List.of(tmp + "/*-log", "x")));
+        Run r = run("eval", tmp + "/zz*", "--pred-dir", tmp.toString());
+        assertEquals(3, r.code());
+        assertEquals("avreplay fleet eval: " + tmp + "/zz*: the glob matches no log", r.err().strip());
+    }
+}

@@ -1,0 +1,74 @@
+package io.avreplay.fleet.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.avreplay.cli.AvreplayCli;
+import io.avreplay.scenario.ci.GateRun;
+import io.avreplay.scenario.gate.BootstrapConfig;
+import io.avreplay.scenario.report.JsonReport;
+import io.avreplay.scenario.report.MarkdownReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fleet gate} on {@code local[2]} against {@code avreplay gate} on the same catalogue: the same reports. */
+class FleetGateTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theReportsEqualTheCliGateByteForByte() throws IOException {
+        Path catalog = Files.createDirectories(tmp.resolve("catalog"));
+        for (int i = 0; i < 2; i++) {
+            Files.writeString(catalog.resolve("s" + i + ".yaml"), """
+                    id: crossing-%d
+                    title: A pedestrian crosses, seed %d
+                    description: Short recipe scenario for the fleet gate test.
+                    log:
+                      recipe: {preset: pedestrian-crossing, seed: %d, duration: 2s}
+                    window: {start: 0s, end: 2s}
+                    tags:
+                      time_of_day: day
+                      weather: clear
+                      road_type: urban
+                      actors: [pedestrian, car]
+                      zone: testbed-downtown
+                    classes: [car, pedestrian]
+                    gates:
+                      - nds >= 0.0
+                      - nds >= 0.999
+                      - ap[car]@2m drop <= 0.02
+                    """.formatted(i, i, 5 + i));
+        }
+        Path logs = tmp.resolve("logs");
+        Path cliJson = tmp.resolve("cli.json");
+        Path cliMd = tmp.resolve("cli.md");
+        StringWriter err = new StringWriter();
+        int code = AvreplayCli.create(new PrintWriter(new StringWriter()), new PrintWriter(err)).execute("gate",
+                "--catalog", catalog.toString(), "--logs", logs.toString(), "--candidate", "default", "--baseline",
+                "default", "--resamples", "200", "--json", cliJson.toString(), "--markdown", cliMd.toString());
+        assertEquals(1, code, err.toString()); // nds >= 0.999 fails on purpose
+        GateRun run;
+        try (JavaSparkContext spark = new JavaSparkContext(new SparkConf().setMaster("local[2]")
+                .setAppName("FleetGateTest").set("spark.ui.enabled", "false"))) {
+            run = FleetGate.run(spark, new FleetGate.Job(catalog, logs, "default", Optional.of("default"),
+                    new BootstrapConfig(200, 0.95, 20240607)));
+        }
+        assertEquals(2, run.scenarios().size());
+        assertEquals("crossing-0", run.scenarios().get(0).id());
+        assertTrue(run.failed());
+        // the same document but for the start time (to the second) of each run
+        String when = "\"started_at\" : \"[0-9T:-]+\"";
+        assertEquals(Files.readString(cliJson).replaceAll(when, "started_at"),
+                JsonReport.render(run).replaceAll(when, "started_at"));
+        assertEquals(Files.readString(cliMd), MarkdownReport.render(run));
+    }
+}

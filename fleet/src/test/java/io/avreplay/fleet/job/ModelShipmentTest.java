@@ -1,0 +1,68 @@
+package io.avreplay.fleet.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.avreplay.error.BadInputException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelShipmentTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aModelDirectoryTravelsAsBytesAndIsRebuiltOnTheExecutor() throws Exception {
+        Path model = Files.createDirectories(tmp.resolve("model/sub"));
+        Files.writeString(tmp.resolve("model/card.json"), "{\"name\": \"m\"}");
+        Files.write(model.resolve("weights.bin"), new byte[] {1, 2, 3});
+        ModelShipment s = ModelShipment.of(tmp.resolve("model").toString(), "none", 1);
+        assertEquals(List.of("lidar"), s.shippedRoles());
+        ModelShipment copy = roundTrip(s); // as Spark's broadcast serializes it
+        Path target = Files.createDirectories(tmp.resolve("executor"));
+        copy.materialize("lidar", target);
+        assertEquals("{\"name\": \"m\"}", Files.readString(target.resolve("card.json")));
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(target.resolve("sub/weights.bin")));
+        // the cache key is the content: the same files give the same digest, a changed byte another
+        assertEquals(s.digests(), ModelShipment.of(tmp.resolve("model").toString(), "none", 1).digests());
+        Files.write(model.resolve("weights.bin"), new byte[] {1, 2, 4});
+        assertTrue(!s.digests().equals(ModelShipment.of(tmp.resolve("model").toString(), "none", 1).digests()));
+    }
+
+    @Test
+    void namesAreShippedAsNames() {
+        ModelShipment s = ModelShipment.of("default", "none", 2);
+        assertEquals(List.of(), s.shippedRoles());
+        assertEquals("default", s.lidar());
+        assertThrows(IllegalArgumentException.class, () -> ModelShipment.of("default", "none", 0));
+    }
+
+    @Test
+    void onlyLocalPathsAndFileUrisAreAccepted() {
+        assertEquals(Path.of("/data/log1"), LogJob.localPath("file:///data/log1"));
+        assertEquals(Path.of("logs/a"), LogJob.localPath("logs/a"));
+        BadInputException e = assertThrows(BadInputException.class, () -> LogJob.localPath("hdfs://nn/logs/a"));
+        assertEquals("hdfs://nn/logs/a: only local paths and file: URIs are supported by fleet jobs, got scheme 'hdfs'",
+                e.getMessage());
+    }
+
+    static ModelShipment roundTrip(ModelShipment s) throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ObjectOutputStream o = new ObjectOutputStream(b)) {
+            o.writeObject(s);
+        }
+        try (ObjectInputStream i = new ObjectInputStream(new ByteArrayInputStream(b.toByteArray()))) {
+            return (ModelShipment) i.readObject();
+        }
+    }
+}
