@@ -83,6 +83,20 @@ public final class Numpy {
             throw new IllegalArgumentException("interp: xp and fp must be non-empty and of equal length, got "
                     + xp.length + " and " + fp.length);
         }
+        return interp(x, xp, fp, fp[0], right);
+    }
+
+    /**
+     * {@code np.interp(x, xp, fp, left, right)}: as {@link #interp(double[], double[], double[], double)}
+     * with an explicit value below {@code xp[0]}.
+     *
+     * @throws IllegalArgumentException when {@code xp} is empty or the lengths differ
+     */
+    public static double[] interp(double[] x, double[] xp, double[] fp, double left, double right) {
+        if (xp.length == 0 || xp.length != fp.length) {
+            throw new IllegalArgumentException("interp: xp and fp must be non-empty and of equal length, got "
+                    + xp.length + " and " + fp.length);
+        }
         int n = xp.length;
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -90,7 +104,7 @@ public final class Numpy {
             if (Double.isNaN(v)) {
                 out[i] = v;
             } else if (v < xp[0]) {
-                out[i] = fp[0];
+                out[i] = left;
             } else if (v > xp[n - 1]) {
                 out[i] = right;
             } else {

@@ -1,5 +1,6 @@
 package io.avreplay.eval.nuscenes;
 
+import io.avreplay.eval.numpy.Numpy;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -57,8 +58,8 @@ final class NuScenesCurves {
             return noPredictions();
         }
         double[] grid = recallGrid();
-        double[] precI = NumpyInterp.interp(grid, rec, prec, prec[0], 0);
-        double[] confI = NumpyInterp.interp(grid, rec, conf, conf[0], 0);
+        double[] precI = Numpy.interp(grid, rec, prec, prec[0], 0);
+        double[] confI = Numpy.interp(grid, rec, conf, conf[0], 0);
 
         double[] matchConfAsc = new double[tps];
         int[] tpIdx = new int[tps];
@@ -77,7 +78,7 @@ final class NuScenesCurves {
                 x[t] = cm.error(threshold, m, tpIdx[t]);
             }
             double[] meanAsc = reverse(cumMean(x));
-            double[] v = NumpyInterp.interp(confAsc, matchConfAsc, meanAsc, meanAsc[0], meanAsc[tps - 1]);
+            double[] v = Numpy.interp(confAsc, matchConfAsc, meanAsc, meanAsc[0], meanAsc[tps - 1]);
             errors.put(m, list(reverse(v)));
         }
         return new DetectionCurve(list(grid), list(precI), list(confI), errors);

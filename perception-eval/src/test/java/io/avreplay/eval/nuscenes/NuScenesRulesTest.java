@@ -1,5 +1,6 @@
 package io.avreplay.eval.nuscenes;
 
+import io.avreplay.eval.numpy.Numpy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -183,7 +184,7 @@ class NuScenesRulesTest {
     void numpyInterpMatchesNumpyAtTiesAndEnds() {
         double[] xp = {0.2, 0.5, 0.5, 0.8};
         double[] fp = {1, 2, 3, 4};
-        double[] out = NumpyInterp.interp(new double[] {0.0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9}, xp, fp, 9, -9);
+        double[] out = Numpy.interp(new double[] {0.0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9}, xp, fp, 9, -9);
         // Below -> left; exact hit on a repeat -> last repeat (3); between 0.5 and 0.8 from the last repeat.
         assertEquals(9, out[0], 0);
         assertEquals(1, out[1], 0);
