@@ -32,8 +32,11 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Loads detectors. A model is a directory holding {@code card.json} and the file its backend names
- * ({@code model.zip} for DL4J, an ONNX file for ONNX Runtime); the default models ship in this jar under
- * {@code /models/<name>/}. Thread-safe; each call returns a new detector.
+ * ({@code model.zip} for DL4J, an ONNX file for ONNX Runtime, a command for exec); the default models ship
+ * in this jar under {@code /models/<name>/}, each as its DL4J network and its ONNX export, and are named
+ * {@code NAME} (ONNX Runtime, the fastest exact backend), {@code NAME@onnx}, {@code NAME@folded} (the DL4J
+ * network through {@code FoldedConvNet}) or {@code NAME@dl4j} (DL4J's own forward pass). Thread-safe; each
+ * call returns a new detector.
  */
 public final class Detectors {
     /** Name of the default lidar model resource. */
@@ -55,14 +58,30 @@ public final class Detectors {
         return io.avreplay.perception.model.NativeThreads.setPerCall(threads);
     }
 
-    /** @return the default lidar 3D detector */
+    /** @return the default lidar 3D detector: the shipped model on its default backend (ONNX Runtime) */
     public static Detector loadDefaultLidar() {
-        return loadResource(DEFAULT_LIDAR);
+        return loadShipped(DEFAULT_LIDAR, OnnxOptions.defaults()).orElseThrow();
     }
 
-    /** @return the default camera 2D detector */
+    /** @return the default camera 2D detector: the shipped model on its default backend (ONNX Runtime) */
     public static Detector loadDefaultCamera() {
-        return loadResource(DEFAULT_CAMERA);
+        return loadShipped(DEFAULT_CAMERA, OnnxOptions.defaults()).orElseThrow();
+    }
+
+    /**
+     * Loads a shipped model named {@code NAME} or {@code NAME@onnx|folded|dl4j}.
+     *
+     * @return empty when {@code value} does not name a shipped model
+     * @throws BadInputException when the suffix names no backend or a resource is missing or corrupt
+     */
+    public static Optional<Detector> loadShipped(String value, OnnxOptions onnx) {
+        return ShippedModels.parse(value).map(ref -> ShippedModels.load(ref, onnx));
+    }
+
+    /** @return whether {@code value} names a shipped model, with or without a backend suffix */
+    public static boolean namesShipped(String value) {
+        int at = value.lastIndexOf('@');
+        return SHIPPED.contains(at < 0 ? value : value.substring(0, at));
     }
 
     /** @return OpenCV's HOG people detector, a baseline that needs no model files */
@@ -115,8 +134,9 @@ public final class Detectors {
 
     /**
      * The one place a model option ({@code --lidar-model}, {@code --camera-model}) becomes a detector:
-     * {@code none} gives none, {@code default} the shipped model of the task, a shipped model's name that
-     * model, anything else a model directory of any backend.
+     * {@code none} gives none, {@code default} the shipped model of the task on its default backend, a
+     * shipped model's name ({@code NAME} or {@code NAME@onnx|folded|dl4j}) that model, anything else a model
+     * directory of any backend (an existing directory wins over a shipped name).
      *
      * @param option    named in errors, e.g. {@code --lidar-model}
      * @param allocator parent of an exec model's Arrow buffers
@@ -129,9 +149,9 @@ public final class Detectors {
         }
         Detector d;
         if (value.equals("default")) {
-            d = loadResource(task == ModelTask.LIDAR_3D ? DEFAULT_LIDAR : DEFAULT_CAMERA);
-        } else if (SHIPPED.contains(value) && !Files.isDirectory(Path.of(value))) {
-            d = loadResource(value);
+            d = loadShipped(task == ModelTask.LIDAR_3D ? DEFAULT_LIDAR : DEFAULT_CAMERA, onnx).orElseThrow();
+        } else if (namesShipped(value) && !Files.isDirectory(Path.of(value))) {
+            d = loadShipped(value, onnx).orElseThrow();
         } else {
             d = load(Path.of(value), onnx, allocator);
         }
@@ -163,7 +183,9 @@ public final class Detectors {
      *                           fold into plain convolutions
      */
     public static ModelCard exportOnnx(String model, Path outDir) {
-        try (Detector d = SHIPPED.contains(model) && !Files.isDirectory(Path.of(model)) ? loadResource(model)
+        String shipped = model.endsWith("@dl4j") || model.endsWith("@folded") ? model.substring(0, model.lastIndexOf('@'))
+                : model;
+        try (Detector d = SHIPPED.contains(shipped) && !Files.isDirectory(Path.of(model)) ? loadResource(shipped)
                 : load(Path.of(model))) {
             FoldedConvNet net = foldedNetwork(d).orElseThrow(() -> new BadInputException(model + ": cannot export "
                     + "backend " + d.card().backend().kind() + ": expected a DL4J network of plain convolutions, "
@@ -172,58 +194,39 @@ public final class Detectors {
         }
     }
 
-    /** @return the card of a shipped model */
+    /** @return the DL4J card of a shipped model (the ONNX export's card differs only in its backend) */
     public static ModelCard shippedCard(String name) {
-        return ModelCardJson.fromJson(new String(resourceBytes(name, ModelCardJson.FILE_NAME), StandardCharsets.UTF_8),
-                "classpath:/models/" + name + "/" + ModelCardJson.FILE_NAME);
+        return ShippedModels.dl4jCard(name);
     }
 
     /** @return the size of a shipped model's {@code model.zip}, bytes */
     public static long shippedSizeBytes(String name) {
-        return resourceBytes(name, ModelFiles.MODEL_FILE).length;
+        return ShippedModels.bytes(name, ModelFiles.MODEL_FILE).length;
     }
 
-    private static byte[] resourceBytes(String name, String file) {
-        String path = "/models/" + name + "/" + file;
-        try (InputStream in = Detectors.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new BadInputException("classpath:" + path + ": no such model resource, shipped models are "
-                        + SHIPPED);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** @return the size of a shipped model's ONNX export, bytes */
+    public static long shippedOnnxSizeBytes(String name) {
+        return ShippedModels.bytes(name, ShippedModels.ONNX_FOLDER + OnnxExport.FILE_NAME).length;
     }
 
     /**
-     * Loads a model bundled under {@code /models/<name>/}.
+     * Loads the DL4J network of a model bundled under {@code /models/<name>/} (through the folded path where
+     * it folds), as {@code NAME@folded}; for export and tests.
      *
      * @throws BadInputException when the resource is missing or invalid
      */
     public static Detector loadResource(String name) {
-        String base = "/models/" + name + "/";
-        ModelCard card;
-        try (InputStream in = Detectors.class.getResourceAsStream(base + ModelCardJson.FILE_NAME)) {
-            if (in == null) {
-                throw new BadInputException("classpath:" + base + ModelCardJson.FILE_NAME + ": no such model resource");
-            }
-            card = ModelCardJson.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    "classpath:" + base + ModelCardJson.FILE_NAME);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String zip = base + ModelFiles.MODEL_FILE;
-        try (InputStream in = Detectors.class.getResourceAsStream(zip)) {
-            if (in == null) {
-                throw new BadInputException("classpath:" + zip + ": no such model resource");
-            }
-            return switch (card.task()) {
-                case LIDAR_3D -> LidarDetector.load(in, "classpath:" + zip, card);
-                case CAMERA_2D -> CameraDetector.load(in, "classpath:" + zip, card);
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedModels.loadDl4j(name, false);
+    }
+
+    /**
+     * @return the name of what runs a detector's network, for reports: {@code onnxruntime-cpu},
+     *         {@code onnxruntime-cuda}, {@code folded} or {@code dl4j}; the card's backend ({@code exec}) for
+     *         detectors without a network
+     */
+    public static String backendName(Detector d) {
+        ForwardPass pass = d instanceof LidarDetector l ? l.inference()
+                : d instanceof CameraDetector c ? c.inference() : null;
+        return pass != null ? pass.backendName() : d.card().backend().kind();
     }
 }

@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The shared {@code --lidar-model} and {@code --camera-model} options and the one model resolution of
- * the CLI, through {@link Detectors#resolve}: {@code default} (the shipped model), a shipped model's
- * name, a model directory whose {@code card.json} names its backend ({@code dl4j}, {@code onnx},
- * {@code exec}), or {@code none}. Says once per program on stderr when an ONNX model runs on the CPU
- * because the loaded ONNX Runtime has no CUDA provider. The caller owns and closes the detectors it gets.
+ * the CLI, through {@link Detectors#resolve}: {@code default} (the shipped model on ONNX Runtime), a
+ * shipped model's name ({@code NAME}, {@code NAME@onnx}, {@code NAME@folded}, {@code NAME@dl4j}), a model
+ * directory whose {@code card.json} names its backend ({@code dl4j}, {@code onnx}, {@code exec}), or
+ * {@code none}. Says once per program on stderr when an ONNX model runs on the CPU provider, and why. The caller owns and closes the detectors it gets.
  */
 final class ModelOptions {
     /** The value naming the shipped model. */
@@ -29,12 +29,14 @@ final class ModelOptions {
     private static final AtomicBoolean CPU_NOTICE_GIVEN = new AtomicBoolean();
 
     @Option(names = "--lidar-model", defaultValue = DEFAULT, paramLabel = "MODEL",
-            description = "'default' (the shipped model), a shipped model's name, a model directory (card.json naming "
-                    + "its backend: dl4j, onnx or exec) or 'none' (default: ${DEFAULT-VALUE}).")
+            description = "'default' (the shipped model on ONNX Runtime), a shipped model's name (NAME, NAME@onnx, "
+                    + "NAME@folded, NAME@dl4j), a model directory (card.json naming its backend: dl4j, onnx or exec) "
+                    + "or 'none' (default: ${DEFAULT-VALUE}).")
     String lidarModel = DEFAULT;
 
     @Option(names = "--camera-model", defaultValue = DEFAULT, paramLabel = "MODEL",
-            description = "'default', a shipped model's name, a model directory or 'none' to skip the camera "
+            description = "'default', a shipped model's name (NAME[@onnx|folded|dl4j]), a model directory or 'none' "
+                    + "to skip the camera "
                     + "(default: ${DEFAULT-VALUE}).")
     String cameraModel = DEFAULT;
 
@@ -68,10 +70,10 @@ final class ModelOptions {
     static Optional<Detector> resolve(String option, String value, ModelTask task, OnnxOptions onnx,
             BufferAllocator allocator, PrintWriter err) {
         Optional<Detector> d = Detectors.resolve(option, value, task, onnx, allocator);
-        if (d.isPresent() && d.get().card().backend().kind().equals("onnx") && !OnnxForwardPass.cudaAvailable()
+        if (d.isPresent() && Detectors.backendName(d.get()).equals("onnxruntime-cpu")
                 && CPU_NOTICE_GIVEN.compareAndSet(false, true)) {
-            err.println("avreplay: ONNX Runtime runs on the CPU (no CUDA execution provider: the onnxruntime_gpu "
-                    + "artifact and a GPU are needed)");
+            err.println("avreplay: ONNX Runtime runs on the CPU execution provider: "
+                    + OnnxForwardPass.cpuReason(onnx).orElse("the CUDA provider was not taken"));
             err.flush();
         }
         return d;
@@ -79,7 +81,7 @@ final class ModelOptions {
 
     /** @return whether {@code value} names a model ({@code default}, a shipped name or a directory with a card) */
     static boolean namesModel(String value) {
-        return value.equals(DEFAULT) || Detectors.SHIPPED.contains(value)
+        return value.equals(DEFAULT) || Detectors.namesShipped(value)
                 || Files.isRegularFile(Path.of(value).resolve("card.json"));
     }
 }

@@ -29,10 +29,14 @@ final class ModelsCommand implements Runnable {
 
     /** {@code models list}: name, task, backends, FLOPs and size of each shipped model. */
     @Command(name = "list", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = "List the shipped models: task, backends that can run them, GFLOPs per frame, size.")
+            description = "List the shipped models: task, backends that can run them (NAME runs on the first, "
+                    + "NAME@BACKEND on any), GFLOPs per frame, sizes of the DL4J zip and the ONNX export.")
     static final class ListModels implements Callable<Integer> {
-        /** Every shipped model folds, so each runs on DL4J, the folded path, and ONNX Runtime once exported. */
-        private static final String BACKENDS = "dl4j, folded, onnx (models export)";
+        /**
+         * Every shipped model ships as its DL4J network and its ONNX export: NAME runs on ONNX Runtime, the
+         * fastest exact backend; NAME@folded and NAME@dl4j on the DL4J network.
+         */
+        private static final String BACKENDS = "onnx (default), folded, dl4j";
 
         @Mixin
         FormatOption format;
@@ -45,19 +49,21 @@ final class ModelsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             ArrayNode rows = Json.MAPPER.createArrayNode();
             if (!format.json()) {
-                out.printf("%-18s %-10s %-36s %10s %10s %s%n", "NAME", "TASK", "BACKENDS", "GFLOP", "SIZE_KB",
-                        "CLASSES");
+                out.printf("%-18s %-10s %-30s %8s %8s %8s %s%n", "NAME", "TASK", "BACKENDS", "GFLOP", "ZIP_KB",
+                        "ONNX_KB", "CLASSES");
             }
             for (String name : Detectors.SHIPPED) {
                 ModelCard c = Detectors.shippedCard(name);
                 long bytes = Detectors.shippedSizeBytes(name);
+                long onnxBytes = Detectors.shippedOnnxSizeBytes(name);
                 if (format.json()) {
                     rows.addObject().put("name", name).put("task", c.task().name()).put("backends", BACKENDS)
                             .put("flopsPerFrame", c.flopsPerFrame()).put("sizeBytes", bytes)
+                            .put("onnxSizeBytes", onnxBytes)
                             .put("classes", String.join(",", c.classes()));
                 } else {
-                    out.printf("%-18s %-10s %-36s %10.3f %10d %s%n", name, c.task(), BACKENDS, c.flopsPerFrame() / 1e9,
-                            bytes / 1024, String.join(",", c.classes()));
+                    out.printf("%-18s %-10s %-30s %8.3f %8d %8d %s%n", name, c.task(), BACKENDS, c.flopsPerFrame() / 1e9,
+                            bytes / 1024, onnxBytes / 1024, String.join(",", c.classes()));
                 }
             }
             if (format.json()) {
@@ -70,7 +76,8 @@ final class ModelsCommand implements Runnable {
 
     /** {@code models export NAME|DIR --format onnx --out DIR}. */
     @Command(name = "export", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
-            description = {"Export a DL4J model (a shipped model's name or a model directory) as a model directory "
+            description = {"Export a DL4J model (a shipped model's name, its DL4J network, or a model directory) as a "
+                    + "model directory "
                     + "holding model.onnx (ONNX opset 13, batch norm folded) and its card.json (backend onnx)."})
     static final class Export implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME|DIR", description = "Shipped model name or DL4J model directory.")

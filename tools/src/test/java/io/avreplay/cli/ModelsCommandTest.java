@@ -27,6 +27,8 @@ class ModelsCommandTest {
         assertEquals(122_880_000L, rows.get(0).get("flopsPerFrame").asLong());
         assertEquals("cam-centernet-s", rows.get(1).get("name").asText());
         assertTrue(rows.get(1).get("sizeBytes").asLong() > 0);
+        assertTrue(rows.get(1).get("onnxSizeBytes").asLong() > 0);
+        assertEquals("onnx (default), folded, dl4j", rows.get(0).get("backends").asText());
     }
 
     @Test
@@ -43,8 +45,8 @@ class ModelsCommandTest {
         assertEquals(ExitCodes.USAGE, again.exitCode());
         assertEquals("avreplay export: --out " + model + " exists; pass --overwrite to replace it", again.err().strip());
 
-        CliRun dl4j = CliRun.of("run", log.toString(), "--camera-model", "none", "--out", tmp.resolve("dl4j").toString(),
-                "--format", "json");
+        CliRun dl4j = CliRun.of("run", log.toString(), "--lidar-model", "bev-centernet-s@folded", "--camera-model",
+                "none", "--out", tmp.resolve("dl4j").toString(), "--format", "json");
         CliRun onnx = CliRun.of("run", log.toString(), "--lidar-model", model.toString(), "--camera-model", "none",
                 "--out", tmp.resolve("onnx").toString(), "--format", "json");
         assertEquals(0, dl4j.exitCode(), dl4j.err());

@@ -16,8 +16,20 @@ public final class InferenceNetwork implements ForwardPass {
 
     /** @param net a network built by {@link CenterNetBuilder} or any other DL4J network (DL4J then runs it) */
     public InferenceNetwork(MultiLayerNetwork net) {
+        this(net, FoldedConvNet.of(net));
+    }
+
+    private InferenceNetwork(MultiLayerNetwork net, Optional<FoldedConvNet> folded) {
         this.net = net;
-        this.folded = FoldedConvNet.of(net);
+        this.folded = folded;
+    }
+
+    /**
+     * @return a forward pass through DL4J's own {@code output} even when the network folds: the slow
+     *         reference the other backends are checked against (shipped models' {@code NAME@dl4j})
+     */
+    public static InferenceNetwork dl4jOnly(MultiLayerNetwork net) {
+        return new InferenceNetwork(net, Optional.empty());
     }
 
     /** Runs through the folded copy when there is one, else DL4J. */

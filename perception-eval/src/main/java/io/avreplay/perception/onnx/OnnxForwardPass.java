@@ -46,6 +46,28 @@ public final class OnnxForwardPass implements ForwardPass {
     }
 
     /**
+     * @return why sessions run on the CPU provider, or empty when they can use CUDA: the loaded ONNX Runtime
+     *         is the CPU artifact ({@code com.microsoft.onnxruntime:onnxruntime}), or CUDA was not asked for
+     */
+    public static java.util.Optional<String> cpuReason(OnnxOptions options) {
+        if (!options.cuda()) {
+            return java.util.Optional.of("CUDA not requested");
+        }
+        if (!cudaAvailable()) {
+            return java.util.Optional.of("the ONNX Runtime on the class path (com.microsoft.onnxruntime:onnxruntime) "
+                    + "has no CUDA execution provider; a GPU needs the onnxruntime_gpu artifact, CUDA and cuDNN "
+                    + "(docs/detector-protocol.md, section GPU)");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Makes a session from wherever the model's bytes are. */
+    @FunctionalInterface
+    private interface SessionSource {
+        OrtSession create(OrtEnvironment env, OrtSession.SessionOptions options) throws OrtException;
+    }
+
+    /**
      * Opens the card's ONNX file in {@code dir} and checks its input and output against the card before
      * any frame is read.
      *
@@ -54,14 +76,34 @@ public final class OnnxForwardPass implements ForwardPass {
      *                           missing or unreadable, or a name, element type or shape does not fit
      */
     public static OnnxForwardPass open(Path dir, ModelCard card, int regression, OnnxOptions options) {
-        if (!(card.backend() instanceof OnnxBackend backend)) {
-            throw new IllegalArgumentException("card " + card.name() + " has backend " + card.backend().kind()
-                    + ", expected onnx");
-        }
+        OnnxBackend backend = onnxBackend(card);
         Path file = dir.resolve(backend.file());
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": ONNX file named by the card's backend.file does not exist");
         }
+        return open(file.toString(), (env, so) -> env.createSession(file.toString(), so), card, backend, regression,
+                options);
+    }
+
+    /**
+     * As {@link #open(Path, ModelCard, int, OnnxOptions)} for an ONNX model held in memory (a classpath
+     * resource), named {@code source} in errors.
+     */
+    public static OnnxForwardPass open(byte[] model, String source, ModelCard card, int regression,
+            OnnxOptions options) {
+        return open(source, (env, so) -> env.createSession(model, so), card, onnxBackend(card), regression, options);
+    }
+
+    private static OnnxBackend onnxBackend(ModelCard card) {
+        if (!(card.backend() instanceof OnnxBackend backend)) {
+            throw new IllegalArgumentException("card " + card.name() + " has backend " + card.backend().kind()
+                    + ", expected onnx");
+        }
+        return backend;
+    }
+
+    private static OnnxForwardPass open(String source, SessionSource make, ModelCard card, OnnxBackend backend,
+            int regression, OnnxOptions options) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session = null;
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
@@ -72,21 +114,21 @@ public final class OnnxForwardPass implements ForwardPass {
             if (options.interOpThreads() > 0) {
                 so.setInterOpNumThreads(options.interOpThreads());
             }
-            boolean cuda = options.cuda() && cudaAvailable();
+            boolean cuda = cpuReason(options).isEmpty();
             if (cuda) {
                 so.addCUDA(0);
             }
-            session = env.createSession(file.toString(), so);
+            session = make.create(env, so);
             int[] in = card.inputShape();
-            check(file, "input", backend.inputName(), session.getInputInfo(),
+            check(source, "input", backend.inputName(), session.getInputInfo(),
                     new long[] {-1, in[0], in[1], in[2]});
             int[] grid = card.outputGrid();
-            check(file, "output", backend.outputName(), session.getOutputInfo(),
+            check(source, "output", backend.outputName(), session.getOutputInfo(),
                     new long[] {-1, card.classes().size() + regression, grid[0], grid[1]});
             return new OnnxForwardPass(env, session, backend, cuda ? "onnxruntime-cuda" : "onnxruntime-cpu");
         } catch (OrtException e) {
             closeQuietly(session);
-            throw new BadInputException(file + ": ONNX Runtime cannot load the model: " + firstLine(e.getMessage()), e);
+            throw new BadInputException(source + ": ONNX Runtime cannot load the model: " + firstLine(e.getMessage()), e);
         } catch (RuntimeException e) {
             closeQuietly(session);
             throw e;
@@ -94,7 +136,7 @@ public final class OnnxForwardPass implements ForwardPass {
     }
 
     /** Checks a graph input or output: present, float32, rank 4 and {@code expected} where that is not -1. */
-    private static void check(Path file, String what, String name, Map<String, NodeInfo> infos, long[] expected) {
+    private static void check(String file, String what, String name, Map<String, NodeInfo> infos, long[] expected) {
         NodeInfo node = infos.get(name);
         if (node == null) {
             throw new BadInputException(file + ": " + what + " '" + name + "' named by the card is missing, the model has "

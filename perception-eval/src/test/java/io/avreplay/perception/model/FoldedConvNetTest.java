@@ -101,7 +101,7 @@ class FoldedConvNetTest {
 
     @Test
     void matchesDl4jOnTheShippedModels() {
-        try (Detector lidar = Detectors.loadDefaultLidar(); Detector camera = Detectors.loadDefaultCamera()) {
+        try (Detector lidar = Detectors.loadResource(Detectors.DEFAULT_LIDAR); Detector camera = Detectors.loadResource(Detectors.DEFAULT_CAMERA)) {
             for (Detector d : List.of(lidar, camera)) {
                 MultiLayerNetwork net = ((InferenceNetwork) (d instanceof LidarDetector l ? l.inference()
                         : ((CameraDetector) d).inference())).network();

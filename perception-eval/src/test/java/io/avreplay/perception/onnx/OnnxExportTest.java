@@ -97,7 +97,7 @@ class OnnxExportTest {
     @Test
     void onnxLidarDetectorFindsTheDl4jBoxes() {
         Path dir = tmp.resolve("lidar");
-        try (Detector dl4j = Detectors.loadDefaultLidar()) {
+        try (Detector dl4j = Detectors.loadResource(Detectors.DEFAULT_LIDAR)) {
             OnnxExport.write(((InferenceNetwork) pass(dl4j)).folded().orElseThrow(), dl4j.card(), dir);
             try (Detector onnx = Detectors.resolve("--lidar-model", dir.toString(), ModelTask.LIDAR_3D,
                     OnnxOptions.defaults(), null).orElseThrow()) {
@@ -118,7 +118,7 @@ class OnnxExportTest {
     @Test
     void aModelOfTheWrongTaskIsRefused() {
         Path dir = tmp.resolve("lidar");
-        try (Detector dl4j = Detectors.loadDefaultLidar()) {
+        try (Detector dl4j = Detectors.loadResource(Detectors.DEFAULT_LIDAR)) {
             OnnxExport.write(((InferenceNetwork) pass(dl4j)).folded().orElseThrow(), dl4j.card(), dir);
         }
         BadInputException e = assertThrows(BadInputException.class, () -> Detectors.resolve("--camera-model",
@@ -131,7 +131,7 @@ class OnnxExportTest {
     void aCardThatDoesNotFitTheFileIsRefusedBeforeAnyFrame() throws Exception {
         Path dir = tmp.resolve("lidar");
         ModelCard card;
-        try (Detector dl4j = Detectors.loadDefaultLidar()) {
+        try (Detector dl4j = Detectors.loadResource(Detectors.DEFAULT_LIDAR)) {
             card = OnnxExport.write(((InferenceNetwork) pass(dl4j)).folded().orElseThrow(), dl4j.card(), dir);
         }
         Path cardFile = dir.resolve(ModelCardJson.FILE_NAME);
@@ -172,7 +172,7 @@ class OnnxExportTest {
     void anInputOfTheWrongElementTypeIsRefused() throws Exception {
         Path dir = tmp.resolve("int-input");
         java.nio.file.Files.createDirectories(dir);
-        try (Detector dl4j = Detectors.loadDefaultLidar()) {
+        try (Detector dl4j = Detectors.loadResource(Detectors.DEFAULT_LIDAR)) {
             ModelCardJson.write(dl4j.card().withBackend(OnnxExport.backend()), dir.resolve(ModelCardJson.FILE_NAME));
         }
         java.nio.file.Files.write(dir.resolve("model.onnx"), OnnxTestModels.int64InputCast());
