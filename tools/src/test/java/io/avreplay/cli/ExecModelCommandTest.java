@@ -19,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An external-process detector (the Java example in perception-eval's tests) through {@code run} and {@code gate}. */
+/**
+ * An external-process detector (the Java example in perception-eval's tests) through {@code run}, {@code gate}
+ * and {@code compare}.
+ */
 class ExecModelCommandTest {
     @TempDir
     Path tmp;
@@ -55,6 +58,23 @@ class ExecModelCommandTest {
         assertEquals(11, j.get("timing").get("sweeps").asInt());
         assertTrue(j.get("lidar").has("nd_score"));
         assertTrue(Files.isRegularFile(tmp.resolve("out/detections_3d.arrow")));
+    }
+
+    @Test
+    void compareRunsTheExampleProcessBesideTheShippedModel() throws Exception {
+        Path log = log();
+        Path m = model("centroid", "io.avreplay.perception.exec.ExampleExecDetector");
+        Path out = tmp.resolve("report");
+        CliRun r = CliRun.of("compare", log.toString(), "--model", "default", "--model", m.toString(), "--out",
+                out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode rows = ResultJson.read(Files.readString(out.resolve("compare.json"))).get("models");
+        assertEquals("exec", rows.get(1).get("backend").asText());
+        assertEquals("centroid", rows.get(1).get("model").asText());
+        // 1 s at 10 Hz with both ends: 11 sweeps through the process too.
+        assertEquals(11, rows.get(1).get("frames").asInt());
+        assertTrue(rows.get(1).get("agreement_with_first").get("matched_share").asDouble() < 1,
+                "a centroid per sweep is not the shipped model's boxes: " + rows.get(1));
     }
 
     @Test

@@ -4,39 +4,53 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.avreplay.perception.api.ModelTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
-/** Renders comparison rows as JSON, Markdown and HTML and writes them atomically. Stateless. */
+/**
+ * Renders comparison rows as JSON, Markdown and HTML and writes them atomically: one section per task
+ * (lidar, camera) with the task's metrics, latency, throughput, memory and agreement, then AP per class.
+ * Stateless.
+ */
 public final class ComparisonReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ComparisonReport() {
     }
 
-    /** @return the rows as a JSON document ({@code {"logs": [...], "models": [...]}}) */
+    /** @return the rows as a JSON document ({@code {"logs": [...], "models": [...]}}), NaN as {@code null} */
     public static String json(List<String> logs, List<Comparison.Row> rows) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode l = root.putArray("logs");
         logs.forEach(l::add);
         root.put("agreement_distance_m", Comparison.AGREEMENT_DISTANCE_M);
+        root.put("agreement_iou", Comparison.AGREEMENT_IOU);
         ArrayNode models = root.putArray("models");
         for (Comparison.Row r : rows) {
             ObjectNode m = models.addObject();
             m.put("label", r.label()).put("model", r.model()).put("backend", r.backend())
-                    .put("mean_ap", r.meanAp()).put("nd_score", r.ndScore()).put("frames", r.frames())
-                    .put("latency_p50_ms", r.p50Ms()).put("latency_p90_ms", r.p90Ms()).put("latency_p99_ms", r.p99Ms())
-                    .put("frames_per_second", r.framesPerSecond()).put("peak_heap_bytes", r.peakHeapBytes());
+                    .put("task", r.task().name());
+            r.metrics().forEach((k, v) -> number(m, k.key(), v));
+            m.put("frames", r.frames());
+            number(m, "latency_p50_ms", r.p50Ms());
+            number(m, "latency_p90_ms", r.p90Ms());
+            number(m, "latency_p99_ms", r.p99Ms());
+            number(m, "frames_per_second", r.framesPerSecond());
+            m.put("peak_heap_bytes", r.peakHeapBytes()).put("peak_rss_bytes", r.peakRssBytes());
             ObjectNode aps = m.putObject("class_aps");
-            r.classAps().forEach(aps::put);
-            m.putObject("agreement_with_first").put("reference_detections", r.agreement().referenceDetections())
-                    .put("matched", r.agreement().matched()).put("matched_share", r.agreement().matchedShare())
-                    .put("max_score_difference", r.agreement().maxScoreDifference());
+            r.classAps().forEach((k, v) -> number(aps, k, v));
+            ObjectNode a = m.putObject("agreement_with_first");
+            a.put("reference_detections", r.agreement().referenceDetections()).put("matched", r.agreement().matched());
+            number(a, "matched_share", r.agreement().matchedShare());
+            number(a, "max_score_difference", r.agreement().maxScoreDifference());
         }
         try {
             return JSON.writeValueAsString(root);
@@ -45,57 +59,129 @@ public final class ComparisonReport {
         }
     }
 
-    private static String[] header() {
-        return new String[] {"model", "backend", "mAP", "NDS", "p50 ms", "p90 ms", "p99 ms", "frames/s",
-            "peak heap MiB", "matched with first", "max score diff"};
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
     }
 
-    private static String[] cells(Comparison.Row r) {
-        return new String[] {r.label() + " (" + r.model() + ")", r.backend(), f4(r.meanAp()), f4(r.ndScore()),
-            f2(r.p50Ms()), f2(r.p90Ms()), f2(r.p99Ms()), f2(r.framesPerSecond()),
-            f2(r.peakHeapBytes() / 1048576.0), f4(r.agreement().matchedShare()),
-            f4(r.agreement().maxScoreDifference())};
+    private static List<Comparison.Row> ofTask(List<Comparison.Row> rows, ModelTask task) {
+        return rows.stream().filter(r -> r.task() == task).toList();
     }
 
-    /** @return a Markdown page: one table of the rows, then AP per class */
+    private static String title(ModelTask task) {
+        return task == ModelTask.LIDAR_3D ? "Lidar models (nuScenes detection, camera off)"
+                : "Camera models (COCO bbox, lidar off)";
+    }
+
+    private static String agreementRule(ModelTask task) {
+        return task == ModelTask.LIDAR_3D
+                ? "share of the first lidar model's detections matched by the same class within "
+                        + Comparison.AGREEMENT_DISTANCE_M + " m (ground plane)"
+                : "share of the first camera model's detections matched by the same class and camera at IoU >= "
+                        + Comparison.AGREEMENT_IOU;
+    }
+
+    private static List<String> header(ModelTask task) {
+        List<String> h = new ArrayList<>(List.of("model", "backend"));
+        Comparison.Metric.of(task).forEach(m -> h.add(m.label()));
+        h.addAll(List.of(task == ModelTask.LIDAR_3D ? "sweeps" : "frames", "p50 ms", "p90 ms", "p99 ms", "frames/s",
+                "peak heap MiB", "peak RSS MiB", "matched with first", "max score diff"));
+        return h;
+    }
+
+    private static List<String> cells(Comparison.Row r) {
+        List<String> c = new ArrayList<>(List.of(r.label() + " (" + r.model() + ")", r.backend()));
+        Comparison.Metric.of(r.task()).forEach(m -> c.add(f4(r.metric(m))));
+        c.addAll(List.of(Integer.toString(r.frames()), f2(r.p50Ms()), f2(r.p90Ms()), f2(r.p99Ms()),
+                f2(r.framesPerSecond()), f1(r.peakHeapBytes() / 1048576.0),
+                r.peakRssBytes() < 0 ? "n/a" : f1(r.peakRssBytes() / 1048576.0), f4(r.agreement().matchedShare()),
+                f4(r.agreement().maxScoreDifference())));
+        return c;
+    }
+
+    private static String apTitle(ModelTask task) {
+        return task == ModelTask.LIDAR_3D ? "AP per class (nuScenes, mean over distance thresholds)"
+                : "AP per class (COCO, IoU .50:.95; n/a: no ground truth)";
+    }
+
+    private static TreeSet<String> classes(List<Comparison.Row> rows) {
+        TreeSet<String> c = new TreeSet<>();
+        rows.forEach(r -> c.addAll(r.classAps().keySet()));
+        return c;
+    }
+
+    /** @return a Markdown page: per task, one table of the rows, then AP per class */
     public static String markdown(List<String> logs, List<Comparison.Row> rows) {
         StringBuilder b = new StringBuilder("# Model comparison\n\nLogs: ").append(String.join(", ", logs))
-                .append("\n\nAgreement: share of the first model's detections matched by the same class within ")
-                .append(Comparison.AGREEMENT_DISTANCE_M).append(" m (ground plane).\n\n| ")
-                .append(String.join(" | ", header())).append(" |\n|");
-        b.append("---|".repeat(header().length)).append('\n');
-        for (Comparison.Row r : rows) {
-            b.append("| ").append(String.join(" | ", cells(r))).append(" |\n");
-        }
-        b.append("\n## AP per class (nuScenes, mean over distance thresholds)\n\n| class |");
-        rows.forEach(r -> b.append(' ').append(r.label()).append(" |"));
-        b.append("\n|---|").append("---|".repeat(rows.size())).append('\n');
-        for (String c : rows.get(0).classAps().keySet()) {
-            b.append("| ").append(c).append(" |");
-            rows.forEach(r -> b.append(' ').append(f4(r.classAps().getOrDefault(c, Double.NaN))).append(" |"));
-            b.append('\n');
+                .append("\n");
+        for (ModelTask task : ModelTask.values()) {
+            List<Comparison.Row> rs = ofTask(rows, task);
+            if (rs.isEmpty()) {
+                continue;
+            }
+            List<String> h = header(task);
+            b.append("\n## ").append(title(task)).append("\n\nAgreement: ").append(agreementRule(task))
+                    .append(". Latency: detector time per frame.\n\n| ").append(String.join(" | ", h)).append(" |\n|")
+                    .append("---|".repeat(h.size())).append('\n');
+            for (Comparison.Row r : rs) {
+                b.append("| ").append(String.join(" | ", cells(r))).append(" |\n");
+            }
+            b.append("\n### ").append(apTitle(task)).append("\n\n| class |");
+            rs.forEach(r -> b.append(' ').append(r.label()).append(" |"));
+            b.append("\n|---|").append("---|".repeat(rs.size())).append('\n');
+            for (String c : classes(rs)) {
+                b.append("| ").append(c).append(" |");
+                rs.forEach(r -> b.append(' ').append(f4(r.classAps().getOrDefault(c, Double.NaN))).append(" |"));
+                b.append('\n');
+            }
         }
         return b.toString();
     }
 
-    /** @return a self-contained HTML page with the same table as {@link #markdown} */
+    /** @return a self-contained HTML page with the same tables as {@link #markdown} */
     public static String html(List<String> logs, List<Comparison.Row> rows) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Model comparison"
-                + "</title><style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px}</style>"
-                + "</head><body><h1>Model comparison</h1><p>Logs: ").append(escape(String.join(", ", logs)))
-                .append("</p><table><tr>");
-        for (String h : header()) {
-            b.append("<th>").append(escape(h)).append("</th>");
-        }
-        b.append("</tr>");
-        for (Comparison.Row r : rows) {
-            b.append("<tr>");
-            for (String c : cells(r)) {
-                b.append("<td>").append(escape(c)).append("</td>");
+        StringBuilder b = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Model comparison</title><style>"
+                + "body{font-family:system-ui,sans-serif;margin:24px;color:#222}"
+                + "h1{font-size:22px}h2{font-size:18px;margin-top:28px}h3{font-size:15px}"
+                + "p{color:#444;max-width:70em}"
+                + "table{border-collapse:collapse;margin:8px 0;font-size:13px}"
+                + "th,td{border:1px solid #bbb;padding:4px 8px;white-space:nowrap}"
+                + "th{background:#eef1f5;text-align:center}td{text-align:right;font-variant-numeric:tabular-nums}"
+                + "td:first-child,td.text{text-align:left}tr:nth-child(even) td{background:#fafafa}"
+                + "</style></head><body><h1>Model comparison</h1><p>Logs: ").append(escape(String.join(", ", logs)))
+                .append("</p>");
+        for (ModelTask task : ModelTask.values()) {
+            List<Comparison.Row> rs = ofTask(rows, task);
+            if (rs.isEmpty()) {
+                continue;
             }
+            b.append("<h2>").append(escape(title(task))).append("</h2><p>Agreement: ")
+                    .append(escape(agreementRule(task))).append(". Latency: detector time per frame.</p><table><tr>");
+            header(task).forEach(h -> b.append("<th>").append(escape(h)).append("</th>"));
             b.append("</tr>");
+            for (Comparison.Row r : rs) {
+                b.append("<tr>");
+                List<String> cs = cells(r);
+                for (int i = 0; i < cs.size(); i++) {
+                    b.append(i == 1 ? "<td class=\"text\">" : "<td>").append(escape(cs.get(i))).append("</td>");
+                }
+                b.append("</tr>");
+            }
+            b.append("</table><h3>").append(escape(apTitle(task))).append("</h3><table><tr><th>class</th>");
+            rs.forEach(r -> b.append("<th>").append(escape(r.label())).append("</th>"));
+            b.append("</tr>");
+            for (String c : classes(rs)) {
+                b.append("<tr><td>").append(escape(c)).append("</td>");
+                rs.forEach(r -> b.append("<td>").append(f4(r.classAps().getOrDefault(c, Double.NaN))).append("</td>"));
+                b.append("</tr>");
+            }
+            b.append("</table>");
         }
-        return b.append("</table></body></html>\n").toString();
+        return b.append("</body></html>\n").toString();
     }
 
     /** Writes {@code compare.json}, {@code compare.md} and {@code compare.html} into {@code dir}. */
@@ -124,7 +210,11 @@ public final class ComparisonReport {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
     }
 
+    private static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -4,6 +4,7 @@ import io.avreplay.perception.api.Detections;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ModelCard;
+import io.avreplay.replay.object.Detection2d;
 import io.avreplay.replay.object.Detection3d;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,12 +13,13 @@ import java.util.Map;
 
 /**
  * Wraps a detector, recording each call's wall time (per frame set; a batch's time is shared evenly) and
- * the 3D detections by frame-set timestamp. Not thread-safe, like the detector it wraps; does not own it.
+ * the 3D and 2D detections by frame-set timestamp. Not thread-safe, like the detector it wraps; does not own it.
  */
 final class RecordingDetector implements Detector {
     private final Detector inner;
     private final List<Double> latencyMs = new ArrayList<>();
     private final Map<Long, List<Detection3d>> byTimestamp = new LinkedHashMap<>();
+    private final Map<Long, List<Detection2d>> byTimestamp2d = new LinkedHashMap<>();
 
     RecordingDetector(Detector inner) {
         this.inner = inner;
@@ -41,6 +43,11 @@ final class RecordingDetector implements Detector {
         for (Detections d : out) {
             latencyMs.add(each);
             byTimestamp.put(d.timestampNs(), d.objects3d());
+            byTimestamp2d.merge(d.timestampNs(), d.objects2d(), (a, b) -> {
+                List<Detection2d> all = new ArrayList<>(a);
+                all.addAll(b);
+                return all;
+            });
         }
         return out;
     }
@@ -51,5 +58,9 @@ final class RecordingDetector implements Detector {
 
     Map<Long, List<Detection3d>> detections() {
         return byTimestamp;
+    }
+
+    Map<Long, List<Detection2d>> detections2d() {
+        return byTimestamp2d;
     }
 }

@@ -3,7 +3,9 @@ package io.avreplay.perception.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.avreplay.replay.geometry.Vec3;
+import io.avreplay.replay.object.Box2d;
 import io.avreplay.replay.object.Box3d;
+import io.avreplay.replay.object.Detection2d;
 import io.avreplay.replay.object.Detection3d;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,30 @@ class AgreementTest {
         assertEquals(1, a.matched());
         assertEquals(1.0 / 3, a.matchedShare(), 1e-12);
         assertEquals(0.3, a.maxScoreDifference(), 1e-12);
+    }
+
+    private static Detection2d box(String camera, String category, double x1, double x2, double score) {
+        return new Detection2d(camera, new Box2d(x1, 0, x2, 10), category, score, "", 0, "m");
+    }
+
+    @Test
+    void twoDimensionalBoxesAgreeAtIouNinetyOnTheSameCameraAndClass() {
+        Map<Long, List<Detection2d>> ref = Map.of(1L, List.of(box("cam_front", "car", 0, 100, 0.8),
+                box("cam_front", "car", 200, 300, 0.6), box("cam_front", "pedestrian", 400, 420, 0.5)));
+        Map<Long, List<Detection2d>> other = Map.of(1L, List.of(
+                // [0, 95] x [0, 10] against [0, 100] x [0, 10]: IoU 950 / 1000 = 0.95, matched, |0.8 - 0.7| = 0.1.
+                box("cam_front", "car", 0, 95, 0.7),
+                // [210, 300] against [200, 300]: IoU 900 / 1000 = 0.9, matched at the bound, score gap 0.
+                box("cam_front", "car", 210, 300, 0.6),
+                // the right box on another camera does not match
+                box("cam_left", "pedestrian", 400, 420, 0.5)));
+        Agreement a = Agreement.of2d(ref, other, 0.9);
+        assertEquals(3, a.referenceDetections());
+        assertEquals(2, a.matched());
+        assertEquals(0.1, a.maxScoreDifference(), 1e-12);
+        // [0, 80] against [0, 100]: IoU 0.8, below the bound.
+        assertEquals(0, Agreement.of2d(Map.of(1L, List.of(box("c", "car", 0, 100, 1))),
+                Map.of(1L, List.of(box("c", "car", 0, 80, 1))), 0.9).matched());
     }
 
     @Test
