@@ -14,11 +14,14 @@ import io.avreplay.scenario.synth.Presets;
 import io.avreplay.scenario.synth.SynthBenchmark;
 import io.avreplay.scenario.synth.SynthOptions;
 import io.avreplay.scenario.synth.Synthesizer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,14 +42,81 @@ final class BenchCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing benchmark name");
     }
 
+    /**
+     * What every benchmark shares: {@code --format}, measuring once, then printing the result as JSON (its
+     * fields, plus {@link #derived}) or as text lines. Subclasses add their options and say how to measure and
+     * print.
+     *
+     * @param <R> the benchmark's result record
+     */
+    abstract static class Bench<R> implements Callable<Integer> {
+        @Mixin
+        FormatOption format;
+
+        @Spec
+        CommandSpec spec;
+
+        /** Runs the benchmark. */
+        abstract R measure() throws Exception;
+
+        /** Prints the result for a person. */
+        abstract void text(PrintWriter out, R r);
+
+        /** Adds computed figures to the JSON form; none by default. */
+        void derived(ObjectNode json, R r) {
+        }
+
+        /** @return the result as JSON: its record components plus {@link #derived} */
+        JsonNode json(R r) {
+            JsonNode node = Json.MAPPER.valueToTree(r);
+            if (node instanceof ObjectNode o) {
+                derived(o, r);
+            }
+            return node;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            R r = measure();
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.json()) {
+                out.println(Json.write(json(r)));
+            } else {
+                text(out, r);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        /** @return a progress sink printing {@code bench NAME: line} on stderr */
+        Consumer<String> progress(String name) {
+            PrintWriter err = spec.commandLine().getErr();
+            return line -> {
+                err.println("bench " + name + ": " + line);
+                err.flush();
+            };
+        }
+    }
+
+    /** The shared {@code --dir} option: where a benchmark writes its data. */
+    static final class WorkDir {
+        @Option(names = "--dir", description = "Work directory (default: a temporary directory).")
+        Path dir;
+
+        /** @return {@code --dir}, or a new temporary directory named after {@code prefix} */
+        Path resolve(String prefix) throws IOException {
+            return dir != null ? dir : Files.createTempDirectory(prefix);
+        }
+    }
+
     /** Log read throughput against raw FileChannel reads of the same bytes. */
     @Command(name = "io", description = "Write a log of lidar sweeps, then compare LogReader throughput with raw FileChannel reads.")
-    static final class Io implements Callable<Integer> {
+    static final class Io extends Bench<IoBenchmark.Result> {
         @Option(names = "--size-mb", defaultValue = "1024", description = "Lidar data to write, MB (default ${DEFAULT-VALUE}).")
         long sizeMb;
 
-        @Option(names = "--dir", description = "Work directory (default: a temporary directory).")
-        Path dir;
+        @Mixin
+        WorkDir work;
 
         @Option(names = "--compression", defaultValue = "none",
                 description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
@@ -55,36 +125,21 @@ final class BenchCommand implements Runnable {
         @Option(names = "--repeats", defaultValue = "3", description = "Timed read passes (default ${DEFAULT-VALUE}).")
         int repeats;
 
-        @Mixin
-        FormatOption format;
-
-        @Spec
-        CommandSpec spec;
+        @Override
+        IoBenchmark.Result measure() throws Exception {
+            Path dir = work.resolve("avreplay-bench-io");
+            try (RootAllocator allocator = Allocators.root()) {
+                return IoBenchmark.run(dir, sizeMb * 1_000_000L, compression, repeats, allocator, progress("io"));
+            }
+        }
 
         @Override
-        public Integer call() throws Exception {
-            Path work = dir != null ? dir : Files.createTempDirectory("avreplay-bench-io");
-            PrintWriter err = spec.commandLine().getErr();
-            IoBenchmark.Result r;
-            try (RootAllocator allocator = Allocators.root()) {
-                r = IoBenchmark.run(work, sizeMb * 1_000_000L, compression, repeats, allocator,
-                        line -> {
-                            err.println("bench io: " + line);
-                            err.flush();
-                        });
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(Json.write(Json.MAPPER.valueToTree(r)));
-            } else {
-                out.printf("log bytes        %d (%d sweeps, %d points)%n", r.logBytes(), r.sweeps(), r.points());
-                out.printf("write            %.0f MB/s%n", r.writeMBps());
-                out.printf("raw read         %.0f MB/s (FileChannel, page cache warm)%n", r.rawReadMBps());
-                out.printf("LogReader read   %.0f MB/s (decode + touch every point)%n", r.readerMBps());
-                out.printf("ratio            %.2f of raw%n", r.ratio());
-            }
-            out.flush();
-            return ExitCodes.OK;
+        void text(PrintWriter out, IoBenchmark.Result r) {
+            out.printf("log bytes        %d (%d sweeps, %d points)%n", r.logBytes(), r.sweeps(), r.points());
+            out.printf("write            %.0f MB/s%n", r.writeMBps());
+            out.printf("raw read         %.0f MB/s (FileChannel, page cache warm)%n", r.rawReadMBps());
+            out.printf("LogReader read   %.0f MB/s (decode + touch every point)%n", r.readerMBps());
+            out.printf("ratio            %.2f of raw%n", r.ratio());
         }
     }
 
@@ -92,12 +147,12 @@ final class BenchCommand implements Runnable {
     @Command(name = "replay", description = {"Replay all lidar sweeps of a >= 1 GB log touching every point, as a ratio of raw "
                     + "FileChannel reads; peak heap + direct memory of a child JVM replaying it under -Xmx256m; "
                     + "sync overhead per frame set. The log is written once under --dir and reused."})
-    static final class Replay implements Callable<Integer> {
+    static final class Replay extends Bench<ReplayBenchmark.Result> {
         @Option(names = "--size-mb", defaultValue = "2048", description = "Lidar data in the log, MiB (default ${DEFAULT-VALUE}).")
         long sizeMb;
 
-        @Option(names = "--dir", description = "Work directory (default: a temporary directory).")
-        Path dir;
+        @Mixin
+        WorkDir work;
 
         @Option(names = "--repeats", defaultValue = "5", description = "Timed rounds (default ${DEFAULT-VALUE}).")
         int repeats;
@@ -106,51 +161,40 @@ final class BenchCommand implements Runnable {
                 description = "-Xmx of the memory probe JVM; empty to skip (default ${DEFAULT-VALUE}).")
         String childHeap;
 
-        @Mixin
-        FormatOption format;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            Path work = dir != null ? dir : Files.createTempDirectory("avreplay-bench-replay");
-            ReplayBenchmark.Result r;
+        ReplayBenchmark.Result measure() throws Exception {
+            Path dir = work.resolve("avreplay-bench-replay");
             try (RootAllocator allocator = Allocators.root()) {
                 var defaults = ReplayBenchmark.Options.defaults();
-                r = ReplayBenchmark.run(work, allocator,
-                        new ReplayBenchmark.Options(sizeMb << 20, defaults.pointsPerSweep(),
-                                childHeap, repeats, defaults.decodeThreads()));
+                return ReplayBenchmark.run(dir, allocator, new ReplayBenchmark.Options(sizeMb << 20,
+                        defaults.pointsPerSweep(), childHeap, repeats, defaults.decodeThreads()));
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(Json.write(Json.MAPPER.valueToTree(r)));
-            } else {
-                out.printf("log              %d bytes, %d sweeps%n", r.logBytes(), r.sweeps());
-                out.printf("raw read         %.0f MB/s%n", r.rawReadBytesPerSecond() / 1e6);
-                out.printf("replay           %.0f MB/s verified, %.0f MB/s unverified%n",
-                        r.replayBytesPerSecond() / 1e6, r.replayNoVerifyBytesPerSecond() / 1e6);
-                out.printf("replay, lent     %.0f MB/s verified, points lent as views of the mapped log%n",
-                        r.replayLentBytesPerSecond() / 1e6);
-                out.printf("ratio            %.2f of raw (verified, lent points); owned arrays: %.2f (verified),"
-                        + " %.2f (unverified), %.2f (parallel decode)%n",
-                        r.ratioLent(), r.ratio(), r.ratioNoVerify(), r.ratioParallel());
-                if (r.childMaxHeapBytes() > 0) {
-                    out.printf("memory           peak heap %.0f MiB + direct %.0f MiB + Arrow %.0f MiB under -Xmx %.0f MiB%n",
-                            r.childHeapPeakBytes() / 1048576.0, r.childNioDirectPeakBytes() / 1048576.0,
-                            r.childArrowPeakBytes() / 1048576.0, r.childMaxHeapBytes() / 1048576.0);
-                }
-                out.printf("sync             %.0f us per frame set (own work), %.2f ms per whole set%n",
-                        r.syncOverheadNsPerSet() / 1e3, r.syncReplayNsPerSet() / 1e6);
+        }
+
+        @Override
+        void text(PrintWriter out, ReplayBenchmark.Result r) {
+            out.printf("log              %d bytes, %d sweeps%n", r.logBytes(), r.sweeps());
+            out.printf("raw read         %.0f MB/s%n", r.rawReadBytesPerSecond() / 1e6);
+            out.printf("replay           %.0f MB/s verified, %.0f MB/s unverified%n",
+                    r.replayBytesPerSecond() / 1e6, r.replayNoVerifyBytesPerSecond() / 1e6);
+            out.printf("replay, lent     %.0f MB/s verified, points lent as views of the mapped log%n",
+                    r.replayLentBytesPerSecond() / 1e6);
+            out.printf("ratio            %.2f of raw (verified, lent points); owned arrays: %.2f (verified),"
+                    + " %.2f (unverified), %.2f (parallel decode)%n",
+                    r.ratioLent(), r.ratio(), r.ratioNoVerify(), r.ratioParallel());
+            if (r.childMaxHeapBytes() > 0) {
+                out.printf("memory           peak heap %.0f MiB + direct %.0f MiB + Arrow %.0f MiB under -Xmx %.0f MiB%n",
+                        r.childHeapPeakBytes() / 1048576.0, r.childNioDirectPeakBytes() / 1048576.0,
+                        r.childArrowPeakBytes() / 1048576.0, r.childMaxHeapBytes() / 1048576.0);
             }
-            out.flush();
-            return ExitCodes.OK;
+            out.printf("sync             %.0f us per frame set (own work), %.2f ms per whole set%n",
+                    r.syncOverheadNsPerSet() / 1e3, r.syncReplayNsPerSet() / 1e6);
         }
     }
 
     /** Synthesizer throughput: sweeps and rays per second, and the real-time factor of a whole log. */
     @Command(name = "synth", description = "Generate a preset's log and report lidar sweeps/s, rays/s, camera frames/s and real-time factor.")
-    static final class Synth implements Callable<Integer> {
+    static final class Synth extends Bench<SynthBenchmark.Result> {
         @Option(names = "--preset", defaultValue = "congested-arterial", description = "Preset (default ${DEFAULT-VALUE}).")
         String preset;
 
@@ -163,49 +207,41 @@ final class BenchCommand implements Runnable {
         @Option(names = "--rate-camera", defaultValue = "20", description = "Camera rate, Hz; 0 for lidar only (default ${DEFAULT-VALUE}).")
         double cameraHz;
 
-        @Option(names = "--dir", description = "Work directory (default: a temporary directory).")
-        Path dir;
-
         @Mixin
-        FormatOption format;
-
-        @Spec
-        CommandSpec spec;
+        WorkDir work;
 
         @Override
-        public Integer call() throws Exception {
-            Path work = dir != null ? dir : Files.createTempDirectory("avreplay-bench-synth");
-            SynthBenchmark.Result r;
+        SynthBenchmark.Result measure() throws Exception {
+            Path dir = work.resolve("avreplay-bench-synth");
             try (RootAllocator allocator = Allocators.root()) {
-                r = SynthBenchmark.run(Presets.load(preset), seed,
-                        DurationGrammar.parseNs("--duration", duration),
-                        SynthOptions.defaults().withRates(10, cameraHz), work, allocator);
+                return SynthBenchmark.run(Presets.load(preset), seed, DurationGrammar.parseNs("--duration", duration),
+                        SynthOptions.defaults().withRates(10, cameraHz), dir, allocator);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                var node = Json.MAPPER.valueToTree(r);
-                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("sweeps_per_second", r.sweepsPerSecond())
-                        .put("rays_per_second", r.raysPerSecond()).put("camera_frames_per_second", r.cameraFramesPerSecond())
-                        .put("realtime_factor", r.realTimeFactor());
-                out.println(Json.write(node));
-            } else {
-                out.printf("preset           %s, %.1f s, %d sweeps, %d rays, %d camera frames%n", r.preset(),
-                        r.durationNs() / 1e9, r.sweeps(), r.rays(), r.cameraFrames());
-                out.printf("lidar            %.1f sweeps/s, %.2f M rays/s%n", r.sweepsPerSecond(), r.raysPerSecond() / 1e6);
-                out.printf("camera           %.1f frames/s%n", r.cameraFramesPerSecond());
-                out.printf("real-time factor %.2f (log duration / generation time)%n", r.realTimeFactor());
-            }
-            out.flush();
-            return ExitCodes.OK;
+        }
+
+        @Override
+        void derived(ObjectNode json, SynthBenchmark.Result r) {
+            json.put("sweeps_per_second", r.sweepsPerSecond()).put("rays_per_second", r.raysPerSecond())
+                    .put("camera_frames_per_second", r.cameraFramesPerSecond()).put("realtime_factor", r.realTimeFactor());
+        }
+
+        @Override
+        void text(PrintWriter out, SynthBenchmark.Result r) {
+            out.printf("preset           %s, %.1f s, %d sweeps, %d rays, %d camera frames%n", r.preset(),
+                    r.durationNs() / 1e9, r.sweeps(), r.rays(), r.cameraFrames());
+            out.printf("lidar            %.1f sweeps/s, %.2f M rays/s%n", r.sweepsPerSecond(), r.raysPerSecond() / 1e6);
+            out.printf("camera           %.1f frames/s%n", r.cameraFramesPerSecond());
+            out.printf("real-time factor %.2f (log duration / generation time)%n", r.realTimeFactor());
         }
     }
 
-    /** Detector speed per sweep and frame, against an SGEMM of the same FLOPs. */
+    /** Detector speed per sweep and frame, every backend of the network, against an SGEMM of the same FLOPs. */
     @Command(name = "perception", description = {"Time the lidar and camera detectors per sweep and frame on a log's frames (batch 1), "
-                + "their networks alone, and an SGEMM of the same FLOPs as the same-run baseline.",
+                + "their networks alone on every backend (DL4J, folded, ONNX Runtime), and an SGEMM of the same FLOPs "
+                + "as the same-run baseline.",
                 "Without --log a 3 s urban-intersection log (seed 901, lidar 10 Hz, camera 20 Hz) is "
                 + "synthesized into a temporary directory first."})
-    static final class Perception implements Callable<Integer> {
+    static final class Perception extends Bench<PerceptionBenchmark.Result> {
         @Option(names = "--log", paramLabel = "DIR", description = "Log to take the frames from.")
         Path log;
 
@@ -219,27 +255,24 @@ final class BenchCommand implements Runnable {
         @Option(names = "--timed", defaultValue = "20", description = "Timed repetitions, median reported (default ${DEFAULT-VALUE}).")
         int timed;
 
-        @Mixin
-        FormatOption format;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
+        PerceptionBenchmark.Result measure() throws Exception {
             var options = new PerceptionBenchmark.Options(16, 3, timed);
-            PerceptionBenchmark.Result r;
             Path synthesized = log != null ? null : Files.createTempDirectory("avreplay-bench-perception");
+            PrintWriter err = spec.commandLine().getErr();
             try (RootAllocator allocator = Allocators.root();
                     LogReader reader = LogReader.open(
                             log != null ? log : synthesize(synthesized.resolve("log"), allocator), allocator)) {
-                var lidar = models.lidar(allocator, spec.commandLine().getErr());
-                var camera = models.camera(allocator, spec.commandLine().getErr());
+                var onnx = models.onnxOptionsAlone();
+                var lidar = ModelOptions.resolve("--lidar-model", models.lidarModel, ModelTask.LIDAR_3D, onnx, allocator,
+                        err);
+                var camera = ModelOptions.resolve("--camera-model", models.cameraModel, ModelTask.CAMERA_2D, onnx,
+                        allocator, err);
                 if (threads > 0) { // after loading: ND4J sets its defaults when its backend starts
                     Detectors.setNativeThreadsPerCall(threads);
                 }
                 try {
-                    r = PerceptionBenchmark.run(reader, lidar, camera, options);
+                    return PerceptionBenchmark.run(reader, lidar, camera, options);
                 } finally {
                     lidar.ifPresent(Detector::close);
                     camera.ifPresent(Detector::close);
@@ -249,26 +282,28 @@ final class BenchCommand implements Runnable {
                     FileTrees.deleteQuietly(synthesized);
                 }
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                var node = Json.MAPPER.createObjectNode().put("nativeThreads", r.nativeThreads());
-                r.lidar().ifPresent(t -> node.set("lidar", Json.MAPPER.valueToTree(t)));
-                r.camera().ifPresent(t -> node.set("camera", Json.MAPPER.valueToTree(t)));
-                out.println(Json.write(node));
-            } else {
-                out.printf("native threads   %d per call%n", r.nativeThreads());
-                r.lidar().ifPresent(t -> print(out, "lidar", "sweep", t));
-                r.camera().ifPresent(t -> print(out, "camera", "frame", t));
-            }
-            out.flush();
-            return ExitCodes.OK;
+        }
+
+        @Override
+        JsonNode json(PerceptionBenchmark.Result r) {
+            ObjectNode node = Json.MAPPER.createObjectNode().put("nativeThreads", r.nativeThreads());
+            r.lidar().ifPresent(t -> node.set("lidar", Json.MAPPER.valueToTree(t)));
+            r.camera().ifPresent(t -> node.set("camera", Json.MAPPER.valueToTree(t)));
+            return node;
+        }
+
+        @Override
+        void text(PrintWriter out, PerceptionBenchmark.Result r) {
+            out.printf("native threads   %d per call%n", r.nativeThreads());
+            r.lidar().ifPresent(t -> print(out, "lidar", "sweep", t));
+            r.camera().ifPresent(t -> print(out, "camera", "frame", t));
         }
 
         private static void print(PrintWriter out, String what, String unit, PerceptionBenchmark.Timing t) {
-            out.printf("%-16s %s: %.1f ms per %s end to end; network %.1f ms (%.3f GFLOP, %.2f GFLOP/s; DL4J's own "
-                    + "forward pass %.1f ms); SGEMM of the same FLOPs %.2f ms: network %.1fx slower%n", what, t.model(),
-                    t.detectMs(), unit, t.networkMs(), t.flopsPerFrame() / 1e9, t.networkGflops(), t.dl4jNetworkMs(),
-                    t.gemmMs(), t.networkVsGemm());
+            out.printf("%-16s %s: %.1f ms per %s end to end (%s); network %.1f ms (%.3f GFLOP, %.2f GFLOP/s; DL4J's "
+                    + "own forward pass %.1f ms); SGEMM of the same FLOPs %.2f ms: network %.1fx slower%n", what,
+                    t.model(), t.detectMs(), unit, t.backend(), t.networkMs(), t.flopsPerFrame() / 1e9,
+                    t.networkGflops(), t.dl4jNetworkMs(), t.gemmMs(), t.networkVsGemm());
             double fastest = Math.min(t.dl4jNetworkMs(), Math.min(nanToMax(t.foldedNetworkMs()), nanToMax(t.onnxNetworkMs())));
             out.printf("%-16s backends (network only, ms per %s, x the fastest): dl4j %.2f (%.2fx), folded %.2f (%.2fx), "
                     + "onnxruntime-cpu %.2f (%.2fx, max rel. error vs DL4J %.1e)%n", what, unit, t.dl4jNetworkMs(),
@@ -291,52 +326,38 @@ final class BenchCommand implements Runnable {
     @Command(name = "mcap",
             description = "Import an MCAP file repeatedly and compare the import throughput with raw FileChannel reads of "
                     + "its bytes and a McapReader pass (a big bag: node tools/mcap-check/write-bag.mjs BAG 100 60000).")
-    static final class Mcap implements Callable<Integer> {
+    static final class Mcap extends Bench<io.avreplay.replay.bench.McapImportBenchmark.Result> {
         @picocli.CommandLine.Parameters(index = "0", paramLabel = "BAG", description = "The .mcap file.")
         Path bag;
 
         @Option(names = "--repeats", defaultValue = "2", description = "Passes of each kind (default ${DEFAULT-VALUE}).")
         int repeats;
 
-        @Mixin
-        FormatOption format;
-
-        @Spec
-        CommandSpec spec;
+        @Override
+        io.avreplay.replay.bench.McapImportBenchmark.Result measure() throws Exception {
+            Path dir = Files.createTempDirectory("avreplay-bench-mcap");
+            try (RootAllocator allocator = Allocators.root()) {
+                return io.avreplay.replay.bench.McapImportBenchmark.run(bag, dir, repeats, allocator, progress("mcap"));
+            } finally {
+                FileTrees.delete(dir);
+            }
+        }
 
         @Override
-        public Integer call() throws Exception {
-            Path work = Files.createTempDirectory("avreplay-bench-mcap");
-            PrintWriter err = spec.commandLine().getErr();
-            io.avreplay.replay.bench.McapImportBenchmark.Result r;
-            try (RootAllocator allocator = Allocators.root()) {
-                r = io.avreplay.replay.bench.McapImportBenchmark.run(bag, work, repeats, allocator, line -> {
-                    err.println("bench mcap: " + line);
-                    err.flush();
-                });
-            } finally {
-                io.avreplay.replay.files.FileTrees.delete(work);
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(Json.write(Json.MAPPER.valueToTree(r)));
-            } else {
-                out.printf("bag bytes        %d (%d messages)%n", r.bagBytes(), r.messages());
-                out.printf("raw read         %.0f MB/s (FileChannel, page cache warm)%n", r.rawReadMBps());
-                out.printf("McapReader scan  %.0f MB/s (no decoding)%n", r.scanMBps());
-                out.printf("import           %.0f MB/s (CDR decode + uncompressed log write)%n", r.importMBps());
-                out.printf("import zstd      %.0f MB/s (%.2f of raw)%n", r.importZstdMBps(), r.importZstdMBps() / r.rawReadMBps());
-                out.printf("ratio            %.2f of raw (uncompressed log)%n", r.ratio());
-            }
-            out.flush();
-            return ExitCodes.OK;
+        void text(PrintWriter out, io.avreplay.replay.bench.McapImportBenchmark.Result r) {
+            out.printf("bag bytes        %d (%d messages)%n", r.bagBytes(), r.messages());
+            out.printf("raw read         %.0f MB/s (FileChannel, page cache warm)%n", r.rawReadMBps());
+            out.printf("McapReader scan  %.0f MB/s (no decoding)%n", r.scanMBps());
+            out.printf("import           %.0f MB/s (CDR decode + uncompressed log write)%n", r.importMBps());
+            out.printf("import zstd      %.0f MB/s (%.2f of raw)%n", r.importZstdMBps(), r.importZstdMBps() / r.rawReadMBps());
+            out.printf("ratio            %.2f of raw (uncompressed log)%n", r.ratio());
         }
     }
 
     /** Scoring a catalogue with the safety gates against today's gates, in the same run. */
     @Command(name = "gate",
             description = "Score synthetic scenarios with today's gates and with the safety gates added; report the ratio.")
-    static final class GateBench implements Callable<Integer> {
+    static final class GateBench extends Bench<io.avreplay.scenario.gate.GateBenchmark.Result> {
         @Option(names = "--scenarios", defaultValue = "20", description = "Scenarios (default ${DEFAULT-VALUE}).")
         int scenarios;
 
@@ -349,30 +370,22 @@ final class BenchCommand implements Runnable {
         @Option(names = "--repeats", defaultValue = "3", description = "Timed repeats of each (default ${DEFAULT-VALUE}).")
         int repeats;
 
-        @Mixin
-        FormatOption format;
-
-        @Spec
-        CommandSpec spec;
+        @Override
+        io.avreplay.scenario.gate.GateBenchmark.Result measure() {
+            return io.avreplay.scenario.gate.GateBenchmark.run(scenarios, frames, resamples, repeats);
+        }
 
         @Override
-        public Integer call() {
-            io.avreplay.scenario.gate.GateBenchmark.Result r = io.avreplay.scenario.gate.GateBenchmark.run(scenarios,
-                    frames, resamples, repeats);
-            PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                var node = Json.MAPPER.valueToTree(r);
-                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("ratio", r.ratio())
-                        .put("cpu_ratio", r.cpuRatio());
-                out.println(Json.write(node));
-            } else {
-                out.printf("%d scenarios x %d frames, %d resamples%n", r.scenarios(), r.framesEach(), r.resamples());
-                out.printf("today's gates    %.2f s wall, %.2f s CPU%n", r.todaySeconds(), r.todayCpuSeconds());
-                out.printf("+ safety gates   %.2f s wall, %.2f s CPU  (%.2fx wall, %.2fx CPU)%n", r.safetySeconds(),
-                        r.safetyCpuSeconds(), r.ratio(), r.cpuRatio());
-            }
-            out.flush();
-            return ExitCodes.OK;
+        void derived(ObjectNode json, io.avreplay.scenario.gate.GateBenchmark.Result r) {
+            json.put("ratio", r.ratio()).put("cpu_ratio", r.cpuRatio());
+        }
+
+        @Override
+        void text(PrintWriter out, io.avreplay.scenario.gate.GateBenchmark.Result r) {
+            out.printf("%d scenarios x %d frames, %d resamples%n", r.scenarios(), r.framesEach(), r.resamples());
+            out.printf("today's gates    %.2f s wall, %.2f s CPU%n", r.todaySeconds(), r.todayCpuSeconds());
+            out.printf("+ safety gates   %.2f s wall, %.2f s CPU  (%.2fx wall, %.2fx CPU)%n", r.safetySeconds(),
+                    r.safetyCpuSeconds(), r.ratio(), r.cpuRatio());
         }
     }
 }

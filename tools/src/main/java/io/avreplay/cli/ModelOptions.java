@@ -41,7 +41,9 @@ final class ModelOptions {
     String cameraModel = DEFAULT;
 
     @Option(names = "--onnx-threads", defaultValue = "0", paramLabel = "N",
-            description = "ONNX Runtime intra-op threads per model (0: ONNX Runtime's default).")
+            description = "ONNX Runtime intra-op threads per model (0: one each when a lidar and a camera model run "
+                    + "together, as in run and demo, where they already use a core each; else ONNX Runtime's default, "
+                    + "one per core).")
     int onnxThreads;
 
     /** @return the lidar 3D detector, empty for {@code none} */
@@ -54,7 +56,19 @@ final class ModelOptions {
         return resolve("--camera-model", cameraModel, ModelTask.CAMERA_2D, onnxOptions(), allocator, err);
     }
 
+    /**
+     * @return how ONNX sessions are made: {@code --onnx-threads}, or with 0 one thread per model when both a
+     *         lidar and a camera model are named (the run loop runs them at once, one core each; two sessions
+     *         each spinning a thread per core measured 1.3x to 1.5x slower on 2 cores, docs/BENCHMARKS.md)
+     */
     OnnxOptions onnxOptions() {
+        OnnxOptions d = OnnxOptions.defaults();
+        boolean together = !lidarModel.equals(NONE) && !cameraModel.equals(NONE);
+        return new OnnxOptions(onnxThreads > 0 ? onnxThreads : together ? 1 : 0, d.interOpThreads(), d.cuda());
+    }
+
+    /** @return how ONNX sessions are made for a model timed alone: {@code --onnx-threads}, 0 meaning ONNX Runtime's */
+    OnnxOptions onnxOptionsAlone() {
         OnnxOptions d = OnnxOptions.defaults();
         return new OnnxOptions(onnxThreads, d.interOpThreads(), d.cuda());
     }

@@ -29,12 +29,15 @@ class BenchPerceptionCommandTest {
             JsonNode t = j.get(d);
             assertTrue(t.get("flopsPerFrame").asLong() > 0, d);
             // Timings are measured, not asserted against each other (two timed calls are too few for that).
-            for (String f : new String[] {"detectMs", "networkMs", "dl4jNetworkMs"}) {
+            // The shipped model runs on ONNX Runtime; its DL4J network is timed on every backend.
+            assertEquals("onnxruntime-cpu", t.get("backend").asText(), d);
+            for (String f : new String[] {"detectMs", "networkMs", "dl4jNetworkMs", "foldedNetworkMs", "onnxNetworkMs"}) {
                 assertTrue(t.get(f).asDouble() > 0, d + " " + f);
             }
             assertTrue(t.get("gemmMs").asDouble() > 0, d);
             assertEquals(t.get("networkMs").asDouble() / t.get("gemmMs").asDouble(), t.get("networkVsGemm").asDouble(),
                     1e-9, d);
+            assertTrue(t.get("onnxRelError").asDouble() < 1e-4, d);
         }
     }
 

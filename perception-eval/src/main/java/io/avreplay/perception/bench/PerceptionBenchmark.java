@@ -1,6 +1,7 @@
 package io.avreplay.perception.bench;
 
 import io.avreplay.error.BadInputException;
+import io.avreplay.perception.Detectors;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.FrameSet;
 import io.avreplay.perception.api.ModelCard;
@@ -62,11 +63,14 @@ public final class PerceptionBenchmark {
      * One detector's timings, milliseconds per sweep or frame at batch 1.
      *
      * @param model          model name from its card
+     * @param backend        what ran {@code detectMs} ({@code onnxruntime-cpu}, {@code folded}, {@code dl4j},
+     *                       {@code exec})
      * @param flopsPerFrame  the card's FLOPs per frame (2 × multiply-adds of the convolutions)
      * @param detectMs       {@link Detector#detect} end to end: preprocessing, network, decoding
-     * @param networkMs      the network's forward pass alone on an input of the card's shape, as the
+     * @param networkMs      the DL4J network's forward pass alone on an input of the card's shape, as a DL4J
      *                       detector runs it ({@link InferenceNetwork}: folded when the network folds, else
-     *                       DL4J; NaN when the detector is not one of the project's DL4J detectors)
+     *                       DL4J); for a shipped model on ONNX Runtime, its DL4J network's; NaN when there is no
+     *                       DL4J network
      * @param networkGflops  FLOPs / network time, GFLOP/s
      * @param gemmMs         an SGEMM of n × n × n with 2n³ ≈ the network's FLOPs, same run
      * @param networkVsGemm  networkMs / gemmMs
@@ -78,7 +82,7 @@ public final class PerceptionBenchmark {
      * @param onnxRelError   largest |ONNX Runtime − DL4J| over the timed input, relative to DL4J's largest
      *                       output magnitude (NaN likewise): "exact" means below 1e-4
      */
-    public record Timing(String model, long flopsPerFrame, double detectMs, double networkMs, double networkGflops,
+    public record Timing(String model, String backend, long flopsPerFrame, double detectMs, double networkMs, double networkGflops,
             double gemmMs, double networkVsGemm, double dl4jNetworkMs, double foldedNetworkMs, double onnxNetworkMs,
             double onnxRelError) {
     }
@@ -143,10 +147,27 @@ public final class PerceptionBenchmark {
         int[] next = {0};
         double detect = median(o, () -> d.detect(frames.get(next[0]++ % frames.size())));
         ModelCard card = d.card();
-        Optional<InferenceNetwork> net = d instanceof LidarDetector l && l.inference() instanceof InferenceNetwork n
-                ? Optional.of(n)
+        // A shipped model on ONNX Runtime: its backends are timed on the DL4J network it was exported from.
+        boolean shippedExport = Detectors.SHIPPED.contains(card.name())
+                && card.equals(Detectors.shippedCard(card.name()).withBackend(OnnxExport.backend()));
+        if (!shippedExport) {
+            return time(d, d, detect, o);
+        }
+        try (Detector dl4j = Detectors.loadResource(card.name())) {
+            return time(d, dl4j, detect, o);
+        }
+    }
+
+    private static Optional<InferenceNetwork> network(Detector d) {
+        return d instanceof LidarDetector l && l.inference() instanceof InferenceNetwork n ? Optional.of(n)
                 : d instanceof CameraDetector c && c.inference() instanceof InferenceNetwork n ? Optional.of(n)
                 : Optional.empty();
+    }
+
+    /** @param dl4jSource the detector whose DL4J network is timed on every backend (may be {@code d}) */
+    private static Timing time(Detector d, Detector dl4jSource, double detect, Options o) {
+        ModelCard card = d.card();
+        Optional<InferenceNetwork> net = network(dl4jSource);
         double network = Double.NaN;
         double dl4j = Double.NaN;
         double[] folded = {Double.NaN, Double.NaN, Double.NaN};
@@ -170,8 +191,8 @@ public final class PerceptionBenchmark {
         }
         long flops = card.flopsPerFrame();
         double gemm = flops > 0 ? gemmMs(flops, o) : Double.NaN;
-        return new Timing(card.name(), flops, detect, network, flops / (network * 1e6), gemm, network / gemm, dl4j,
-                folded[0], folded[1], folded[2]);
+        return new Timing(card.name(), Detectors.backendName(d), flops, detect, network, flops / (network * 1e6), gemm,
+                network / gemm, dl4j, folded[0], folded[1], folded[2]);
     }
 
     /** @return {median ms, relative error against {@code expected}} of the network exported and run by ONNX Runtime */
