@@ -219,6 +219,13 @@ public final class Detectors {
         return ShippedModels.loadDl4j(name, false);
     }
 
+    /** @return why a detector's ONNX session runs on the CPU provider; empty for CUDA and other backends */
+    public static Optional<String> onnxCpuReason(Detector d) {
+        ForwardPass pass = d instanceof LidarDetector l ? l.inference()
+                : d instanceof CameraDetector c ? c.inference() : null;
+        return pass instanceof OnnxForwardPass o ? o.cpuReason() : Optional.empty();
+    }
+
     /**
      * @return the name of what runs a detector's network, for reports: {@code onnxruntime-cpu},
      *         {@code onnxruntime-cuda}, {@code folded} or {@code dl4j}; the card's backend ({@code exec}) for

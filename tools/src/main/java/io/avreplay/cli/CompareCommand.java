@@ -69,8 +69,12 @@ final class CompareCommand implements Callable<Integer> {
                 for (int i = 0; i < labels.size(); i++) {
                     boolean lidar = i < models.size();
                     String option = lidar ? "--model" : "--camera-model";
+                    // A camera model runs on the loop's camera thread with one ND4J thread (RunPipeline), so its
+                    // ONNX session gets one thread too: every camera backend uses one core, every lidar one the
+                    // libraries' default.
+                    OnnxOptions onnx = lidar ? OnnxOptions.defaults() : new OnnxOptions(1, 0, true);
                     opened.add(ModelOptions.resolve(option, labels.get(i), lidar ? ModelTask.LIDAR_3D
-                            : ModelTask.CAMERA_2D, OnnxOptions.defaults(), allocator, err).orElseThrow(
+                            : ModelTask.CAMERA_2D, onnx, allocator, err).orElseThrow(
                                     () -> new InvalidConfigException(option + ": 'none' cannot be compared")));
                 }
                 rows = Comparison.run(logs, opened, labels, out, allocator);

@@ -3,7 +3,6 @@ package io.avreplay.cli;
 import io.avreplay.perception.Detectors;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.ModelTask;
-import io.avreplay.perception.onnx.OnnxForwardPass;
 import io.avreplay.perception.onnx.OnnxOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -84,10 +83,9 @@ final class ModelOptions {
     static Optional<Detector> resolve(String option, String value, ModelTask task, OnnxOptions onnx,
             BufferAllocator allocator, PrintWriter err) {
         Optional<Detector> d = Detectors.resolve(option, value, task, onnx, allocator);
-        if (d.isPresent() && Detectors.backendName(d.get()).equals("onnxruntime-cpu")
-                && CPU_NOTICE_GIVEN.compareAndSet(false, true)) {
-            err.println("avreplay: ONNX Runtime runs on the CPU execution provider: "
-                    + OnnxForwardPass.cpuReason(onnx).orElse("the CUDA provider was not taken"));
+        Optional<String> cpu = d.flatMap(Detectors::onnxCpuReason);
+        if (cpu.isPresent() && CPU_NOTICE_GIVEN.compareAndSet(false, true)) {
+            err.println("avreplay: ONNX Runtime runs on the CPU execution provider: " + cpu.get());
             err.flush();
         }
         return d;

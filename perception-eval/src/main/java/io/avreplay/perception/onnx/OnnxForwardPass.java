@@ -31,13 +31,21 @@ public final class OnnxForwardPass implements ForwardPass {
     private final String inputName;
     private final String outputName;
     private final String provider;
+    private final java.util.Optional<String> cpuReason;
 
-    private OnnxForwardPass(OrtEnvironment env, OrtSession session, OnnxBackend backend, String provider) {
+    private OnnxForwardPass(OrtEnvironment env, OrtSession session, OnnxBackend backend,
+            java.util.Optional<String> cpuReason) {
         this.env = env;
         this.session = session;
         this.inputName = backend.inputName();
         this.outputName = backend.outputName();
-        this.provider = provider;
+        this.provider = cpuReason.isEmpty() ? "onnxruntime-cuda" : "onnxruntime-cpu";
+        this.cpuReason = cpuReason;
+    }
+
+    /** @return why this session runs on the CPU provider; empty when it runs on CUDA */
+    public java.util.Optional<String> cpuReason() {
+        return cpuReason;
     }
 
     /** @return whether the loaded ONNX Runtime offers the CUDA execution provider */
@@ -114,9 +122,15 @@ public final class OnnxForwardPass implements ForwardPass {
             if (options.interOpThreads() > 0) {
                 so.setInterOpNumThreads(options.interOpThreads());
             }
-            boolean cuda = cpuReason(options).isEmpty();
-            if (cuda) {
-                so.addCUDA(0);
+            java.util.Optional<String> cpu = cpuReason(options);
+            if (cpu.isEmpty()) {
+                try {
+                    so.addCUDA(0);
+                } catch (OrtException e) {
+                    // The GPU artifact without a usable GPU (or CUDA libraries): run on the CPU and say why.
+                    cpu = java.util.Optional.of("the CUDA execution provider could not start on device 0: "
+                            + firstLine(e.getMessage()));
+                }
             }
             session = make.create(env, so);
             int[] in = card.inputShape();
@@ -125,7 +139,7 @@ public final class OnnxForwardPass implements ForwardPass {
             int[] grid = card.outputGrid();
             check(source, "output", backend.outputName(), session.getOutputInfo(),
                     new long[] {-1, card.classes().size() + regression, grid[0], grid[1]});
-            return new OnnxForwardPass(env, session, backend, cuda ? "onnxruntime-cuda" : "onnxruntime-cpu");
+            return new OnnxForwardPass(env, session, backend, cpu);
         } catch (OrtException e) {
             closeQuietly(session);
             throw new BadInputException(source + ": ONNX Runtime cannot load the model: " + firstLine(e.getMessage()), e);
