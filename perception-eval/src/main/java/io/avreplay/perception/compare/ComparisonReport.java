@@ -87,18 +87,26 @@ public final class ComparisonReport {
     private static List<String> header(ModelTask task) {
         List<String> h = new ArrayList<>(List.of("model", "backend"));
         Comparison.Metric.of(task).forEach(m -> h.add(m.label()));
-        h.addAll(List.of(task == ModelTask.LIDAR_3D ? "sweeps" : "frames", "p50 ms", "p90 ms", "p99 ms", "frames/s",
-                "peak heap MiB", "peak RSS MiB", "matched with first", "max score diff"));
+        h.addAll(List.of(task == ModelTask.LIDAR_3D ? "sweeps" : "frames", "p50 ms", "p90 ms", "p99 ms",
+                "frames/s (× first)", "peak heap MiB", "peak RSS MiB", "matched with first", "max score diff"));
         return h;
     }
 
-    private static List<String> cells(Comparison.Row r) {
-        List<String> c = new ArrayList<>(List.of(r.label() + " (" + r.model() + ")", r.backend()));
+    /** @param first the first row of the same task: the reference for agreement and the speed ratio */
+    private static List<String> cells(Comparison.Row r, Comparison.Row first) {
+        String name = r.label().equals(r.model()) || r.label().startsWith(r.model() + "@") ? r.label()
+                : r.label() + " (" + r.model() + ")";
+        List<String> c = new ArrayList<>(List.of(name, r.backend()));
         Comparison.Metric.of(r.task()).forEach(m -> c.add(f4(r.metric(m))));
+        boolean reference = r == first;
         c.addAll(List.of(Integer.toString(r.frames()), f2(r.p50Ms()), f2(r.p90Ms()), f2(r.p99Ms()),
-                f2(r.framesPerSecond()), f1(r.peakHeapBytes() / 1048576.0),
-                r.peakRssBytes() < 0 ? "n/a" : f1(r.peakRssBytes() / 1048576.0), f4(r.agreement().matchedShare()),
-                f4(r.agreement().maxScoreDifference())));
+                f2(r.framesPerSecond()) + (reference ? "" : " (" + f2(r.framesPerSecond() / first.framesPerSecond())
+                        + "×)"),
+                f1(r.peakHeapBytes() / 1048576.0),
+                r.peakRssBytes() < 0 ? "n/a" : f1(r.peakRssBytes() / 1048576.0),
+                reference ? "reference" : f4(r.agreement().matchedShare()) + " (" + r.agreement().matched() + " of "
+                        + r.agreement().referenceDetections() + ")",
+                reference ? "" : small(r.agreement().maxScoreDifference())));
         return c;
     }
 
@@ -124,10 +132,11 @@ public final class ComparisonReport {
             }
             List<String> h = header(task);
             b.append("\n## ").append(title(task)).append("\n\nAgreement: ").append(agreementRule(task))
-                    .append(". Latency: detector time per frame.\n\n| ").append(String.join(" | ", h)).append(" |\n|")
+                    .append(". Latency: detector time per frame. Peak RSS: the whole process, so it includes what "
+                            + "the models before left resident.\n\n| ").append(String.join(" | ", h)).append(" |\n|")
                     .append("---|".repeat(h.size())).append('\n');
             for (Comparison.Row r : rs) {
-                b.append("| ").append(String.join(" | ", cells(r))).append(" |\n");
+                b.append("| ").append(String.join(" | ", cells(r, rs.get(0)))).append(" |\n");
             }
             b.append("\n### ").append(apTitle(task)).append("\n\n| class |");
             rs.forEach(r -> b.append(' ').append(r.label()).append(" |"));
@@ -149,8 +158,9 @@ public final class ComparisonReport {
                 + "h1{font-size:22px}h2{font-size:18px;margin-top:28px}h3{font-size:15px}"
                 + "p{color:#444;max-width:70em}"
                 + "table{border-collapse:collapse;margin:8px 0;font-size:13px}"
-                + "th,td{border:1px solid #bbb;padding:4px 8px;white-space:nowrap}"
-                + "th{background:#eef1f5;text-align:center}td{text-align:right;font-variant-numeric:tabular-nums}"
+                + "th,td{border:1px solid #bbb;padding:4px 8px}td{white-space:nowrap}"
+                + "th{background:#eef1f5;text-align:center;vertical-align:bottom;max-width:7em}"
+                + "td{text-align:right;font-variant-numeric:tabular-nums}"
                 + "td:first-child,td.text{text-align:left}tr:nth-child(even) td{background:#fafafa}"
                 + "</style></head><body><h1>Model comparison</h1><p>Logs: ").append(escape(String.join(", ", logs)))
                 .append("</p>");
@@ -160,12 +170,13 @@ public final class ComparisonReport {
                 continue;
             }
             b.append("<h2>").append(escape(title(task))).append("</h2><p>Agreement: ")
-                    .append(escape(agreementRule(task))).append(". Latency: detector time per frame.</p><table><tr>");
+                    .append(escape(agreementRule(task))).append(". Latency: detector time per frame. Peak RSS: the "
+                            + "whole process, so it includes what the models before left resident.</p><table><tr>");
             header(task).forEach(h -> b.append("<th>").append(escape(h)).append("</th>"));
             b.append("</tr>");
             for (Comparison.Row r : rs) {
                 b.append("<tr>");
-                List<String> cs = cells(r);
+                List<String> cs = cells(r, rs.get(0));
                 for (int i = 0; i < cs.size(); i++) {
                     b.append(i == 1 ? "<td class=\"text\">" : "<td>").append(escape(cs.get(i))).append("</td>");
                 }
@@ -208,6 +219,11 @@ public final class ComparisonReport {
 
     private static String f2(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** Scores differ by float noise between exact backends: show it rather than 0.0000. */
+    private static String small(double v) {
+        return v == 0 ? "0" : Math.abs(v) < 1e-3 ? String.format(Locale.ROOT, "%.1e", v) : f4(v);
     }
 
     private static String f1(double v) {
