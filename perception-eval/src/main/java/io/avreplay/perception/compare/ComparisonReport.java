@@ -160,7 +160,7 @@ public final class ComparisonReport {
                 + "table{border-collapse:collapse;margin:8px 0;font-size:13px}"
                 + "th,td{border:1px solid #bbb;padding:4px 8px}td{white-space:nowrap}"
                 + "th{background:#eef1f5;text-align:center;vertical-align:bottom;max-width:7em}"
-                + "td{text-align:right;font-variant-numeric:tabular-nums}"
+                + "td{text-align:right;font-variant-numeric:tabular-nums}table.ap th{white-space:nowrap;max-width:none}"
                 + "td:first-child,td.text{text-align:left}tr:nth-child(even) td{background:#fafafa}"
                 + "</style></head><body><h1>Model comparison</h1><p>Logs: ").append(escape(String.join(", ", logs)))
                 .append("</p>");
@@ -182,7 +182,7 @@ public final class ComparisonReport {
                 }
                 b.append("</tr>");
             }
-            b.append("</table><h3>").append(escape(apTitle(task))).append("</h3><table><tr><th>class</th>");
+            b.append("</table><h3>").append(escape(apTitle(task))).append("</h3><table class=\"ap\"><tr><th>class</th>");
             rs.forEach(r -> b.append("<th>").append(escape(r.label())).append("</th>"));
             b.append("</tr>");
             for (String c : classes(rs)) {
