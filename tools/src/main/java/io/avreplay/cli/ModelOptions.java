@@ -6,8 +6,6 @@ import io.avreplay.perception.api.ModelTask;
 import io.avreplay.perception.onnx.OnnxForwardPass;
 import io.avreplay.perception.onnx.OnnxOptions;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
@@ -19,8 +17,9 @@ import picocli.CommandLine.Option;
  * name, a model directory whose {@code card.json} names its backend ({@code dl4j}, {@code onnx},
  * {@code exec}), or {@code none}. Says once per program on stderr when an ONNX model runs on the CPU
  * because the loaded ONNX Runtime has no CUDA provider. The caller owns and closes the detectors it gets.
+ * Public so that the fleet module's commands ({@code io.avreplay.fleet.cli}) mix in the same options.
  */
-final class ModelOptions {
+public final class ModelOptions {
     /** The value naming the shipped model. */
     static final String DEFAULT = "default";
     /** The value naming no model. */
@@ -52,6 +51,21 @@ final class ModelOptions {
         return resolve("--camera-model", cameraModel, ModelTask.CAMERA_2D, onnxOptions(), allocator, err);
     }
 
+    /** @return the {@code --lidar-model} value: {@code default}, a shipped name, a model directory or {@code none} */
+    public String lidarModel() {
+        return lidarModel;
+    }
+
+    /** @return the {@code --camera-model} value: {@code default}, a shipped name, a model directory or {@code none} */
+    public String cameraModel() {
+        return cameraModel;
+    }
+
+    /** @return the {@code --onnx-threads} value, &gt;= 0 (0: ONNX Runtime's default) */
+    public int onnxThreads() {
+        return onnxThreads;
+    }
+
     OnnxOptions onnxOptions() {
         OnnxOptions d = OnnxOptions.defaults();
         return new OnnxOptions(onnxThreads, d.interOpThreads(), d.cuda());
@@ -78,8 +92,7 @@ final class ModelOptions {
     }
 
     /** @return whether {@code value} names a model ({@code default}, a shipped name or a directory with a card) */
-    static boolean namesModel(String value) {
-        return value.equals(DEFAULT) || Detectors.SHIPPED.contains(value)
-                || Files.isRegularFile(Path.of(value).resolve("card.json"));
+    public static boolean namesModel(String value) {
+        return Detectors.namesModel(value);
     }
 }

@@ -1,5 +1,6 @@
 package io.avreplay.fleet.cli;
 
+import io.avreplay.cli.ExitCodes;
 import io.avreplay.error.BadInputException;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.replay.inspect.TerminalText;
@@ -19,12 +20,6 @@ import picocli.CommandLine.Spec;
         description = "Fleet-scale run, gate and eval on Apache Spark (local[N] or a cluster master URL).",
         footer = {"", "Exit codes: 0 ok, 1 gate failed, 2 usage or configuration, 3 bad input data, 4 internal error."})
 public final class FleetCli implements Runnable {
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
-    static final int BAD_INPUT = 3;
-    static final int INTERNAL = 4;
-
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean stacktrace;
 
@@ -59,19 +54,19 @@ public final class FleetCli implements Runnable {
             ex.getCommandLine().getErr().println("avreplay fleet " + ex.getCommandLine().getCommandName() + ": "
                     + ex.getMessage());
             ex.getCommandLine().getErr().flush();
-            return USAGE;
+            return ExitCodes.USAGE;
         });
         return cl;
     }
 
     static int exitCodeFor(Throwable t) {
         if (t instanceof InvalidConfigException) {
-            return USAGE;
+            return ExitCodes.USAGE;
         }
         if (t instanceof BadInputException || t instanceof UncheckedIOException || t instanceof java.io.IOException) {
-            return BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         }
-        return INTERNAL;
+        return ExitCodes.INTERNAL;
     }
 
     private static String oneLine(Throwable ex, int code) {
@@ -81,7 +76,7 @@ public final class FleetCli implements Runnable {
         } else if (msg == null || msg.isBlank()) {
             msg = ex.getClass().getSimpleName();
         }
-        if (code == INTERNAL) {
+        if (code == ExitCodes.INTERNAL) {
             msg = "internal error: " + ex.getClass().getSimpleName() + ": " + msg + " (rerun with --stacktrace)";
         }
         return TerminalText.escape(msg.lines().findFirst().orElse(msg));
