@@ -15,11 +15,16 @@ trap 'rm -rf "$W"' EXIT
 for i in $(seq 1 "$N"); do
   ./avreplay synth --preset urban-intersection --seed "$i" --duration "$DURATION" --out "$W/log$i" >/dev/null
 done
-timed() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
+# Wall, user CPU and system CPU seconds of a whole command (its JVM and every thread it started).
+timed() { local TIMEFORMAT='wall=%R user=%U sys=%S'; { time "$@" >/dev/null 2>&1; } 2>&1; }
 echo "logs=$N duration=$DURATION nproc=$(nproc) load=$(cut -d' ' -f1 /proc/loadavg) start=$(date -u +%H:%M:%S)"
-echo "cli_run_s=$(timed ./avreplay run "$W"/log* --out "$W/cli")"
-echo "fleet_local1_s=$(timed ./avreplay fleet run "$W"/log* --master 'local[1]' --out "$W/f1")"
-echo "fleet_local2_s=$(timed ./avreplay fleet run "$W"/log* --master 'local[2]' --out "$W/f2")"
+# ABBA order (CLI, local[1], local[2], local[2], local[1], CLI): drift in the machine's load hits each alike.
+echo "cli    $(timed ./avreplay run "$W"/log* --out "$W/cli")"
+echo "local1 $(timed ./avreplay fleet run "$W"/log* --master 'local[1]' --out "$W/f1")"
+echo "local2 $(timed ./avreplay fleet run "$W"/log* --master 'local[2]' --out "$W/f2")"
+echo "local2 $(timed ./avreplay fleet run "$W"/log* --master 'local[2]' --out "$W/f2" --overwrite)"
+echo "local1 $(timed ./avreplay fleet run "$W"/log* --master 'local[1]' --out "$W/f1" --overwrite)"
+echo "cli    $(timed ./avreplay run "$W"/log* --out "$W/cli" --overwrite)"
 echo "end=$(date -u +%H:%M:%S) load=$(cut -d' ' -f1 /proc/loadavg)"
 python3 - "$W" <<'PY'
 import json, sys
