@@ -1,12 +1,8 @@
 package io.avreplay.fleet.cli;
 
+import io.avreplay.cli.AvreplayCli;
 import io.avreplay.cli.ExitCodes;
-import io.avreplay.error.BadInputException;
-import io.avreplay.error.InvalidConfigException;
-import io.avreplay.replay.inspect.TerminalText;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,11 +37,11 @@ public final class FleetCli implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            int code = exitCodeFor(ex);
+            int code = AvreplayCli.exitCodeFor(ex);
             if (parsed.hasMatchedOption("--stacktrace")) {
                 ex.printStackTrace(c.getErr());
             } else {
-                c.getErr().println("avreplay fleet " + c.getCommandName() + ": " + oneLine(ex, code));
+                c.getErr().println("avreplay fleet " + c.getCommandName() + ": " + AvreplayCli.oneLine(ex, code));
             }
             c.getErr().flush();
             return code;
@@ -57,28 +53,5 @@ public final class FleetCli implements Runnable {
             return ExitCodes.USAGE;
         });
         return cl;
-    }
-
-    static int exitCodeFor(Throwable t) {
-        if (t instanceof InvalidConfigException) {
-            return ExitCodes.USAGE;
-        }
-        if (t instanceof BadInputException || t instanceof UncheckedIOException || t instanceof java.io.IOException) {
-            return ExitCodes.BAD_INPUT;
-        }
-        return ExitCodes.INTERNAL;
-    }
-
-    private static String oneLine(Throwable ex, int code) {
-        String msg = ex.getMessage();
-        if (ex instanceof NoSuchFileException nsf) {
-            msg = "no such file: " + nsf.getFile();
-        } else if (msg == null || msg.isBlank()) {
-            msg = ex.getClass().getSimpleName();
-        }
-        if (code == ExitCodes.INTERNAL) {
-            msg = "internal error: " + ex.getClass().getSimpleName() + ": " + msg + " (rerun with --stacktrace)";
-        }
-        return TerminalText.escape(msg.lines().findFirst().orElse(msg));
     }
 }
