@@ -2,6 +2,7 @@ package io.avreplay.fleet.cli;
 
 import io.avreplay.cli.AvreplayCli;
 import io.avreplay.cli.ExitCodes;
+import io.avreplay.cli.VersionProvider;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** The {@code avreplay fleet} command group; exit codes as {@code avreplay}'s. */
 @Command(name = "avreplay fleet", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = VersionProvider.class,
         subcommands = {FleetRunCommand.class, FleetGateCommand.class, FleetEvalCommand.class},
         description = "Fleet-scale run, gate and eval on Apache Spark (local[N] or a cluster master URL).",
         footer = {"", "Exit codes: 0 ok, 1 gate failed, 2 usage or configuration, 3 bad input data, 4 internal error."})

@@ -33,6 +33,9 @@ class FleetCliTest {
         for (String s : List.of("run", "gate", "eval", "3 bad input data")) {
             assertTrue(r.out().contains(s), s + " missing from " + r.out());
         }
+        Run v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("avreplay "), v.out());
     }
 
     @Test
