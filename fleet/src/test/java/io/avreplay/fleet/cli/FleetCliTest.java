@@ -46,6 +46,18 @@ class FleetCliTest {
     }
 
     @Test
+    void modelValuesAreCheckedOnTheDriverAsAvreplayRunChecksThem() {
+        Run none = run("run", tmp.toString(), "--lidar-model", "none", "--out", tmp.resolve("out").toString());
+        assertEquals(2, none.code(), none.err());
+        assertEquals("avreplay fleet run: --lidar-model: run needs a lidar model, got 'none'", none.err().strip());
+        Path notAModel = tmp.resolve("not-a-model");
+        Run bad = run("run", tmp.toString(), "--camera-model", notAModel.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().startsWith("avreplay fleet run: --camera-model: " + notAModel + " is neither"), bad.err());
+        assertTrue(!Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
     void aJobWhoseEveryLogFailsExits3AndWritesNothing() {
         Path missing = tmp.resolve("nope");
         Run r = run("run", missing.toString(), "--master", "local[1]", "--camera-model", "none", "--out",
