@@ -50,6 +50,15 @@ public final class Detectors {
     }
 
     /**
+     * @return whether a model option's {@code value} names a model: {@code default}, a shipped model's name
+     *         or a directory holding a {@code card.json} (else it is {@code none} or something else, such as
+     *         a directory of precomputed detections)
+     */
+    public static boolean namesModel(String value) {
+        return value.equals("default") || namesShipped(value) || Files.isRegularFile(Path.of(value).resolve("card.json"));
+    }
+
+    /**
      * Sets how many native threads one detector call may use (ND4J's parallel loops), returning
      * the previous value. Two detectors running concurrently on two cores go faster with one thread each
      * than with two each contending; process-wide, so callers restore the previous value.

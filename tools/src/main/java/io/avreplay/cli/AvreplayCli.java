@@ -109,7 +109,11 @@ public final class AvreplayCli implements Runnable {
         return subcommand.getAnnotation(Command.class).name();
     }
 
-    static int exitCodeFor(Throwable t) {
+    /**
+     * @return the exit code of an error that ended a command: usage, bad input, or internal (the contract in
+     *         {@link ExitCodes}); shared with the fleet module's command line
+     */
+    public static int exitCodeFor(Throwable t) {
         if (t instanceof CommandLine.ParameterException || t instanceof InvalidConfigException) {
             return ExitCodes.USAGE;
         }
@@ -165,7 +169,12 @@ public final class AvreplayCli implements Runnable {
         return ExitCodes.USAGE;
     }
 
-    private static String oneLine(Throwable ex, int code) {
+    /**
+     * @param code the error's exit code ({@link #exitCodeFor})
+     * @return the one line printed for an error after {@code "avreplay <command>: "}, escaped for a
+     *         terminal; shared with the fleet module's command line
+     */
+    public static String oneLine(Throwable ex, int code) {
         String msg = ex.getMessage();
         if (ex instanceof NoSuchFileException nsf) {
             msg = "no such file: " + nsf.getFile();

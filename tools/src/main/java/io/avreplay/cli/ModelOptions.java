@@ -5,8 +5,6 @@ import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.api.ModelTask;
 import io.avreplay.perception.onnx.OnnxOptions;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
@@ -17,9 +15,10 @@ import picocli.CommandLine.Option;
  * the CLI, through {@link Detectors#resolve}: {@code default} (the shipped model on ONNX Runtime), a
  * shipped model's name ({@code NAME}, {@code NAME@onnx}, {@code NAME@folded}, {@code NAME@dl4j}), a model
  * directory whose {@code card.json} names its backend ({@code dl4j}, {@code onnx}, {@code exec}), or
- * {@code none}. Says once per program on stderr when an ONNX model runs on the CPU provider, and why. The caller owns and closes the detectors it gets.
+ * {@code none}. Says once per program on stderr when an ONNX model runs on the CPU provider, and why. The
+ * caller owns and closes the detectors it gets. Public so that the fleet module's commands ({@code io.avreplay.fleet.cli}) mix in the same options.
  */
-final class ModelOptions {
+public final class ModelOptions {
     /** The value naming the shipped model. */
     static final String DEFAULT = "default";
     /** The value naming no model. */
@@ -53,6 +52,21 @@ final class ModelOptions {
     /** @return the camera 2D detector, empty for {@code none} */
     Optional<Detector> camera(BufferAllocator allocator, PrintWriter err) {
         return resolve("--camera-model", cameraModel, ModelTask.CAMERA_2D, onnxOptions(), allocator, err);
+    }
+
+    /** @return the {@code --lidar-model} value: {@code default}, a shipped name, a model directory or {@code none} */
+    public String lidarModel() {
+        return lidarModel;
+    }
+
+    /** @return the {@code --camera-model} value: {@code default}, a shipped name, a model directory or {@code none} */
+    public String cameraModel() {
+        return cameraModel;
+    }
+
+    /** @return the {@code --onnx-threads} value, &gt;= 0 (0: ONNX Runtime's default) */
+    public int onnxThreads() {
+        return onnxThreads;
     }
 
     /**
@@ -92,8 +106,7 @@ final class ModelOptions {
     }
 
     /** @return whether {@code value} names a model ({@code default}, a shipped name or a directory with a card) */
-    static boolean namesModel(String value) {
-        return value.equals(DEFAULT) || Detectors.namesShipped(value)
-                || Files.isRegularFile(Path.of(value).resolve("card.json"));
+    public static boolean namesModel(String value) {
+        return Detectors.namesModel(value);
     }
 }

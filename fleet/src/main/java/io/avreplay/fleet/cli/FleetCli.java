@@ -1,11 +1,9 @@
 package io.avreplay.fleet.cli;
 
-import io.avreplay.error.BadInputException;
-import io.avreplay.error.InvalidConfigException;
-import io.avreplay.replay.inspect.TerminalText;
+import io.avreplay.cli.AvreplayCli;
+import io.avreplay.cli.ExitCodes;
+import io.avreplay.cli.VersionProvider;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,16 +13,11 @@ import picocli.CommandLine.Spec;
 
 /** The {@code avreplay fleet} command group; exit codes as {@code avreplay}'s. */
 @Command(name = "avreplay fleet", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = VersionProvider.class,
         subcommands = {FleetRunCommand.class, FleetGateCommand.class, FleetEvalCommand.class},
         description = "Fleet-scale run, gate and eval on Apache Spark (local[N] or a cluster master URL).",
         footer = {"", "Exit codes: 0 ok, 1 gate failed, 2 usage or configuration, 3 bad input data, 4 internal error."})
 public final class FleetCli implements Runnable {
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
-    static final int BAD_INPUT = 3;
-    static final int INTERNAL = 4;
-
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean stacktrace;
 
@@ -46,11 +39,11 @@ public final class FleetCli implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            int code = exitCodeFor(ex);
+            int code = AvreplayCli.exitCodeFor(ex);
             if (parsed.hasMatchedOption("--stacktrace")) {
                 ex.printStackTrace(c.getErr());
             } else {
-                c.getErr().println("avreplay fleet " + c.getCommandName() + ": " + oneLine(ex, code));
+                c.getErr().println("avreplay fleet " + c.getCommandName() + ": " + AvreplayCli.oneLine(ex, code));
             }
             c.getErr().flush();
             return code;
@@ -59,31 +52,8 @@ public final class FleetCli implements Runnable {
             ex.getCommandLine().getErr().println("avreplay fleet " + ex.getCommandLine().getCommandName() + ": "
                     + ex.getMessage());
             ex.getCommandLine().getErr().flush();
-            return USAGE;
+            return ExitCodes.USAGE;
         });
         return cl;
-    }
-
-    static int exitCodeFor(Throwable t) {
-        if (t instanceof InvalidConfigException) {
-            return USAGE;
-        }
-        if (t instanceof BadInputException || t instanceof UncheckedIOException || t instanceof java.io.IOException) {
-            return BAD_INPUT;
-        }
-        return INTERNAL;
-    }
-
-    private static String oneLine(Throwable ex, int code) {
-        String msg = ex.getMessage();
-        if (ex instanceof NoSuchFileException nsf) {
-            msg = "no such file: " + nsf.getFile();
-        } else if (msg == null || msg.isBlank()) {
-            msg = ex.getClass().getSimpleName();
-        }
-        if (code == INTERNAL) {
-            msg = "internal error: " + ex.getClass().getSimpleName() + ": " + msg + " (rerun with --stacktrace)";
-        }
-        return TerminalText.escape(msg.lines().findFirst().orElse(msg));
     }
 }

@@ -1,5 +1,6 @@
 package io.avreplay.fleet.cli;
 
+import io.avreplay.cli.ExitCodes;
 import io.avreplay.fleet.job.FleetEval;
 import io.avreplay.fleet.job.LogOutcome;
 import java.io.PrintWriter;
@@ -54,6 +55,6 @@ final class FleetEvalCommand implements Callable<Integer> {
         }
         o.printf("result     %s%n", out);
         o.flush();
-        return r.failed().isEmpty() ? FleetCli.OK : FleetCli.BAD_INPUT;
+        return r.failed().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 }

@@ -1,5 +1,6 @@
 package io.avreplay.fleet.cli;
 
+import io.avreplay.cli.ExitCodes;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ public final class FleetMain {
             code = FleetCli.create(out, err).execute(args);
         } catch (Throwable t) { // last resort: anything that escaped picocli is an internal error, in one line
             err.println("avreplay fleet: internal error: " + t.getClass().getSimpleName() + ": " + t.getMessage());
-            code = FleetCli.INTERNAL;
+            code = ExitCodes.INTERNAL;
         }
         out.flush();
         err.flush();

@@ -1,6 +1,9 @@
 package io.avreplay.fleet.cli;
 
+import io.avreplay.cli.ExitCodes;
+import io.avreplay.cli.ModelOptions;
 import io.avreplay.error.BadInputException;
+import io.avreplay.error.InvalidConfigException;
 import io.avreplay.eval.nuscenes.NuScenesResult;
 import io.avreplay.fleet.job.FleetRun;
 import io.avreplay.fleet.job.LogOutcome;
@@ -38,18 +41,8 @@ final class FleetRunCommand implements Callable<Integer> {
     @Mixin
     SparkOptions spark;
 
-    @Option(names = "--lidar-model", defaultValue = "default", paramLabel = "MODEL",
-            description = "'default', a shipped model's name or a model directory (shipped to the executors).")
-    String lidarModel;
-
-    @Option(names = "--camera-model", defaultValue = "default", paramLabel = "MODEL",
-            description = "'default', a shipped model's name, a model directory or 'none'.")
-    String cameraModel;
-
-    @Option(names = "--onnx-threads", defaultValue = "1", paramLabel = "N",
-            description = "ONNX Runtime intra-op threads per model on an executor; one task runs per executor core "
-                    + "(default ${DEFAULT-VALUE}).")
-    int onnxThreads;
+    @Mixin
+    ModelOptions models;
 
     @Option(names = "--camera-rate", defaultValue = "synced", paramLabel = "RATE",
             description = "synced: the camera frame synced to each sweep; full: every camera frame.")
@@ -73,8 +66,7 @@ final class FleetRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelShipment models = ModelShipment.of(lidarModel, cameraModel, Math.max(1, onnxThreads));
-        FleetRun.Job job = new FleetRun.Job(expand(logs), models, new RunOptions(cameraRate, 4, cameraId), out,
+        FleetRun.Job job = new FleetRun.Job(expand(logs), shipment(models), new RunOptions(cameraRate, 4, cameraId), out,
                 overwrite, failFast);
         FleetRun.Report r;
         try (JavaSparkContext sc = spark.context("avreplay fleet run")) {
@@ -92,7 +84,29 @@ final class FleetRunCommand implements Callable<Integer> {
         }
         o.printf("metrics    %s%n", r.result().outputs().get("metrics"));
         o.flush();
-        return r.failed().isEmpty() ? FleetCli.OK : FleetCli.BAD_INPUT;
+        return r.failed().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    /**
+     * Checks the model values on the driver (as {@code avreplay run} does before any log) and packs them
+     * for the executors; {@code --onnx-threads 0} means one thread per model there, one task running per
+     * executor core.
+     *
+     * @throws InvalidConfigException when the lidar model is {@code none} or a value names no model
+     */
+    static ModelShipment shipment(ModelOptions models) {
+        if (models.lidarModel().equals("none")) {
+            throw new InvalidConfigException("--lidar-model: run needs a lidar model, got 'none'");
+        }
+        if (!ModelOptions.namesModel(models.lidarModel())) {
+            throw new InvalidConfigException("--lidar-model: " + models.lidarModel() + " is neither 'default', a "
+                    + "shipped model nor a model directory (card.json)");
+        }
+        if (!models.cameraModel().equals("none") && !ModelOptions.namesModel(models.cameraModel())) {
+            throw new InvalidConfigException("--camera-model: " + models.cameraModel() + " is neither 'default', "
+                    + "'none', a shipped model nor a model directory (card.json)");
+        }
+        return ModelShipment.of(models.lidarModel(), models.cameraModel(), Math.max(1, models.onnxThreads()));
     }
 
     /** Expands globs (a name with {@code *}, {@code ?} or {@code [}) into sorted matches; others as given. */

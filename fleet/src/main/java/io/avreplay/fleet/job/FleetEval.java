@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -96,10 +95,10 @@ public final class FleetEval {
         List<String> sources = new ArrayList<>();
         List<LogOutcome.Failed> failed = new ArrayList<>();
         for (LogOutcome o : outcomes.byOrdinal().values()) {
-            if (o instanceof LogOutcome.Scored s) {
-                merged = merged == null ? s.lidarData() : NuScenesMetricData.merge(merged, s.lidarData());
+            if (o instanceof LogOutcome.Evaluated s) {
+                merged = merged == null ? s.data() : NuScenesMetricData.merge(merged, s.data());
                 sources.add(s.path());
-                sources.add(s.output());
+                sources.add(s.predictions());
             } else {
                 failed.add((LogOutcome.Failed) o);
             }
@@ -134,9 +133,7 @@ public final class FleetEval {
             }
             NuScenesMetricData d = new NuScenesEvaluator(NuScenesConfig.cvpr2019()).accumulate(
                     LogGroundTruth.read(reader).groundTruth(), NuScenesEvaluator.readPredictions(pred));
-            Map<String, Long> counts = Map.of("sweeps", 0L, "camera_frames", 0L, "lidar_ns", 0L, "camera_ns", 0L,
-                    "log_ns", reader.manifest().durationNs());
-            return new LogOutcome.Scored(ordinal, path, logId, d, List.of(), counts, Map.of(), pred.toString());
+            return new LogOutcome.Evaluated(ordinal, path, logId, d, pred.toString());
         } catch (BadInputException | UncheckedIOException e) {
             return new LogOutcome.Failed(ordinal, path, LogJob.oneLine(e));
         }

@@ -151,17 +151,11 @@ public final class FleetGate {
     }
 
     private static Side side(String option, String value) {
-        boolean model = namesModel(value);
+        boolean model = Detectors.namesModel(value);
         if (!model && !Files.isDirectory(Path.of(value))) {
             throw new InvalidConfigException(option + ": " + value + " is neither 'default', a model directory nor a "
                     + "results directory");
         }
         return new Side(value, model, ModelShipment.of(model ? value : "default", "none", 1));
-    }
-
-    /** As {@code avreplay gate}: {@code default}, a shipped name, or a directory holding a {@code card.json}. */
-    static boolean namesModel(String value) {
-        return value.equals("default") || Detectors.SHIPPED.contains(value)
-                || Files.isRegularFile(Path.of(value).resolve("card.json"));
     }
 }

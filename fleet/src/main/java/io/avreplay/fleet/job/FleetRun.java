@@ -3,22 +3,14 @@ package io.avreplay.fleet.job;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.avreplay.error.BadInputException;
-import io.avreplay.eval.coco.CocoEvaluator;
-import io.avreplay.eval.coco.CocoMetricData;
-import io.avreplay.eval.coco.CocoResult;
-import io.avreplay.eval.detection.EvalProvenance;
 import io.avreplay.eval.detection.ResultJson;
-import io.avreplay.eval.nuscenes.NuScenesConfig;
-import io.avreplay.eval.nuscenes.NuScenesEvaluator;
-import io.avreplay.eval.nuscenes.NuScenesMetricData;
-import io.avreplay.eval.nuscenes.NuScenesResult;
+import io.avreplay.perception.run.RunData;
 import io.avreplay.perception.run.RunJson;
+import io.avreplay.perception.run.RunPipeline;
 import io.avreplay.perception.run.RunOptions;
 import io.avreplay.perception.run.RunResult;
-import io.avreplay.perception.run.Timing;
 import io.avreplay.replay.files.OutputKind;
 import io.avreplay.replay.files.OutputPublisher;
-import io.avreplay.replay.log.ToolVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -155,40 +146,26 @@ public final class FleetRun {
         ArrayNode f = doc.putArray("failed_logs");
         failed.forEach(x -> f.addObject().put("path", x.path()).put("error", x.error()));
         try {
-            Files.writeString(temp.resolve("metrics.json"), ResultJson.write(doc));
+            Files.writeString(temp.resolve(RunJson.FILE_NAME), ResultJson.write(doc));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + temp.resolve("metrics.json") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + temp.resolve(RunJson.FILE_NAME) + ": " + e.getMessage(), e);
         }
         return new Report(merged, failed, doc);
     }
 
-    /** Merges the scored logs' data in input order and scores them as {@code avreplay run} does. */
+    /**
+     * Merges the scored logs' data in input order and scores them as {@code avreplay run} does (the same
+     * {@link RunPipeline#score}), with the logs as the local paths {@code avreplay run} would be given.
+     */
     static RunResult merge(List<LogOutcome.Scored> scored, long wallNs, Path destination) {
-        NuScenesMetricData lidar = null;
-        CocoMetricData camera = null;
-        long[] totals = new long[LogOutcome.Scored.COUNT_NAMES.size()];
+        RunData all = null;
         for (LogOutcome.Scored s : scored) {
-            lidar = lidar == null ? s.lidarData() : NuScenesMetricData.merge(lidar, s.lidarData());
-            if (s.camera().isPresent()) {
-                camera = camera == null ? s.camera().get() : CocoMetricData.merge(camera, s.camera().get());
-            }
-            for (int k = 0; k < totals.length; k++) {
-                totals[k] += s.counts().get(LogOutcome.Scored.COUNT_NAMES.get(k));
-            }
+            all = all == null ? s.data() : all.merge(s.data());
         }
-        List<String> inputs = scored.stream().map(LogOutcome.Scored::path).toList();
-        NuScenesResult l = new NuScenesEvaluator(NuScenesConfig.cvpr2019()).score(lidar,
-                new EvalProvenance("nuscenes", "detection_cvpr_2019", inputs, ToolVersion.current()));
-        Optional<CocoResult> c = camera == null ? Optional.empty() : Optional.of(new CocoEvaluator().score(camera,
-                new EvalProvenance("coco", "bbox", inputs, ToolVersion.current())));
-        int sweeps = (int) totals[0];
-        int frames = (int) totals[1];
-        Timing timing = new Timing(sweeps, frames, sweeps == 0 ? Double.NaN : totals[2] / 1e6 / sweeps,
-                frames == 0 ? Double.NaN : totals[3] / 1e6 / frames, totals[4] / 1e9, wallNs / 1e9);
+        List<String> inputs = scored.stream().map(s -> LogJob.localPath(s.path()).toString()).toList();
         Map<String, Path> outputs = new LinkedHashMap<>();
         outputs.put("logs", destination.resolve("logs"));
-        outputs.put("metrics", destination.resolve("metrics.json"));
-        return new RunResult(scored.stream().map(LogOutcome.Scored::logId).toList(), l, c, timing, outputs,
-                scored.get(0).models());
+        outputs.put("metrics", destination.resolve(RunJson.FILE_NAME));
+        return RunPipeline.score(all, inputs, wallNs / 1e9, outputs);
     }
 }

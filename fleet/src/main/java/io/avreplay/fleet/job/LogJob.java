@@ -1,10 +1,10 @@
 package io.avreplay.fleet.job;
 
 import io.avreplay.error.BadInputException;
-import io.avreplay.perception.run.LogRun;
+import io.avreplay.perception.run.RunData;
+import io.avreplay.perception.run.RunJson;
 import io.avreplay.perception.run.RunOptions;
 import io.avreplay.perception.run.RunPipeline;
-import io.avreplay.perception.run.Timing;
 import io.avreplay.replay.inspect.TerminalText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,17 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
  * The one adapter between a fleet task and the library's per-log code: replays one log through the
- * executor's models with {@link RunPipeline#runLog}, writes the log's outputs (detections and its own
- * {@code metrics.json}, as {@code avreplay run} on that log writes them) and returns its mergeable metric
- * data, or, when the log is bad input, its one-line error. Each call owns a fresh Arrow allocator, closed
+ * executor's models with {@link RunPipeline#runLog}, which writes the log's outputs (detections, tracks and
+ * its own {@code metrics.json}, as {@code avreplay run} on that log writes them), and returns its mergeable
+ * {@link RunData} (detection, COCO and tracking metric data, provenance), or, when the log is bad input,
+ * its one-line error. Each call owns a fresh Arrow allocator, closed
  * before it returns (a leak fails the task). Runs on an executor thread; thread-safe (no state).
  */
 public final class LogJob {
@@ -46,8 +44,8 @@ public final class LogJob {
             deleteRecursively(out); // a retried task starts afresh
             RunPipeline p = new RunPipeline(loaded.lidar(), loaded.camera(), options, allocator, line -> {
             });
-            LogRun r = p.runLog(localPath(path), ordinal, out);
-            return scored(ordinal, path, r);
+            RunData data = p.runLog(localPath(path), ordinal, out);
+            return new LogOutcome.Scored(ordinal, path, data, out.resolve(RunJson.FILE_NAME).toString());
         } catch (BadInputException | UncheckedIOException e) {
             if (failFast) {
                 throw e;
@@ -56,19 +54,6 @@ public final class LogJob {
         } finally {
             ExecutorModels.release(models, loaded);
         }
-    }
-
-    private static LogOutcome.Scored scored(int ordinal, String path, LogRun r) {
-        Timing t = r.result().timing();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("sweeps", (long) t.sweeps());
-        counts.put("camera_frames", (long) t.cameraFrames());
-        counts.put("lidar_ns", t.sweeps() == 0 ? 0 : Math.round(t.lidarMsPerSweep() * 1e6 * t.sweeps()));
-        counts.put("camera_ns", t.cameraFrames() == 0 ? 0 : Math.round(t.cameraMsPerFrame() * 1e6 * t.cameraFrames()));
-        counts.put("log_ns", Math.round(t.logSeconds() * 1e9));
-        return new LogOutcome.Scored(ordinal, path, r.result().logIds().get(0), r.lidarData(),
-                r.cameraData().map(List::of).orElse(List.of()), counts, r.result().models(),
-                r.result().outputs().get("metrics").toString());
     }
 
     /** @return a local path for {@code path}: a plain path, or the path of a {@code file:} URI */

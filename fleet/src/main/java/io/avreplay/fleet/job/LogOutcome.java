@@ -1,16 +1,14 @@
 package io.avreplay.fleet.job;
 
-import io.avreplay.eval.coco.CocoMetricData;
 import io.avreplay.eval.nuscenes.NuScenesMetricData;
+import io.avreplay.perception.run.RunData;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * What one log's task produced: its metric data, or the one-line error that failed it. Serializable, so
- * executors send it to the driver; immutable.
+ * What one log's task produced: its mergeable data (a replayed log, {@link Scored}; a log's precomputed
+ * detections, {@link Evaluated}), or the one-line error that failed it. Serializable, so executors send it
+ * to the driver; immutable.
  */
 public sealed interface LogOutcome extends Serializable {
     /** @return the log's 0-based position in the job's input list (the merge key) */
@@ -20,48 +18,49 @@ public sealed interface LogOutcome extends Serializable {
     String path();
 
     /**
-     * A scored log.
+     * A replayed and scored log ({@code fleet run}).
      *
-     * @param ordinal      position in the input list, &gt;= 0
-     * @param path         the log's path as given
-     * @param logId        the log's id (its manifest)
-     * @param lidarData    nuScenes match data of the lidar model
-     * @param cameraData   COCO match data of the camera model: one element, or none when no camera ran
-     *                     (a list because {@link Optional} is not serializable)
-     * @param counts       sweeps, camera frames, and the lidar and camera inference time in nanoseconds and
-     *                     the log's duration in nanoseconds, by name (see {@link #COUNT_NAMES})
-     * @param models       model name by role ({@code lidar}, {@code camera})
-     * @param output       the log's own file: its {@code metrics.json} (run), its predictions (eval)
+     * @param ordinal position in the input list, &gt;= 0
+     * @param path    the log's path as given
+     * @param data    the log's mergeable run data (one log in its provenance)
+     * @param output  the log's own {@code metrics.json}, as written by its task
      */
-    record Scored(int ordinal, String path, String logId, NuScenesMetricData lidarData, List<CocoMetricData> cameraData,
-            Map<String, Long> counts, Map<String, String> models, String output) implements LogOutcome {
-        /** The keys of {@code counts}. */
-        public static final List<String> COUNT_NAMES = List.of("sweeps", "camera_frames", "lidar_ns", "camera_ns",
-                "log_ns");
-
+    record Scored(int ordinal, String path, RunData data, String output) implements LogOutcome {
         /** Validates the fields. */
         public Scored {
-            if (ordinal < 0) {
-                throw new IllegalArgumentException("ordinal must be >= 0, got " + ordinal);
-            }
+            checkOrdinal(ordinal);
             Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(logId, "logId");
-            Objects.requireNonNull(lidarData, "lidarData");
-            cameraData = List.copyOf(cameraData);
-            if (cameraData.size() > 1) {
-                throw new IllegalArgumentException("cameraData must hold at most one element, got " + cameraData.size());
+            Objects.requireNonNull(data, "data");
+            if (data.provenance().logs().size() != 1) {
+                throw new IllegalArgumentException("data must hold one log, got " + data.provenance().logs().size());
             }
-            if (!counts.keySet().containsAll(COUNT_NAMES)) {
-                throw new IllegalArgumentException("counts must name " + COUNT_NAMES + ", got " + counts.keySet());
-            }
-            counts = Map.copyOf(counts);
-            models = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
             Objects.requireNonNull(output, "output");
         }
 
-        /** @return the camera data, when a camera ran */
-        public Optional<CocoMetricData> camera() {
-            return cameraData.stream().findFirst();
+        /** @return the log's id (its manifest's) */
+        public String logId() {
+            return data.provenance().logs().get(0).logId();
+        }
+    }
+
+    /**
+     * A log whose precomputed detections were scored ({@code fleet eval}).
+     *
+     * @param ordinal     position in the input list, &gt;= 0
+     * @param path        the log's path as given
+     * @param logId       the log's id (its manifest's)
+     * @param data        nuScenes match data of the predictions against the log's ground truth
+     * @param predictions the predictions file scored
+     */
+    record Evaluated(int ordinal, String path, String logId, NuScenesMetricData data, String predictions)
+            implements LogOutcome {
+        /** Validates the fields. */
+        public Evaluated {
+            checkOrdinal(ordinal);
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(logId, "logId");
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(predictions, "predictions");
         }
     }
 
@@ -75,13 +74,17 @@ public sealed interface LogOutcome extends Serializable {
     record Failed(int ordinal, String path, String error) implements LogOutcome {
         /** Validates the fields. */
         public Failed {
-            if (ordinal < 0) {
-                throw new IllegalArgumentException("ordinal must be >= 0, got " + ordinal);
-            }
+            checkOrdinal(ordinal);
             Objects.requireNonNull(path, "path");
             if (error == null || error.isBlank() || error.contains("\n")) {
                 throw new IllegalArgumentException("error must be one non-blank line, got '" + error + "'");
             }
+        }
+    }
+
+    private static void checkOrdinal(int ordinal) {
+        if (ordinal < 0) {
+            throw new IllegalArgumentException("ordinal must be >= 0, got " + ordinal);
         }
     }
 }

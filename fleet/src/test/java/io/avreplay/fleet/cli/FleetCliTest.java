@@ -33,6 +33,9 @@ class FleetCliTest {
         for (String s : List.of("run", "gate", "eval", "3 bad input data")) {
             assertTrue(r.out().contains(s), s + " missing from " + r.out());
         }
+        Run v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("avreplay "), v.out());
     }
 
     @Test
@@ -40,6 +43,18 @@ class FleetCliTest {
         Run r = run("run");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("avreplay fleet run: Missing required parameter"), r.err());
+    }
+
+    @Test
+    void modelValuesAreCheckedOnTheDriverAsAvreplayRunChecksThem() {
+        Run none = run("run", tmp.toString(), "--lidar-model", "none", "--out", tmp.resolve("out").toString());
+        assertEquals(2, none.code(), none.err());
+        assertEquals("avreplay fleet run: --lidar-model: run needs a lidar model, got 'none'", none.err().strip());
+        Path notAModel = tmp.resolve("not-a-model");
+        Run bad = run("run", tmp.toString(), "--camera-model", notAModel.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().startsWith("avreplay fleet run: --camera-model: " + notAModel + " is neither"), bad.err());
+        assertTrue(!Files.exists(tmp.resolve("out")));
     }
 
     @Test

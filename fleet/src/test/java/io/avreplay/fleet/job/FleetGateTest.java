@@ -19,7 +19,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code fleet gate} on {@code local[2]} against {@code avreplay gate} on the same catalogue: the same reports. */
+/**
+ * {@code fleet gate} on {@code local[2]} against {@code avreplay gate} on the same catalogue (two recipe
+ * scenarios, a gate of every kind: absolute and paired-bootstrap nuScenes, bins, per-frame criteria, error
+ * statistics, timelines, tracking): the same JSON and Markdown reports, byte for byte.
+ */
 class FleetGateTest {
     @TempDir
     Path tmp;
@@ -46,6 +50,14 @@ class FleetGateTest {
                       - nds >= 0.0
                       - nds >= 0.999
                       - ap[car]@2m drop <= 0.02
+                      - recall[pedestrian, 0-30m] drop <= 0.03
+                      - frames[pedestrian, 0-30m].tp_rate(normal) >= 0.5
+                      - err[car, 0-50m].yaw.p90 rise <= 0.05
+                      - max_miss_s[pedestrian, 0-20m] <= 0.5
+                      - first_detect_s[pedestrian] <= 0.3
+                      - detected_share[car, 0-30m] >= 0.5
+                      - amota[pedestrian] >= 0.0
+                      - ids[car] <= 3
                     """.formatted(i, i, 5 + i));
         }
         Path logs = tmp.resolve("logs");

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * pycocotools' {@code evaluateImg} for one image and category at every area range, with up to 100
  * detections: immutable per-image match data. Detections are in descending score order (stable).
  */
-final class CocoImageEval {
+final class CocoImageEval implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final double MAX_IOU = 1 - 1e-10;
     /** Bit {@code t} of a flag word: matched at threshold t to a ground truth whose id is non-zero. */
     static final int MATCHED = 0;

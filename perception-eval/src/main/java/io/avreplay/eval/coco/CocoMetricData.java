@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * the sorted detection scores and match flags at every IoU threshold and area range. Immutable. Data from
  * disjoint image sets combine with {@link #merge} into exactly the data of evaluating all images at once.
  */
-public final class CocoMetricData {
+public final class CocoMetricData implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final Map<Long, String> categories;
     private final List<Long> categoryIds;
     private final Set<Long> imageIds;

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * concatenated by {@link #merge}. Predictions keep their position in the evaluation's prediction order,
  * which breaks score ties exactly as the devkit's sort does (the later prediction first).
  */
-final class ClassMatches {
+final class ClassMatches implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final int npos;
     private final double[] scores;
     private final long[] order;

@@ -31,7 +31,7 @@ import java.util.Set;
  * @param meanApWeight      the weight of mAP in NDS
  */
 public record NuScenesConfig(String name, Map<String, Double> classRange, List<Double> distThs, double distThTp,
-        double minRecall, double minPrecision, int maxBoxesPerSample, double meanApWeight) {
+        double minRecall, double minPrecision, int maxBoxesPerSample, double meanApWeight) implements java.io.Serializable {
 
     /** The ten nuScenes detection classes; any other name is rejected. */
     public static final Set<String> DETECTION_NAMES = Set.of("car", "truck", "bus", "trailer",

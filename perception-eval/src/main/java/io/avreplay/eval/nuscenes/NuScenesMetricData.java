@@ -14,7 +14,8 @@ import java.util.Set;
  * disjoint sets of samples (different logs or machines) combine with {@link #merge}, which gives exactly
  * the data of evaluating the concatenation of their inputs.
  */
-public final class NuScenesMetricData {
+public final class NuScenesMetricData implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final NuScenesConfig config;
     private final Map<String, ClassMatches> classes;
     private final Set<String> samples;
@@ -119,7 +120,7 @@ public final class NuScenesMetricData {
      * @param samplesWithoutGt      samples that have predictions but no ground-truth entry
      */
     public record FilterCounts(int gtBefore, int gtAfter, int predBefore, int predAfter, int samples,
-            int predsWithoutGtSample, int samplesWithoutGt) {
+            int predsWithoutGtSample, int samplesWithoutGt) implements java.io.Serializable {
         static FilterCounts sum(FilterCounts a, FilterCounts b) {
             return new FilterCounts(a.gtBefore + b.gtBefore, a.gtAfter + b.gtAfter, a.predBefore + b.predBefore,
                     a.predAfter + b.predAfter, a.samples + b.samples, a.predsWithoutGtSample + b.predsWithoutGtSample,

@@ -8,7 +8,8 @@ import java.util.List;
  * two scenes is two tracks). Immutable after construction; arrays are never exposed to callers outside
  * this package.
  */
-final class SceneTracks {
+final class SceneTracks implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final String name;
     final String token;
     /** Raw ground-truth track ids by local index. */
@@ -29,7 +30,8 @@ final class SceneTracks {
     }
 
     /** The boxes of one frame; {@code score} is the track-averaged (or interpolated) score of predictions. */
-    static final class Frame {
+    static final class Frame implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         final double[] x;
         final double[] y;
         final double[] score;

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  *                         ground truth, or NaN)
  */
 public record TrackingConfig(String name, Map<String, Double> classRangeM, double distThTpM, double minRecall,
-        int numThresholds, int maxBoxesPerSample, Map<TrackingMetric, Double> metricWorst) {
+        int numThresholds, int maxBoxesPerSample, Map<TrackingMetric, Double> metricWorst) implements java.io.Serializable {
     /** @throws InvalidConfigException when a field is out of range or a metric's worst value is missing */
     public TrackingConfig {
         if (name == null || name.isBlank()) {

@@ -12,7 +12,8 @@ import java.util.Set;
  * thresholds depend on all scenes), so data from several logs merge by their scenes. Immutable;
  * thread-safe.
  */
-public final class TrackingMetricData {
+public final class TrackingMetricData implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final TrackingConfig config;
     private final List<SceneTracks> scenes;
     private final Counts counts;
@@ -71,7 +72,7 @@ public final class TrackingMetricData {
      * @param predBefore predicted boxes read
      * @param predAfter  predicted boxes kept
      */
-    public record Counts(int gtBefore, int gtAfter, int predBefore, int predAfter) {
+    public record Counts(int gtBefore, int gtAfter, int predBefore, int predAfter) implements java.io.Serializable {
         /** @throws IllegalArgumentException when a count is negative or grows through filtering */
         public Counts {
             if (gtAfter < 0 || predAfter < 0 || gtAfter > gtBefore || predAfter > predBefore) {

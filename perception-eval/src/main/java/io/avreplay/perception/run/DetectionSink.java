@@ -48,10 +48,20 @@ final class DetectionSink {
     private final Map<String, Integer> logOrdinals = new HashMap<>();
     private final List<CocoAnnotation> truth2d = new ArrayList<>();
     private final Map<String, NuScenesSubmission.Sample> samples = new LinkedHashMap<>();
+    private final int firstLogOrdinal;
     private long nextAnnotationId = 1;
 
     DetectionSink(List<String> categories) {
+        this(categories, 0);
+    }
+
+    /** A sink whose first log gets the ordinal {@code firstLogOrdinal} (its place in a larger run), &gt;= 0. */
+    DetectionSink(List<String> categories, int firstLogOrdinal) {
+        if (firstLogOrdinal < 0) {
+            throw new IllegalArgumentException("firstLogOrdinal must be >= 0, got " + firstLogOrdinal);
+        }
         this.categories = List.copyOf(categories);
+        this.firstLogOrdinal = firstLogOrdinal;
     }
 
     List<String> categories() {
@@ -71,7 +81,7 @@ final class DetectionSink {
 
     /** @return the image's COCO id, by {@link CocoNumbering} (log ordinal: order of first appearance) */
     long addImage(String logId, int frameIndex, CameraFrame frame) {
-        int ordinal = logOrdinals.computeIfAbsent(logId, k -> logOrdinals.size());
+        int ordinal = logOrdinals.computeIfAbsent(logId, k -> firstLogOrdinal + logOrdinals.size());
         long id = CocoNumbering.imageId(ordinal, frameIndex);
         images.add(new Image(id, logId, frame.sensorId(), frame.timestampNs(), frame.width(), frame.height()));
         return id;

@@ -11,6 +11,7 @@ import io.avreplay.eval.nuscenes.NuScenesConfig;
 import io.avreplay.eval.nuscenes.NuScenesEvaluator;
 import io.avreplay.eval.nuscenes.NuScenesMetricData;
 import io.avreplay.eval.nuscenes.NuScenesResult;
+import io.avreplay.eval.tracking.TrackingMetricData;
 import io.avreplay.perception.api.Detector;
 import io.avreplay.replay.arrow.Checksums;
 import io.avreplay.replay.arrow.LogReader;
@@ -92,11 +93,61 @@ public final class RunPipeline {
         }
     }
 
+    /**
+     * Runs one log as the log of ordinal {@code logOrdinal} of a larger run, for distributed runners: writes
+     * into {@code outDir} (created when missing; the caller publishes it) the outputs and {@code metrics.json}
+     * that {@link #run} writes for that log alone, its COCO image ids numbered as {@link #run} numbers the
+     * log's at that place, and returns its mergeable data. The data of every log, merged in ordinal order
+     * ({@link RunData#merge}) and scored ({@link #score}), give exactly {@link #run}'s metrics over the logs.
+     *
+     * @param logOrdinal the log's 0-based position in the whole run
+     * @throws BadInputException when the log is unreadable or has no lidar or no 3D ground truth
+     */
+    public RunData runLog(Path log, int logOrdinal, Path outDir) {
+        if (logOrdinal < 0) {
+            throw new IllegalArgumentException("logOrdinal must be >= 0, got " + logOrdinal);
+        }
+        try {
+            java.nio.file.Files.createDirectories(outDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create output directory " + outDir + ": " + e.getMessage(), e);
+        }
+        return runInto(List.of(log), logOrdinal, outDir, outDir).data();
+    }
+
+    /**
+     * Scores the merged data of a run's logs exactly as {@link #run} scores them.
+     *
+     * @param inputs      the logs as given, recorded in the evaluators' provenance
+     * @param wallSeconds the run's wall time, s
+     * @param outputs     the files written, by role
+     */
+    public static RunResult score(RunData data, List<String> inputs, double wallSeconds, Map<String, Path> outputs) {
+        NuScenesResult lidarResult = new NuScenesEvaluator(NuScenesConfig.cvpr2019()).score(data.lidar(),
+                new EvalProvenance("nuscenes", "detection_cvpr_2019", inputs, ToolVersion.current()));
+        Optional<CocoResult> cameraResult = data.cameraData().map(c -> new CocoEvaluator().score(c,
+                new EvalProvenance("coco", "bbox", inputs, ToolVersion.current())));
+        RunData.Counts n = data.counts();
+        Timing timing = new Timing(n.sweeps(), n.cameraFrames(),
+                n.sweeps() == 0 ? Double.NaN : n.lidarNs() / 1e6 / n.sweeps(),
+                n.cameraFrames() == 0 ? Double.NaN : n.cameraNs() / 1e6 / n.cameraFrames(), n.logNs() / 1e9, wallSeconds);
+        return new RunResult(lidarResult, cameraResult, timing, outputs, data.provenance(),
+                TrackingStep.score(data.tracking(), inputs));
+    }
+
+    /** A run's result and the data it was scored from. */
+    private record Done(RunResult result, RunData data) {
+    }
+
     private RunResult runInto(List<Path> logs, Path temp, Path destination) {
+        return runInto(logs, 0, temp, destination).result();
+    }
+
+    private Done runInto(List<Path> logs, int firstOrdinal, Path temp, Path destination) {
         // Lidar (this thread) and camera (the loop's camera thread) run at once, one core each.
         int previousThreads = camera.isPresent() ? io.avreplay.perception.Detectors.setNativeThreadsPerCall(1) : -1;
         try (DetectionLoop loop = new DetectionLoop(lidar, camera, options, allocator)) {
-            return runAll(loop, logs, temp, destination);
+            return runAll(loop, logs, firstOrdinal, temp, destination);
         } finally {
             if (previousThreads > 0) {
                 io.avreplay.perception.Detectors.setNativeThreadsPerCall(previousThreads);
@@ -104,62 +155,63 @@ public final class RunPipeline {
         }
     }
 
-    private RunResult runAll(DetectionLoop loop, List<Path> logs, Path temp, Path destination) {
+    private Done runAll(DetectionLoop loop, List<Path> logs, int firstOrdinal, Path temp, Path destination) {
         long t0 = System.nanoTime();
-        NuScenesEvaluator nus = new NuScenesEvaluator(NuScenesConfig.cvpr2019());
         List<String> categories = camera.map(c -> c.card().classes()).orElse(List.of());
-        DetectionSink sink = new DetectionSink(categories);
-        NuScenesMetricData nusData = null;
-        CocoMetricData cocoData = null;
-        long logNs = 0;
-        List<RunProvenance.LogRange> ranges = new ArrayList<>();
+        DetectionSink sink = new DetectionSink(categories, firstOrdinal);
         TrackingStep tracking = new TrackingStep(io.avreplay.perception.track.TrackerParams.defaults(),
                 io.avreplay.eval.tracking.TrackingConfig.nips2019());
+        RunData data = null;
         for (Path log : logs) {
-            try (LogReader reader = LogReader.open(log, allocator, checksums)) {
-                if (reader.annotations3d().isEmpty()) {
-                    throw new BadInputException(reader.directory() + ": the log has no 3D ground truth (annotations.arrow)");
-                }
-                logNs += reader.manifest().durationNs();
-                LogScore score = new LogScore(categories);
-                long[] span = {0, 0, 0};
-                loop.run(reader, listener(reader, score, sink, loop.totals(), span, tracking));
-                tracking.endLog(reader);
-                ranges.add(new RunProvenance.LogRange(reader.manifest().logId(), span[0], span[1], (int) span[2]));
-                NuScenesMetricData d = score.nuScenes(nus);
-                nusData = nusData == null ? d : NuScenesMetricData.merge(nusData, d);
-                if (camera.isPresent()) {
-                    CocoMetricData c = score.coco();
-                    cocoData = cocoData == null ? c : CocoMetricData.merge(cocoData, c);
-                }
-            }
+            RunData d = runOne(loop, log, sink, tracking, categories);
+            data = data == null ? d : data.merge(d);
         }
-        if (nusData == null) {
+        if (data == null) {
             throw new BadInputException("no logs to run");
         }
         List<String> inputs = logs.stream().map(Path::toString).toList();
-        NuScenesResult lidarResult = nus.score(nusData, new EvalProvenance("nuscenes", "detection_cvpr_2019",
-                inputs, ToolVersion.current()));
-        Optional<CocoResult> cameraResult = cocoData == null ? Optional.empty()
-                : Optional.of(new CocoEvaluator().score(cocoData, new EvalProvenance("coco", "bbox", inputs,
-                        ToolVersion.current())));
         Map<String, Path> outputs = new LinkedHashMap<>();
         sink.write(temp, allocator).forEach((k, v) -> outputs.put(k, destination.resolve(temp.relativize(v))));
+        double wall = (System.nanoTime() - t0) / 1e9;
+        Path submission = tracking.writeSubmission(temp);
+        outputs.put("tracking_submission", destination.resolve(temp.relativize(submission)));
+        outputs.put("metrics", destination.resolve(RunJson.FILE_NAME));
+        RunResult result = score(data, inputs, wall, outputs);
+        RunJson.write(result, temp);
+        return new Done(result, data);
+    }
+
+    /** Detects, tracks and scores one log; returns its data (its outputs go to {@code sink} and {@code tracking}). */
+    private RunData runOne(DetectionLoop loop, Path log, DetectionSink sink, TrackingStep tracking,
+            List<String> categories) {
+        try (LogReader reader = LogReader.open(log, allocator, checksums)) {
+            if (reader.annotations3d().isEmpty()) {
+                throw new BadInputException(reader.directory() + ": the log has no 3D ground truth (annotations.arrow)");
+            }
+            DetectionLoop.Totals n = loop.totals();
+            RunData.Counts before = new RunData.Counts(n.sweeps(), n.cameraFrames(), n.lidarNs(), n.cameraNs(), 0);
+            LogScore score = new LogScore(categories);
+            long[] span = {0, 0, 0};
+            loop.run(reader, listener(reader, score, sink, n, span, tracking));
+            TrackingMetricData tracked = tracking.endLog(reader);
+            RunProvenance.LogRange range = new RunProvenance.LogRange(reader.manifest().logId(), span[0], span[1],
+                    (int) span[2]);
+            NuScenesMetricData lidarData = score.nuScenes(new NuScenesEvaluator(NuScenesConfig.cvpr2019()));
+            List<CocoMetricData> cameraData = camera.isPresent() ? List.of(score.coco()) : List.of();
+            RunData.Counts counts = new RunData.Counts(n.sweeps() - before.sweeps(),
+                    n.cameraFrames() - before.cameraFrames(), n.lidarNs() - before.lidarNs(),
+                    n.cameraNs() - before.cameraNs(), reader.manifest().durationNs());
+            RunProvenance provenance = new RunProvenance(List.of(range), models(), config(), ToolVersion.current());
+            return new RunData(provenance, lidarData, cameraData, tracked, counts);
+        }
+    }
+
+    /** The run's detectors, for its provenance. */
+    private List<RunProvenance.ModelRef> models() {
         List<RunProvenance.ModelRef> models = new ArrayList<>();
         models.add(RunProvenance.ModelRef.of("lidar", lidar.card()));
         camera.ifPresent(c -> models.add(RunProvenance.ModelRef.of("camera", c.card())));
-        RunProvenance provenance = new RunProvenance(ranges, models, config(), ToolVersion.current());
-        double wall = (System.nanoTime() - t0) / 1e9;
-        DetectionLoop.Totals n = loop.totals();
-        Timing timing = new Timing(n.sweeps(), n.cameraFrames(),
-                n.sweeps() == 0 ? Double.NaN : n.lidarNs() / 1e6 / n.sweeps(),
-                n.cameraFrames() == 0 ? Double.NaN : n.cameraNs() / 1e6 / n.cameraFrames(), logNs / 1e9, wall);
-        TrackingStep.Outcome tracked = tracking.finish(temp, inputs);
-        outputs.put("tracking_submission", destination.resolve(temp.relativize(tracked.submission())));
-        outputs.put("metrics", destination.resolve(RunJson.FILE_NAME));
-        RunResult result = new RunResult(lidarResult, cameraResult, timing, outputs, provenance, tracked.result());
-        RunJson.write(result, temp);
-        return result;
+        return models;
     }
 
     /** The run's settings, for its provenance. */

@@ -22,7 +22,9 @@ import java.util.Objects;
  * @param toolVersion the avreplay version that ran
  */
 public record RunProvenance(List<LogRange> logs, List<ModelRef> models, Map<String, String> config,
-        String toolVersion) {
+        String toolVersion) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Copies the collections (keeping the config's order). */
     public RunProvenance {
         logs = List.copyOf(logs);
@@ -39,7 +41,7 @@ public record RunProvenance(List<LogRange> logs, List<ModelRef> models, Map<Stri
      * @param lastNs  time of the last sweep detected, ns (0 when none was), &gt;= {@code firstNs}
      * @param sweeps  sweeps detected, &gt;= 0
      */
-    public record LogRange(String logId, long firstNs, long lastNs, int sweeps) {
+    public record LogRange(String logId, long firstNs, long lastNs, int sweeps) implements java.io.Serializable {
         public LogRange {
             Objects.requireNonNull(logId, "logId");
             if (sweeps < 0) {
@@ -59,7 +61,7 @@ public record RunProvenance(List<LogRange> logs, List<ModelRef> models, Map<Stri
      * @param sha256 SHA-256 of the model's weights as its card records it (lower-case hex), "" when the card
      *               records none (an untrained, ONNX-only or external-process model)
      */
-    public record ModelRef(String role, String id, String sha256) {
+    public record ModelRef(String role, String id, String sha256) implements java.io.Serializable {
         public ModelRef {
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(id, "id");

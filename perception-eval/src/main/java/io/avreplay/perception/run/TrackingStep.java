@@ -32,21 +32,12 @@ import java.util.Objects;
  * the tracks of the log's annotated samples, scores them against the log's own ground truth with the
  * nuScenes tracking evaluator ({@link LogTracking}; data of several logs merged, one scene per log) and
  * writes them as the devkit's tracking submission ({@code tracking_submission.json}). Call
- * {@link #addFrame} for every sweep of a log in time order, then {@link #endLog}; after the last log,
- * {@link #finish}. Not thread-safe.
+ * {@link #addFrame} for every sweep of a log in time order, then {@link #endLog} (the log's data, merged
+ * by the caller); after the last log, {@link #writeSubmission}; {@link #score} scores merged data. Not thread-safe.
  */
 final class TrackingStep {
     /** The file the tracks are written to, in the output directory. */
     static final String SUBMISSION_FILE = "tracking_submission.json";
-
-    /**
-     * What the step produced.
-     *
-     * @param result     the tracking metrics of every log
-     * @param submission the tracking submission written
-     */
-    record Outcome(TrackingResult result, Path submission) {
-    }
 
     /** A tracked sweep: its tracks in the ego frame, categories as the detector named them. */
     private record Tracked(String token, Pose egoToWorld, List<Detection3d> tracks) {
@@ -58,7 +49,6 @@ final class TrackingStep {
     private String logId = "";
     private final Map<String, Tracked> logFrames = new HashMap<>();
     private final List<NuScenesSubmission.Sample> submission = new ArrayList<>();
-    private TrackingMetricData data;
 
     TrackingStep(TrackerParams params, TrackingConfig config) {
         this.params = Objects.requireNonNull(params, "params");
@@ -84,13 +74,18 @@ final class TrackingStep {
         return all;
     }
 
-    /** Scores the tracks of the log just fed against its ground truth. @throws BadInputException without 3D ground truth */
-    void endLog(LogReader reader) {
-        endLog(LogTracking.read(reader, config).groundTruth());
+    /**
+     * Matches the tracks of the log just fed against its ground truth.
+     *
+     * @return the log's tracking data (one scene)
+     * @throws BadInputException without 3D ground truth
+     */
+    TrackingMetricData endLog(LogReader reader) {
+        return endLog(LogTracking.read(reader, config).groundTruth());
     }
 
-    /** Scores the tracks of the log just fed against its converted ground truth (one scene). */
-    void endLog(TrackingGroundTruth groundTruth) {
+    /** @return the tracking data of the log just fed against its converted ground truth (one scene) */
+    TrackingMetricData endLog(TrackingGroundTruth groundTruth) {
         List<InSample<Detection3d>> world = new ArrayList<>();
         for (TrackingScene scene : groundTruth.scenes()) {
             for (TrackingScene.Sample s : scene.samples()) {
@@ -111,29 +106,29 @@ final class TrackingStep {
         }
         TrackingMetricData d = new TrackingEvaluator(config).accumulate(groundTruth,
                 LogTracking.predictions(world, config));
-        try {
-            data = data == null ? d : data.merge(d);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("cannot score tracks: " + e.getMessage() + " (the same log given twice?)", e);
-        }
         logFrames.clear();
         tracker = null;
+        return d;
     }
 
     /**
-     * Scores every log and writes the submission into {@code outDir}.
+     * Writes the tracks of every log ended so far, as the devkit's tracking submission, into {@code outDir}.
      *
-     * @param inputs the logs, recorded in the result's provenance
-     * @throws IllegalStateException when no log was ended
+     * @return the file written
      */
-    Outcome finish(Path outDir, List<String> inputs) {
-        if (data == null) {
-            throw new IllegalStateException("no log was tracked");
-        }
-        TrackingResult r = new TrackingEvaluator(config).score(data, new EvalProvenance("nuscenes-tracking",
-                config.name(), inputs, ToolVersion.current()));
+    Path writeSubmission(Path outDir) {
         Path file = outDir.resolve(SUBMISSION_FILE);
         NuScenesTrackingSubmission.write(submission, Map.of("use_lidar", true), file);
-        return new Outcome(r, file);
+        return file;
+    }
+
+    /**
+     * @param data   the tracking data of a run's logs, merged in log order
+     * @param inputs the logs, recorded in the result's provenance
+     * @return the tracking metrics, under the data's configuration
+     */
+    static TrackingResult score(TrackingMetricData data, List<String> inputs) {
+        return new TrackingEvaluator(data.config()).score(data, new EvalProvenance("nuscenes-tracking",
+                data.config().name(), inputs, ToolVersion.current()));
     }
 }

@@ -53,20 +53,20 @@ class TrackingStepTest {
                         "car-1", 50, 10, 0, List.of(), Float.NaN))));
             }
         }
-        step.endLog(LogTracking.convert("log", annotated, CFG).groundTruth());
-        TrackingStep.Outcome out = step.finish(dir, List.of("log"));
-        TrackingResult r = out.result();
+        TrackingResult r = TrackingStep.score(step.endLog(LogTracking.convert("log", annotated, CFG).groundTruth()),
+                List.of("log"));
+        Path submission = step.writeSubmission(dir);
         assertEquals(1.0, r.value(TrackingMetric.MOTA, "car"), 0);
         assertEquals(1.0, r.value(TrackingMetric.RECALL, "car"), 0);
         assertEquals(0.0, r.value(TrackingMetric.IDS, "car"), 0);
         assertEquals(6.0, r.value(TrackingMetric.TP, "car"), 0);
-        assertEquals(dir.resolve("tracking_submission.json"), out.submission());
-        List<TrackingBox> back = TrackingEvaluator.readPredictions(out.submission(), 500);
+        assertEquals(dir.resolve("tracking_submission.json"), submission);
+        List<TrackingBox> back = TrackingEvaluator.readPredictions(submission, 500);
         assertEquals(6, back.size());
         assertTrue(back.stream().allMatch(b -> b.trackingId().equals("1") && b.trackingName().equals("car")));
         // Sample s10 at t = 1 s: world x = 5 + 7 = 12.
         assertEquals(12.0, back.get(5).x(), 1e-9);
-        String json = Files.readString(out.submission());
+        String json = Files.readString(submission);
         assertTrue(json.contains("\"velocity\" : [ NaN, NaN ]"), "first sample's velocity is unknown");
         assertTrue(json.contains("\"velocity\" : [ 10.0"), json.substring(0, Math.min(json.length(), 2000)));
     }
