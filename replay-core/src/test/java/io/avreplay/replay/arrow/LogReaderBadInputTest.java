@@ -197,7 +197,7 @@ class LogReaderBadInputTest extends ArrowTest {
         LogManifest m = ManifestCodec.read(log.resolve("log.json"));
         TreeMap<String, FileEntry> files = new TreeMap<>(m.files());
         Path f = log.resolve(rel);
-        files.put(rel, new FileEntry(Files.size(f), LogReader.crc32c(f)));
+        files.put(rel, new FileEntry(Files.size(f), LogChecksums.crc32c(f)));
         ManifestCodec.write(new LogManifest(m.formatVersion(), m.logId(), m.vehicle(), m.location(), m.startNs(),
                 m.endNs(), m.compression(), m.createdBy(), m.streams(), m.tags(), files), log.resolve("log.json"));
     }
