@@ -5,6 +5,7 @@ import io.avreplay.perception.api.Detector;
 import io.avreplay.perception.run.RunOptions;
 import io.avreplay.perception.run.RunPipeline;
 import io.avreplay.perception.run.RunResult;
+import io.avreplay.replay.arrow.LogReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -19,7 +20,8 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Runs the same logs through several lidar models (or backends of one model), one after the other,
- * each through {@link RunPipeline} with the camera off, and compares them. Not thread-safe.
+ * each through {@link RunPipeline} with the camera off, and compares them. Each log is opened once, and
+ * every model runs over that reader. Not thread-safe.
  */
 public final class Comparison {
     /** Centre distance, metres, within which two detections of the same class agree. */
@@ -64,6 +66,20 @@ public final class Comparison {
      */
     public static List<Row> run(List<Path> logs, List<Detector> models, List<String> labels, Path outDir,
             BufferAllocator allocator) {
+        List<LogReader> open = new ArrayList<>();
+        try {
+            for (Path log : logs) {
+                open.add(LogReader.open(log, allocator));
+            }
+            return runOpen(open, models, labels, outDir, allocator);
+        } finally {
+            open.forEach(LogReader::close);
+        }
+    }
+
+    /** Each model over the same open logs (each log opened once for all models). */
+    private static List<Row> runOpen(List<LogReader> logs, List<Detector> models, List<String> labels, Path outDir,
+            BufferAllocator allocator) {
         List<Row> rows = new ArrayList<>();
         RecordingDetector reference = null;
         for (int i = 0; i < models.size(); i++) {
@@ -72,7 +88,7 @@ public final class Comparison {
                     .filter(p -> p.getType() == MemoryType.HEAP).toList();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             RunResult r = new RunPipeline(rec, Optional.empty(), RunOptions.defaults(), allocator, line -> { })
-                    .run(logs, outDir.resolve("runs").resolve(Integer.toString(i)), true);
+                    .runOpen(logs, outDir.resolve("runs").resolve(Integer.toString(i)), true);
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             if (reference == null) {
                 reference = rec;

@@ -81,10 +81,31 @@ public final class RunPipeline {
      * @throws BadInputException when a log is unreadable or has no lidar or no 3D ground truth
      */
     public RunResult run(List<Path> logs, Path outDir, boolean overwrite) {
+        return publish(logs.stream().map(Path::toString).toList(), outDir, overwrite, body -> {
+            for (Path log : logs) {
+                try (LogReader reader = LogReader.open(log, allocator, checksums)) {
+                    body.accept(reader);
+                }
+            }
+        });
+    }
+
+    /**
+     * As {@link #run(List, Path, boolean)} over logs the caller has open (borrowed, left open; the
+     * pipeline's {@code checksums} setting does not apply to them): several models run over the same logs
+     * (e.g. {@code avreplay compare}) open each log once.
+     */
+    public RunResult runOpen(List<LogReader> logs, Path outDir, boolean overwrite) {
+        return publish(logs.stream().map(r -> r.directory().toString()).toList(), outDir, overwrite, logs::forEach);
+    }
+
+    /** Runs {@code eachLog}'s logs into a temporary directory and publishes it as {@code outDir}. */
+    private RunResult publish(List<String> inputs, Path outDir, boolean overwrite,
+            Consumer<Consumer<LogReader>> eachLog) {
         OutputPublisher publisher = OutputPublisher.to(outDir, OUTPUT_KIND, overwrite);
         Path temp = publisher.begin();
         try {
-            RunResult r = runInto(logs, temp, publisher.destination());
+            RunResult r = runInto(inputs, eachLog, temp, publisher.destination());
             publisher.commit();
             return r;
         } finally {
@@ -92,11 +113,11 @@ public final class RunPipeline {
         }
     }
 
-    private RunResult runInto(List<Path> logs, Path temp, Path destination) {
+    private RunResult runInto(List<String> inputs, Consumer<Consumer<LogReader>> eachLog, Path temp, Path destination) {
         // Lidar (this thread) and camera (the loop's camera thread) run at once, one core each.
         int previousThreads = camera.isPresent() ? io.avreplay.perception.Detectors.setNativeThreadsPerCall(1) : -1;
         try (DetectionLoop loop = new DetectionLoop(lidar, camera, options, allocator)) {
-            return runAll(loop, logs, temp, destination);
+            return runAll(loop, inputs, eachLog, temp, destination);
         } finally {
             if (previousThreads > 0) {
                 io.avreplay.perception.Detectors.setNativeThreadsPerCall(previousThreads);
@@ -104,40 +125,23 @@ public final class RunPipeline {
         }
     }
 
-    private RunResult runAll(DetectionLoop loop, List<Path> logs, Path temp, Path destination) {
+    private RunResult runAll(DetectionLoop loop, List<String> inputs, Consumer<Consumer<LogReader>> eachLog, Path temp,
+            Path destination) {
         long t0 = System.nanoTime();
         NuScenesEvaluator nus = new NuScenesEvaluator(NuScenesConfig.cvpr2019());
         List<String> categories = camera.map(c -> c.card().classes()).orElse(List.of());
         DetectionSink sink = new DetectionSink(categories);
-        NuScenesMetricData nusData = null;
-        CocoMetricData cocoData = null;
-        long logNs = 0;
-        List<RunProvenance.LogRange> ranges = new ArrayList<>();
+        Merged merged = new Merged();
         TrackingStep tracking = new TrackingStep(io.avreplay.perception.track.TrackerParams.defaults(),
                 io.avreplay.eval.tracking.TrackingConfig.nips2019());
-        for (Path log : logs) {
-            try (LogReader reader = LogReader.open(log, allocator, checksums)) {
-                if (reader.annotations3d().isEmpty()) {
-                    throw new BadInputException(reader.directory() + ": the log has no 3D ground truth (annotations.arrow)");
-                }
-                logNs += reader.manifest().durationNs();
-                LogScore score = new LogScore(categories);
-                long[] span = {0, 0, 0};
-                loop.run(reader, listener(reader, score, sink, loop.totals(), span, tracking));
-                tracking.endLog(reader);
-                ranges.add(new RunProvenance.LogRange(reader.manifest().logId(), span[0], span[1], (int) span[2]));
-                NuScenesMetricData d = score.nuScenes(nus);
-                nusData = nusData == null ? d : NuScenesMetricData.merge(nusData, d);
-                if (camera.isPresent()) {
-                    CocoMetricData c = score.coco();
-                    cocoData = cocoData == null ? c : CocoMetricData.merge(cocoData, c);
-                }
-            }
-        }
+        eachLog.accept(reader -> runLog(loop, reader, nus, categories, sink, tracking, merged));
+        NuScenesMetricData nusData = merged.nuScenes;
+        CocoMetricData cocoData = merged.coco;
+        long logNs = merged.logNs;
+        List<RunProvenance.LogRange> ranges = merged.ranges;
         if (nusData == null) {
             throw new BadInputException("no logs to run");
         }
-        List<String> inputs = logs.stream().map(Path::toString).toList();
         NuScenesResult lidarResult = nus.score(nusData, new EvalProvenance("nuscenes", "detection_cvpr_2019",
                 inputs, ToolVersion.current()));
         Optional<CocoResult> cameraResult = cocoData == null ? Optional.empty()
@@ -160,6 +164,34 @@ public final class RunPipeline {
         RunResult result = new RunResult(lidarResult, cameraResult, timing, outputs, provenance, tracked.result());
         RunJson.write(result, temp);
         return result;
+    }
+
+    /** The scores and spans of the logs run so far, merged (a multi-log run equals one evaluation). */
+    private static final class Merged {
+        NuScenesMetricData nuScenes;
+        CocoMetricData coco;
+        long logNs;
+        final List<RunProvenance.LogRange> ranges = new ArrayList<>();
+    }
+
+    /** Detects, tracks and scores one open log, merging its scores into {@code merged}. */
+    private void runLog(DetectionLoop loop, LogReader reader, NuScenesEvaluator nus, List<String> categories,
+            DetectionSink sink, TrackingStep tracking, Merged merged) {
+        if (reader.annotations3d().isEmpty()) {
+            throw new BadInputException(reader.directory() + ": the log has no 3D ground truth (annotations.arrow)");
+        }
+        merged.logNs += reader.manifest().durationNs();
+        LogScore score = new LogScore(categories);
+        long[] span = {0, 0, 0};
+        loop.run(reader, listener(reader, score, sink, loop.totals(), span, tracking));
+        tracking.endLog(reader);
+        merged.ranges.add(new RunProvenance.LogRange(reader.manifest().logId(), span[0], span[1], (int) span[2]));
+        NuScenesMetricData d = score.nuScenes(nus);
+        merged.nuScenes = merged.nuScenes == null ? d : NuScenesMetricData.merge(merged.nuScenes, d);
+        if (camera.isPresent()) {
+            CocoMetricData c = score.coco();
+            merged.coco = merged.coco == null ? c : CocoMetricData.merge(merged.coco, c);
+        }
     }
 
     /** The run's settings, for its provenance. */

@@ -55,20 +55,47 @@ public final class LogReader implements AutoCloseable {
             if (verify) {
                 LogChecksums.verifySmallFiles(dir, manifest);
             }
-            for (StreamInfo s : manifest.streams()) {
-                files.put(s.file(), new ArrowStreamFile(dir, s.file(), LogSchemas.forStream(s.kind(), s.sensor()), allocator));
-            }
+            openStreamFiles();
             this.indexes = IndexLoader.load(dir, manifest, allocator, f -> files.get(f).batchCount());
             this.calibrations = readCalibration();
             this.ego = readEgo();
         } catch (RuntimeException e) {
-            try {
-                close();
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
+            throw closeAfter(e);
         }
+    }
+
+    /** A view of {@code shared}: its checked manifest and loaded index, calibration and poses; own files. */
+    private LogReader(LogReader shared, BufferAllocator allocator, Checksums checksums) {
+        this.dir = shared.dir;
+        this.manifest = shared.manifest;
+        this.allocator = allocator;
+        this.verify = checksums == Checksums.VERIFY;
+        this.indexes = shared.indexes;
+        this.calibrations = shared.calibrations;
+        this.ego = shared.ego;
+        try {
+            if (verify && !shared.verify) {
+                LogChecksums.verifySmallFiles(dir, manifest);
+            }
+            openStreamFiles();
+        } catch (RuntimeException e) {
+            throw closeAfter(e);
+        }
+    }
+
+    private void openStreamFiles() {
+        for (StreamInfo s : manifest.streams()) {
+            files.put(s.file(), new ArrowStreamFile(dir, s.file(), LogSchemas.forStream(s.kind(), s.sensor()), allocator));
+        }
+    }
+
+    private RuntimeException closeAfter(RuntimeException e) {
+        try {
+            close();
+        } catch (RuntimeException cleanup) {
+            e.addSuppressed(cleanup);
+        }
+        return e;
     }
 
     /** Opens a log that verifies checksums ({@link Checksums#VERIFY}); see {@link #open(Path, BufferAllocator, Checksums)}. */
@@ -90,9 +117,31 @@ public final class LogReader implements AutoCloseable {
     public static LogReader open(Path dir, BufferAllocator allocator, Checksums checksums) {
         LogManifest manifest = readManifest(dir);
         checkFiles(dir, manifest);
-        BufferAllocator child = allocator.newChildAllocator("log-reader:" + manifest.logId(), 0, Long.MAX_VALUE);
+        return withChild(allocator, "log-reader:" + manifest.logId(), child -> new LogReader(dir, manifest, child, checksums));
+    }
+
+    /**
+     * Another reader over this open log, for another thread (a reader is not thread-safe): it shares the
+     * manifest, time index, calibration and ego poses this reader checked and loaded at {@link #open}
+     * (immutable, so sharing them across threads is safe) and opens only its own file handles and buffers.
+     * The log is opened once however many threads decode it. May be called from any thread while this
+     * reader is in use; the view is owned by the caller and outlives nothing it shares.
+     *
+     * @param allocator parent allocator; the view takes a named child of it ({@code log-view:<logId>})
+     * @param checksums whether the view checks every batch before decoding it (and, when this reader did
+     *                  not verify at open, the small files now)
+     * @throws CorruptLogException when a stream file changed since the open and no longer reads
+     */
+    public LogReader view(BufferAllocator allocator, Checksums checksums) {
+        return withChild(allocator, "log-view:" + manifest.logId(), child -> new LogReader(this, child, checksums));
+    }
+
+    /** Runs {@code make} with a fresh named child allocator, closing the child when it fails. */
+    private static LogReader withChild(BufferAllocator parent, String name,
+            java.util.function.Function<BufferAllocator, LogReader> make) {
+        BufferAllocator child = parent.newChildAllocator(name, 0, Long.MAX_VALUE);
         try {
-            return new LogReader(dir, manifest, child, checksums);
+            return make.apply(child);
         } catch (RuntimeException e) {
             try {
                 child.close();

@@ -47,6 +47,17 @@ class ReplayTest extends ArrowTest {
         return out;
     }
 
+    @Test
+    void readAheadThreadsDecodeThroughViewsSoTheLogIsOpenedOnce() {
+        opens.reset(); // forget the fixture's writing
+        try (Replay r = replay().decodeThreads(2).build()) {
+            assertEquals(29, refs(r).size());
+        }
+        // one open by the replay; each of the 2 read-ahead threads takes a view (no open of its own)
+        assertEquals(java.util.Map.of("fixture-log", 1), opens.opened());
+        assertEquals(java.util.Map.of("fixture-log", 2), opens.views());
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {0, Replay.DEFAULT_READ_AHEAD_BYTES})
     void framesComeOutInTimestampOrderWithLidarFirstOnTies(long readAhead) {
