@@ -30,19 +30,13 @@ final class ModelsCommand implements Runnable {
     /** {@code models list}: name, task, backends, FLOPs and size of each shipped model. */
     @Command(name = "list", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
             description = "List the shipped models: task, backends that can run them, GFLOPs per frame, size.")
-    static final class ListModels implements Callable<Integer> {
+    static final class ListModels extends FormattedCommand {
         /** Every shipped model folds, so each runs on DL4J, the folded path, and ONNX Runtime once exported. */
         private static final String BACKENDS = "dl4j, folded, onnx (models export)";
 
-        @Mixin
-        FormatOption format;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             ArrayNode rows = Json.MAPPER.createArrayNode();
             if (!format.json()) {
                 out.printf("%-18s %-10s %-36s %10s %10s %s%n", "NAME", "TASK", "BACKENDS", "GFLOP", "SIZE_KB",

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + "detections (Arrow, nuScenes submission JSON, COCO results JSON), track the lidar detections (tracking "
                 + "submission JSON) and score them against the logs' ground truth (nuScenes detection and tracking "
                 + "metrics for lidar, COCO for camera)."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends FormattedCommand {
     @Parameters(paramLabel = "LOG", arity = "1..*", description = "Log directories, replayed in order.")
     List<Path> logs;
 
@@ -54,12 +54,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     VerifyOption verify = new VerifyOption();
 
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         RunResult r;
@@ -67,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
             r = run(logs, out, overwrite, verify.checksums(), models, new RunOptions(cameraRate, 4, cameraId), progress,
                     spec.commandLine().getErr());
         }
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         o.println(format.json() ? io.avreplay.eval.detection.ResultJson.write(RunJson.toTree(r)) : text(r));
         o.flush();
         return ExitCodes.OK;
