@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.avreplay.replay.arrow.TestLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,50 +17,24 @@ class GateCommandTest {
 
     Path root;
     Path catalog;
+    GateFixture fx;
 
     @BeforeEach
     void setUp() throws IOException {
-        root = Files.createDirectories(dir.resolve("logs"));
-        try (RootAllocator a = new RootAllocator()) {
-            TestLogs.write(root.resolve("drives/a"), a, TestLogs.Spec.small().withSweeps(60));
-        }
-        catalog = Files.createDirectories(dir.resolve("catalog"));
-        Files.writeString(catalog.resolve("car.yaml"), """
-                id: car-ahead
-                title: Car ahead
-                log: {path: drives/a}
-                window: {start: 0s, end: 5s}
-                tags: {weather: clear}
-                classes: [car, pedestrian]
+        fx = new GateFixture(dir, """
                 gates:
                   - ap[car]@2m >= 0.9
                   - ap[car]@2m drop <= 0.05
                 """);
-        results("good", true);
-        results("bad", false);
-    }
-
-    /** Results for the fixture log: the car of every sweep (exact box) or nothing. */
-    void results(String name, boolean hit) throws IOException {
-        Path d = Files.createDirectories(dir.resolve(name));
-        StringBuilder b = new StringBuilder("{\"results\": {");
-        for (int i = 0; i < 60; i++) {
-            long t = TestLogs.T0 + i * TestLogs.LIDAR_PERIOD_NS;
-            b.append(i == 0 ? "" : ",").append('"').append(t).append("\": [");
-            if (hit) {
-                b.append(String.format(Locale.ROOT, "{\"translation\": [%.2f, 0, 0.8], \"size\": [1.9, 4.5, 1.6], "
-                        + "\"rotation\": [1, 0, 0, 0], \"velocity\": [5, 0], \"detection_name\": \"car\", "
-                        + "\"detection_score\": 0.9, \"attribute_name\": \"vehicle.moving\"}", 10 + 0.5 * i));
-            }
-            b.append(']');
-        }
-        Files.writeString(d.resolve("fixture-log.json"), b.append("}}").toString());
+        root = fx.root;
+        catalog = fx.catalog;
+        fx.results("good", i -> true, 0);
+        fx.results("bad", i -> false, 0);
     }
 
     @Test
     void passingRunWritesEveryReport() {
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                dir.resolve("good").toString(), "--baseline", dir.resolve("good").toString(),
+        CliRun r = fx.gate(dir.resolve("good").toString(), "--baseline", dir.resolve("good").toString(),
                 "--junit", dir.resolve("out/junit.xml").toString(), "--markdown", dir.resolve("out/summary.md").toString(),
                 "--html", dir.resolve("out/report.html").toString(), "--json", dir.resolve("out/report.json").toString());
         assertEquals(0, r.exitCode(), r.err() + r.out());
@@ -73,8 +44,7 @@ class GateCommandTest {
 
     @Test
     void regressionFailsWithExitOneAndReports() throws IOException {
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                dir.resolve("bad").toString(), "--baseline", dir.resolve("good").toString(),
+        CliRun r = fx.gate(dir.resolve("bad").toString(), "--baseline", dir.resolve("good").toString(),
                 "--junit", dir.resolve("junit.xml").toString(), "--html", dir.resolve("r.html").toString(),
                 "--markdown", dir.resolve("r.md").toString(), "--json", dir.resolve("r.json").toString());
         assertEquals(1, r.exitCode(), r.err() + r.out());
@@ -97,8 +67,7 @@ class GateCommandTest {
                 window: {start: 0s, end: 1s}
                 classes: [car]
                 """);
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                dir.resolve("good").toString(), "--junit", dir.resolve("j.xml").toString());
+        CliRun r = fx.gate(dir.resolve("good").toString(), "--junit", dir.resolve("j.xml").toString());
         assertEquals(3, r.exitCode(), r.err());
         assertTrue(r.err().contains("missing.yaml:3: field 'log':") && r.err().contains("not found"), r.err());
         assertFalse(Files.exists(dir.resolve("j.xml")));
@@ -107,8 +76,7 @@ class GateCommandTest {
     @Test
     void windowOutsideItsLogIsBadInput() throws IOException {
         Files.writeString(catalog.resolve("car.yaml"), Files.readString(catalog.resolve("car.yaml")).replace("end: 5s", "end: 60s"));
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                dir.resolve("good").toString(), "--json", dir.resolve("j.json").toString());
+        CliRun r = fx.gate(dir.resolve("good").toString(), "--json", dir.resolve("j.json").toString());
         assertEquals(3, r.exitCode(), r.err());
         assertTrue(r.err().contains("field 'window'") && r.err().contains("outside its log"), r.err());
         assertFalse(Files.exists(dir.resolve("j.json")));
@@ -119,8 +87,7 @@ class GateCommandTest {
         Files.createSymbolicLink(root.resolve("escape"), dir.resolve("good"));
         Files.writeString(catalog.resolve("car.yaml"), Files.readString(catalog.resolve("car.yaml"))
                 .replace("drives/a", "escape"));
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                dir.resolve("good").toString());
+        CliRun r = fx.gate(dir.resolve("good").toString());
         assertEquals(3, r.exitCode(), r.err());
         assertTrue(r.err().contains("outside the log root"), r.err());
     }

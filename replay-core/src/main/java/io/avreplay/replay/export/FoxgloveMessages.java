@@ -42,19 +42,19 @@ final class FoxgloveMessages {
     }
 
     private static void vec(JsonGenerator g, String field, Vec3 v) throws IOException {
-        g.writeObjectFieldStart(field);
-        g.writeNumberField("x", v.x());
-        g.writeNumberField("y", v.y());
-        g.writeNumberField("z", v.z());
-        g.writeEndObject();
+        components(g, field, "xyz", v.x(), v.y(), v.z());
     }
 
     private static void quat(JsonGenerator g, String field, Quaternion q) throws IOException {
+        components(g, field, "xyzw", q.x(), q.y(), q.z(), q.w());
+    }
+
+    /** {@code field: {n0: v0, n1: v1, ...}}, the names one letter each of {@code names}. */
+    private static void components(JsonGenerator g, String field, String names, double... values) throws IOException {
         g.writeObjectFieldStart(field);
-        g.writeNumberField("x", q.x());
-        g.writeNumberField("y", q.y());
-        g.writeNumberField("z", q.z());
-        g.writeNumberField("w", q.w());
+        for (int i = 0; i < values.length; i++) {
+            g.writeNumberField(names.substring(i, i + 1), values[i]);
+        }
         g.writeEndObject();
     }
 
@@ -75,26 +75,27 @@ final class FoxgloveMessages {
         g.writeEndObject();
     }
 
-    static Body extrinsics(List<SensorCalibration> cals, long t) {
+    /** A {@code FrameTransforms} message whose {@code transforms} array {@code items} writes. */
+    private static Body transforms(Body items) {
         return g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("transforms");
-            for (SensorCalibration c : cals) {
-                transform(g, t, McapExport.EGO, c.sensorId(), c.sensorToEgo());
-            }
+            items.write(g);
             g.writeEndArray();
             g.writeEndObject();
         };
     }
 
+    static Body extrinsics(List<SensorCalibration> cals, long t) {
+        return transforms(g -> {
+            for (SensorCalibration c : cals) {
+                transform(g, t, McapExport.EGO, c.sensorId(), c.sensorToEgo());
+            }
+        });
+    }
+
     static Body egoPose(EgoPose p) {
-        return g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("transforms");
-            transform(g, p.timestampNs(), McapExport.WORLD, McapExport.EGO, p.egoToWorld());
-            g.writeEndArray();
-            g.writeEndObject();
-        };
+        return transforms(g -> transform(g, p.timestampNs(), McapExport.WORLD, McapExport.EGO, p.egoToWorld()));
     }
 
     static Body pointCloud(LidarSweep s) {

@@ -26,19 +26,10 @@ import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of unreadable log gets a specific exception whose one-line message names the file. */
-class LogReaderBadInputTest extends ArrowTest {
-    Path log;
-
-    @BeforeEach
-    void setUp() {
-        log = tmp.resolve("log");
-        TestLogs.write(log, allocator, TestLogs.Spec.small());
-    }
-
+class LogReaderBadInputTest extends FixtureLogTest {
     @Test
     void missingManifestSaysIncomplete() throws IOException {
         Files.delete(log.resolve("log.json"));
