@@ -68,12 +68,8 @@ public final class CameraDecoder {
         return Math.max(0, Math.min(max, v));
     }
 
-    /** @return intersection over union of two boxes, 0 when both are empty */
+    /** @return intersection over union of two detections' boxes, 0 when both are empty */
     static double iou(Detection2d a, Detection2d b) {
-        double iw = Math.max(0, Math.min(a.box().x2(), b.box().x2()) - Math.max(a.box().x1(), b.box().x1()));
-        double ih = Math.max(0, Math.min(a.box().y2(), b.box().y2()) - Math.max(a.box().y1(), b.box().y1()));
-        double inter = iw * ih;
-        double union = a.box().width() * a.box().height() + b.box().width() * b.box().height() - inter;
-        return union > 0 ? inter / union : 0;
+        return a.box().iou(b.box());
     }
 }

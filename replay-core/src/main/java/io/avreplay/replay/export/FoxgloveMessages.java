@@ -75,6 +75,12 @@ final class FoxgloveMessages {
         g.writeEndObject();
     }
 
+    /** {@code color: {r, g, b, a}} from the low 24 bits of {@code rgb} (0xRRGGBB), each channel in [0, 1]. */
+    private static void colour(JsonGenerator g, int rgb, double alpha) throws IOException {
+        components(g, "color", "rgba", ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0,
+                alpha);
+    }
+
     /** A {@code FrameTransforms} message whose {@code transforms} array {@code items} writes. */
     private static Body transforms(Body items) {
         return g -> {
@@ -198,12 +204,7 @@ final class FoxgloveMessages {
                 pose(g, "pose", new Pose(Quaternion.fromYaw(a.box().yaw()), a.box().centre()));
                 vec(g, "size", new Vec3(a.box().length(), a.box().width(), a.box().height()));
                 int h = a.category().hashCode();
-                g.writeObjectFieldStart("color");
-                g.writeNumberField("r", ((h >> 16) & 0xFF) / 255.0);
-                g.writeNumberField("g", ((h >> 8) & 0xFF) / 255.0);
-                g.writeNumberField("b", (h & 0xFF) / 255.0);
-                g.writeNumberField("a", 0.5);
-                g.writeEndObject();
+                colour(g, h, 0.5);
                 g.writeEndObject();
                 g.writeEndArray();
                 g.writeEndObject();
@@ -234,12 +235,7 @@ final class FoxgloveMessages {
                 g.writeStartObject();
                 pose(g, "pose", new Pose(Quaternion.fromYaw(b.box().yaw()), b.box().centre()));
                 vec(g, "size", new Vec3(b.box().length(), b.box().width(), b.box().height()));
-                g.writeObjectFieldStart("color");
-                g.writeNumberField("r", ((b.rgb() >> 16) & 0xFF) / 255.0);
-                g.writeNumberField("g", ((b.rgb() >> 8) & 0xFF) / 255.0);
-                g.writeNumberField("b", (b.rgb() & 0xFF) / 255.0);
-                g.writeNumberField("a", 0.6);
-                g.writeEndObject();
+                colour(g, b.rgb(), 0.6);
                 g.writeEndObject();
                 g.writeEndArray();
                 g.writeEndObject();
