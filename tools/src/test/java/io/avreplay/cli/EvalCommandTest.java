@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import io.avreplay.eval.Golden;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,12 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code avreplay eval nuscenes|coco|kitti}: exit codes and output. */
 class EvalCommandTest extends InProcessCli {
     static Path golden() {
-        String prop = System.getProperty("avreplay.shared");
-        Path shared = prop != null && Files.isDirectory(Path.of(prop)) ? Path.of(prop) : Path.of("..", "shared");
-        if (!Files.isDirectory(shared.resolve("golden"))) {
-            shared = Path.of("..", "..", "shared");
-        }
-        return shared.resolve("golden");
+        return Golden.root();
     }
 
     @Test

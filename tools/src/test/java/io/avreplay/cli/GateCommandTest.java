@@ -15,8 +15,6 @@ class GateCommandTest {
     @TempDir
     Path dir;
 
-    Path root;
-    Path catalog;
     GateFixture fx;
 
     @BeforeEach
@@ -26,8 +24,6 @@ class GateCommandTest {
                   - ap[car]@2m >= 0.9
                   - ap[car]@2m drop <= 0.05
                 """);
-        root = fx.root;
-        catalog = fx.catalog;
         fx.results("good", i -> true, 0);
         fx.results("bad", i -> false, 0);
     }
@@ -60,7 +56,7 @@ class GateCommandTest {
 
     @Test
     void missingLogIsBadInputAndNothingIsWritten() throws IOException {
-        Files.writeString(catalog.resolve("missing.yaml"), """
+        Files.writeString(fx.catalog.resolve("missing.yaml"), """
                 id: missing
                 title: Missing log
                 log: {path: drives/none}
@@ -75,7 +71,7 @@ class GateCommandTest {
 
     @Test
     void windowOutsideItsLogIsBadInput() throws IOException {
-        Files.writeString(catalog.resolve("car.yaml"), Files.readString(catalog.resolve("car.yaml")).replace("end: 5s", "end: 60s"));
+        Files.writeString(fx.catalog.resolve("car.yaml"), Files.readString(fx.catalog.resolve("car.yaml")).replace("end: 5s", "end: 60s"));
         CliRun r = fx.gate(dir.resolve("good").toString(), "--json", dir.resolve("j.json").toString());
         assertEquals(3, r.exitCode(), r.err());
         assertTrue(r.err().contains("field 'window'") && r.err().contains("outside its log"), r.err());
@@ -84,8 +80,8 @@ class GateCommandTest {
 
     @Test
     void symlinkEscapeIsBadInput() throws IOException {
-        Files.createSymbolicLink(root.resolve("escape"), dir.resolve("good"));
-        Files.writeString(catalog.resolve("car.yaml"), Files.readString(catalog.resolve("car.yaml"))
+        Files.createSymbolicLink(fx.root.resolve("escape"), dir.resolve("good"));
+        Files.writeString(fx.catalog.resolve("car.yaml"), Files.readString(fx.catalog.resolve("car.yaml"))
                 .replace("drives/a", "escape"));
         CliRun r = fx.gate(dir.resolve("good").toString());
         assertEquals(3, r.exitCode(), r.err());
@@ -108,7 +104,7 @@ class GateCommandTest {
 
     @Test
     void coverageCountsInstancesWithLogs() {
-        CliRun c = CliRun.of("scenarios", "coverage", catalog.toString(), "--logs", root.toString());
+        CliRun c = CliRun.of("scenarios", "coverage", fx.catalog.toString(), "--logs", fx.root.toString());
         assertEquals(0, c.exitCode(), c.err());
         // The fixture has one car track and one pedestrian track in the window.
         assertTrue(c.out().matches("(?s).*\\ncar\\s+1\\s+5\\.0\\s+1\\n.*"), c.out());
@@ -117,7 +113,7 @@ class GateCommandTest {
     @Test
     void mineWritesValidScenarios() {
         Path out = dir.resolve("mined");
-        CliRun m = CliRun.of("scenarios", "mine", root.resolve("drives/a").toString(), "--log-root", root.toString(),
+        CliRun m = CliRun.of("scenarios", "mine", fx.root.resolve("drives/a").toString(), "--log-root", fx.root.toString(),
                 "--out", out.toString());
         assertEquals(0, m.exitCode(), m.err());
         // The fixture's car is always 10-40 m straight ahead: no rule but possibly none fires; the output must validate.

@@ -20,8 +20,6 @@ class GateSafetyCommandTest {
     @TempDir
     Path dir;
 
-    Path root;
-    Path catalog;
     GateFixture fx;
 
     @BeforeEach
@@ -38,8 +36,6 @@ class GateSafetyCommandTest {
                   - max_miss_s[car] <= 0.5
                   - recall[car, 0-30m] drop <= 0.05
                 """);
-        root = fx.root;
-        catalog = fx.catalog;
     }
 
     Path results(String name, IntPredicate hit, long shiftNs) throws IOException {
@@ -81,7 +77,7 @@ class GateSafetyCommandTest {
     @Test
     void emptyCatalogueFailsWithAClearLine() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        CliRun r = CliRun.of("gate", "--catalog", empty.toString(), "--logs", root.toString(), "--candidate",
+        CliRun r = CliRun.of("gate", "--catalog", empty.toString(), "--logs", fx.root.toString(), "--candidate",
                 results("good", i -> true, 0).toString());
         assertTrue(r.exitCode() == 1 || r.exitCode() == 3, r.out() + r.err());
         assertTrue((r.out() + r.err()).contains("no scenario"), r.out() + r.err());
@@ -89,7 +85,7 @@ class GateSafetyCommandTest {
 
     @Test
     void missingCatalogueIsBadInput() throws IOException {
-        CliRun r = CliRun.of("gate", "--catalog", dir.resolve("nowhere").toString(), "--logs", root.toString(),
+        CliRun r = CliRun.of("gate", "--catalog", dir.resolve("nowhere").toString(), "--logs", fx.root.toString(),
                 "--candidate", results("good", i -> true, 0).toString());
         assertEquals(3, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("nowhere"), r.err());
@@ -98,7 +94,7 @@ class GateSafetyCommandTest {
     @Test
     void windowWithoutFramesJudgesNothingAndFails() throws IOException {
         // The fixture log is annotated every 0.1 s: a 5.81-5.89 s window (annotations every 0.1 s) holds no frame.
-        Files.writeString(catalog.resolve("car.yaml"), Files.readString(catalog.resolve("car.yaml"))
+        Files.writeString(fx.catalog.resolve("car.yaml"), Files.readString(fx.catalog.resolve("car.yaml"))
                 .replace("{start: 0s, end: 5s}", "{start: 5810ms, end: 5890ms}"));
         CliRun r = fx.gate(results("good", i -> true, 0).toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
