@@ -58,16 +58,21 @@ class EvalLogCommandTest extends FixtureLogTest {
         return out;
     }
 
+    /** {@code eval log} of {@code pred} with the configuration restricted to car (class range 50 m), as JSON. */
+    private JsonNode evalCarsOnly(Path pred) throws Exception {
+        Path cfg = tmp.resolve("cfg.json");
+        java.nio.file.Files.writeString(cfg, "{\"class_range\": {\"car\": 50}}");
+        CliRun r = CliRun.of("eval", "log", log.toString(), "--pred", pred.toString(), "--config", cfg.toString(),
+                "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        return Json.MAPPER.readTree(r.out());
+    }
+
     @Test
     void groundTruthAsPredictionsScoresOneForTheClassesPresent() throws Exception {
         // The fixture's pedestrian has 0 lidar points, so the devkit's num_pts filter removes it:
         // only the car is scored. Config restricted to car so absent classes do not dilute the mean.
-        Path cfg = tmp.resolve("cfg.json");
-        java.nio.file.Files.writeString(cfg, "{\"class_range\": {\"car\": 50}}");
-        CliRun r = CliRun.of("eval", "log", log.toString(), "--pred", predictions(0).toString(), "--config",
-                cfg.toString(), "--format", "json");
-        assertEquals(0, r.exitCode(), r.err());
-        JsonNode j = Json.MAPPER.readTree(r.out());
+        JsonNode j = evalCarsOnly(predictions(0));
         assertEquals(1.0, j.get("mean_ap").asDouble(), 1e-9);
         assertEquals(1.0, j.get("label_aps").get("car").get("0.5").asDouble(), 1e-9);
     }
@@ -75,12 +80,7 @@ class EvalLogCommandTest extends FixtureLogTest {
     @Test
     void shiftedPredictionsLoseTheTightThresholds() throws Exception {
         // A 0.75 m shift misses at 0.5 m and matches at 1, 2 and 4 m: car AP = (0 + 1 + 1 + 1) / 4.
-        Path cfg = tmp.resolve("cfg.json");
-        java.nio.file.Files.writeString(cfg, "{\"class_range\": {\"car\": 50}}");
-        CliRun r = CliRun.of("eval", "log", log.toString(), "--pred", predictions(0.75).toString(), "--config",
-                cfg.toString(), "--format", "json");
-        assertEquals(0, r.exitCode(), r.err());
-        JsonNode j = Json.MAPPER.readTree(r.out());
+        JsonNode j = evalCarsOnly(predictions(0.75));
         assertEquals(0.75, j.get("mean_ap").asDouble(), 1e-9);
         assertEquals(0.0, j.get("label_aps").get("car").get("0.5").asDouble(), 1e-9);
         assertTrue(j.get("tp_errors").get("trans_err").asDouble() > 0.7);
