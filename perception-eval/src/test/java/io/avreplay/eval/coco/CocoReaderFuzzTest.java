@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.eval.detection.InputFuzzer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -42,11 +41,9 @@ class CocoReaderFuzzTest {
 
     @Test
     void everyMutationGivesAResultOrOneLineNamingTheFile() throws IOException {
-        byte[] gt = GT.getBytes(StandardCharsets.UTF_8);
-        byte[] dt = DT.getBytes(StandardCharsets.UTF_8);
         Path gtFile = dir.resolve("gt.json");
         Path dtFile = dir.resolve("dt.json");
-        InputFuzzer.fuzzPair(14_000, 2_000, gt, gtFile, dt, dtFile, seed -> {
+        InputFuzzer.fuzzPair(14_000, 2_000, GT, gtFile, DT, dtFile, seed -> {
             CocoResult result = new CocoEvaluator().evaluateFiles(gtFile, dtFile);
             result.stats().forEach((stat, v) -> assertTrue(v == -1 || !(v < 0 || v > 1),
                     "seed " + seed + ": " + stat + " = " + v));

@@ -49,12 +49,14 @@ public final class InputFuzzer {
      * under {@link #check}. Fails unless both outcomes occur more than 50 times: a fuzzer whose mutations all
      * fail (or all pass) tests nothing.
      *
-     * @param gt       the ground truth's bytes, written to {@code gtFile}
-     * @param pred     the predictions' bytes, written to {@code predFile}
+     * @param gtText   the ground truth (written UTF-8 to {@code gtFile})
+     * @param predText the predictions (written UTF-8 to {@code predFile})
      * @throws IOException when a file cannot be written
      */
-    public static void fuzzPair(long firstSeed, int cases, byte[] gt, Path gtFile, byte[] pred, Path predFile,
-            SeededCase score) throws IOException {
+    public static void fuzzPair(long firstSeed, int cases, String gtText, Path gtFile, String predText,
+            Path predFile, SeededCase score) throws IOException {
+        byte[] gt = gtText.getBytes(StandardCharsets.UTF_8);
+        byte[] pred = predText.getBytes(StandardCharsets.UTF_8);
         int scored = 0;
         int refused = 0;
         for (long seed = firstSeed; seed < firstSeed + cases; seed++) {

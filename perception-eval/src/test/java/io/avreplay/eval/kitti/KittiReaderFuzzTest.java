@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.eval.detection.InputFuzzer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -37,16 +36,14 @@ class KittiReaderFuzzTest {
 
     @Test
     void everyMutationGivesAResultOrOneLineNamingTheFile() throws IOException {
-        byte[] gt = GT.getBytes(StandardCharsets.UTF_8);
-        byte[] pred = PRED.getBytes(StandardCharsets.UTF_8);
         Path gtDir = Files.createDirectories(dir.resolve("label_2"));
         Path predDir = Files.createDirectories(dir.resolve("pred"));
         Path gtFile = gtDir.resolve("000000.txt");
         Path predFile = predDir.resolve("000000.txt");
-        Files.write(gtDir.resolve("000001.txt"), gt);
-        Files.write(predDir.resolve("000001.txt"), pred);
+        Files.writeString(gtDir.resolve("000001.txt"), GT);
+        Files.writeString(predDir.resolve("000001.txt"), PRED);
         KittiEvaluator evaluator = new KittiEvaluator();
-        InputFuzzer.fuzzPair(34_000, 800, gt, gtFile, pred, predFile, seed -> {
+        InputFuzzer.fuzzPair(34_000, 800, GT, gtFile, PRED, predFile, seed -> {
             KittiResult result = evaluator.evaluateDirectories(gtDir, predDir);
             result.curves().forEach((cls, metrics) -> metrics.forEach((metric, c) -> c.ap().forEach(ap ->
                     assertTrue(!(ap < 0 || ap > 100), "seed " + seed + ": " + cls + " " + metric + " AP " + ap))));

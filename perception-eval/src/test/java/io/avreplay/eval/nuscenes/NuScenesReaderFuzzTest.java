@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.eval.detection.InputFuzzer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,12 +44,10 @@ class NuScenesReaderFuzzTest {
 
     @Test
     void everyMutationGivesAResultOrOneLineNamingTheFile() throws IOException {
-        byte[] gt = GT.getBytes(StandardCharsets.UTF_8);
-        byte[] pred = PRED.getBytes(StandardCharsets.UTF_8);
         Path gtFile = dir.resolve("gt.json");
         Path predFile = dir.resolve("pred.json");
         NuScenesEvaluator evaluator = new NuScenesEvaluator(NuScenesConfig.cvpr2019());
-        InputFuzzer.fuzzPair(24_000, 1_000, gt, gtFile, pred, predFile, seed -> {
+        InputFuzzer.fuzzPair(24_000, 1_000, GT, gtFile, PRED, predFile, seed -> {
             NuScenesResult result = evaluator.evaluateFiles(gtFile, predFile);
             // NaN is the documented value of an undefined metric
             assertTrue(!(result.meanAp() < 0 || result.meanAp() > 1), "seed " + seed + ": mAP " + result.meanAp());
