@@ -73,7 +73,7 @@ public final class Comparison {
             }
             return runOpen(open, models, labels, outDir, allocator);
         } finally {
-            open.forEach(LogReader::close);
+            LogReader.closeAll(open);
         }
     }
 

@@ -331,6 +331,25 @@ public final class LogReader implements AutoCloseable {
     }
 
     /**
+     * Closes every reader of {@code readers}, each even when an earlier one fails.
+     *
+     * @throws RuntimeException the first failure, the later ones suppressed in it
+     */
+    public static void closeAll(Iterable<LogReader> readers) {
+        RuntimeException failure = null;
+        for (LogReader r : readers) {
+            try {
+                r.close();
+            } catch (RuntimeException e) {
+                failure = LogFiles.chain(failure, e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
      * Releases every Arrow buffer and file handle of this reader. Idempotent. Every file is closed even
      * when one fails; the first failure (a leak report) is thrown with the others suppressed.
      */

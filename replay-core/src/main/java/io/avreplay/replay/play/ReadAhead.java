@@ -74,20 +74,18 @@ final class ReadAhead<T> implements ItemSource<T> {
 
     /** Closes every reader; returns the first failure, or adds them all to {@code cause} when there is one. */
     private static Throwable closeAll(List<LogReader> readers, Throwable cause) {
-        Throwable first = cause;
-        for (LogReader r : readers) {
-            try {
-                r.close();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
+        try {
+            LogReader.closeAll(readers);
+            return null;
+        } catch (RuntimeException e) {
+            if (cause == null) {
+                return e;
             }
+            cause.addSuppressed(e);
+            return null;
+        } finally {
+            readers.clear();
         }
-        readers.clear();
-        return cause == null ? first : null;
     }
 
     @Override

@@ -214,7 +214,7 @@ public final class Replay implements AutoCloseable {
             players = new ArrayList<>(open);
         }
         players.forEach(Player::close);
-        owned.forEach(LogReader::close);
+        LogReader.closeAll(owned);
     }
 
     /** Configures a {@link Replay}. Not thread-safe. */

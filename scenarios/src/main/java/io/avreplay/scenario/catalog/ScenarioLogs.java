@@ -73,21 +73,10 @@ public final class ScenarioLogs implements AutoCloseable {
     /** Closes every log still open (after a failure part way); the first failure is thrown, others suppressed. */
     @Override
     public void close() {
-        RuntimeException failure = null;
-        for (LogReader r : open.values()) {
-            try {
-                r.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        open.clear();
-        if (failure != null) {
-            throw failure;
+        try {
+            LogReader.closeAll(open.values());
+        } finally {
+            open.clear();
         }
     }
 }
