@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 
 /** Locates the golden vectors of the reference tools under {@code <shared>/golden}. */
 public final class Golden {
@@ -42,6 +43,18 @@ public final class Golden {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One golden case's check: throws (an assertion error) when the case is not reproduced. */
+    @FunctionalInterface
+    public interface Check {
+        void run(Path caseDir) throws Exception;
+    }
+
+    /** @return one dynamic test per golden case of {@code benchmark}, named after its directory */
+    public static Stream<DynamicTest> tests(String benchmark, Check check) {
+        return cases(benchmark).stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(),
+                () -> check.run(dir)));
     }
 
     /** @return the parsed JSON file */

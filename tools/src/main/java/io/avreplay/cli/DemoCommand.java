@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  * {@code avreplay demo}: the main job on the bundled default data. Synthesizes the default log (once;
  * kept at {@code OUT/log}), shows and validates it, replays it as synced frame sets, runs the shipped
  * lidar and camera detectors, scores them (nuScenes and COCO) and renders a camera frame and a bird's-eye
- * view with the ground truth, then prints where everything is.
+ * view with the ground truth, then prints where everything is. The log is opened once: every step reads
+ * that one reader.
  */
 @Command(name = "demo", description = {"Run the main job on the bundled default data: synthesize the default log if absent "
                 + "(kept at OUT/log), info, validate, replay, run the shipped detectors, score, render, and print "
@@ -69,35 +70,36 @@ final class DemoCommand implements Callable<Integer> {
                 o.printf("  synthesized preset %s, seed %d, %s in %.1f s -> %s%n", preset, seed, duration,
                         (System.nanoTime() - t) / 1e9, log);
             }
-            step(o, 2, "avreplay info " + log);
-            try (LogReader reader = LogReader.open(log, allocator)) {
-                o.println(indent(InfoCommand.toText(LogSummary.of(reader))));
-                step(o, 3, "avreplay validate " + log);
-                List<Problem> problems = LogValidator.validate(reader);
-                o.println(problems.isEmpty() ? "  OK: no problems" : "  " + problems.size() + " problems, first: " + problems.get(0));
-                if (!problems.isEmpty()) {
-                    return ExitCodes.FAILED;
-                }
+            try (LogReader reader = LogReader.open(log, allocator)) { // the one open of the log: every step reads it
+                return steps(o, reader, allocator);
             }
-            step(o, 4, "avreplay replay --sync " + log);
-            replay(o, log, allocator);
         }
+    }
+
+    /** Steps 2 to 6 on the open log, then where the results are; the exit code. */
+    private int steps(PrintWriter o, LogReader reader, RootAllocator allocator) {
+        Path log = reader.directory();
+        step(o, 2, "avreplay info " + log);
+        o.println(indent(InfoCommand.toText(LogSummary.of(reader))));
+        step(o, 3, "avreplay validate " + log);
+        List<Problem> problems = LogValidator.validate(reader);
+        o.println(problems.isEmpty() ? "  OK: no problems" : "  " + problems.size() + " problems, first: " + problems.get(0));
+        if (!problems.isEmpty()) {
+            return ExitCodes.FAILED;
+        }
+        step(o, 4, "avreplay replay --sync " + log);
+        replay(o, reader, allocator);
         step(o, 5, "avreplay run " + log + " --out " + out.resolve("results"));
         RunResult r;
         try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("logs")) {
-            r = RunCommand.run(List.of(log), out.resolve("results"), true, io.avreplay.replay.arrow.Checksums.VERIFY,
-                    new ModelOptions(), RunOptions.defaults(), progress,
-                    spec.commandLine().getErr());
+            r = RunCommand.runOpen(List.of(reader), out.resolve("results"), true, new ModelOptions(),
+                    RunOptions.defaults(), progress, spec.commandLine().getErr());
         }
         o.println(indent(RunCommand.text(r)));
         step(o, 6, "avreplay render " + log + " --at 2s --run " + out.resolve("results") + " --out " + out.resolve("render"));
-        List<Path> pngs;
-        try (RootAllocator allocator = Allocators.root()) {
-            pngs = LogRenderer.render(log, 2_000_000_000L, out.resolve("render"), true, allocator,
-                    io.avreplay.replay.arrow.Checksums.VERIFY,
-                    java.util.Optional.of(io.avreplay.scenario.overlay.RunDetections.read(out.resolve("results"), allocator)
-                            .withMinScore(io.avreplay.scenario.overlay.RunDetections.DEFAULT_MIN_SCORE)));
-        }
+        List<Path> pngs = LogRenderer.render(reader, 2_000_000_000L, out.resolve("render"), true,
+                java.util.Optional.of(io.avreplay.scenario.overlay.RunDetections.read(out.resolve("results"), allocator)
+                        .withMinScore(io.avreplay.scenario.overlay.RunDetections.DEFAULT_MIN_SCORE)));
         pngs.forEach(p -> o.println("  " + p));
         o.println();
         o.println("Done. Results are in " + out.toAbsolutePath().normalize() + ":");
@@ -110,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void replay(PrintWriter o, Path log, RootAllocator allocator) {
+    private static void replay(PrintWriter o, LogReader log, RootAllocator allocator) {
         long sets = 0;
         long missing = 0;
         ReplaySummary summary;

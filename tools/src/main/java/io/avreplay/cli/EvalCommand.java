@@ -18,7 +18,6 @@ import io.avreplay.eval.nuscenes.NuScenesText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,31 +55,22 @@ public final class EvalCommand implements Runnable {
     }
 
     /** {@code avreplay eval nuscenes}. */
-    @Command(name = "nuscenes", description = "nuScenes detection (nuscenes-devkit 1.2.0, detection_cvpr_2019): mAP, TP errors, NDS.")
-    static final class NuScenes implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--gt", required = true, paramLabel = "GT.json",
-                description = "Ground truth: {\"results\": ...} with optional ego_poses and bike_racks.")
-        Path gt;
-
-        @Option(names = "--pred", required = true, paramLabel = "PRED.json",
-                description = "Predictions in the nuScenes submission shape.")
-        Path pred;
+    @Command(name = "nuscenes", description = {"nuScenes detection (nuscenes-devkit 1.2.0, detection_cvpr_2019): mAP, TP "
+                + "errors, NDS.",
+            "GT: {\"results\": ...} with optional ego_poses and bike_racks (JSON); PRED: predictions in the nuScenes "
+                + "submission shape."})
+    static final class NuScenes extends FormattedCommand {
+        @CommandLine.Mixin
+        EvalInputs in;
 
         @Option(names = "--config", paramLabel = "CFG.json",
                 description = "Configuration overriding detection_cvpr_2019 keys (e.g. class_range for a subset).")
         Path config;
 
-        @CommandLine.Mixin
-        FormatOption format = new FormatOption();
-
         @Override
         public Integer call() {
-            NuScenesResult r = new NuScenesEvaluator(config(config)).evaluateFiles(existing(spec, gt, "--gt", false),
-                    existing(spec, pred, "--pred", false));
-            return print(spec, format, r, NuScenesText::write, NuScenesJson::write);
+            NuScenesResult r = new NuScenesEvaluator(config(config)).evaluateFiles(in.gt(spec, false), in.pred(spec, false));
+            return print(r, NuScenesText::write, NuScenesJson::write);
         }
     }
 
@@ -100,10 +90,7 @@ public final class EvalCommand implements Runnable {
                 "Sample tokens are <log_id>-<timestamp_ns> of each annotated timestamp (the original token for "
                         + "logs imported from nuScenes), as `avreplay export nuscenes` writes them; boxes in the "
                         + "world frame."})
-    static final class Log implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Log extends FormattedCommand {
         @CommandLine.Parameters(index = "0", paramLabel = "LOG", description = "Log directory.")
         Path log;
 
@@ -117,9 +104,6 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--tracks", description = "--pred is the devkit's tracking submission (tracking_id, tracking_name, "
                 + "tracking_score): score nuScenes tracking metrics (tracking_nips_2019), one scene per log.")
         boolean tracks;
-
-        @CommandLine.Mixin
-        FormatOption format = new FormatOption();
 
         @CommandLine.Mixin
         VerifyOption verify = new VerifyOption();
@@ -140,55 +124,38 @@ public final class EvalCommand implements Runnable {
                 spec.commandLine().getErr().println("avreplay eval log: " + o.skippedBoxes()
                         + " ground-truth boxes have no nuScenes class (e.g. potholes) and were left out");
             }
-            NuScenesResult r = o.result();
-            return print(spec, format, r, NuScenesText::write, NuScenesJson::write);
+            return print(o.result(), NuScenesText::write, NuScenesJson::write);
         }
     }
 
     /** {@code avreplay eval coco}. */
     @Command(name = "coco", description = "COCO bbox (pycocotools 2.0 COCOeval): the 12 summary statistics and per-category AP.")
-    static final class Coco implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Coco extends FormattedCommand {
         @Option(names = "--gt", required = true, paramLabel = "instances.json", description = "COCO instances file.")
         Path gt;
 
         @Option(names = "--dt", required = true, paramLabel = "results.json", description = "COCO results file.")
         Path dt;
 
-        @CommandLine.Mixin
-        FormatOption format = new FormatOption();
-
         @Override
         public Integer call() {
             CocoResult r = new CocoEvaluator().evaluateFiles(existing(spec, gt, "--gt", false),
                     existing(spec, dt, "--dt", false));
-            return print(spec, format, r, CocoText::write, CocoJson::write);
+            return print(r, CocoText::write, CocoJson::write);
         }
     }
 
     /** {@code avreplay eval kitti}. */
-    @Command(name = "kitti", description = "KITTI object (official devkit): AP|R40 and AP|R11 for 2D, AOS, BEV and 3D.")
-    static final class Kitti implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--gt", required = true, paramLabel = "DIR", description = "Directory of label_2 files.")
-        Path gt;
-
-        @Option(names = "--pred", required = true, paramLabel = "DIR",
-                description = "Directory of detection files (label_2 format plus a score).")
-        Path pred;
-
+    @Command(name = "kitti", description = {"KITTI object (official devkit): AP|R40 and AP|R11 for 2D, AOS, BEV and 3D.",
+            "GT: a directory of label_2 files; PRED: a directory of detection files (label_2 format plus a score)."})
+    static final class Kitti extends FormattedCommand {
         @CommandLine.Mixin
-        FormatOption format = new FormatOption();
+        EvalInputs in;
 
         @Override
         public Integer call() {
-            KittiResult r = new KittiEvaluator().evaluateDirectories(existing(spec, gt, "--gt", true),
-                    existing(spec, pred, "--pred", true));
-            return print(spec, format, r, KittiText::write, KittiJson::write);
+            KittiResult r = new KittiEvaluator().evaluateDirectories(in.gt(spec, true), in.pred(spec, true));
+            return print(r, KittiText::write, KittiJson::write);
         }
     }
 }

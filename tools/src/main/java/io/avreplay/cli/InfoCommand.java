@@ -8,25 +8,15 @@ import io.avreplay.replay.inspect.StreamSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code avreplay info LOG}: streams, counts, duration, rates, gaps, size on disk. */
 @Command(name = "info", description = "Show a log's streams, frame counts, duration, rates, largest gaps and size on disk.")
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand extends FormattedCommand {
     @Parameters(index = "0", paramLabel = "LOG", description = "Log directory.")
     Path log;
-
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -34,7 +24,7 @@ final class InfoCommand implements Callable<Integer> {
         try (RootAllocator allocator = Allocators.root(); LogReader reader = LogReader.open(log, allocator)) {
             s = LogSummary.of(reader);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println(format.json() ? Json.write(toJson(s)) : toText(s));
         out.flush();
         return ExitCodes.OK;

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,22 +30,16 @@ final class ModelsCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, footer = ExitCodes.HELP_FOOTER,
             description = "List the shipped models: task, backends that can run them (NAME runs on the first, "
                     + "NAME@BACKEND on any), GFLOPs per frame, sizes of the DL4J zip and the ONNX export.")
-    static final class ListModels implements Callable<Integer> {
+    static final class ListModels extends FormattedCommand {
         /**
          * Every shipped model ships as its DL4J network and its ONNX export: NAME runs on ONNX Runtime, the
          * fastest exact backend; NAME@folded and NAME@dl4j on the DL4J network.
          */
         private static final String BACKENDS = "onnx (default), folded, dl4j";
 
-        @Mixin
-        FormatOption format;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             ArrayNode rows = Json.MAPPER.createArrayNode();
             if (!format.json()) {
                 out.printf("%-18s %-10s %-30s %8s %8s %8s %s%n", "NAME", "TASK", "BACKENDS", "GFLOP", "ZIP_KB",

@@ -10,27 +10,26 @@ import io.avreplay.perception.run.RunOptions;
 import io.avreplay.perception.run.RunPipeline;
 import io.avreplay.perception.run.RunResult;
 import io.avreplay.replay.arrow.Checksums;
+import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.progress.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code avreplay run}: replay logs through the detectors and score them against the logs' ground truth. */
 @Command(name = "run", description = {"Replay logs as synced frame sets, run the lidar and camera detectors, write the "
                 + "detections (Arrow, nuScenes submission JSON, COCO results JSON), track the lidar detections (tracking "
                 + "submission JSON) and score them against the logs' ground truth (nuScenes detection and tracking "
                 + "metrics for lidar, COCO for camera)."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends FormattedCommand {
     @Parameters(paramLabel = "LOG", arity = "1..*", description = "Log directories, replayed in order.")
     List<Path> logs;
 
@@ -54,12 +53,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     VerifyOption verify = new VerifyOption();
 
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         RunResult r;
@@ -67,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
             r = run(logs, out, overwrite, verify.checksums(), models, new RunOptions(cameraRate, 4, cameraId), progress,
                     spec.commandLine().getErr());
         }
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         o.println(format.json() ? io.avreplay.eval.detection.ResultJson.write(RunJson.toTree(r)) : text(r));
         o.flush();
         return ExitCodes.OK;
@@ -79,15 +72,28 @@ final class RunCommand implements Callable<Integer> {
      */
     static RunResult run(List<Path> logs, Path out, boolean overwrite, Checksums checksums, ModelOptions models,
             RunOptions options, ProgressListener progress, PrintWriter err) {
+        return withPipeline(logs.size(), out, overwrite, checksums, models, options, progress, err,
+                p -> p.run(logs, out, overwrite));
+    }
+
+    /** As {@link #run} over logs the caller has open (borrowed; {@code demo} reads its log once). */
+    static RunResult runOpen(List<LogReader> logs, Path out, boolean overwrite, ModelOptions models, RunOptions options,
+            ProgressListener progress, PrintWriter err) {
+        return withPipeline(logs.size(), out, overwrite, Checksums.VERIFY, models, options, progress, err,
+                p -> p.runOpen(logs, out, overwrite));
+    }
+
+    private static RunResult withPipeline(int logCount, Path out, boolean overwrite, Checksums checksums,
+            ModelOptions models, RunOptions options, ProgressListener progress, PrintWriter err,
+            Function<RunPipeline, RunResult> body) {
         OutputPublisher.check(out, RunPipeline.OUTPUT_KIND, overwrite);
         try (RootAllocator allocator = Allocators.root();
              Detector lidar = models.lidar(allocator, err).orElseThrow(
                      () -> new InvalidConfigException("--lidar-model: run needs a lidar model, got 'none'"));
              Detector camera = models.camera(allocator, err).orElse(null)) {
             int[] done = {0};
-            RunPipeline p = new RunPipeline(lidar, Optional.ofNullable(camera), options, allocator,
-                    line -> progress.step("run", ++done[0], logs.size()), checksums);
-            return p.run(logs, out, overwrite);
+            return body.apply(new RunPipeline(lidar, Optional.ofNullable(camera), options, allocator,
+                    line -> progress.step("run", ++done[0], logCount), checksums));
         }
     }
 

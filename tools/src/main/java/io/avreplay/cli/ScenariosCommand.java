@@ -33,17 +33,25 @@ final class ScenariosCommand implements Runnable {
         return new CatalogReader(new NuScenesScenarioScorer().knownClasses(), YamlFiles.DEFAULT_MAX_BYTES);
     }
 
-    @Command(name = "list", description = "List the scenarios of a catalogue: id, log, window, classes, title.")
-    static final class ListCommand implements Callable<Integer> {
+    /** A subcommand that reads the catalogue named by its first parameter. */
+    abstract static class OnCatalog implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "CATALOG", description = "Catalogue directory or scenario file.")
         Path catalog;
 
         @Spec
         CommandSpec spec;
 
+        /** @throws io.avreplay.error.BadInputException naming the file, line and field of the first error */
+        Catalog read() {
+            return reader().read(catalog);
+        }
+    }
+
+    @Command(name = "list", description = "List the scenarios of a catalogue: id, log, window, classes, title.")
+    static final class ListCommand extends OnCatalog {
         @Override
         public Integer call() {
-            Catalog c = reader().read(catalog);
+            Catalog c = read();
             PrintWriter out = spec.commandLine().getOut();
             for (Scenario s : c.scenarios()) {
                 out.printf("%-36s %-44s %-12s %-28s %s%n", s.id(), s.log(), s.window(), String.join(",", s.classes()),
@@ -56,19 +64,13 @@ final class ScenariosCommand implements Runnable {
     }
 
     @Command(name = "show", description = "Show one scenario of a catalogue.")
-    static final class ShowCommand implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "CATALOG", description = "Catalogue directory or scenario file.")
-        Path catalog;
-
+    static final class ShowCommand extends OnCatalog {
         @Parameters(index = "1", paramLabel = "ID", description = "Scenario id.")
         String id;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            Catalog c = reader().read(catalog);
+            Catalog c = read();
             Scenario s = c.byId(id).orElseThrow(() -> new io.avreplay.error.BadInputException(
                     catalog + ": no scenario with id '" + id + "'"));
             PrintWriter out = spec.commandLine().getOut();
@@ -91,16 +93,10 @@ final class ScenariosCommand implements Runnable {
     @Command(name = "validate", description = {"Validate every scenario file of a catalogue: fields, log references, windows, tags, "
                     + "classes, gates, unique ids, size and YAML limits.",
                 "Exits 0 when valid, 3 with the first error (file, line, field) otherwise."})
-    static final class ValidateScenarios implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "CATALOG", description = "Catalogue directory or scenario file.")
-        Path catalog;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ValidateScenarios extends OnCatalog {
         @Override
         public Integer call() {
-            Catalog c = reader().read(catalog);
+            Catalog c = read();
             spec.commandLine().getOut().println(catalog + ": " + c.scenarios().size() + " scenarios valid");
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

@@ -7,13 +7,9 @@ import io.avreplay.replay.inspect.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code avreplay validate LOG}: exit 0 when clean, 1 with problems (all listed), 3 when unreadable. */
 @Command(name = "validate", description = {"Check a log: a self-consistent manifest, every file's checksum, timestamps strictly "
@@ -23,15 +19,9 @@ import picocli.CommandLine.Spec;
             "Exits 0 when clean, 1 when problems were found (all are listed; repeats of one check in one file "
                 + "as one line with their count, first and last), 3 when the log is unreadable (no or malformed "
                 + "manifest, a missing or resized file)."})
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends FormattedCommand {
     @Parameters(index = "0", paramLabel = "LOG", description = "Log directory.")
     Path log;
-
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -39,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
         try (RootAllocator allocator = Allocators.root()) {
             problems = LogValidator.validate(log, allocator);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (format.json()) {
             ObjectNode root = Json.object();
             root.put("log", log.toString());

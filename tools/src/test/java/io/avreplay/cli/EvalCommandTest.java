@@ -3,29 +3,16 @@ package io.avreplay.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
+import io.avreplay.eval.Golden;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code avreplay eval nuscenes|coco|kitti}: exit codes and output. */
-class EvalCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return AvreplayCli.create(new PrintWriter(out), new PrintWriter(err)).execute(args);
-    }
-
+class EvalCommandTest extends InProcessCli {
     static Path golden() {
-        String prop = System.getProperty("avreplay.shared");
-        Path shared = prop != null && Files.isDirectory(Path.of(prop)) ? Path.of(prop) : Path.of("..", "shared");
-        if (!Files.isDirectory(shared.resolve("golden"))) {
-            shared = Path.of("..", "..", "shared");
-        }
-        return shared.resolve("golden");
+        return Golden.root();
     }
 
     @Test

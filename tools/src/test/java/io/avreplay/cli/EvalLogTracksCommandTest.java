@@ -4,50 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.avreplay.replay.arrow.ArrowTest;
-import io.avreplay.replay.arrow.FrameStream;
-import io.avreplay.replay.arrow.LogReader;
-import io.avreplay.replay.arrow.TestLogs;
+import io.avreplay.replay.arrow.FixtureLogTest;
 import io.avreplay.replay.export.NuScenesSubmission;
 import io.avreplay.replay.export.NuScenesTrackingSubmission;
-import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.object.Detection3d;
-import io.avreplay.replay.object.GroundTruth3d;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@code eval log --tracks}: a log's own ground truth, written as a tracking submission, tracks perfectly. */
-class EvalLogTracksCommandTest extends ArrowTest {
-    Path log;
-
-    @BeforeEach
-    void setUp() {
-        log = tmp.resolve("log");
-        TestLogs.write(log, allocator, TestLogs.Spec.small());
-    }
-
+class EvalLogTracksCommandTest extends FixtureLogTest {
     /** The ground-truth car as tracks; from sample {@code switchAt} on under another track id. */
     private Path tracks(int switchAt) {
-        List<NuScenesSubmission.Sample> samples = new ArrayList<>();
-        try (LogReader r = LogReader.open(log, allocator)) {
-            FrameStream<AnnotationFrame<GroundTruth3d>> gt = r.annotations3d().orElseThrow();
-            for (int i = 0; i < gt.size(); i++) {
-                AnnotationFrame<GroundTruth3d> f = gt.read(i);
-                List<Detection3d> dets = new ArrayList<>();
-                for (GroundTruth3d a : f.boxes()) {
-                    if (a.category().equals("car")) {
-                        dets.add(new Detection3d(a.box(), "car", 0.9, a.vx(), a.vy(), List.of(), i < switchAt ? "7" : "8",
-                                0.9, ""));
-                    }
-                }
-                samples.add(NuScenesSubmission.Sample.ofDetections(io.avreplay.replay.log.SampleToken.of(r.manifest(),
-                        f.timestampNs()).value(), r.egoTrajectory().at(f.timestampNs()).egoToWorld(), dets));
-            }
-        }
+        List<NuScenesSubmission.Sample> samples = EvalLogCommandTest.truthAsSamples(log, allocator, (i, a) ->
+                a.category().equals("car") ? Optional.of(new Detection3d(a.box(), "car", 0.9, a.vx(), a.vy(), List.of(),
+                        i < switchAt ? "7" : "8", 0.9, "")) : Optional.empty());
         Path out = tmp.resolve("tracks-" + switchAt + ".json");
         NuScenesTrackingSubmission.write(samples, Map.of("use_lidar", true), out);
         return out;

@@ -3,22 +3,13 @@ package io.avreplay.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code avreplay eval nuscenes-tracking|av2}: exit codes and output. */
-class EvalTrackingAv2CommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return AvreplayCli.create(new PrintWriter(out), new PrintWriter(err)).execute(args);
-    }
-
+class EvalTrackingAv2CommandTest extends InProcessCli {
     @Test
     void trackingTextAndJson() {
         Path c = EvalCommandTest.golden().resolve("nuscenes_tracking/random-s41");

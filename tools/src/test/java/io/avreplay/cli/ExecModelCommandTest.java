@@ -93,23 +93,8 @@ class ExecModelCommandTest {
     @Test
     void gateTakesAnExecModelAsCandidate() throws Exception {
         Path catalog = Files.createDirectories(tmp.resolve("catalog"));
-        Files.writeString(catalog.resolve("cut.yaml"), """
-                id: cut-in-short
-                title: A car cuts in
-                description: Short recipe scenario for the exec gate test.
-                log:
-                  recipe: {preset: cut-in, seed: 3, duration: 1s}
-                window: {start: 0s, end: 1s}
-                tags:
-                  time_of_day: day
-                  weather: clear
-                  road_type: highway
-                  actors: [car]
-                  zone: testbed-downtown
-                classes: [car]
-                gates:
-                  - nds >= 0.0
-                """);
+        Files.writeString(catalog.resolve("cut.yaml"), GateFixture.recipeScenario("cut-in-short", "cut-in", 1,
+                "highway", "car", "car", "nds >= 0.0"));
         Path m = model("centroid", "io.avreplay.perception.exec.ExampleExecDetector");
         CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", tmp.resolve("logs").toString(),
                 "--candidate", m.toString(), "--resamples", "100");

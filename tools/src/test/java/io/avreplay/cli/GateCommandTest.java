@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.avreplay.replay.arrow.TestLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,52 +15,22 @@ class GateCommandTest {
     @TempDir
     Path dir;
 
-    Path root;
-    Path catalog;
+    GateFixture fx;
 
     @BeforeEach
     void setUp() throws IOException {
-        root = Files.createDirectories(dir.resolve("logs"));
-        try (RootAllocator a = new RootAllocator()) {
-            TestLogs.write(root.resolve("drives/a"), a, TestLogs.Spec.small().withSweeps(60));
-        }
-        catalog = Files.createDirectories(dir.resolve("catalog"));
-        Files.writeString(catalog.resolve("car.yaml"), """
-                id: car-ahead
-                title: Car ahead
-                log: {path: drives/a}
-                window: {start: 0s, end: 5s}
-                tags: {weather: clear}
-                classes: [car, pedestrian]
+        fx = new GateFixture(dir, """
                 gates:
                   - ap[car]@2m >= 0.9
                   - ap[car]@2m drop <= 0.05
                 """);
-        results("good", true);
-        results("bad", false);
-    }
-
-    /** Results for the fixture log: the car of every sweep (exact box) or nothing. */
-    void results(String name, boolean hit) throws IOException {
-        Path d = Files.createDirectories(dir.resolve(name));
-        StringBuilder b = new StringBuilder("{\"results\": {");
-        for (int i = 0; i < 60; i++) {
-            long t = TestLogs.T0 + i * TestLogs.LIDAR_PERIOD_NS;
-            b.append(i == 0 ? "" : ",").append('"').append(t).append("\": [");
-            if (hit) {
-                b.append(String.format(Locale.ROOT, "{\"translation\": [%.2f, 0, 0.8], \"size\": [1.9, 4.5, 1.6], "
-                        + "\"rotation\": [1, 0, 0, 0], \"velocity\": [5, 0], \"detection_name\": \"car\", "
-                        + "\"detection_score\": 0.9, \"attribute_name\": \"vehicle.moving\"}", 10 + 0.5 * i));
-            }
-            b.append(']');
-        }
-        Files.writeString(d.resolve("fixture-log.json"), b.append("}}").toString());
+        fx.results("good", i -> true, 0);
+        fx.results("bad", i -> false, 0);
     }
 
     @Test
     void passingRunWritesEveryReport() {
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                dir.resolve("good").toString(), "--baseline", dir.resolve("good").toString(),
+        CliRun r = fx.gate(dir.resolve("good").toString(), "--baseline", dir.resolve("good").toString(),
                 "--junit", dir.resolve("out/junit.xml").toString(), "--markdown", dir.resolve("out/summary.md").toString(),
                 "--html", dir.resolve("out/report.html").toString(), "--json", dir.resolve("out/report.json").toString());
         assertEquals(0, r.exitCode(), r.err() + r.out());
@@ -73,8 +40,7 @@ class GateCommandTest {
 
     @Test
     void regressionFailsWithExitOneAndReports() throws IOException {
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                dir.resolve("bad").toString(), "--baseline", dir.resolve("good").toString(),
+        CliRun r = fx.gate(dir.resolve("bad").toString(), "--baseline", dir.resolve("good").toString(),
                 "--junit", dir.resolve("junit.xml").toString(), "--html", dir.resolve("r.html").toString(),
                 "--markdown", dir.resolve("r.md").toString(), "--json", dir.resolve("r.json").toString());
         assertEquals(1, r.exitCode(), r.err() + r.out());
@@ -90,15 +56,14 @@ class GateCommandTest {
 
     @Test
     void missingLogIsBadInputAndNothingIsWritten() throws IOException {
-        Files.writeString(catalog.resolve("missing.yaml"), """
+        Files.writeString(fx.catalog.resolve("missing.yaml"), """
                 id: missing
                 title: Missing log
                 log: {path: drives/none}
                 window: {start: 0s, end: 1s}
                 classes: [car]
                 """);
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                dir.resolve("good").toString(), "--junit", dir.resolve("j.xml").toString());
+        CliRun r = fx.gate(dir.resolve("good").toString(), "--junit", dir.resolve("j.xml").toString());
         assertEquals(3, r.exitCode(), r.err());
         assertTrue(r.err().contains("missing.yaml:3: field 'log':") && r.err().contains("not found"), r.err());
         assertFalse(Files.exists(dir.resolve("j.xml")));
@@ -106,9 +71,8 @@ class GateCommandTest {
 
     @Test
     void windowOutsideItsLogIsBadInput() throws IOException {
-        Files.writeString(catalog.resolve("car.yaml"), Files.readString(catalog.resolve("car.yaml")).replace("end: 5s", "end: 60s"));
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                dir.resolve("good").toString(), "--json", dir.resolve("j.json").toString());
+        Files.writeString(fx.catalog.resolve("car.yaml"), Files.readString(fx.catalog.resolve("car.yaml")).replace("end: 5s", "end: 60s"));
+        CliRun r = fx.gate(dir.resolve("good").toString(), "--json", dir.resolve("j.json").toString());
         assertEquals(3, r.exitCode(), r.err());
         assertTrue(r.err().contains("field 'window'") && r.err().contains("outside its log"), r.err());
         assertFalse(Files.exists(dir.resolve("j.json")));
@@ -116,11 +80,10 @@ class GateCommandTest {
 
     @Test
     void symlinkEscapeIsBadInput() throws IOException {
-        Files.createSymbolicLink(root.resolve("escape"), dir.resolve("good"));
-        Files.writeString(catalog.resolve("car.yaml"), Files.readString(catalog.resolve("car.yaml"))
+        Files.createSymbolicLink(fx.root.resolve("escape"), dir.resolve("good"));
+        Files.writeString(fx.catalog.resolve("car.yaml"), Files.readString(fx.catalog.resolve("car.yaml"))
                 .replace("drives/a", "escape"));
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                dir.resolve("good").toString());
+        CliRun r = fx.gate(dir.resolve("good").toString());
         assertEquals(3, r.exitCode(), r.err());
         assertTrue(r.err().contains("outside the log root"), r.err());
     }
@@ -141,7 +104,7 @@ class GateCommandTest {
 
     @Test
     void coverageCountsInstancesWithLogs() {
-        CliRun c = CliRun.of("scenarios", "coverage", catalog.toString(), "--logs", root.toString());
+        CliRun c = CliRun.of("scenarios", "coverage", fx.catalog.toString(), "--logs", fx.root.toString());
         assertEquals(0, c.exitCode(), c.err());
         // The fixture has one car track and one pedestrian track in the window.
         assertTrue(c.out().matches("(?s).*\\ncar\\s+1\\s+5\\.0\\s+1\\n.*"), c.out());
@@ -150,7 +113,7 @@ class GateCommandTest {
     @Test
     void mineWritesValidScenarios() {
         Path out = dir.resolve("mined");
-        CliRun m = CliRun.of("scenarios", "mine", root.resolve("drives/a").toString(), "--log-root", root.toString(),
+        CliRun m = CliRun.of("scenarios", "mine", fx.root.resolve("drives/a").toString(), "--log-root", fx.root.toString(),
                 "--out", out.toString());
         assertEquals(0, m.exitCode(), m.err());
         // The fixture's car is always 10-40 m straight ahead: no rule but possibly none fires; the output must validate.

@@ -19,25 +19,9 @@ class GateDefaultModelTest {
     @Test
     void shippedModelIsGatedOnARecipeScenario() throws Exception {
         Path catalog = Files.createDirectories(tmp.resolve("catalog"));
-        Files.writeString(catalog.resolve("crossing.yaml"), """
-                id: crossing-short
-                title: A pedestrian crosses in front of the ego
-                description: Short recipe scenario for the gate test.
-                log:
-                  recipe: {preset: pedestrian-crossing, seed: 3, duration: 3s}
-                window: {start: 0s, end: 3s}
-                tags:
-                  time_of_day: day
-                  weather: clear
-                  road_type: urban
-                  actors: [pedestrian, car]
-                  zone: testbed-downtown
-                classes: [car, pedestrian]
-                gates:
-                  - nds >= 0.0
-                  - nds >= 0.999
-                  - ap[car]@2m drop <= 0.02
-                """);
+        Files.writeString(catalog.resolve("crossing.yaml"), GateFixture.recipeScenario("crossing-short",
+                "pedestrian-crossing", 3, "urban", "pedestrian, car", "car, pedestrian",
+                "nds >= 0.0", "nds >= 0.999", "ap[car]@2m drop <= 0.02"));
         Path logs = tmp.resolve("logs");
         Path junit = tmp.resolve("report.xml");
         Path html = tmp.resolve("report.html");

@@ -3,13 +3,10 @@ package io.avreplay.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.avreplay.replay.arrow.TestLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.IntPredicate;
-import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,23 +20,11 @@ class GateSafetyCommandTest {
     @TempDir
     Path dir;
 
-    Path root;
-    Path catalog;
+    GateFixture fx;
 
     @BeforeEach
     void setUp() throws IOException {
-        root = Files.createDirectories(dir.resolve("logs"));
-        try (RootAllocator a = new RootAllocator()) {
-            TestLogs.write(root.resolve("drives/a"), a, TestLogs.Spec.small().withSweeps(60));
-        }
-        catalog = Files.createDirectories(dir.resolve("catalog"));
-        Files.writeString(catalog.resolve("car.yaml"), """
-                id: car-ahead
-                title: Car ahead
-                log: {path: drives/a}
-                window: {start: 0s, end: 5s}
-                tags: {weather: clear}
-                classes: [car, pedestrian]
+        fx = new GateFixture(dir, """
                 scoring:
                   bins: [0-30, 30-]
                   regions:
@@ -53,30 +38,15 @@ class GateSafetyCommandTest {
                 """);
     }
 
-    /** Results for the fixture log: the exact car in sweeps where {@code hit} holds, stamps shifted by {@code shiftNs}. */
     Path results(String name, IntPredicate hit, long shiftNs) throws IOException {
-        Path d = Files.createDirectories(dir.resolve(name));
-        StringBuilder b = new StringBuilder("{\"results\": {");
-        for (int i = 0; i < 60; i++) {
-            long t = TestLogs.T0 + i * TestLogs.LIDAR_PERIOD_NS + shiftNs;
-            b.append(i == 0 ? "" : ",").append('"').append(t).append("\": [");
-            if (hit.test(i)) {
-                b.append(String.format(Locale.ROOT, "{\"translation\": [%.2f, 0, 0.8], \"size\": [1.9, 4.5, 1.6], "
-                        + "\"rotation\": [1, 0, 0, 0], \"velocity\": [5, 0], \"detection_name\": \"car\", "
-                        + "\"detection_score\": 0.9, \"attribute_name\": \"vehicle.moving\"}", 10 + 0.5 * i));
-            }
-            b.append(']');
-        }
-        Files.writeString(d.resolve("fixture-log.json"), b.append("}}").toString());
-        return d;
+        return fx.results(name, hit, shiftNs);
     }
 
     @Test
     void safetyGatesPassOnShiftedStampsAndWriteTheViews() throws IOException {
         // Stamps 20 ms late: within half the 100 ms lidar period, so every output finds its sweep.
         Path good = results("good", i -> true, 20_000_000L);
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                good.toString(), "--baseline", good.toString(), "--resamples", "200", "--json",
+        CliRun r = fx.gate(good.toString(), "--baseline", good.toString(), "--resamples", "200", "--json",
                 dir.resolve("r.json").toString(), "--html", dir.resolve("r.html").toString(), "--objects",
                 dir.resolve("objects").toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
@@ -95,8 +65,7 @@ class GateSafetyCommandTest {
         Path good = results("good", i -> true, 0);
         // Missing in sweeps 10-19: 10 frames x 0.1 s = 1.0 s > 0.5 s; tp rate passes in 30 of 40 near frames.
         Path gap = results("gap", i -> i < 10 || i >= 20, 0);
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                gap.toString(), "--baseline", good.toString(), "--resamples", "200");
+        CliRun r = fx.gate(gap.toString(), "--baseline", good.toString(), "--resamples", "200");
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().matches("(?s).*FAIL\\s+frames\\[car, 0-30m, ego_lane\\]\\.tp_rate\\(strict\\) >= 0\\.95\\s+"
                 + "frames\\[car, 0-30m, ego_lane\\]\\.tp_rate\\(strict\\) = 0\\.7500.*"), r.out());
@@ -108,7 +77,7 @@ class GateSafetyCommandTest {
     @Test
     void emptyCatalogueFailsWithAClearLine() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        CliRun r = CliRun.of("gate", "--catalog", empty.toString(), "--logs", root.toString(), "--candidate",
+        CliRun r = CliRun.of("gate", "--catalog", empty.toString(), "--logs", fx.root.toString(), "--candidate",
                 results("good", i -> true, 0).toString());
         assertTrue(r.exitCode() == 1 || r.exitCode() == 3, r.out() + r.err());
         assertTrue((r.out() + r.err()).contains("no scenario"), r.out() + r.err());
@@ -116,7 +85,7 @@ class GateSafetyCommandTest {
 
     @Test
     void missingCatalogueIsBadInput() throws IOException {
-        CliRun r = CliRun.of("gate", "--catalog", dir.resolve("nowhere").toString(), "--logs", root.toString(),
+        CliRun r = CliRun.of("gate", "--catalog", dir.resolve("nowhere").toString(), "--logs", fx.root.toString(),
                 "--candidate", results("good", i -> true, 0).toString());
         assertEquals(3, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("nowhere"), r.err());
@@ -125,10 +94,9 @@ class GateSafetyCommandTest {
     @Test
     void windowWithoutFramesJudgesNothingAndFails() throws IOException {
         // The fixture log is annotated every 0.1 s: a 5.81-5.89 s window (annotations every 0.1 s) holds no frame.
-        Files.writeString(catalog.resolve("car.yaml"), Files.readString(catalog.resolve("car.yaml"))
+        Files.writeString(fx.catalog.resolve("car.yaml"), Files.readString(fx.catalog.resolve("car.yaml"))
                 .replace("{start: 0s, end: 5s}", "{start: 5810ms, end: 5890ms}"));
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                results("good", i -> true, 0).toString());
+        CliRun r = fx.gate(results("good", i -> true, 0).toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("no annotated frame in its window: nothing judged"), r.out());
     }

@@ -7,24 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.replay.importer.RealData;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImportExportCommandTest {
+class ImportExportCommandTest extends InProcessCli {
     @TempDir
     Path tmp;
-
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    int run(String... args) {
-        return AvreplayCli.create(new PrintWriter(out), new PrintWriter(err)).execute(args);
-    }
 
     @Test
     void importsKittiAndPrintsWhatItVerified() {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.avreplay.replay.arrow.ArrowTest;
+import io.avreplay.replay.arrow.FixtureLogTest;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.arrow.TestLogs;
 import io.avreplay.replay.arrow.WriteOptions;
@@ -19,18 +19,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class InfoValidateCommandTest extends ArrowTest {
-    Path log;
-
-    @BeforeEach
-    void setUp() {
-        log = tmp.resolve("log");
-        TestLogs.write(log, allocator, TestLogs.Spec.small());
-    }
-
+class InfoValidateCommandTest extends FixtureLogTest {
     @Test
     void infoJsonListsEveryStreamIncludingGroundTruth() throws Exception {
         CliRun r = CliRun.of("info", log.toString(), "--format", "json");

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.avreplay.replay.arrow.ArrowTest;
-import io.avreplay.replay.arrow.TestLogs;
+import io.avreplay.replay.arrow.FixtureLogTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,21 +13,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The exit-code contract under the reliability findings (2026-12) D3, D4, D5, D9 and D12, read side. */
-class ReliabilityCliTest extends ArrowTest {
-    Path log;
-
-    @BeforeEach
-    void setUp() {
-        log = tmp.resolve("log");
-        TestLogs.write(log, allocator, TestLogs.Spec.small());
-    }
-
+class ReliabilityCliTest extends FixtureLogTest {
     /** A command that runs out of memory, as a flipped length prefix once made every reader do. */
     @Command(name = "boom")
     static final class Boom implements Callable<Integer> {

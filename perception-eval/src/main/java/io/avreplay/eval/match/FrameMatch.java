@@ -132,14 +132,7 @@ public record FrameMatch(int[] predictionToTruth, int[] truthToPrediction) {
     }
 
     static double iou(double[] a, double[] b) {
-        double iw = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
-        double ih = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
-        if (iw <= 0 || ih <= 0) {
-            return 0;
-        }
-        double inter = iw * ih;
-        double union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter;
-        return union > 0 ? inter / union : 0;
+        return io.avreplay.replay.object.Box2d.iou(a, b);
     }
 
     private static void link(List<Integer> preds, List<Integer> truths, int[] m, int[] p2t, int[] t2p) {

@@ -13,6 +13,7 @@ import io.avreplay.perception.api.Provenance;
 import io.avreplay.perception.run.RunOptions;
 import io.avreplay.perception.run.RunPipeline;
 import io.avreplay.perception.run.RunResult;
+import io.avreplay.replay.arrow.LogReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -33,7 +34,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * Runs the same logs through several models (or backends of one model), one after the other, each through
  * {@link RunPipeline}, and compares them per task: lidar models run alone (camera off) and are scored with
  * nuScenes; camera models run beside a lidar stand-in that detects nothing and are scored with COCO. Each
- * model agrees with the first model of its task. Not thread-safe.
+ * model agrees with the first model of its task. Each log is opened once, and every model runs over that
+ * reader. Not thread-safe.
  */
 public final class Comparison {
     /** Centre distance, metres, within which two 3D detections of the same class agree. */
@@ -140,6 +142,20 @@ public final class Comparison {
             throw new IllegalArgumentException("labels: expected one per model (" + models.size() + "), got "
                     + labels.size());
         }
+        List<LogReader> open = new ArrayList<>();
+        try {
+            for (Path log : logs) {
+                open.add(LogReader.open(log, allocator));
+            }
+            return runOpen(open, models, labels, outDir, allocator);
+        } finally {
+            LogReader.closeAll(open);
+        }
+    }
+
+    /** Each model over the same open logs (each log opened once for all models). */
+    private static List<Row> runOpen(List<LogReader> logs, List<Detector> models, List<String> labels, Path outDir,
+            BufferAllocator allocator) {
         List<Row> rows = new ArrayList<>();
         Map<ModelTask, RecordingDetector> references = new EnumMap<>(ModelTask.class);
         for (int i = 0; i < models.size(); i++) {
@@ -153,9 +169,9 @@ public final class Comparison {
             Path runDir = outDir.resolve("runs").resolve(Integer.toString(i));
             RunResult r = task == ModelTask.LIDAR_3D
                     ? new RunPipeline(rec, Optional.empty(), RunOptions.defaults(), allocator, line -> { })
-                            .run(logs, runDir, true)
+                            .runOpen(logs, runDir, true)
                     : new RunPipeline(new NoLidar(), Optional.of(rec), RunOptions.defaults(), allocator, line -> { })
-                            .run(logs, runDir, true);
+                            .runOpen(logs, runDir, true);
             long peakHeap = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             long peakRss = rss.peakBytes();
             RecordingDetector reference = references.computeIfAbsent(task, t -> rec);

@@ -1,6 +1,7 @@
 package io.avreplay.perception.lidar;
 
 import io.avreplay.perception.api.BevGrid;
+import io.avreplay.perception.model.HeatmapPeaks;
 import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.object.Detection3d;
@@ -9,8 +10,8 @@ import java.util.List;
 
 /**
  * Decodes the lidar network's output (heatmap logits then the {@link LidarTargets#REGRESSION} regression
- * channels, channel-major over the output grid) into ego-frame boxes: a cell is a peak when its
- * sigmoid score passes the threshold and no 3×3 neighbour in the same class is higher; peaks are
+ * channels, channel-major over the output grid) into ego-frame boxes: a cell is a peak
+ * ({@link HeatmapPeaks}) when its sigmoid score passes the threshold and no 3×3 neighbour in the same class is higher; peaks are
  * sorted by score and a peak whose centre lies within {@code nmsRadiusM} of a kept same-class box is
  * suppressed. Velocity is NaN (single-sweep model). Thread-safe.
  */
@@ -38,32 +39,19 @@ public final class LidarDecoder {
         int rows = grid.rows() / stride;
         int cols = grid.cols() / stride;
         int plane = rows * cols;
-        float logitThreshold = (float) Math.log(scoreThreshold / (1 - scoreThreshold));
-        List<float[]> peaks = new ArrayList<>();
-        for (int k = 0; k < classes.size(); k++) {
-            int base = offset + k * plane;
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    float v = out[base + r * cols + c];
-                    if (v >= logitThreshold && isPeak(out, base, rows, cols, r, c, v)) {
-                        peaks.add(new float[] {sigmoid(v), k, r, c});
-                    }
-                }
-            }
-        }
-        peaks.sort((a, b) -> Float.compare(b[0], a[0]));
+        List<HeatmapPeaks.Peak> peaks = HeatmapPeaks.find(out, offset, classes.size(), rows, cols, scoreThreshold);
         List<Detection3d> kept = new ArrayList<>();
         List<Integer> keptClass = new ArrayList<>();
         int regBase = offset + classes.size() * plane;
         double outCell = grid.cellM() * stride;
-        for (float[] p : peaks) {
+        for (HeatmapPeaks.Peak p : peaks) {
             if (kept.size() >= maxDetections) {
                 break;
             }
-            int k = (int) p[1];
-            int idx = (int) p[2] * cols + (int) p[3];
-            double x = grid.xMinM() + (p[2] + out[regBase + idx]) * outCell;
-            double y = grid.yMinM() + (p[3] + out[regBase + plane + idx]) * outCell;
+            int k = p.classIndex();
+            int idx = p.row() * cols + p.col();
+            double x = grid.xMinM() + (p.row() + out[regBase + idx]) * outCell;
+            double y = grid.yMinM() + (p.col() + out[regBase + plane + idx]) * outCell;
             if (suppressed(kept, keptClass, k, x, y)) {
                 continue;
             }
@@ -72,32 +60,11 @@ public final class LidarDecoder {
             double w = Math.exp(clampLog(out[regBase + 4 * plane + idx]));
             double h = Math.exp(clampLog(out[regBase + 5 * plane + idx]));
             double yaw = Math.atan2(out[regBase + 6 * plane + idx], out[regBase + 7 * plane + idx]);
-            kept.add(Detection3d.of(Box3d.ego(new Vec3(x, y, z), l, w, h, yaw), classes.get(k), p[0], Double.NaN,
+            kept.add(Detection3d.of(Box3d.ego(new Vec3(x, y, z), l, w, h, yaw), classes.get(k), p.score(), Double.NaN,
                     Double.NaN));
             keptClass.add(k);
         }
         return kept;
-    }
-
-    private static boolean isPeak(float[] a, int base, int rows, int cols, int r, int c, float v) {
-        for (int dr = -1; dr <= 1; dr++) {
-            int rr = r + dr;
-            if (rr < 0 || rr >= rows) {
-                continue;
-            }
-            for (int dc = -1; dc <= 1; dc++) {
-                int cc = c + dc;
-                if (cc < 0 || cc >= cols || (dr == 0 && dc == 0)) {
-                    continue;
-                }
-                float n = a[base + rr * cols + cc];
-                // ties go to the first cell in scan order so a plateau yields one peak
-                if (n > v || (n == v && (dr < 0 || (dr == 0 && dc < 0)))) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private boolean suppressed(List<Detection3d> kept, List<Integer> keptClass, int k, double x, double y) {
@@ -115,9 +82,5 @@ public final class LidarDecoder {
     /** Keeps exp() of a regressed log size between 5 cm and 30 m. */
     private static double clampLog(float v) {
         return Math.max(Math.log(0.05), Math.min(Math.log(30), v));
-    }
-
-    static float sigmoid(float v) {
-        return (float) (1 / (1 + Math.exp(-v)));
     }
 }

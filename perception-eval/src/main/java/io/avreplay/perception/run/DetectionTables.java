@@ -1,25 +1,20 @@
 package io.avreplay.perception.run;
 
+import io.avreplay.replay.export.ArrowTableFile;
 import io.avreplay.replay.object.Detection2d;
 import io.avreplay.replay.object.Detection3d;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -97,23 +92,8 @@ final class DetectionTables {
 
     private static Path write(Path file, Schema schema, BufferAllocator allocator, List<?> rows,
             BiConsumer<VectorSchemaRoot, Integer> fill) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
-            root.allocateNew();
-            for (int i = 0; i < rows.size(); i++) {
-                fill.accept(root, i);
-            }
-            for (FieldVector v : root.getFieldVectors()) {
-                v.setValueCount(rows.size());
-            }
-            root.setRowCount(rows.size());
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE); ArrowFileWriter w = new ArrowFileWriter(root, null, ch)) {
-                w.start();
-                w.writeBatch();
-                w.end();
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            ArrowTableFile.write(file, schema, rows.size(), allocator, fill::accept);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

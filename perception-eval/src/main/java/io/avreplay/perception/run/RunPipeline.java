@@ -82,10 +82,31 @@ public final class RunPipeline {
      * @throws BadInputException when a log is unreadable or has no lidar or no 3D ground truth
      */
     public RunResult run(List<Path> logs, Path outDir, boolean overwrite) {
+        return publish(logs.stream().map(Path::toString).toList(), outDir, overwrite, body -> {
+            for (Path log : logs) {
+                try (LogReader reader = LogReader.open(log, allocator, checksums)) {
+                    body.accept(reader);
+                }
+            }
+        });
+    }
+
+    /**
+     * As {@link #run(List, Path, boolean)} over logs the caller has open (borrowed, left open; the
+     * pipeline's {@code checksums} setting does not apply to them): several models run over the same logs
+     * (e.g. {@code avreplay compare}) open each log once.
+     */
+    public RunResult runOpen(List<LogReader> logs, Path outDir, boolean overwrite) {
+        return publish(logs.stream().map(r -> r.directory().toString()).toList(), outDir, overwrite, logs::forEach);
+    }
+
+    /** Runs {@code eachLog}'s logs into a temporary directory and publishes it as {@code outDir}. */
+    private RunResult publish(List<String> inputs, Path outDir, boolean overwrite,
+            Consumer<Consumer<LogReader>> eachLog) {
         OutputPublisher publisher = OutputPublisher.to(outDir, OUTPUT_KIND, overwrite);
         Path temp = publisher.begin();
         try {
-            RunResult r = runInto(logs, temp, publisher.destination());
+            RunResult r = runInto(inputs, eachLog, 0, temp, publisher.destination()).result();
             publisher.commit();
             return r;
         } finally {
@@ -112,7 +133,12 @@ public final class RunPipeline {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create output directory " + outDir + ": " + e.getMessage(), e);
         }
-        return runInto(List.of(log), logOrdinal, outDir, outDir).data();
+        Consumer<Consumer<LogReader>> one = body -> {
+            try (LogReader reader = LogReader.open(log, allocator, checksums)) {
+                body.accept(reader);
+            }
+        };
+        return runInto(List.of(log.toString()), one, logOrdinal, outDir, outDir).data();
     }
 
     /**
@@ -139,15 +165,12 @@ public final class RunPipeline {
     private record Done(RunResult result, RunData data) {
     }
 
-    private RunResult runInto(List<Path> logs, Path temp, Path destination) {
-        return runInto(logs, 0, temp, destination).result();
-    }
-
-    private Done runInto(List<Path> logs, int firstOrdinal, Path temp, Path destination) {
+    private Done runInto(List<String> inputs, Consumer<Consumer<LogReader>> eachLog, int firstOrdinal, Path temp,
+            Path destination) {
         // Lidar (this thread) and camera (the loop's camera thread) run at once, one core each.
         int previousThreads = camera.isPresent() ? io.avreplay.perception.Detectors.setNativeThreadsPerCall(1) : -1;
         try (DetectionLoop loop = new DetectionLoop(lidar, camera, options, allocator)) {
-            return runAll(loop, logs, firstOrdinal, temp, destination);
+            return runAll(loop, inputs, eachLog, firstOrdinal, temp, destination);
         } finally {
             if (previousThreads > 0) {
                 io.avreplay.perception.Detectors.setNativeThreadsPerCall(previousThreads);
@@ -155,21 +178,17 @@ public final class RunPipeline {
         }
     }
 
-    private Done runAll(DetectionLoop loop, List<Path> logs, int firstOrdinal, Path temp, Path destination) {
+    private Done runAll(DetectionLoop loop, List<String> inputs, Consumer<Consumer<LogReader>> eachLog,
+            int firstOrdinal, Path temp, Path destination) {
         long t0 = System.nanoTime();
         List<String> categories = camera.map(c -> c.card().classes()).orElse(List.of());
         DetectionSink sink = new DetectionSink(categories, firstOrdinal);
         TrackingStep tracking = new TrackingStep(io.avreplay.perception.track.TrackerParams.defaults(),
                 io.avreplay.eval.tracking.TrackingConfig.nips2019());
-        RunData data = null;
-        for (Path log : logs) {
-            RunData d = runOne(loop, log, sink, tracking, categories);
-            data = data == null ? d : data.merge(d);
-        }
-        if (data == null) {
-            throw new BadInputException("no logs to run");
-        }
-        List<String> inputs = logs.stream().map(Path::toString).toList();
+        List<RunData> perLog = new ArrayList<>();
+        eachLog.accept(reader -> perLog.add(runOne(loop, reader, sink, tracking, categories)));
+        RunData data = perLog.stream().reduce(RunData::merge)
+                .orElseThrow(() -> new BadInputException("no logs to run"));
         Map<String, Path> outputs = new LinkedHashMap<>();
         sink.write(temp, allocator).forEach((k, v) -> outputs.put(k, destination.resolve(temp.relativize(v))));
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -181,29 +200,27 @@ public final class RunPipeline {
         return new Done(result, data);
     }
 
-    /** Detects, tracks and scores one log; returns its data (its outputs go to {@code sink} and {@code tracking}). */
-    private RunData runOne(DetectionLoop loop, Path log, DetectionSink sink, TrackingStep tracking,
+    /** Detects, tracks and scores one open log; returns its data (its outputs go to {@code sink} and {@code tracking}). */
+    private RunData runOne(DetectionLoop loop, LogReader reader, DetectionSink sink, TrackingStep tracking,
             List<String> categories) {
-        try (LogReader reader = LogReader.open(log, allocator, checksums)) {
-            if (reader.annotations3d().isEmpty()) {
-                throw new BadInputException(reader.directory() + ": the log has no 3D ground truth (annotations.arrow)");
-            }
-            DetectionLoop.Totals n = loop.totals();
-            RunData.Counts before = new RunData.Counts(n.sweeps(), n.cameraFrames(), n.lidarNs(), n.cameraNs(), 0);
-            LogScore score = new LogScore(categories);
-            long[] span = {0, 0, 0};
-            loop.run(reader, listener(reader, score, sink, n, span, tracking));
-            TrackingMetricData tracked = tracking.endLog(reader);
-            RunProvenance.LogRange range = new RunProvenance.LogRange(reader.manifest().logId(), span[0], span[1],
-                    (int) span[2]);
-            NuScenesMetricData lidarData = score.nuScenes(new NuScenesEvaluator(NuScenesConfig.cvpr2019()));
-            List<CocoMetricData> cameraData = camera.isPresent() ? List.of(score.coco()) : List.of();
-            RunData.Counts counts = new RunData.Counts(n.sweeps() - before.sweeps(),
-                    n.cameraFrames() - before.cameraFrames(), n.lidarNs() - before.lidarNs(),
-                    n.cameraNs() - before.cameraNs(), reader.manifest().durationNs());
-            RunProvenance provenance = new RunProvenance(List.of(range), models(), config(), ToolVersion.current());
-            return new RunData(provenance, lidarData, cameraData, tracked, counts);
+        if (reader.annotations3d().isEmpty()) {
+            throw new BadInputException(reader.directory() + ": the log has no 3D ground truth (annotations.arrow)");
         }
+        DetectionLoop.Totals n = loop.totals();
+        RunData.Counts before = new RunData.Counts(n.sweeps(), n.cameraFrames(), n.lidarNs(), n.cameraNs(), 0);
+        LogScore score = new LogScore(categories);
+        long[] span = {0, 0, 0};
+        loop.run(reader, listener(reader, score, sink, n, span, tracking));
+        TrackingMetricData tracked = tracking.endLog(reader);
+        RunProvenance.LogRange range = new RunProvenance.LogRange(reader.manifest().logId(), span[0], span[1],
+                (int) span[2]);
+        NuScenesMetricData lidarData = score.nuScenes(new NuScenesEvaluator(NuScenesConfig.cvpr2019()));
+        List<CocoMetricData> cameraData = camera.isPresent() ? List.of(score.coco()) : List.of();
+        RunData.Counts counts = new RunData.Counts(n.sweeps() - before.sweeps(),
+                n.cameraFrames() - before.cameraFrames(), n.lidarNs() - before.lidarNs(),
+                n.cameraNs() - before.cameraNs(), reader.manifest().durationNs());
+        RunProvenance provenance = new RunProvenance(List.of(range), models(), config(), ToolVersion.current());
+        return new RunData(provenance, lidarData, cameraData, tracked, counts);
     }
 
     /** The run's detectors, for its provenance. */

@@ -63,8 +63,6 @@ final class LogSet implements AutoCloseable {
 
     @Override
     public void close() {
-        for (LogReader r : readers) {
-            r.close();
-        }
+        LogReader.closeAll(readers);
     }
 }

@@ -16,8 +16,7 @@ class Av2ParityTest {
 
     @TestFactory
     Stream<DynamicTest> goldenCases() {
-        return Golden.cases("av2").stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(),
-                () -> check(dir)));
+        return Golden.tests("av2", Av2ParityTest::check);
     }
 
     static void check(Path dir) {

@@ -16,8 +16,7 @@ class CocoParityTest {
 
     @TestFactory
     Stream<DynamicTest> goldenCases() {
-        return Golden.cases("coco").stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(),
-                () -> check(dir)));
+        return Golden.tests("coco", CocoParityTest::check);
     }
 
     static void check(Path dir) {

@@ -1,9 +1,12 @@
 package io.avreplay.eval.detection;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.avreplay.error.BadInputException;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +34,44 @@ public final class InputFuzzer {
     public interface Case {
         /** Reads and, where it succeeds, checks the result; throws what the reader threw. */
         void run() throws Exception;
+    }
+
+    /** A case that knows its seed (for its failure messages). */
+    @FunctionalInterface
+    public interface SeededCase {
+        /** Reads and, where it succeeds, checks the result; throws what the reader threw. */
+        void run(long seed) throws Exception;
+    }
+
+    /**
+     * The fuzz loop of a reader of two inputs: for each of {@code cases} seeds from {@code firstSeed}, the
+     * seed's random picks which input to mutate ({@link #mutate}), both are written, and {@code score} runs
+     * under {@link #check}. Fails unless both outcomes occur more than 50 times: a fuzzer whose mutations all
+     * fail (or all pass) tests nothing.
+     *
+     * @param gtText   the ground truth (written UTF-8 to {@code gtFile})
+     * @param predText the predictions (written UTF-8 to {@code predFile})
+     * @throws IOException when a file cannot be written
+     */
+    public static void fuzzPair(long firstSeed, int cases, String gtText, Path gtFile, String predText,
+            Path predFile, SeededCase score) throws IOException {
+        byte[] gt = gtText.getBytes(StandardCharsets.UTF_8);
+        byte[] pred = predText.getBytes(StandardCharsets.UTF_8);
+        int scored = 0;
+        int refused = 0;
+        for (long seed = firstSeed; seed < firstSeed + cases; seed++) {
+            Random r = new Random(seed);
+            boolean mutateGt = r.nextBoolean();
+            Files.write(gtFile, mutateGt ? mutate(gt, r) : gt);
+            Files.write(predFile, mutateGt ? pred : mutate(pred, r));
+            long s = seed;
+            if (check(seed, List.of(gtFile, predFile), () -> score.run(s))) {
+                scored++;
+            } else {
+                refused++;
+            }
+        }
+        assertTrue(scored > 50 && refused > 50, "scored " + scored + ", refused " + refused);
     }
 
     /**

@@ -17,8 +17,7 @@ class KittiParityTest {
 
     @TestFactory
     Stream<DynamicTest> goldenCases() {
-        return Golden.cases("kitti").stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(),
-                () -> check(dir)));
+        return Golden.tests("kitti", KittiParityTest::check);
     }
 
     static void check(Path dir) {

@@ -17,8 +17,7 @@ class NuScenesParityTest {
 
     @TestFactory
     Stream<DynamicTest> goldenCases() {
-        return Golden.cases("nuscenes").stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(),
-                () -> check(dir)));
+        return Golden.tests("nuscenes", NuScenesParityTest::check);
     }
 
     static void check(Path dir) {

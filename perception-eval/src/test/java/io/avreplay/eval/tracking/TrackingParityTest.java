@@ -19,8 +19,7 @@ class TrackingParityTest {
 
     @TestFactory
     Stream<DynamicTest> goldenCases() {
-        return Golden.cases("nuscenes_tracking").stream().map(dir -> DynamicTest.dynamicTest(
-                dir.getFileName().toString(), () -> check(dir)));
+        return Golden.tests("nuscenes_tracking", TrackingParityTest::check);
     }
 
     static void check(Path dir) {

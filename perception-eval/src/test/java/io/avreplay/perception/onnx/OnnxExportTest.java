@@ -48,16 +48,8 @@ class OnnxExportTest {
         return x;
     }
 
-    /** Largest |got − expected| relative to the expected output's largest magnitude. */
     private static double relativeError(float[] expected, float[] got) {
-        assertEquals(expected.length, got.length);
-        double maxAbs = 0;
-        double maxErr = 0;
-        for (int i = 0; i < got.length; i++) {
-            maxAbs = Math.max(maxAbs, Math.abs(expected[i]));
-            maxErr = Math.max(maxErr, Math.abs(expected[i] - got[i]));
-        }
-        return maxErr / Math.max(1e-6, maxAbs);
+        return io.avreplay.perception.model.OutputError.relative(expected, got);
     }
 
     @Test

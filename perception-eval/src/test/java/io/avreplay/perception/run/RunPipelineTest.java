@@ -66,6 +66,8 @@ class RunPipelineTest extends ArrowTest {
                 new RunProvenance.ModelRef("camera", "scripted-camera_2d", "")), p.models());
         assertEquals("detection_cvpr_2019", p.config().get("nuscenes_config"));
         assertEquals(p, RunJson.readProvenance(Files.readString(out.resolve(RunJson.FILE_NAME))));
+        // detection (lidar and camera), ground truth, poses and tracking all read through one open of the log
+        assertEquals(java.util.Map.of("fixture-log", 1), opens.opened());
     }
 
     @Test

@@ -14,27 +14,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
+import io.avreplay.replay.arrow.ArrowTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ego-frame detections must be moved into the world frame exactly as the ground truth is: detections equal
  * to the ground truth score AP 1 at every threshold, and detections shifted 3 m along ego x match only at
  * the 4 m threshold.
  */
-class NuScenesHeldOutTest {
-    @TempDir
-    Path tmp;
-
-    private final RootAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void close() {
-        allocator.close();
-    }
-
+class NuScenesHeldOutTest extends ArrowTest {
     @Test
     void groundTruthAsDetectionsScoresOneAndShiftedDetectionsOnlyAtFourMetres() {
         Path log = tmp.resolve("log");

@@ -13,22 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
+import io.avreplay.replay.arrow.ArrowTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TrainerTest {
-    @TempDir
-    Path tmp;
-
-    private final RootAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void close() {
-        allocator.close();
-    }
-
+class TrainerTest extends ArrowTest {
     private TrainConfig config(Path log, int epochs, boolean resume) {
         return new TrainConfig(ModelTask.LIDAR_3D, "tiny", List.of(log), List.of(log), tmp.resolve("model"),
                 List.of("car", "pedestrian"), List.of(ConvSpec.parse("k3s2d1c4")), epochs, 2, 1e-2, 3, 1, 0, resume);

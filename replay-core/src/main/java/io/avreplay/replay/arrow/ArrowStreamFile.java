@@ -120,15 +120,19 @@ final class ArrowStreamFile implements AutoCloseable {
         return file;
     }
 
+    private void checkBatch(int batch) {
+        if (batch < 0 || batch >= blocks.size()) {
+            throw new CorruptLogException(file + ": batch " + batch + " does not exist (file has " + blocks.size()
+                    + " batches)");
+        }
+    }
+
     /** Loads batch {@code i} into the shared root (a no-op if already loaded) and returns the root. */
     VectorSchemaRoot load(int batch) {
         if (batch == loaded) {
             return root;
         }
-        if (batch < 0 || batch >= blocks.size()) {
-            throw new CorruptLogException(file + ": batch " + batch + " does not exist (file has " + blocks.size()
-                    + " batches)");
-        }
+        checkBatch(batch);
         loaded = -1;
         try {
             decodeMapped(blocks.get(batch), map(blocks.get(batch)), batch);
@@ -295,10 +299,7 @@ final class ArrowStreamFile implements AutoCloseable {
         if (batch == loaded && verified) {
             return root;
         }
-        if (batch < 0 || batch >= blocks.size()) {
-            throw new CorruptLogException(file + ": batch " + batch + " does not exist (file has " + blocks.size()
-                    + " batches)");
-        }
+        checkBatch(batch);
         loaded = -1;
         try {
             java.nio.MappedByteBuffer mb = map(blocks.get(batch));

@@ -1,13 +1,11 @@
 package io.avreplay.replay.arrow;
 
 import io.avreplay.error.BadInputException;
-import io.avreplay.error.ChecksumMismatchException;
 import io.avreplay.error.CorruptLogException;
 import io.avreplay.replay.log.AnnotationFrame;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.EgoPose;
 import io.avreplay.replay.log.EgoTrajectory;
-import io.avreplay.replay.log.FileEntry;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.log.LogManifest;
 import io.avreplay.replay.log.SensorCalibration;
@@ -16,30 +14,23 @@ import io.avreplay.replay.log.StreamInfo;
 import io.avreplay.replay.log.StreamKind;
 import io.avreplay.replay.object.GroundTruth2d;
 import io.avreplay.replay.object.GroundTruth3d;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.zip.CRC32C;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * An open log v1. {@link #open} reads the manifest, checks the format version, every file's size
  * against the manifest and every stream file's schema, and loads the time index, calibration and ego
  * poses (small). Sensor and ground-truth frames are decoded on demand through {@link FrameStream}s.
+ * Each open-time check is its own class: {@code ManifestFile} (finding and reading {@code log.json}),
+ * {@code LogFiles} (every listed file inside the log, of its recorded size), {@code LogChecksums}
+ * (CRC-32C of the small files, or of all for validation) and {@code IndexLoader} (the time index against
+ * the manifest's counts and the files' batches).
  *
  * <p>Ownership: the reader creates one child allocator of the allocator passed in and owns every
  * Arrow buffer it reads; {@link #close()} releases them all. Values returned are plain Java records
@@ -62,22 +53,49 @@ public final class LogReader implements AutoCloseable {
         this.verify = checksums == Checksums.VERIFY;
         try {
             if (verify) {
-                verifySmallFiles();
+                LogChecksums.verifySmallFiles(dir, manifest);
             }
-            for (StreamInfo s : manifest.streams()) {
-                files.put(s.file(), new ArrowStreamFile(dir, s.file(), LogSchemas.forStream(s.kind(), s.sensor()), allocator));
-            }
-            this.indexes = readIndex();
+            openStreamFiles();
+            this.indexes = IndexLoader.load(dir, manifest, allocator, f -> files.get(f).batchCount());
             this.calibrations = readCalibration();
             this.ego = readEgo();
         } catch (RuntimeException e) {
-            try {
-                close();
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
+            throw closeAfter(e);
         }
+    }
+
+    /** A view of {@code shared}: its checked manifest and loaded index, calibration and poses; own files. */
+    private LogReader(LogReader shared, BufferAllocator allocator, Checksums checksums) {
+        this.dir = shared.dir;
+        this.manifest = shared.manifest;
+        this.allocator = allocator;
+        this.verify = checksums == Checksums.VERIFY;
+        this.indexes = shared.indexes;
+        this.calibrations = shared.calibrations;
+        this.ego = shared.ego;
+        try {
+            if (verify && !shared.verify) {
+                LogChecksums.verifySmallFiles(dir, manifest);
+            }
+            openStreamFiles();
+        } catch (RuntimeException e) {
+            throw closeAfter(e);
+        }
+    }
+
+    private void openStreamFiles() {
+        for (StreamInfo s : manifest.streams()) {
+            files.put(s.file(), new ArrowStreamFile(dir, s.file(), LogSchemas.forStream(s.kind(), s.sensor()), allocator));
+        }
+    }
+
+    private RuntimeException closeAfter(RuntimeException e) {
+        try {
+            close();
+        } catch (RuntimeException cleanup) {
+            e.addSuppressed(cleanup);
+        }
+        return e;
     }
 
     /** Opens a log that verifies checksums ({@link Checksums#VERIFY}); see {@link #open(Path, BufferAllocator, Checksums)}. */
@@ -99,9 +117,31 @@ public final class LogReader implements AutoCloseable {
     public static LogReader open(Path dir, BufferAllocator allocator, Checksums checksums) {
         LogManifest manifest = readManifest(dir);
         checkFiles(dir, manifest);
-        BufferAllocator child = allocator.newChildAllocator("log-reader:" + manifest.logId(), 0, Long.MAX_VALUE);
+        return withChild(allocator, "log-reader:" + manifest.logId(), child -> new LogReader(dir, manifest, child, checksums));
+    }
+
+    /**
+     * Another reader over this open log, for another thread (a reader is not thread-safe): it shares the
+     * manifest, time index, calibration and ego poses this reader checked and loaded at {@link #open}
+     * (immutable, so sharing them across threads is safe) and opens only its own file handles and buffers.
+     * The log is opened once however many threads decode it. May be called from any thread while this
+     * reader is in use; the view is owned by the caller and outlives nothing it shares.
+     *
+     * @param allocator parent allocator; the view takes a named child of it ({@code log-view:<logId>})
+     * @param checksums whether the view checks every batch before decoding it (and, when this reader did
+     *                  not verify at open, the small files now)
+     * @throws CorruptLogException when a stream file changed since the open and no longer reads
+     */
+    public LogReader view(BufferAllocator allocator, Checksums checksums) {
+        return withChild(allocator, "log-view:" + manifest.logId(), child -> new LogReader(this, child, checksums));
+    }
+
+    /** Runs {@code make} with a fresh named child allocator, closing the child when it fails. */
+    private static LogReader withChild(BufferAllocator parent, String name,
+            java.util.function.Function<BufferAllocator, LogReader> make) {
+        BufferAllocator child = parent.newChildAllocator(name, 0, Long.MAX_VALUE);
         try {
-            return new LogReader(dir, manifest, child, checksums);
+            return make.apply(child);
         } catch (RuntimeException e) {
             try {
                 child.close();
@@ -119,25 +159,7 @@ public final class LogReader implements AutoCloseable {
      * @throws CorruptLogException naming the file otherwise
      */
     public static void checkFiles(Path dir, LogManifest manifest) {
-        for (Map.Entry<String, FileEntry> e : manifest.files().entrySet()) {
-            Path f = LogFiles.inside(dir, e.getKey());
-            long size;
-            try {
-                size = Files.size(f);
-            } catch (IOException ex) {
-                throw new CorruptLogException(f + ": cannot read size: " + ex.getMessage(), ex);
-            }
-            if (size != e.getValue().bytes()) {
-                throw new CorruptLogException(f + ": file is " + size + " bytes but the manifest records "
-                        + e.getValue().bytes() + " (truncated or modified)");
-            }
-        }
-        for (StreamInfo s : manifest.streams()) {
-            if (!manifest.files().containsKey(s.file())) {
-                throw new CorruptLogException(dir.resolve(LogManifest.FILE_NAME) + ": stream '" + s.name()
-                        + "' has no entry in 'files'");
-            }
-        }
+        LogFiles.checkListed(dir, manifest);
     }
 
     /**
@@ -146,24 +168,7 @@ public final class LogReader implements AutoCloseable {
      * @throws BadInputException when {@code dir} is not a log directory or the manifest is invalid
      */
     public static LogManifest readManifest(Path dir) {
-        if (!Files.exists(dir)) {
-            throw new BadInputException(dir + ": no such log directory");
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new BadInputException(dir + ": not a log (expected a directory holding " + LogManifest.FILE_NAME + ")");
-        }
-        Path m = dir.resolve(LogManifest.FILE_NAME);
-        if (Files.exists(m) && !Files.isRegularFile(m)) {
-            throw new BadInputException(m + ": not a regular file");
-        }
-        if (!Files.isRegularFile(m)) {
-            boolean hasArrow = Files.exists(dir.resolve(LogSchemas.INDEX_FILE)) || Files.exists(dir.resolve("lidar"))
-                    || Files.exists(dir.resolve("camera"));
-            throw new BadInputException(m + ": missing; " + (hasArrow
-                    ? "the log is incomplete (its writer did not finish)"
-                    : "not a log directory"));
-        }
-        return ManifestCodec.read(m);
+        return ManifestFile.read(dir);
     }
 
     public Path directory() {
@@ -273,48 +278,7 @@ public final class LogReader implements AutoCloseable {
      * @throws CorruptLogException when a file cannot be read
      */
     public static List<String> verifyChecksums(Path dir, LogManifest manifest) {
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, FileEntry> e : manifest.files().entrySet()) {
-            Path f = LogFiles.inside(dir, e.getKey());
-            String actual = crc32c(f);
-            if (!actual.equals(e.getValue().crc32c())) {
-                problems.add(f + ": checksum mismatch (CRC-32C " + actual + ", manifest says " + e.getValue().crc32c() + ")");
-            }
-        }
-        return problems;
-    }
-
-    /** Index, calibration and poses are read whole at open, so they are checked whole. */
-    private void verifySmallFiles() {
-        List<String> small = new ArrayList<>(List.of(LogSchemas.INDEX_FILE, LogSchemas.CALIBRATION_FILE));
-        manifest.stream(StreamKind.EGO_POSE, "ego").ifPresent(s -> small.add(s.file()));
-        for (String name : small) {
-            FileEntry entry = manifest.files().get(name);
-            if (entry == null) {
-                continue;
-            }
-            Path f = dir.resolve(name);
-            String actual = crc32c(f);
-            if (!actual.equals(entry.crc32c())) {
-                throw new ChecksumMismatchException(f + ": checksum mismatch (CRC-32C " + actual + ", manifest says "
-                        + entry.crc32c() + ")");
-            }
-        }
-    }
-
-    static String crc32c(Path f) {
-        CRC32C crc = new CRC32C();
-        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-            while (ch.read(buf) >= 0) {
-                buf.flip();
-                crc.update(buf);
-                buf.clear();
-            }
-        } catch (IOException e) {
-            throw new CorruptLogException(f + ": cannot read: " + e.getMessage(), e);
-        }
-        return Crc32cChannel.hex(crc.getValue());
+        return LogChecksums.verifyAll(dir, manifest);
     }
 
     private StreamInfo require(StreamKind kind, String sensor) {
@@ -326,71 +290,6 @@ public final class LogReader implements AutoCloseable {
     private <T> FrameStream<T> stream(StreamKind kind, String sensor, ArrowFrameStream.Decoder<T> decoder) {
         StreamInfo info = require(kind, sensor);
         return new ArrowFrameStream<>(info, files.get(info.file()), indexes.get(info.name()), decoder, verify);
-    }
-
-    private Map<String, TimeIndex> readIndex() {
-        Map<String, TimeIndex> out = new HashMap<>();
-        Map<String, Long> counts = new HashMap<>();
-        for (StreamInfo s : manifest.streams()) {
-            counts.put(s.name(), s.count());
-            // grows as entries arrive: a manifest's count is checked against the index, never trusted to allocate
-            out.put(s.name(), new TimeIndex((int) Math.min(s.count(), 1024)));
-        }
-        Path indexFile = dir.resolve(LogSchemas.INDEX_FILE);
-        try (ArrowStreamFile f = new ArrowStreamFile(dir, LogSchemas.INDEX_FILE, LogSchemas.timeIndex(), allocator)) {
-            for (int b = 0; b < f.batchCount(); b++) {
-                try {
-                    readIndexBatch(f.load(b), b, indexFile, out, counts);
-                } catch (CorruptLogException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    throw new CorruptLogException(indexFile + ": batch " + b + ": invalid value ("
-                            + ArrowStreamFile.describe(e) + ")", e);
-                }
-            }
-        }
-        checkIndexCounts(out, indexFile);
-        return out;
-    }
-
-    private static void readIndexBatch(VectorSchemaRoot root, int b, Path indexFile, Map<String, TimeIndex> out,
-            Map<String, Long> counts) {
-        VarCharVector stream = Columns.vector(root, "stream", VarCharVector.class);
-        BigIntVector ts = Columns.vector(root, "timestamp_ns", BigIntVector.class);
-        IntVector batch = Columns.vector(root, "batch", IntVector.class);
-        IntVector row = Columns.vector(root, "row", IntVector.class);
-        BigIntVector crc = Columns.vector(root, "batch_crc32c", BigIntVector.class);
-        for (int i = 0; i < root.getRowCount(); i++) {
-            if (stream.isNull(i)) {
-                throw new CorruptLogException(indexFile + ": batch " + b + ", row " + i + ": stream is null");
-            }
-            String name = Columns.getString(stream, i);
-            TimeIndex idx = out.get(name);
-            if (idx == null) {
-                throw new CorruptLogException(indexFile + ": row " + i + " names stream '" + name
-                        + "', which the manifest does not list");
-            }
-            if (idx.size() >= counts.get(name)) {
-                throw new CorruptLogException(indexFile + ": stream '" + name + "' has more index entries than the "
-                        + counts.get(name) + " frames the manifest records");
-            }
-            idx.add(ts.get(i), batch.get(i), row.get(i), crc.get(i));
-        }
-    }
-
-    private void checkIndexCounts(Map<String, TimeIndex> out, Path indexFile) {
-        for (StreamInfo s : manifest.streams()) {
-            TimeIndex idx = out.get(s.name());
-            if (idx.size() != s.count()) {
-                throw new CorruptLogException(indexFile + ": stream '" + s.name() + "' has " + idx.size()
-                        + " index entries but the manifest records " + s.count() + " frames");
-            }
-            int batches = files.get(s.file()).batchCount();
-            if (idx.size() > 0 && idx.batch(idx.size() - 1) >= batches) {
-                throw new CorruptLogException(dir.resolve(s.file()) + ": has " + batches
-                        + " record batches but the index refers to batch " + idx.batch(idx.size() - 1));
-            }
-        }
     }
 
     private List<SensorCalibration> readCalibration() {
@@ -428,6 +327,25 @@ public final class LogReader implements AutoCloseable {
             return new EgoTrajectory(poses);
         } catch (IllegalArgumentException e) {
             throw new CorruptLogException(dir.resolve(info.get().file()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Closes every reader of {@code readers}, each even when an earlier one fails.
+     *
+     * @throws RuntimeException the first failure, the later ones suppressed in it
+     */
+    public static void closeAll(Iterable<LogReader> readers) {
+        RuntimeException failure = null;
+        for (LogReader r : readers) {
+            try {
+                r.close();
+            } catch (RuntimeException e) {
+                failure = LogFiles.chain(failure, e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

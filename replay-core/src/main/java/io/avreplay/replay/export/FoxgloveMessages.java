@@ -42,19 +42,19 @@ final class FoxgloveMessages {
     }
 
     private static void vec(JsonGenerator g, String field, Vec3 v) throws IOException {
-        g.writeObjectFieldStart(field);
-        g.writeNumberField("x", v.x());
-        g.writeNumberField("y", v.y());
-        g.writeNumberField("z", v.z());
-        g.writeEndObject();
+        components(g, field, "xyz", v.x(), v.y(), v.z());
     }
 
     private static void quat(JsonGenerator g, String field, Quaternion q) throws IOException {
+        components(g, field, "xyzw", q.x(), q.y(), q.z(), q.w());
+    }
+
+    /** {@code field: {n0: v0, n1: v1, ...}}, the names one letter each of {@code names}. */
+    private static void components(JsonGenerator g, String field, String names, double... values) throws IOException {
         g.writeObjectFieldStart(field);
-        g.writeNumberField("x", q.x());
-        g.writeNumberField("y", q.y());
-        g.writeNumberField("z", q.z());
-        g.writeNumberField("w", q.w());
+        for (int i = 0; i < values.length; i++) {
+            g.writeNumberField(names.substring(i, i + 1), values[i]);
+        }
         g.writeEndObject();
     }
 
@@ -75,26 +75,33 @@ final class FoxgloveMessages {
         g.writeEndObject();
     }
 
-    static Body extrinsics(List<SensorCalibration> cals, long t) {
+    /** {@code color: {r, g, b, a}} from the low 24 bits of {@code rgb} (0xRRGGBB), each channel in [0, 1]. */
+    private static void colour(JsonGenerator g, int rgb, double alpha) throws IOException {
+        components(g, "color", "rgba", ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0,
+                alpha);
+    }
+
+    /** A {@code FrameTransforms} message whose {@code transforms} array {@code items} writes. */
+    private static Body transforms(Body items) {
         return g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("transforms");
-            for (SensorCalibration c : cals) {
-                transform(g, t, McapExport.EGO, c.sensorId(), c.sensorToEgo());
-            }
+            items.write(g);
             g.writeEndArray();
             g.writeEndObject();
         };
     }
 
+    static Body extrinsics(List<SensorCalibration> cals, long t) {
+        return transforms(g -> {
+            for (SensorCalibration c : cals) {
+                transform(g, t, McapExport.EGO, c.sensorId(), c.sensorToEgo());
+            }
+        });
+    }
+
     static Body egoPose(EgoPose p) {
-        return g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("transforms");
-            transform(g, p.timestampNs(), McapExport.WORLD, McapExport.EGO, p.egoToWorld());
-            g.writeEndArray();
-            g.writeEndObject();
-        };
+        return transforms(g -> transform(g, p.timestampNs(), McapExport.WORLD, McapExport.EGO, p.egoToWorld()));
     }
 
     static Body pointCloud(LidarSweep s) {
@@ -197,12 +204,7 @@ final class FoxgloveMessages {
                 pose(g, "pose", new Pose(Quaternion.fromYaw(a.box().yaw()), a.box().centre()));
                 vec(g, "size", new Vec3(a.box().length(), a.box().width(), a.box().height()));
                 int h = a.category().hashCode();
-                g.writeObjectFieldStart("color");
-                g.writeNumberField("r", ((h >> 16) & 0xFF) / 255.0);
-                g.writeNumberField("g", ((h >> 8) & 0xFF) / 255.0);
-                g.writeNumberField("b", (h & 0xFF) / 255.0);
-                g.writeNumberField("a", 0.5);
-                g.writeEndObject();
+                colour(g, h, 0.5);
                 g.writeEndObject();
                 g.writeEndArray();
                 g.writeEndObject();
@@ -233,12 +235,7 @@ final class FoxgloveMessages {
                 g.writeStartObject();
                 pose(g, "pose", new Pose(Quaternion.fromYaw(b.box().yaw()), b.box().centre()));
                 vec(g, "size", new Vec3(b.box().length(), b.box().width(), b.box().height()));
-                g.writeObjectFieldStart("color");
-                g.writeNumberField("r", ((b.rgb() >> 16) & 0xFF) / 255.0);
-                g.writeNumberField("g", ((b.rgb() >> 8) & 0xFF) / 255.0);
-                g.writeNumberField("b", (b.rgb() & 0xFF) / 255.0);
-                g.writeNumberField("a", 0.6);
-                g.writeEndObject();
+                colour(g, b.rgb(), 0.6);
                 g.writeEndObject();
                 g.writeEndArray();
                 g.writeEndObject();

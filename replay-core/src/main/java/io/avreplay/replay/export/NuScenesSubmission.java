@@ -83,13 +83,8 @@ public final class NuScenesSubmission {
      * {@code ego_poses} map {sample_token: [x, y, z]}, the shape {@code avreplay eval nuscenes --gt} reads.
      */
     public static void write(List<Sample> samples, Map<String, Boolean> modality, Path file) {
-        ObjectMapper m = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
-        ObjectNode root = m.createObjectNode();
-        ObjectNode meta = root.putObject("meta");
-        for (String k : List.of("use_camera", "use_lidar", "use_radar", "use_map", "use_external")) {
-            meta.put(k, modality.getOrDefault(k, false));
-        }
+        ObjectMapper m = mapper();
+        ObjectNode root = withMeta(m, modality);
         ObjectNode results = root.putObject("results");
         boolean groundTruth = false;
         for (Sample s : samples) {
@@ -121,6 +116,22 @@ public final class NuScenesSubmission {
             }
         }
         AtomicFile.write(file, tmp -> m.writeValue(tmp.toFile(), root));
+    }
+
+    /** The writer of both submissions: indented, NaN as a bare {@code NaN} (see the class comment). */
+    static ObjectMapper mapper() {
+        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
+    }
+
+    /** A submission's root holding its {@code meta} flags, each false unless {@code modality} sets it. */
+    static ObjectNode withMeta(ObjectMapper m, Map<String, Boolean> modality) {
+        ObjectNode root = m.createObjectNode();
+        ObjectNode meta = root.putObject("meta");
+        for (String k : List.of("use_camera", "use_lidar", "use_radar", "use_map", "use_external")) {
+            meta.put(k, modality.getOrDefault(k, false));
+        }
+        return root;
     }
 
     static ObjectNode box(ObjectMapper m, Sample s, Box3d b, double vx, double vy, String name) {

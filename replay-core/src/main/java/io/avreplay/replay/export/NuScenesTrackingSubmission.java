@@ -1,9 +1,6 @@
 package io.avreplay.replay.export;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.avreplay.replay.object.Detection3d;
@@ -34,13 +31,8 @@ public final class NuScenesTrackingSubmission {
      * @throws IllegalArgumentException when a detection is untracked
      */
     public static void write(List<NuScenesSubmission.Sample> samples, Map<String, Boolean> modality, Path file) {
-        ObjectMapper m = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
-        ObjectNode root = m.createObjectNode();
-        ObjectNode meta = root.putObject("meta");
-        for (String k : List.of("use_camera", "use_lidar", "use_radar", "use_map", "use_external")) {
-            meta.put(k, modality.getOrDefault(k, false));
-        }
+        ObjectMapper m = NuScenesSubmission.mapper();
+        ObjectNode root = NuScenesSubmission.withMeta(m, modality);
         ObjectNode results = root.putObject("results");
         for (NuScenesSubmission.Sample s : samples) {
             ArrayNode arr = results.putArray(s.sampleToken());

@@ -60,4 +60,31 @@ public record Box2d(double x1, double y1, double x2, double y2) {
     public double area() {
         return width() * height();
     }
+
+    /** @return intersection over union with {@code other}, 0 when they do not overlap or both are empty */
+    public double iou(Box2d other) {
+        return iou(x1, y1, x2, y2, other.x1, other.y1, other.x2, other.y2);
+    }
+
+    /**
+     * Intersection over union of two boxes given as corner arrays {@code {x1, y1, x2, y2}} (for matchers that
+     * keep boxes as columns).
+     *
+     * @return the IoU, 0 when they do not overlap or both are empty
+     */
+    public static double iou(double[] a, double[] b) {
+        return iou(a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3]);
+    }
+
+    private static double iou(double ax1, double ay1, double ax2, double ay2, double bx1, double by1, double bx2,
+            double by2) {
+        double iw = Math.min(ax2, bx2) - Math.max(ax1, bx1);
+        double ih = Math.min(ay2, by2) - Math.max(ay1, by1);
+        if (iw <= 0 || ih <= 0) {
+            return 0;
+        }
+        double inter = iw * ih;
+        double union = (ax2 - ax1) * (ay2 - ay1) + (bx2 - bx1) * (by2 - by1) - inter;
+        return union > 0 ? inter / union : 0;
+    }
 }

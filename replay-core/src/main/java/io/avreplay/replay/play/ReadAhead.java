@@ -2,7 +2,6 @@ package io.avreplay.replay.play;
 
 import io.avreplay.replay.arrow.Checksums;
 import io.avreplay.replay.arrow.LogReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +9,8 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Decodes steps ahead of the consumer on {@code threads} daemon threads, each with its own
- * {@link LogReader}s (readers are not thread-safe), so decoding overlaps consumption. Thread {@code w}
+ * {@link LogReader#view views} of the replay's open readers (readers are not thread-safe; a view shares
+ * the open log's checked index and calibration, so no log is opened again), so decoding overlaps consumption. Thread {@code w}
  * walks the whole (cheap, index-only) schedule and decodes the steps {@code w, w + threads, ...} into
  * its own {@link ReadAheadLane}; the consumer takes from the lanes in turn, so order is kept. The
  * byte budget is split evenly between the lanes. A failure on a thread reaches the consumer at the
@@ -25,14 +25,14 @@ final class ReadAhead<T> implements ItemSource<T> {
     private long next;
     private boolean ended;
 
-    ReadAhead(Production<T> production, List<Path> logDirs, BufferAllocator allocator, long capacityBytes,
+    ReadAhead(Production<T> production, List<LogReader> logs, BufferAllocator allocator, long capacityBytes,
             int threadCount, Checksums checksums) {
         for (int w = 0; w < threadCount; w++) {
             lanes.add(new ReadAheadLane(Math.max(1, capacityBytes / threadCount)));
         }
         for (int w = 0; w < threadCount; w++) {
             int lane = w;
-            Thread t = new Thread(() -> produce(production, logDirs, allocator, lane, threadCount, checksums),
+            Thread t = new Thread(() -> produce(production, logs, allocator, lane, threadCount, checksums),
                     "avreplay-read-ahead-" + w);
             t.setDaemon(true);
             threads.add(t);
@@ -44,13 +44,13 @@ final class ReadAhead<T> implements ItemSource<T> {
      * Decodes this lane's steps. Nothing escapes the thread: a failure, including one from closing the
      * readers afterwards, goes to the consumer (a close failure after an earlier one is suppressed by it).
      */
-    private void produce(Production<T> production, List<Path> logDirs, BufferAllocator allocator, int lane,
+    private void produce(Production<T> production, List<LogReader> logs, BufferAllocator allocator, int lane,
             int count, Checksums checksums) {
         ReadAheadLane out = lanes.get(lane);
         List<LogReader> readers = new ArrayList<>();
         try {
-            for (Path dir : logDirs) {
-                readers.add(LogReader.open(dir, allocator, checksums));
+            for (LogReader log : logs) {
+                readers.add(log.view(allocator, checksums));
             }
             Production.Pipeline<T> steps = production.start(readers);
             for (long seq = 0; steps.hasNext(); seq++) {
@@ -74,20 +74,18 @@ final class ReadAhead<T> implements ItemSource<T> {
 
     /** Closes every reader; returns the first failure, or adds them all to {@code cause} when there is one. */
     private static Throwable closeAll(List<LogReader> readers, Throwable cause) {
-        Throwable first = cause;
-        for (LogReader r : readers) {
-            try {
-                r.close();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
+        try {
+            LogReader.closeAll(readers);
+            return null;
+        } catch (RuntimeException e) {
+            if (cause == null) {
+                return e;
             }
+            cause.addSuppressed(e);
+            return null;
+        } finally {
+            readers.clear();
         }
-        readers.clear();
-        return cause == null ? first : null;
     }
 
     @Override

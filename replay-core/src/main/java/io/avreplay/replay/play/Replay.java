@@ -33,12 +33,13 @@ import org.apache.arrow.memory.BufferAllocator;
  * the whole window again.
  *
  * <p><b>Memory.</b> With read-ahead (the default, {@value #DEFAULT_READ_AHEAD_BYTES} bytes) a
- * daemon thread decodes ahead with its own readers; decoded frames wait in a queue bounded in
+ * daemon thread decodes ahead with its own reader views; decoded frames wait in a queue bounded in
  * bytes, so a log of any length replays in bounded memory. Lidar points stay primitive arrays.
  *
  * <p><b>Ownership and threads.</b> Logs given as paths are opened with the builder's allocator and
  * closed by {@link #close()}; readers passed in stay the caller's (and must outlive the replay). The
- * read-ahead threads open their own readers from the logs' directories with the same allocator.
+ * read-ahead threads decode through {@link LogReader#view views} of those readers (own file handles, the
+ * open log's checked index and calibration shared), taken from the same allocator: no log is opened twice.
  * One consumer at a time; {@link #control()} may be used from any thread.
  */
 public final class Replay implements AutoCloseable {
@@ -189,7 +190,7 @@ public final class Replay implements AutoCloseable {
     private synchronized <T> ReplayIterator<T> start(Production<T> p, Function<T, FrameRef> refOf,
             Function<T, Integer> loopOf, Function<T, List<FrameRef>> framesOf) {
         ItemSource<T> source = settings.readAheadBytes() > 0
-                ? new ReadAhead<>(p, readers.stream().map(LogReader::directory).toList(), allocator,
+                ? new ReadAhead<>(p, readers, allocator,
                         settings.readAheadBytes(), settings.decodeThreads(), settings.verifyChecksums()
                                 ? Checksums.VERIFY : Checksums.SKIP)
                 : new DirectSource<>(p, readers);
@@ -213,7 +214,7 @@ public final class Replay implements AutoCloseable {
             players = new ArrayList<>(open);
         }
         players.forEach(Player::close);
-        owned.forEach(LogReader::close);
+        LogReader.closeAll(owned);
     }
 
     /** Configures a {@link Replay}. Not thread-safe. */
@@ -333,7 +334,7 @@ public final class Replay implements AutoCloseable {
         }
 
         /**
-         * Read-ahead threads decoding in parallel (each with its own readers), &gt;= 1. Default: 1 on a
+         * Read-ahead threads decoding in parallel (each with its own reader views), &gt;= 1. Default: 1 on a
          * machine with fewer than 4 cores (one thread decodes while the consumer works, filling two
          * cores), otherwise 2. The order of frames never depends on it.
          */

@@ -26,19 +26,10 @@ import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of unreadable log gets a specific exception whose one-line message names the file. */
-class LogReaderBadInputTest extends ArrowTest {
-    Path log;
-
-    @BeforeEach
-    void setUp() {
-        log = tmp.resolve("log");
-        TestLogs.write(log, allocator, TestLogs.Spec.small());
-    }
-
+class LogReaderBadInputTest extends FixtureLogTest {
     @Test
     void missingManifestSaysIncomplete() throws IOException {
         Files.delete(log.resolve("log.json"));
@@ -197,7 +188,7 @@ class LogReaderBadInputTest extends ArrowTest {
         LogManifest m = ManifestCodec.read(log.resolve("log.json"));
         TreeMap<String, FileEntry> files = new TreeMap<>(m.files());
         Path f = log.resolve(rel);
-        files.put(rel, new FileEntry(Files.size(f), LogReader.crc32c(f)));
+        files.put(rel, new FileEntry(Files.size(f), LogChecksums.crc32c(f)));
         ManifestCodec.write(new LogManifest(m.formatVersion(), m.logId(), m.vehicle(), m.location(), m.startNs(),
                 m.endNs(), m.compression(), m.createdBy(), m.streams(), m.tags(), files), log.resolve("log.json"));
     }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.avreplay.error.BadInputException;
 import io.avreplay.error.CorruptLogException;
 import io.avreplay.error.InvalidConfigException;
-import io.avreplay.replay.arrow.ArrowTest;
+import io.avreplay.replay.arrow.FixtureLogTest;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.arrow.TestLogs;
 import io.avreplay.replay.log.FrameRef;
@@ -23,20 +23,11 @@ import io.avreplay.replay.log.StreamKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ReplayTest extends ArrowTest {
-    Path log;
-
-    @BeforeEach
-    void setUp() {
-        log = tmp.resolve("log");
-        TestLogs.write(log, allocator, TestLogs.Spec.small()); // 10 sweeps at 10 Hz, 19 camera frames at 20 Hz
-    }
-
+class ReplayTest extends FixtureLogTest {
     private Replay.Builder replay() {
         return Replay.builder(allocator).log(log);
     }
@@ -45,6 +36,17 @@ class ReplayTest extends ArrowTest {
         List<FrameRef> out = new ArrayList<>();
         r.play(f -> out.add(f.ref()));
         return out;
+    }
+
+    @Test
+    void readAheadThreadsDecodeThroughViewsSoTheLogIsOpenedOnce() {
+        opens.reset(); // forget the fixture's writing
+        try (Replay r = replay().decodeThreads(2).build()) {
+            assertEquals(29, refs(r).size());
+        }
+        // one open by the replay; each of the 2 read-ahead threads takes a view (no open of its own)
+        assertEquals(java.util.Map.of("fixture-log", 1), opens.opened());
+        assertEquals(java.util.Map.of("fixture-log", 2), opens.views());
     }
 
     @ParameterizedTest

@@ -63,16 +63,23 @@ public record Coverage(int scenarios, long durationNs, List<Bucket> byTag, List<
         }
         Map<String, long[]> classes = new TreeMap<>();
         long total = 0;
-        for (Scenario s : catalog.scenarios()) {
-            long d = s.window().durationNs();
-            total += d;
-            Map<String, Long> inst = logs.map(l -> instances(s, l, allocator)).orElse(Map.of());
-            long all = inst.values().stream().mapToLong(Long::longValue).sum();
-            s.tags().forEach((k, vs) -> vs.forEach(v -> add(tags, k.key() + "=" + v, d, all)));
-            for (String c : s.classes()) {
-                add(classes, c, d, 0);
+        List<Scenario> scenarios = catalog.scenarios();
+        try (ScenarioLogs open = logs.map(l -> new ScenarioLogs(scenarios, l, allocator)).orElse(null)) {
+            for (int i = 0; i < scenarios.size(); i++) {
+                Scenario s = scenarios.get(i);
+                long d = s.window().durationNs();
+                total += d;
+                Map<String, Long> inst = open == null ? Map.of() : instances(s, open.reader(i));
+                if (open != null) {
+                    open.done(i);
+                }
+                long all = inst.values().stream().mapToLong(Long::longValue).sum();
+                s.tags().forEach((k, vs) -> vs.forEach(v -> add(tags, k.key() + "=" + v, d, all)));
+                for (String c : s.classes()) {
+                    add(classes, c, d, 0);
+                }
+                inst.forEach((c, n) -> classes.computeIfAbsent(c, x -> new long[3])[2] += n);
             }
-            inst.forEach((c, n) -> classes.computeIfAbsent(c, x -> new long[3])[2] += n);
         }
         boolean counted = logs.isPresent();
         List<Bucket> byTag = buckets(tags, counted);
@@ -107,22 +114,20 @@ public record Coverage(int scenarios, long durationNs, List<Bucket> byTag, List<
     }
 
     /** Distinct track ids per category in the scenario's window. */
-    static Map<String, Long> instances(Scenario s, LogProvider logs, BufferAllocator allocator) {
-        try (LogReader r = LogReader.open(logs.logDirectory(s), allocator)) {
-            long[] w = s.absoluteWindow(r.manifest().startNs(), r.manifest().endNs());
-            Map<String, Set<String>> tracks = new HashMap<>();
-            Optional<FrameStream<AnnotationFrame<GroundTruth3d>>> st = r.annotations3d();
-            if (st.isPresent()) {
-                FrameStream<AnnotationFrame<GroundTruth3d>> f = st.get();
-                for (int i = f.ceilIndex(w[0]); i < f.size() && f.timestampNs(i) <= w[1]; i++) {
-                    for (GroundTruth3d a : f.read(i).boxes()) {
-                        tracks.computeIfAbsent(a.category(), x -> new HashSet<>()).add(a.trackId());
-                    }
+    private static Map<String, Long> instances(Scenario s, LogReader r) {
+        long[] w = s.absoluteWindow(r.manifest().startNs(), r.manifest().endNs());
+        Map<String, Set<String>> tracks = new HashMap<>();
+        Optional<FrameStream<AnnotationFrame<GroundTruth3d>>> st = r.annotations3d();
+        if (st.isPresent()) {
+            FrameStream<AnnotationFrame<GroundTruth3d>> f = st.get();
+            for (int i = f.ceilIndex(w[0]); i < f.size() && f.timestampNs(i) <= w[1]; i++) {
+                for (GroundTruth3d a : f.read(i).boxes()) {
+                    tracks.computeIfAbsent(a.category(), x -> new HashSet<>()).add(a.trackId());
                 }
             }
-            Map<String, Long> out = new TreeMap<>();
-            tracks.forEach((c, t) -> out.put(c, (long) t.size()));
-            return out;
         }
+        Map<String, Long> out = new TreeMap<>();
+        tracks.forEach((c, t) -> out.put(c, (long) t.size()));
+        return out;
     }
 }

@@ -10,6 +10,7 @@ import io.avreplay.replay.object.GroundTruth3d;
 import io.avreplay.scenario.catalog.Catalog;
 import io.avreplay.scenario.catalog.LogProvider;
 import io.avreplay.scenario.catalog.Scenario;
+import io.avreplay.scenario.catalog.ScenarioLogs;
 import io.avreplay.scenario.gate.EvalFrame;
 import io.avreplay.scenario.gate.FrameUnits;
 import io.avreplay.scenario.gate.GateEvaluator;
@@ -17,7 +18,6 @@ import io.avreplay.scenario.gate.GateResult;
 import io.avreplay.scenario.gate.ScenarioScorer;
 import io.avreplay.scenario.scoring.ScoringLayout;
 import io.avreplay.scenario.scoring.TimeAssociation;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +30,11 @@ import org.apache.arrow.memory.BufferAllocator;
  * associated with ground-truth stamps within the scenario's tolerance (default half the lidar period),
  * so an external stack's stamps need not equal the sensor stamps. Each scenario's
  * frames are matched once per model ({@link ScenarioScorer#accumulate}); the bootstrap reuses the units.
- * Detections of a log are loaded once per run. Every input problem (missing log, window outside its log,
- * missing or malformed results) is thrown before anything is returned, so callers write reports only for
- * complete runs. Not thread-safe.
+ * Each log is opened once per run ({@link ScenarioLogs}): its one reader serves the detections (a model runs
+ * on it, {@link DetectionResults#forLog(LogReader)}), the ground truth and the worst frames
+ * ({@link WorstFrames#render(Scenario, LogReader, List)}); detections of a log are loaded once per run.
+ * Every input problem (missing log, window outside its log, missing or malformed results) is thrown before
+ * anything is returned, so callers write reports only for complete runs. Not thread-safe.
  *
  * @param <U> the scorer's units
  */
@@ -69,44 +71,58 @@ public final class CatalogGate<U extends FrameUnits> {
      */
     public GateRun run(Catalog catalog, DetectionResults candidate, Optional<DetectionResults> baseline,
             ProgressListener progress) {
-        Map<String, Map<Long, List<Detection3d>>> candCache = new HashMap<>();
-        Map<String, Map<Long, List<Detection3d>>> baseCache = new HashMap<>();
+        PerLog cand = new PerLog(candidate);
+        Optional<PerLog> base = baseline.map(PerLog::new);
         List<ScenarioOutcome> out = new ArrayList<>();
         String started = GateRun.now();
-        for (Scenario s : catalog.scenarios()) {
-            long t0 = System.nanoTime();
-            Path dir = logs.logDirectory(s);
-            List<AnnotationFrame<GroundTruth3d>> truth;
-            String logId;
-            long[] w;
-            long logStart;
-            long tolerance;
-            try (LogReader r = LogReader.open(dir, allocator)) {
-                logId = r.manifest().logId();
-                logStart = r.manifest().startNs();
-                w = s.absoluteWindow(r.manifest().startNs(), r.manifest().endNs());
-                truth = window(r, w);
-                tolerance = s.scoring().toleranceNs() == ScoringLayout.HALF_LIDAR_PERIOD ? halfLidarPeriodNs(r)
-                        : s.scoring().toleranceNs();
+        List<Scenario> scenarios = catalog.scenarios();
+        try (ScenarioLogs open = new ScenarioLogs(scenarios, logs, allocator)) {
+            for (int i = 0; i < scenarios.size(); i++) {
+                long t0 = System.nanoTime();
+                out.add(score(scenarios.get(i), open.reader(i), cand, base, t0));
+                open.done(i);
+                progress.step("scenarios", out.size(), scenarios.size());
             }
-            Map<Long, List<Detection3d>> cand = candCache.computeIfAbsent(logId, id -> candidate.forLog(id, dir));
-            TimeAssociation.Result<Detection3d> assoc = associate(truth, cand, tolerance);
-            List<EvalFrame> candFrames = frames(truth, assoc);
-            U cu = scorer.accumulate(candFrames, s.classes());
-            Optional<U> bu = baseline.map(b -> scorer.accumulate(frames(truth, associate(truth,
-                    baseCache.computeIfAbsent(logId, id -> b.forLog(id, dir)), tolerance)), s.classes()));
-            List<GateResult> results = evaluator.evaluate(s.gates(), scorer, cu, bu);
-            boolean failed = truth.isEmpty() || results.stream().anyMatch(GateResult::failed);
-            out.add(new ScenarioOutcome(s.id(), s.title(), s.source().file().toString(), logId, w[0], w[1],
-                    truth.size(), s.classes(), results, scorer.curves(cu, 2.0),
-                    failed ? worstFrames.render(s, dir, candFrames) : List.of(), logStart,
-                    new ScenarioOutcome.Association(tolerance, assoc.outputsWithoutTruth(), assoc.truthWithoutOutput()),
-                    scorer.detail(cu, s.gates(), s.scoring().bins()), (System.nanoTime() - t0) / 1e9));
-            progress.step("scenarios", out.size(), catalog.scenarios().size());
         }
         return new GateRun(catalog.location().toString(), candidate.describe(),
                 baseline.map(DetectionResults::describe).orElse(""), scorer.name(), evaluator.config(),
                 ToolVersion.current(), out, started);
+    }
+
+    /** One scenario on its open log: window, association, scores, gates and (when it fails) worst frames. */
+    private ScenarioOutcome score(Scenario s, LogReader r, PerLog candidate, Optional<PerLog> baseline, long t0) {
+        String logId = r.manifest().logId();
+        long logStart = r.manifest().startNs();
+        long[] w = s.absoluteWindow(r.manifest().startNs(), r.manifest().endNs());
+        List<AnnotationFrame<GroundTruth3d>> truth = window(r, w);
+        long tolerance = s.scoring().toleranceNs() == ScoringLayout.HALF_LIDAR_PERIOD ? halfLidarPeriodNs(r)
+                : s.scoring().toleranceNs();
+        TimeAssociation.Result<Detection3d> assoc = associate(truth, candidate.of(r), tolerance);
+        List<EvalFrame> candFrames = frames(truth, assoc);
+        U cu = scorer.accumulate(candFrames, s.classes());
+        Optional<U> bu = baseline.map(b -> scorer.accumulate(frames(truth, associate(truth, b.of(r), tolerance)),
+                s.classes()));
+        List<GateResult> results = evaluator.evaluate(s.gates(), scorer, cu, bu);
+        boolean failed = truth.isEmpty() || results.stream().anyMatch(GateResult::failed);
+        return new ScenarioOutcome(s.id(), s.title(), s.source().file().toString(), logId, w[0], w[1],
+                truth.size(), s.classes(), results, scorer.curves(cu, 2.0),
+                failed ? worstFrames.render(s, r, candFrames) : List.of(), logStart,
+                new ScenarioOutcome.Association(tolerance, assoc.outputsWithoutTruth(), assoc.truthWithoutOutput()),
+                scorer.detail(cu, s.gates(), s.scoring().bins()), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** One model's detections, computed once per log of a run from the log's open reader. */
+    private static final class PerLog {
+        private final DetectionResults source;
+        private final Map<String, Map<Long, List<Detection3d>>> byLog = new HashMap<>();
+
+        PerLog(DetectionResults source) {
+            this.source = source;
+        }
+
+        Map<Long, List<Detection3d>> of(LogReader r) {
+            return byLog.computeIfAbsent(r.manifest().logId(), id -> source.forLog(r));
+        }
     }
 
     private static List<AnnotationFrame<GroundTruth3d>> window(LogReader r, long[] w) {

@@ -35,12 +35,20 @@ public final class ModelDetectionResults implements DetectionResults {
         return description;
     }
 
+    /** Opens the log, then as {@link #forLog(LogReader)}; the gate passes its open reader instead. */
     @Override
     public Map<Long, List<Detection3d>> forLog(String logId, Path logDir) {
+        try (LogReader r = LogReader.open(logDir, allocator)) {
+            return forLog(r);
+        }
+    }
+
+    /** Runs the detector over every sweep of the open log's first lidar. */
+    @Override
+    public Map<Long, List<Detection3d>> forLog(LogReader log) {
         Map<Long, List<Detection3d>> out = new LinkedHashMap<>();
-        try (LogReader r = LogReader.open(logDir, allocator);
-             DetectionLoop loop = new DetectionLoop(detector, Optional.empty(), RunOptions.defaults(), allocator)) {
-            loop.run(r, sweep -> out.put(sweep.timestampNs(), sweep.detections()));
+        try (DetectionLoop loop = new DetectionLoop(detector, Optional.empty(), RunOptions.defaults(), allocator)) {
+            loop.run(log, sweep -> out.put(sweep.timestampNs(), sweep.detections()));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.avreplay.scenario.ci;
 
+import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.scenario.catalog.Scenario;
 import io.avreplay.scenario.gate.EvalFrame;
 import java.nio.file.Path;
@@ -22,4 +23,15 @@ public interface WorstFrames {
      * @return at most a handful of images
      */
     List<FrameImage> render(Scenario scenario, Path logDir, List<EvalFrame> frames);
+
+    /**
+     * As {@link #render(Scenario, Path, List)} from the log's open reader (the gate's one reader of the log);
+     * a renderer that reads the log overrides this so it does not open the directory again. The default
+     * passes the log's directory.
+     *
+     * @param log the scenario's open log (borrowed, left open)
+     */
+    default List<FrameImage> render(Scenario scenario, LogReader log, List<EvalFrame> frames) {
+        return render(scenario, log.directory(), frames);
+    }
 }

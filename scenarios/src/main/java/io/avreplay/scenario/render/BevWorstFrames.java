@@ -21,7 +21,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * greedy centre-distance match at {@value #MATCH_M} m per class over the scenario's classes (ground truth
  * with lidar points only, detections with score at least {@value #MIN_SCORE}); the {@value #FRAMES}
  * frames with the most missed plus false detections are drawn (ground truth in class colours,
- * detections in white) and captioned. Borrows the allocator; stateless otherwise.
+ * detections in white) and captioned. Borrows the allocator (for a log it opens itself) and the reader it is
+ * given; stateless otherwise.
  */
 public final class BevWorstFrames implements WorstFrames {
     static final double MATCH_M = 2.0;
@@ -29,6 +30,7 @@ public final class BevWorstFrames implements WorstFrames {
     static final int FRAMES = 3;
     private final BufferAllocator allocator;
 
+    /** @param allocator parent allocator of a reader {@link #render(Scenario, Path, List)} opens (borrowed) */
     public BevWorstFrames(BufferAllocator allocator) {
         this.allocator = allocator;
     }
@@ -39,8 +41,16 @@ public final class BevWorstFrames implements WorstFrames {
         }
     }
 
+    /** Opens the log, then as {@link #render(Scenario, LogReader, List)}; the gate passes its open reader. */
     @Override
     public List<FrameImage> render(Scenario scenario, Path logDir, List<EvalFrame> frames) {
+        try (LogReader r = LogReader.open(logDir, allocator)) {
+            return render(scenario, r, frames);
+        }
+    }
+
+    @Override
+    public List<FrameImage> render(Scenario scenario, LogReader r, List<EvalFrame> frames) {
         List<Errors> errors = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
             errors.add(count(i, frames.get(i), scenario.classes()));
@@ -52,23 +62,21 @@ public final class BevWorstFrames implements WorstFrames {
         if (worst.isEmpty()) {
             return out;
         }
-        try (LogReader r = LogReader.open(logDir, allocator)) {
-            if (r.lidarIds().isEmpty()) {
-                return out;
+        if (r.lidarIds().isEmpty()) {
+            return out;
+        }
+        String lidar = r.lidarIds().get(0);
+        LidarStream sweeps = r.lidar(lidar);
+        SensorCalibration cal = r.calibration(lidar).orElseThrow();
+        for (Errors e : worst) {
+            EvalFrame f = frames.get(e.frame());
+            int idx = sweeps.floorIndex(f.timestampNs());
+            if (idx < 0 || sweeps.timestampNs(idx) != f.timestampNs()) {
+                continue;
             }
-            String lidar = r.lidarIds().get(0);
-            LidarStream sweeps = r.lidar(lidar);
-            SensorCalibration cal = r.calibration(lidar).orElseThrow();
-            for (Errors e : worst) {
-                EvalFrame f = frames.get(e.frame());
-                int idx = sweeps.floorIndex(f.timestampNs());
-                if (idx < 0 || sweeps.timestampNs(idx) != f.timestampNs()) {
-                    continue;
-                }
-                byte[] png = LogRenderer.bevPng(sweeps.read(idx), cal.sensorToEgo(), f.truth(),
-                        f.detections().stream().filter(d -> d.score() >= MIN_SCORE).map(Detection3d::box).toList());
-                out.add(new FrameImage(f.timestampNs(), caption(e), png));
-            }
+            byte[] png = LogRenderer.bevPng(sweeps.read(idx), cal.sensorToEgo(), f.truth(),
+                    f.detections().stream().filter(d -> d.score() >= MIN_SCORE).map(Detection3d::box).toList());
+            out.add(new FrameImage(f.timestampNs(), caption(e), png));
         }
         return out;
     }

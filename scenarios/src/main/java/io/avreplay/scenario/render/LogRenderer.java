@@ -67,23 +67,33 @@ public final class LogRenderer {
      */
     public static List<Path> render(Path log, long atOffsetNs, Path outDir, boolean overwrite, BufferAllocator allocator,
             Checksums checksums, Optional<RunDetections> run) {
+        OutputPublisher.check(outDir, OUTPUT, overwrite); // an output in the way is refused before the log is read
+        try (LogReader r = LogReader.open(log, allocator, checksums)) {
+            return render(r, atOffsetNs, outDir, overwrite, run);
+        }
+    }
+
+    /**
+     * As {@link #render(Path, long, Path, boolean, BufferAllocator, Checksums, Optional)} from a log the
+     * caller has open (borrowed, left open).
+     */
+    public static List<Path> render(LogReader r, long atOffsetNs, Path outDir, boolean overwrite,
+            Optional<RunDetections> run) {
         List<String> names = new ArrayList<>();
         OutputPublisher publisher = OutputPublisher.to(outDir, OUTPUT, overwrite);
-        try (LogReader r = LogReader.open(log, allocator, checksums)) {
-            long dur = r.manifest().durationNs();
-            if (atOffsetNs < 0 || atOffsetNs > dur) {
-                throw new InvalidConfigException(String.format(Locale.ROOT,
-                        "--at %.3fs is outside the log %s (0 to %.3fs)", atOffsetNs / 1e9, log, dur / 1e9));
-            }
-            Path tmp = publisher.begin();
-            try {
-                draw(r, r.manifest().startNs() + atOffsetNs, run, tmp, names);
-                publisher.commit();
-            } finally {
-                publisher.abort();
-            }
+        long dur = r.manifest().durationNs();
+        if (atOffsetNs < 0 || atOffsetNs > dur) {
+            throw new InvalidConfigException(String.format(Locale.ROOT,
+                    "--at %.3fs is outside the log %s (0 to %.3fs)", atOffsetNs / 1e9, r.directory(), dur / 1e9));
+        }
+        Path tmp = publisher.begin();
+        try {
+            draw(r, r.manifest().startNs() + atOffsetNs, run, tmp, names);
+            publisher.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write pictures into " + outDir + ": " + e.getMessage(), e);
+        } finally {
+            publisher.abort();
         }
         return names.stream().map(publisher.destination()::resolve).toList();
     }

@@ -1,16 +1,13 @@
 package io.avreplay.scenario.report;
 
+import io.avreplay.replay.export.ArrowTableFile;
 import io.avreplay.error.AvreplayException;
 import io.avreplay.scenario.ci.ScenarioOutcome;
 import io.avreplay.scenario.scoring.MatchedFrame;
 import io.avreplay.scenario.scoring.ObjectRow;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +18,6 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -121,30 +117,10 @@ public final class ObjectTable {
      */
     public static void writeArrow(ScenarioOutcome s, Path file, BufferAllocator allocator) {
         List<Row> rows = rows(s);
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
-        try (VectorSchemaRoot root = VectorSchemaRoot.create(schema(), allocator)) {
-            Files.createDirectories(abs.getParent());
-            root.allocateNew();
-            for (int i = 0; i < rows.size(); i++) {
-                fill(root, i, rows.get(i));
-            }
-            root.setRowCount(rows.size());
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE); ArrowFileWriter w = new ArrowFileWriter(root, null, ch)) {
-                w.start();
-                w.writeBatch();
-                w.end();
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            ArrowTableFile.write(file, schema(), rows.size(), allocator, (root, i) -> fill(root, i, rows.get(i)));
         } catch (IOException e) {
             throw new AvreplayException(file + ": cannot write the object table: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // best effort: the temporary file is hidden and named after its target
-            }
         }
     }
 

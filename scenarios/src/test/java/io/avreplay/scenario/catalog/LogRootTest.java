@@ -15,25 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
+import io.avreplay.replay.arrow.ArrowTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LogRootTest {
-    @TempDir
-    Path dir;
-
-    final RootAllocator allocator = new RootAllocator();
+class LogRootTest extends ArrowTest {
     final CatalogReader reader = new CatalogReader(NuScenesConfig.DETECTION_NAMES, YamlFiles.DEFAULT_MAX_BYTES);
 
-    @AfterEach
-    void close() {
-        allocator.close();
-    }
-
     Scenario scenario(String log, String window) throws IOException {
-        Path f = Files.writeString(dir.resolve("s.yaml"), """
+        Path f = Files.writeString(tmp.resolve("s.yaml"), """
                 id: s
                 title: t
                 log: LOG
@@ -45,7 +34,7 @@ class LogRootTest {
 
     @Test
     void resolvesALogUnderTheRootAndChecksTheWindow() throws IOException {
-        Path root = Files.createDirectories(dir.resolve("root"));
+        Path root = Files.createDirectories(tmp.resolve("root"));
         TestLogs.write(root.resolve("drives/a"), allocator, TestLogs.Spec.small());
         Scenario s = scenario("{path: drives/a}", "{start: 0.1s, end: 0.5s}");
         Path p = new LogRoot(root, Optional.empty()).logDirectory(s);
@@ -60,7 +49,7 @@ class LogRootTest {
 
     @Test
     void missingLogNamesTheScenarioFileAndLine() throws IOException {
-        Path root = Files.createDirectories(dir.resolve("root"));
+        Path root = Files.createDirectories(tmp.resolve("root"));
         Scenario s = scenario("{path: drives/none}", "{start: 0s, end: 1s}");
         String msg = assertThrows(BadInputException.class, () -> new LogRoot(root, Optional.empty()).logDirectory(s))
                 .getMessage();
@@ -69,8 +58,8 @@ class LogRootTest {
 
     @Test
     void symlinkOutOfTheRootIsRejected() throws IOException {
-        Path root = Files.createDirectories(dir.resolve("root"));
-        Path outside = dir.resolve("outside/log");
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        Path outside = tmp.resolve("outside/log");
         TestLogs.write(outside, allocator, TestLogs.Spec.small());
         Files.createSymbolicLink(root.resolve("link"), outside);
         Scenario s = scenario("{path: link}", "{start: 0s, end: 0.5s}");
@@ -81,7 +70,7 @@ class LogRootTest {
 
     @Test
     void recipeIsGeneratedOnceAndCached() throws IOException {
-        Path root = Files.createDirectories(dir.resolve("root"));
+        Path root = Files.createDirectories(tmp.resolve("root"));
         AtomicInteger calls = new AtomicInteger();
         RecipeGenerator gen = (r, out) -> {
             calls.incrementAndGet();
@@ -99,7 +88,7 @@ class LogRootTest {
 
     @Test
     void recipeWithoutGeneratorOrCacheIsAClearError() throws IOException {
-        Path root = Files.createDirectories(dir.resolve("root"));
+        Path root = Files.createDirectories(tmp.resolve("root"));
         Scenario s = scenario("{recipe: {preset: cut-in, seed: 3, duration: 1s}}", "{start: 0s, end: 0.5s}");
         String msg = assertThrows(BadInputException.class, () -> new LogRoot(root, Optional.empty()).logDirectory(s))
                 .getMessage();

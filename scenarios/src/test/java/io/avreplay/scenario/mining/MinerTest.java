@@ -17,31 +17,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.avreplay.replay.arrow.ArrowTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MinerTest {
-    @TempDir
-    Path dir;
-
-    final RootAllocator allocator = new RootAllocator();
+class MinerTest extends ArrowTest {
     final RuleReader rules = new RuleReader(NuScenesConfig.DETECTION_NAMES);
     MiningLog log;
 
     @BeforeEach
     void setUp() {
-        MiningLogs.write(dir.resolve("logs/mining-log"), allocator);
-        try (LogReader r = LogReader.open(dir.resolve("logs/mining-log"), allocator)) {
+        MiningLogs.write(tmp.resolve("logs/mining-log"), allocator);
+        try (LogReader r = LogReader.open(tmp.resolve("logs/mining-log"), allocator)) {
             log = Miner.load(r);
         }
-    }
-
-    @AfterEach
-    void close() {
-        allocator.close();
     }
 
     /** Window of a rule as [start, end] seconds from log start. */
@@ -78,7 +67,7 @@ class MinerTest {
     void minedScenariosAreValidCatalogueFiles() throws IOException {
         RuleSet set = rules.readDefault();
         List<MinedWindow> ws = new Miner(set).mine(log);
-        Path cat = Files.createDirectories(dir.resolve("catalog"));
+        Path cat = Files.createDirectories(tmp.resolve("catalog"));
         for (int i = 0; i < ws.size(); i++) {
             Files.writeString(cat.resolve("s" + i + ".yaml"),
                     MinedScenarios.toYaml(ws.get(i), 0, "mining-log", log.startNs(), set.source()));
@@ -97,7 +86,7 @@ class MinerTest {
 
     @Test
     void badRuleFilesNameFileLineAndField() throws IOException {
-        Path f = Files.writeString(dir.resolve("r.yaml"), """
+        Path f = Files.writeString(tmp.resolve("r.yaml"), """
                 rules:
                   - id: x
                     title: X

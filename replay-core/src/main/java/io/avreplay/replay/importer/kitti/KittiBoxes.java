@@ -58,16 +58,4 @@ final class KittiBoxes {
         }
         return new double[] {Math.max(0, x1), Math.max(0, y1), Math.min(k.width() - 1, x2), Math.min(k.height() - 1, y2)};
     }
-
-    /** Intersection over union of two rectangles {@code {x1, y1, x2, y2}}; 0 when either is empty. */
-    static double iou(double[] a, double[] b) {
-        double iw = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
-        double ih = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
-        if (iw <= 0 || ih <= 0) {
-            return 0;
-        }
-        double inter = iw * ih;
-        double union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter;
-        return union <= 0 ? 0 : inter / union;
-    }
 }

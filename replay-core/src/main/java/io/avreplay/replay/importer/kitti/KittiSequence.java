@@ -109,7 +109,7 @@ final class KittiSequence {
 
     private void checkProjection(GroundTruth3d a, KittiLabel l, Pose egoToCam2, CameraIntrinsics k2, String trackId) {
         double[] rect = KittiBoxes.projectedRect(a.box(), egoToCam2, k2);
-        double iou = rect == null ? 0 : KittiBoxes.iou(rect, new double[] {l.x1(), l.y1(), l.x2(), l.y2()});
+        double iou = rect == null ? 0 : io.avreplay.replay.object.Box2d.iou(rect, new double[] {l.x1(), l.y1(), l.x2(), l.y2()});
         iouChecked++;
         minIou = Math.min(minIou, iou);
         if (iou < KittiImporter.MIN_IOU) {
