@@ -61,6 +61,38 @@ final class ChunkCodec {
     }
 
     /**
+     * Decompresses {@code src} (position to limit) into {@code dst} from 0, exactly {@code size} bytes.
+     * Neither buffer's position moves.
+     *
+     * @param src direct memory
+     * @param dst direct memory with room for {@code size} bytes
+     * @throws Cursor.Malformed on an unknown compression, a corrupt stream or a size mismatch
+     */
+    static void decompress(String compression, ByteBuffer src, ByteBuffer dst, int size) {
+        long n;
+        switch (compression) {
+            case "zstd" -> {
+                n = Zstd.decompressDirectByteBuffer(dst, 0, size, src, src.position(), src.remaining());
+                if (Zstd.isError(n)) {
+                    throw new Cursor.Malformed("zstd: " + Zstd.getErrorName(n));
+                }
+            }
+            case "lz4" -> {
+                try {
+                    n = Lz4Frame.decompress(src, dst.duplicate().clear().limit(size));
+                } catch (IllegalArgumentException e) {
+                    throw new Cursor.Malformed(e.getMessage());
+                }
+            }
+            default -> throw new Cursor.Malformed("unsupported chunk compression '" + compression
+                    + "' (expected '', zstd or lz4)");
+        }
+        if (n != size) {
+            throw new Cursor.Malformed(compression + " gave " + n + " bytes, chunk header says " + size);
+        }
+    }
+
+    /**
      * Decompresses as much of a cut-off chunk as its stream yields before the cut.
      *
      * @return the bytes recovered (possibly empty); never throws on a damaged stream

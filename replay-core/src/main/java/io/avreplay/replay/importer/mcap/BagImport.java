@@ -7,11 +7,13 @@ import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.mcap.McapChannel;
 import io.avreplay.replay.mcap.McapMessage;
+import io.avreplay.replay.mcap.McapMessageView;
 import io.avreplay.replay.mcap.McapSchema;
 import io.avreplay.replay.mcap.McapVisitor;
 import io.avreplay.replay.ros2.Ros2Codec;
 import io.avreplay.replay.ros2.Ros2Schema;
 import io.avreplay.replay.ros2.RosStruct;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,13 +90,20 @@ final class BagImport implements McapVisitor {
 
     @Override
     public void message(McapMessage m, McapChannel ch) {
+        message(new McapMessageView(m.channelId(), m.sequence(), m.logTimeNs(), m.publishTimeNs(),
+                ByteBuffer.wrap(m.data()).asReadOnlyBuffer()), ch);
+    }
+
+    /** Decodes in place: what is kept (sweeps, images, poses) is copied out of the payload view before returning. */
+    @Override
+    public void message(McapMessageView m, McapChannel ch) {
         Plan p = plans.computeIfAbsent(ch.id(), id -> plan(ch));
         readByTopic.merge(p.topic, 1L, Long::sum);
         if (p.role == TopicRole.SKIP) {
             return;
         }
         try {
-            RosStruct msg = p.schema == null ? FoxgloveJson.toRos(p.type, m.data()) : Ros2Codec.decode(p.schema, m.data());
+            RosStruct msg = p.schema == null ? FoxgloveJson.toRos(p.type, m.copy().data()) : Ros2Codec.decode(p.schema, m.payload());
             if (route(p, msg, m.logTimeNs())) {
                 importedByTopic.merge(p.topic, 1L, Long::sum);
             }

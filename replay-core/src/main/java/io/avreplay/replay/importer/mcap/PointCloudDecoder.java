@@ -2,9 +2,9 @@ package io.avreplay.replay.importer.mcap;
 
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.ros2.RosStruct;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,10 @@ import java.util.Map;
  * the ring from {@code ring} (or {@code channel}, {@code ring_id}, clamped to 0..255) and the per-point
  * time from {@code time}/{@code t}/{@code timestamp}/{@code time_stamp}/{@code offset_ns}: floats are seconds (relative to the
  * header stamp, or absolute when larger than 10⁶ s), integers nanoseconds. Points with a non-finite
- * coordinate are dropped. Stateless.
+ * coordinate are dropped.
+ *
+ * <p>Reads the cloud's bytes in place (the payload view, no copy), one column at a time: each column is one
+ * strided loop with its datatype decided outside it. Stateless.
  */
 final class PointCloudDecoder {
     private static final int INT8 = 1;
@@ -27,39 +30,19 @@ final class PointCloudDecoder {
     private static final int UINT32 = 6;
     private static final int FLOAT32 = 7;
     private static final int FLOAT64 = 8;
+    /** Bytes of each datatype, indexed by datatype. */
+    private static final int[] SIZE = {0, 1, 1, 2, 2, 4, 4, 4, 8};
 
-    // Static final views of the data bytes (the JIT inlines these; ByteBuffer adds bounds and scope checks per access).
-    private static final VarHandle I16_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I16_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle I32_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I32_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle F32_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle F32_BE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle F64_LE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle F64_BE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.BIG_ENDIAN);
-
-    /** The cloud's bytes and byte order. */
-    private record Data(byte[] bytes, boolean big) {
-        float f32(int at) {
-            return big ? (float) F32_BE.get(bytes, at) : (float) F32_LE.get(bytes, at);
-        }
-
-        double f64(int at) {
-            return big ? (double) F64_BE.get(bytes, at) : (double) F64_LE.get(bytes, at);
-        }
-
-        short i16(int at) {
-            return big ? (short) I16_BE.get(bytes, at) : (short) I16_LE.get(bytes, at);
-        }
-
-        int i32(int at) {
-            return big ? (int) I32_BE.get(bytes, at) : (int) I32_LE.get(bytes, at);
+    private record Field(String name, int offset, int datatype) {
+        boolean isFloat() {
+            return datatype == FLOAT32 || datatype == FLOAT64;
         }
     }
 
-    private record Field(int offset, int datatype) {
-        boolean isFloat() {
-            return datatype == FLOAT32 || datatype == FLOAT64;
+    /** Where the points are: {@code height} rows of {@code width} points, {@code step} bytes apart. */
+    private record Layout(ByteBuffer data, int width, int height, int step, int rowStep) {
+        int n() {
+            return width * height;
         }
     }
 
@@ -70,72 +53,124 @@ final class PointCloudDecoder {
     static LidarSweep decode(RosStruct m, String sensorId, long stampNs) {
         Map<String, Field> fields = new HashMap<>();
         for (RosStruct f : m.structs("fields")) {
-            fields.put(f.string("name"), new Field((int) f.integer("offset"), (int) f.integer("datatype")));
+            String name = f.string("name");
+            fields.put(name, new Field(name, (int) f.integer("offset"), (int) f.integer("datatype")));
         }
-        Field x = require(fields, "x");
-        Field y = require(fields, "y");
-        Field z = require(fields, "z");
+        Layout l = layout(m, fields);
         Field intensity = first(fields, List.of("intensity", "i", "reflectivity"));
         Field ring = first(fields, List.of("ring", "channel", "ring_id"));
         Field time = first(fields, List.of("time", "t", "timestamp", "time_stamp", "offset_ns"));
-        int width = (int) m.integer("width");
-        int height = (int) m.integer("height");
-        int step = (int) m.integer("point_step");
-        int rowStep = (int) m.integer("row_step");
-        byte[] data = m.bytes("data");
-        long n = (long) width * height;
-        if (height > 0 && ((long) (height - 1) * rowStep + (long) width * step > data.length)) {
-            throw new IllegalArgumentException("PointCloud2: " + width + "x" + height + " points of " + step
-                    + " bytes (row_step " + rowStep + ") need more than the " + data.length + " data bytes");
-        }
-        Data b = new Data(data, m.bool("is_bigendian"));
-        float[] xs = new float[(int) n];
-        float[] ys = new float[(int) n];
-        float[] zs = new float[(int) n];
-        float[] is = new float[(int) n];
-        byte[] rs = new byte[(int) n];
-        int[] ts = new int[(int) n];
-        boolean xyzFloat = x.datatype == FLOAT32 && y.datatype == FLOAT32 && z.datatype == FLOAT32;
-        TimeMode mode = time == null || n == 0 ? TimeMode.NONE : TimeMode.of(time, read(b, 0, time));
-        int k = 0;
-        for (int r = 0; r < height; r++) {
-            for (int c = 0; c < width; c++) {
-                int base = r * rowStep + c * step;
-                float px = xyzFloat ? b.f32(base + x.offset) : (float) read(b, base, x);
-                float py = xyzFloat ? b.f32(base + y.offset) : (float) read(b, base, y);
-                float pz = xyzFloat ? b.f32(base + z.offset) : (float) read(b, base, z);
-                if (!Float.isFinite(px) || !Float.isFinite(py) || !Float.isFinite(pz)) {
-                    continue;
-                }
-                xs[k] = px;
-                ys[k] = py;
-                zs[k] = pz;
-                if (intensity != null) {
-                    float v = intensity.datatype == FLOAT32 ? b.f32(base + intensity.offset)
-                            : (float) read(b, base, intensity);
-                    is[k] = Float.isFinite(v) ? v : 0f;
-                }
-                if (ring != null) {
-                    rs[k] = (byte) Math.max(0, Math.min(255, (long) read(b, base, ring)));
-                }
-                if (mode != TimeMode.NONE) {
-                    ts[k] = mode.offsetNs(read(b, base, time), stampNs);
-                }
-                k++;
+        int n = l.n();
+        float[] xs = floats(l, require(fields, "x"));
+        float[] ys = floats(l, require(fields, "y"));
+        float[] zs = floats(l, require(fields, "z"));
+        float[] is = intensity == null ? new float[n] : floats(l, intensity);
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(is[i])) {
+                is[i] = 0f;
             }
         }
-        if (k == n) {
+        byte[] rs = ring == null ? new byte[n] : rings(l, ring);
+        int[] ts = time == null || n == 0 ? new int[n] : offsets(l, time, stampNs);
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (Float.isFinite(xs[i]) && Float.isFinite(ys[i]) && Float.isFinite(zs[i])) {
+                kept++;
+            }
+        }
+        if (kept == n) {
             // every point finite (the usual dense cloud): hand the arrays over, no copies
             return new LidarSweep(sensorId, stampNs, xs, ys, zs, is, rs, ts);
         }
-        return new LidarSweep(sensorId, stampNs, java.util.Arrays.copyOf(xs, k), java.util.Arrays.copyOf(ys, k),
-                java.util.Arrays.copyOf(zs, k), java.util.Arrays.copyOf(is, k), java.util.Arrays.copyOf(rs, k),
-                java.util.Arrays.copyOf(ts, k));
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (Float.isFinite(xs[i]) && Float.isFinite(ys[i]) && Float.isFinite(zs[i])) {
+                xs[k] = xs[i];
+                ys[k] = ys[i];
+                zs[k] = zs[i];
+                is[k] = is[i];
+                rs[k] = rs[i];
+                ts[k] = ts[i];
+                k++;
+            }
+        }
+        return new LidarSweep(sensorId, stampNs, Arrays.copyOf(xs, k), Arrays.copyOf(ys, k), Arrays.copyOf(zs, k),
+                Arrays.copyOf(is, k), Arrays.copyOf(rs, k), Arrays.copyOf(ts, k));
+    }
+
+    private static Layout layout(RosStruct m, Map<String, Field> fields) {
+        long width = m.integer("width");
+        long height = m.integer("height");
+        long step = m.integer("point_step");
+        long rowStep = m.integer("row_step");
+        ByteBuffer data = m.byteView("data").order(m.bool("is_bigendian") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        if (width < 0 || height < 0 || step < 0 || rowStep < 0 || width * height > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("PointCloud2: width " + width + ", height " + height + ", point_step " + step
+                    + ", row_step " + rowStep + " (expected non-negative, under 2^31 points)");
+        }
+        if (height > 0 && width > 0 && (height - 1) * rowStep + width * step > data.remaining()) {
+            throw new IllegalArgumentException("PointCloud2: " + width + "x" + height + " points of " + step
+                    + " bytes (row_step " + rowStep + ") need more than the " + data.remaining() + " data bytes");
+        }
+        for (Field f : fields.values()) {
+            if (f.datatype < INT8 || f.datatype > FLOAT64) {
+                throw new IllegalArgumentException("PointCloud2 field " + f.name + ": datatype must be 1..8, got " + f.datatype);
+            }
+            if (width > 0 && height > 0 && (f.offset < 0 || f.offset + SIZE[f.datatype] > step)) {
+                throw new IllegalArgumentException("PointCloud2 field " + f.name + ": offset " + f.offset + " with "
+                        + SIZE[f.datatype] + " bytes does not fit point_step " + step);
+            }
+        }
+        return new Layout(data, (int) width, (int) height, (int) step, (int) rowStep);
+    }
+
+    private static float[] floats(Layout l, Field f) {
+        float[] out = new float[l.n()];
+        ByteBuffer b = l.data();
+        int k = 0;
+        for (int r = 0; r < l.height(); r++) {
+            int at = r * l.rowStep() + f.offset;
+            if (f.datatype == FLOAT32) {
+                for (int c = 0; c < l.width(); c++, at += l.step()) {
+                    out[k++] = b.getFloat(at);
+                }
+            } else {
+                for (int c = 0; c < l.width(); c++, at += l.step()) {
+                    out[k++] = (float) read(b, at, f.datatype);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static byte[] rings(Layout l, Field f) {
+        byte[] out = new byte[l.n()];
+        int k = 0;
+        for (int r = 0; r < l.height(); r++) {
+            int at = r * l.rowStep() + f.offset;
+            for (int c = 0; c < l.width(); c++, at += l.step()) {
+                out[k++] = (byte) Math.max(0, Math.min(255, (long) read(l.data(), at, f.datatype)));
+            }
+        }
+        return out;
+    }
+
+    private static int[] offsets(Layout l, Field f, long stampNs) {
+        int[] out = new int[l.n()];
+        TimeMode mode = TimeMode.of(f, read(l.data(), f.offset, f.datatype));
+        int k = 0;
+        for (int r = 0; r < l.height(); r++) {
+            int at = r * l.rowStep() + f.offset;
+            for (int c = 0; c < l.width(); c++, at += l.step()) {
+                out[k++] = mode.offsetNs(read(l.data(), at, f.datatype), stampNs);
+            }
+        }
+        return out;
     }
 
     /** How a per-point time field reads, decided once per cloud from its type and first value. */
     private enum TimeMode {
-        NONE, SECONDS_RELATIVE, SECONDS_ABSOLUTE, NANOS_RELATIVE, NANOS_ABSOLUTE;
+        SECONDS_RELATIVE, SECONDS_ABSOLUTE, NANOS_RELATIVE, NANOS_ABSOLUTE;
 
         static TimeMode of(Field f, double first) {
             if (f.isFloat()) {
@@ -150,7 +185,6 @@ final class PointCloudDecoder {
                 case SECONDS_ABSOLUTE -> v * 1e9 - stampNs;
                 case NANOS_RELATIVE -> v;
                 case NANOS_ABSOLUTE -> v - stampNs;
-                case NONE -> 0;
             };
             return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.rint(ns)));
         }
@@ -173,18 +207,16 @@ final class PointCloudDecoder {
         return null;
     }
 
-    private static double read(Data b, int base, Field f) {
-        int at = base + f.offset;
-        return switch (f.datatype) {
-            case INT8 -> b.bytes()[at];
-            case UINT8 -> b.bytes()[at] & 0xFF;
-            case INT16 -> b.i16(at);
-            case UINT16 -> b.i16(at) & 0xFFFF;
-            case INT32 -> b.i32(at);
-            case UINT32 -> b.i32(at) & 0xFFFFFFFFL;
-            case FLOAT32 -> b.f32(at);
-            case FLOAT64 -> b.f64(at);
-            default -> throw new IllegalArgumentException("PointCloud2 field datatype must be 1..8, got " + f.datatype);
+    private static double read(ByteBuffer b, int at, int datatype) {
+        return switch (datatype) {
+            case INT8 -> b.get(at);
+            case UINT8 -> b.get(at) & 0xFF;
+            case INT16 -> b.getShort(at);
+            case UINT16 -> b.getShort(at) & 0xFFFF;
+            case INT32 -> b.getInt(at);
+            case UINT32 -> b.getInt(at) & 0xFFFFFFFFL;
+            case FLOAT32 -> b.getFloat(at);
+            default -> b.getDouble(at);
         };
     }
 }
