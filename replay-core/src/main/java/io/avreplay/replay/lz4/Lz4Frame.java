@@ -46,8 +46,10 @@ public final class Lz4Frame {
         if (length < 0) {
             throw new IllegalArgumentException("length must be >= 0, got " + length);
         }
-        int blocks = (length + BLOCK - 1) / BLOCK;
-        long max = HEADER + 4L + (long) blocks * (4 + COMPRESSOR.maxCompressedLength(BLOCK));
+        int full = length / BLOCK;
+        int last = length % BLOCK;
+        long max = HEADER + 4L + (long) full * (4 + COMPRESSOR.maxCompressedLength(BLOCK))
+                + (last > 0 ? 4 + COMPRESSOR.maxCompressedLength(last) : 0);
         return (int) Math.min(Integer.MAX_VALUE, max);
     }
 
