@@ -18,8 +18,7 @@ import java.util.Map;
  * header stamp, or absolute when larger than 10⁶ s), integers nanoseconds. Points with a non-finite
  * coordinate are dropped.
  *
- * <p>Reads the cloud's bytes in place (the payload view, no copy), one column at a time: each column is one
- * strided loop with its datatype decided outside it. Stateless.
+ * <p>Reads the cloud's bytes in place, through the payload view (no copy), every point in one pass. Stateless.
  */
 final class PointCloudDecoder {
     private static final int INT8 = 1;
@@ -32,14 +31,16 @@ final class PointCloudDecoder {
     private static final int FLOAT64 = 8;
     /** Bytes of each datatype, indexed by datatype. */
     private static final int[] SIZE = {0, 1, 1, 2, 2, 4, 4, 4, 8};
-
     private record Field(String name, int offset, int datatype) {
         boolean isFloat() {
             return datatype == FLOAT32 || datatype == FLOAT64;
         }
     }
 
-    /** Where the points are: {@code height} rows of {@code width} points, {@code step} bytes apart. */
+    /**
+     * Where the points are: {@code height} rows of {@code width} points, {@code step} bytes apart, in
+     * {@code data} from byte 0.
+     */
     private record Layout(ByteBuffer data, int width, int height, int step, int rowStep) {
         int n() {
             return width * height;
@@ -57,45 +58,164 @@ final class PointCloudDecoder {
             fields.put(name, new Field(name, (int) f.integer("offset"), (int) f.integer("datatype")));
         }
         Layout l = layout(m, fields);
-        Field intensity = first(fields, List.of("intensity", "i", "reflectivity"));
-        Field ring = first(fields, List.of("ring", "channel", "ring_id"));
-        Field time = first(fields, List.of("time", "t", "timestamp", "time_stamp", "offset_ns"));
-        int n = l.n();
-        float[] xs = floats(l, require(fields, "x"));
-        float[] ys = floats(l, require(fields, "y"));
-        float[] zs = floats(l, require(fields, "z"));
-        float[] is = intensity == null ? new float[n] : floats(l, intensity);
-        for (int i = 0; i < n; i++) {
-            if (!Float.isFinite(is[i])) {
-                is[i] = 0f;
-            }
-        }
-        byte[] rs = ring == null ? new byte[n] : rings(l, ring);
-        int[] ts = time == null || n == 0 ? new int[n] : offsets(l, time, stampNs);
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            if (Float.isFinite(xs[i]) && Float.isFinite(ys[i]) && Float.isFinite(zs[i])) {
-                kept++;
-            }
-        }
-        if (kept == n) {
+        Columns c = new Columns(l.n());
+        Time time = Time.of(l, first(fields, List.of("time", "t", "timestamp", "time_stamp", "offset_ns")), stampNs);
+        int kept = rows(l, require(fields, "x"), require(fields, "y"), require(fields, "z"),
+                first(fields, List.of("intensity", "i", "reflectivity")), first(fields, List.of("ring", "channel", "ring_id")),
+                time, c);
+        if (kept == l.n()) {
             // every point finite (the usual dense cloud): hand the arrays over, no copies
-            return new LidarSweep(sensorId, stampNs, xs, ys, zs, is, rs, ts);
+            return new LidarSweep(sensorId, stampNs, c.xs, c.ys, c.zs, c.is, c.rs, c.ts);
+        }
+        return new LidarSweep(sensorId, stampNs, Arrays.copyOf(c.xs, kept), Arrays.copyOf(c.ys, kept),
+                Arrays.copyOf(c.zs, kept), Arrays.copyOf(c.is, kept), Arrays.copyOf(c.rs, kept), Arrays.copyOf(c.ts, kept));
+    }
+
+    /** The sweep's columns, filled by {@link #rows}. */
+    private static final class Columns {
+        final float[] xs;
+        final float[] ys;
+        final float[] zs;
+        final float[] is;
+        final byte[] rs;
+        final int[] ts;
+
+        Columns(int n) {
+            xs = new float[n];
+            ys = new float[n];
+            zs = new float[n];
+            is = new float[n];
+            rs = new byte[n];
+            ts = new int[n];
+        }
+    }
+
+    /**
+     * A per-point time field as offsets from the stamp: {@code value × scale − bias} rounded half-even (the
+     * int cast saturates beyond ±2.1 s). Floats are seconds, integers nanoseconds; absolute (the bias is the
+     * stamp) when the first value is beyond 10⁶ s. Decided once per cloud.
+     */
+    private record Time(Field field, double scale, double bias) {
+        static Time of(Layout l, Field f, long stampNs) {
+            if (f == null || l.n() == 0) {
+                return null;
+            }
+            double first = read(l, f.offset, f.datatype);
+            boolean absolute = f.isFloat() ? first > 1e6 : first > 1e15;
+            return new Time(f, f.isFloat() ? 1e9 : 1, absolute ? stampNs : 0);
+        }
+    }
+
+    /**
+     * One pass over the points, row by row (each point's bytes are read while in cache); optional fields are
+     * null. Points with a non-finite coordinate are left out; a non-finite intensity reads as 0.
+     *
+     * @return the points kept, at the front of the columns
+     */
+    private static int rows(Layout l, Field x, Field y, Field z, Field intensity, Field ring, Time time, Columns c) {
+        if (x.datatype == FLOAT32 && y.datatype == FLOAT32 && z.datatype == FLOAT32
+                && (intensity == null || intensity.datatype == FLOAT32) && (time == null || time.field.datatype == FLOAT32)
+                && (ring == null || ring.datatype == UINT16 || ring.datatype == UINT8)) {
+            return floatRows(l, x.offset, y.offset, z.offset, intensity == null ? -1 : intensity.offset,
+                    ring == null ? -1 : ring.offset, ring != null && ring.datatype == UINT16,
+                    time == null ? -1 : time.field.offset, time == null ? 0 : time.scale, time == null ? 0 : time.bias, c);
         }
         int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (Float.isFinite(xs[i]) && Float.isFinite(ys[i]) && Float.isFinite(zs[i])) {
-                xs[k] = xs[i];
-                ys[k] = ys[i];
-                zs[k] = zs[i];
-                is[k] = is[i];
-                rs[k] = rs[i];
-                ts[k] = ts[i];
+        for (int r = 0; r < l.height(); r++) {
+            for (int col = 0, base = r * l.rowStep(); col < l.width(); col++, base += l.step()) {
+                float px = f32(l, base, x);
+                float py = f32(l, base, y);
+                float pz = f32(l, base, z);
+                if (!Float.isFinite(px) || !Float.isFinite(py) || !Float.isFinite(pz)) {
+                    continue;
+                }
+                c.xs[k] = px;
+                c.ys[k] = py;
+                c.zs[k] = pz;
+                if (intensity != null) {
+                    float v = f32(l, base, intensity);
+                    c.is[k] = Float.isFinite(v) ? v : 0f;
+                }
+                if (ring != null) {
+                    c.rs[k] = (byte) Math.max(0, Math.min(255, (long) read(l, base + ring.offset, ring.datatype)));
+                }
+                if (time != null) {
+                    c.ts[k] = (int) Math.rint(f64(l, base, time.field) * time.scale - time.bias);
+                }
                 k++;
             }
         }
-        return new LidarSweep(sensorId, stampNs, Arrays.copyOf(xs, k), Arrays.copyOf(ys, k), Arrays.copyOf(zs, k),
-                Arrays.copyOf(is, k), Arrays.copyOf(rs, k), Arrays.copyOf(ts, k));
+        return k;
+    }
+
+    /**
+     * {@link #rows} for the usual layout, float32 coordinates, intensity and time and an 8- or
+     * 16-bit ring, with everything the loop reads in locals (an absent field's offset is -1). Every point is
+     * stored at its own index (so the JIT can drop the array range checks); non-finite ones are squeezed out
+     * afterwards, in the rare cloud that has them.
+     */
+    private static int floatRows(Layout l, int xo, int yo, int zo, int io, int ro, boolean ring16, int to, double scale,
+            double bias, Columns c) {
+        ByteBuffer b = l.data();
+        boolean contiguous = l.rowStep() == l.width() * l.step();
+        int rows = contiguous ? 1 : l.height();
+        int width = contiguous ? l.n() : l.width();
+        int step = l.step();
+        float[] xs = c.xs;
+        float[] ys = c.ys;
+        float[] zs = c.zs;
+        float[] is = c.is;
+        byte[] rs = c.rs;
+        int[] ts = c.ts;
+        boolean allFinite = true;
+        for (int r = 0; r < rows; r++) {
+            int base = r * l.rowStep();
+            for (int i = r * width, end = i + width; i < end; i++, base += step) {
+                float px = b.getFloat(base + xo);
+                float py = b.getFloat(base + yo);
+                float pz = b.getFloat(base + zo);
+                xs[i] = px;
+                ys[i] = py;
+                zs[i] = pz;
+                allFinite &= Float.isFinite(px) & Float.isFinite(py) & Float.isFinite(pz);
+                if (io >= 0) {
+                    float v = b.getFloat(base + io);
+                    is[i] = Float.isFinite(v) ? v : 0f;
+                }
+                if (ro >= 0) {
+                    rs[i] = ring16 ? (byte) Math.min(255, b.getShort(base + ro) & 0xFFFF) : b.get(base + ro);
+                }
+                if (to >= 0) {
+                    ts[i] = (int) Math.rint(b.getFloat(base + to) * scale - bias);
+                }
+            }
+        }
+        return allFinite ? l.n() : squeeze(c, l.n());
+    }
+
+    /** Moves the points with finite coordinates to the front. @return how many there are */
+    private static int squeeze(Columns c, int n) {
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (Float.isFinite(c.xs[i]) && Float.isFinite(c.ys[i]) && Float.isFinite(c.zs[i])) {
+                c.xs[k] = c.xs[i];
+                c.ys[k] = c.ys[i];
+                c.zs[k] = c.zs[i];
+                c.is[k] = c.is[i];
+                c.rs[k] = c.rs[i];
+                c.ts[k] = c.ts[i];
+                k++;
+            }
+        }
+        return k;
+    }
+
+    private static float f32(Layout l, int base, Field f) {
+        return (float) read(l, base + f.offset, f.datatype);
+    }
+
+    private static double f64(Layout l, int base, Field f) {
+        return read(l, base + f.offset, f.datatype);
     }
 
     private static Layout layout(RosStruct m, Map<String, Field> fields) {
@@ -103,7 +223,8 @@ final class PointCloudDecoder {
         long height = m.integer("height");
         long step = m.integer("point_step");
         long rowStep = m.integer("row_step");
-        ByteBuffer data = m.byteView("data").order(m.bool("is_bigendian") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer data = m.byteView("data").slice()
+                .order(m.bool("is_bigendian") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         if (width < 0 || height < 0 || step < 0 || rowStep < 0 || width * height > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("PointCloud2: width " + width + ", height " + height + ", point_step " + step
                     + ", row_step " + rowStep + " (expected non-negative, under 2^31 points)");
@@ -124,72 +245,6 @@ final class PointCloudDecoder {
         return new Layout(data, (int) width, (int) height, (int) step, (int) rowStep);
     }
 
-    private static float[] floats(Layout l, Field f) {
-        float[] out = new float[l.n()];
-        ByteBuffer b = l.data();
-        int k = 0;
-        for (int r = 0; r < l.height(); r++) {
-            int at = r * l.rowStep() + f.offset;
-            if (f.datatype == FLOAT32) {
-                for (int c = 0; c < l.width(); c++, at += l.step()) {
-                    out[k++] = b.getFloat(at);
-                }
-            } else {
-                for (int c = 0; c < l.width(); c++, at += l.step()) {
-                    out[k++] = (float) read(b, at, f.datatype);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static byte[] rings(Layout l, Field f) {
-        byte[] out = new byte[l.n()];
-        int k = 0;
-        for (int r = 0; r < l.height(); r++) {
-            int at = r * l.rowStep() + f.offset;
-            for (int c = 0; c < l.width(); c++, at += l.step()) {
-                out[k++] = (byte) Math.max(0, Math.min(255, (long) read(l.data(), at, f.datatype)));
-            }
-        }
-        return out;
-    }
-
-    private static int[] offsets(Layout l, Field f, long stampNs) {
-        int[] out = new int[l.n()];
-        TimeMode mode = TimeMode.of(f, read(l.data(), f.offset, f.datatype));
-        int k = 0;
-        for (int r = 0; r < l.height(); r++) {
-            int at = r * l.rowStep() + f.offset;
-            for (int c = 0; c < l.width(); c++, at += l.step()) {
-                out[k++] = mode.offsetNs(read(l.data(), at, f.datatype), stampNs);
-            }
-        }
-        return out;
-    }
-
-    /** How a per-point time field reads, decided once per cloud from its type and first value. */
-    private enum TimeMode {
-        SECONDS_RELATIVE, SECONDS_ABSOLUTE, NANOS_RELATIVE, NANOS_ABSOLUTE;
-
-        static TimeMode of(Field f, double first) {
-            if (f.isFloat()) {
-                return first > 1e6 ? SECONDS_ABSOLUTE : SECONDS_RELATIVE;
-            }
-            return first > 1e15 ? NANOS_ABSOLUTE : NANOS_RELATIVE;
-        }
-
-        int offsetNs(double v, long stampNs) {
-            double ns = switch (this) {
-                case SECONDS_RELATIVE -> v * 1e9;
-                case SECONDS_ABSOLUTE -> v * 1e9 - stampNs;
-                case NANOS_RELATIVE -> v;
-                case NANOS_ABSOLUTE -> v - stampNs;
-            };
-            return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.rint(ns)));
-        }
-    }
-
     private static Field require(Map<String, Field> fields, String name) {
         Field f = fields.get(name);
         if (f == null) {
@@ -207,7 +262,8 @@ final class PointCloudDecoder {
         return null;
     }
 
-    private static double read(ByteBuffer b, int at, int datatype) {
+    private static double read(Layout l, int at, int datatype) {
+        ByteBuffer b = l.data();
         return switch (datatype) {
             case INT8 -> b.get(at);
             case UINT8 -> b.get(at) & 0xFF;
