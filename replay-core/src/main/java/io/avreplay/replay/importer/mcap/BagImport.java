@@ -1,7 +1,6 @@
 package io.avreplay.replay.importer.mcap;
 
 import io.avreplay.error.BadInputException;
-import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.LidarSweep;
@@ -24,7 +23,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Routes the messages of a bag's files into a {@link LogWriter}: sensor frames are written as they come
+ * Routes the messages of a bag's files into a log: sensor frames are written as they come, through a
+ * {@link FrameWriteQueue}
  * (each stream strictly increasing in time; a camera's frames wait for its first CameraInfo), while the
  * TF tree, ego poses and objects are collected and resolved by {@link BagFinish} at the end. Not
  * thread-safe; one instance per import.
@@ -42,7 +42,7 @@ final class BagImport implements McapVisitor {
     }
 
     final TopicMap map;
-    private final LogWriter writer;
+    private final FrameWriteQueue queue;
     private final Map<String, Ros2Schema> parsed = new HashMap<>();
     private final Map<Integer, McapSchema> schemas = new HashMap<>();
     private final Map<Integer, Plan> plans = new HashMap<>();
@@ -69,8 +69,9 @@ final class BagImport implements McapVisitor {
     int frames;
     long droppedPending;
 
-    BagImport(LogWriter writer, TopicMap map) {
-        this.writer = writer;
+    /** @param frames where sensor frames go (the log's other streams are written by {@link BagFinish}) */
+    BagImport(FrameWriteQueue frames, TopicMap map) {
+        this.queue = frames;
         this.map = map;
         this.poses = new EgoPoses(map.egoFrame(), map.worldFrame());
         this.groundTruthTopic = map.groundTruthTopic().orElse(null);
@@ -158,7 +159,7 @@ final class BagImport implements McapVisitor {
                 }
                 LidarSweep sweep = PointCloudDecoder.decode(msg, p.sensorId, t);
                 lidarFrames.putIfAbsent(p.sensorId, RosGeometry.frame(h.string("frame_id")));
-                writer.writeLidarSweep(sweep);
+                queue.lidar(sweep);
                 pointCounter.sweep(sweep, RosGeometry.frame(h.string("frame_id")));
                 sensorWritten(t);
                 return true;
@@ -218,7 +219,7 @@ final class BagImport implements McapVisitor {
             }
             return;
         }
-        writer.writeCameraFrame(f);
+        queue.camera(f);
         sensorWritten(f.timestampNs());
     }
 

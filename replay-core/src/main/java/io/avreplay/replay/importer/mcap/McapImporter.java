@@ -60,8 +60,8 @@ public final class McapImporter {
         BagFinish finish;
         Map<String, String> tags = Map.of("source", "mcap", "mcap.files", String.valueOf(source.files().size()));
         try (LogWriter w = LogWriter.create(dest, new LogMetadata(logId, "unknown", "unknown", tags), allocator,
-                options.write())) {
-            bag = new BagImport(w, map);
+                options.write()); FrameWriteQueue frames = new FrameWriteQueue(w)) {
+            bag = new BagImport(frames, map);
             int i = 0;
             for (Path f : source.files()) {
                 bag.beginFile(f);
@@ -69,6 +69,7 @@ public final class McapImporter {
                 losses.addAll(r.losses());
                 options.progress().step(logId, ++i, source.files().size());
             }
+            frames.drain();
             finish = new BagFinish(bag, w);
             finish.run();
             if (bag.frames == 0 && bag.poses.poses().isEmpty()) {
