@@ -30,6 +30,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * the physical bound to compare with; the raw read is the issue's yardstick. Also timed: a
  * {@link McapReader} pass that delivers every message without decoding it, and imports into ZSTD- and
  * LZ4-compressed logs. Each kind of pass runs once per round, {@code rounds} rounds; the best of each is kept.
+ * The CPU time of the process (every thread, user and system) is recorded for the raw passes and the
+ * import: on a loaded machine it varies less than the wall clock.
  */
 public final class McapImportBenchmark {
     private static final int BUFFER = 8 << 20;
@@ -46,11 +48,17 @@ public final class McapImportBenchmark {
      * @param importLz4MBps  the same into an LZ4-compressed log
      * @param readRatio      importMBps / rawReadMBps
      * @param copyRatio      importMBps / rawCopyMBps
+     * @param rawReadCpuMs   the least CPU time (all threads of the process, user and system) of a raw read, ms
+     * @param rawCopyCpuMs   the same for a raw copy
+     * @param importCpuMs    the same for an import into an uncompressed log
      */
     public record Result(long bagBytes, long messages, long logBytes, double rawReadMBps, double rawCopyMBps,
             double scanMBps, double importMBps, double importZstdMBps, double importLz4MBps, double readRatio,
-            double copyRatio) {
+            double copyRatio, double rawReadCpuMs, double rawCopyCpuMs, double importCpuMs) {
     }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private McapImportBenchmark() {
     }
@@ -67,14 +75,23 @@ public final class McapImportBenchmark {
         double lz4 = 0;
         long[] messages = new long[1];
         long logBytes = 0;
+        double[] cpu = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
         for (int i = 0; i < rounds; i++) {
+            long c0 = OS.getProcessCpuTime();
             raw = Math.max(raw, mbps(bytes, () -> rawRead(bag, buffer)));
+            long c1 = OS.getProcessCpuTime();
             Path copyFile = work.resolve("copy-" + i);
             copy = Math.max(copy, mbps(bytes, () -> rawCopy(bag, copyFile, buffer)));
+            long c2 = OS.getProcessCpuTime();
             FileTrees.delete(copyFile);
             scan = Math.max(scan, mbps(bytes, () -> messages[0] = McapReader.read(bag, McapImportBenchmark::ignore).messages()));
             Path out = work.resolve("import-" + i);
+            long c3 = OS.getProcessCpuTime();
             imp = Math.max(imp, mbps(bytes, () -> importOnce(bag, out, Compression.NONE, allocator)));
+            long c4 = OS.getProcessCpuTime();
+            cpu[0] = Math.min(cpu[0], (c1 - c0) / 1e6);
+            cpu[1] = Math.min(cpu[1], (c2 - c1) / 1e6);
+            cpu[2] = Math.min(cpu[2], (c4 - c3) / 1e6);
             logBytes = treeSize(out);
             FileTrees.delete(out);
             zstd = Math.max(zstd, importPass(bag, work.resolve("zstd-" + i), Compression.ZSTD, bytes, allocator));
@@ -82,7 +99,8 @@ public final class McapImportBenchmark {
             progress.accept(String.format(Locale.ROOT, "round %d: raw read %.0f MB/s, raw copy %.0f, scan %.0f, import %.0f "
                     + "(zstd %.0f, lz4 %.0f)", i + 1, raw, copy, scan, imp, zstd, lz4));
         }
-        return new Result(bytes, messages[0], logBytes, raw, copy, scan, imp, zstd, lz4, imp / raw, imp / copy);
+        return new Result(bytes, messages[0], logBytes, raw, copy, scan, imp, zstd, lz4, imp / raw, imp / copy, cpu[0], cpu[1],
+                cpu[2]);
     }
 
     private static void importOnce(Path bag, Path out, Compression c, BufferAllocator allocator) {
