@@ -100,7 +100,7 @@ final class BagImport implements McapVisitor {
     public void message(McapMessageView m, McapChannel ch) {
         Plan p = plans.computeIfAbsent(ch.id(), id -> plan(ch));
         readByTopic.merge(p.topic, 1L, Long::sum);
-        if (p.role == TopicRole.SKIP) {
+        if (p.role == TopicRole.SKIP || p.role == TopicRole.TRAJECTORY) {
             return;
         }
         try {
@@ -125,6 +125,9 @@ final class BagImport implements McapVisitor {
                 skipped.put(ch.topic(), type + ", another object topic (name one as ground_truth in --topics)");
                 return new Plan(TopicRole.SKIP, ch.topic(), type, "", null);
             }
+        }
+        if (role == TopicRole.TRAJECTORY) {
+            return new Plan(role, ch.topic(), type, "", null);
         }
         if (role == TopicRole.SKIP) {
             skipped.putIfAbsent(ch.topic(), type);
