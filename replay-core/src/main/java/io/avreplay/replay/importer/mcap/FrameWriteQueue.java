@@ -27,7 +27,7 @@ final class FrameWriteQueue implements AutoCloseable {
     private final LogWriter writer;
     private final ExecutorService thread;
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
-    private volatile RuntimeException failure;
+    private volatile Throwable failure;
     private volatile boolean closing;
 
     FrameWriteQueue(LogWriter writer) {
@@ -47,7 +47,11 @@ final class FrameWriteQueue implements AutoCloseable {
         submit(w -> w.writeCameraFrame(frame));
     }
 
-    /** Waits until every frame handed over is written. @throws RuntimeException the first write's failure */
+    /**
+     * Waits until every frame handed over is written.
+     *
+     * @throws RuntimeException the first write's failure, as it was (an {@link Error} likewise)
+     */
     void drain() {
         acquire(IN_FLIGHT);
         slots.release(IN_FLIGHT);
@@ -85,7 +89,7 @@ final class FrameWriteQueue implements AutoCloseable {
                 if (failure == null && !closing) {
                     write.accept(writer);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 failure = e;
             } finally {
                 slots.release();
@@ -103,9 +107,12 @@ final class FrameWriteQueue implements AutoCloseable {
     }
 
     private void rethrow() {
-        RuntimeException e = failure;
-        if (e != null) {
-            throw e;
+        Throwable e = failure;
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error r) {
+            throw r;
         }
     }
 }
