@@ -31,6 +31,7 @@ final class PointCloudDecoder {
     private static final int FLOAT64 = 8;
     /** Bytes of each datatype, indexed by datatype. */
     private static final int[] SIZE = {0, 1, 1, 2, 2, 4, 4, 4, 8};
+
     private record Field(String name, int offset, int datatype) {
         boolean isFloat() {
             return datatype == FLOAT32 || datatype == FLOAT64;
