@@ -26,7 +26,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * zero). Unknown topics are skipped and listed.
  *
  * <p>Damage: the reader recovers every complete message of a truncated or damaged file; the losses come
- * back in {@link McapImportResult#losses()} with a warning line each. Thread-safe (no shared state).
+ * back in {@link McapImportResult#losses()} with a warning line each. Thread-safe (no shared state); each
+ * import writes its sensor frames on one extra thread of its own ({@link FrameWriteQueue}), stopped before it returns.
  */
 public final class McapImporter {
     private McapImporter() {
