@@ -15,6 +15,7 @@ const REQUIRED = {
   "foxglove.CameraCalibration": ["timestamp", "frame_id", "width", "height", "distortion_model", "D", "K", "R", "P"],
   "foxglove.FrameTransforms": ["transforms"],
   "foxglove.SceneUpdate": ["deletions", "entities"],
+  "foxglove.PosesInFrame": ["timestamp", "frame_id", "poses"],
 };
 const problems = [];
 

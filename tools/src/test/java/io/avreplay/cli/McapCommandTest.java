@@ -27,7 +27,7 @@ class McapCommandTest {
         Path mcap = tmp.resolve("out.mcap");
         CliRun e = CliRun.of("export", "mcap", log.toString(), "--out", mcap.toString());
         assertEquals(0, e.exitCode(), e.err());
-        assertTrue(e.out().contains("81 messages on 8 topics"), e.out());
+        assertTrue(e.out().contains("82 messages on 9 topics"), e.out()); // with /ego/trajectory
         CliRun back = CliRun.of("import", "mcap", mcap.toString(), "--out", tmp.resolve("back").toString());
         assertEquals(0, back.exitCode(), back.err());
         assertTrue(back.out().contains("30 sensor frames, 10 3D boxes"), back.out());

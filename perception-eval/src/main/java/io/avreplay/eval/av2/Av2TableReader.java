@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
@@ -106,7 +105,7 @@ final class Av2TableReader {
     private static Av2Table readFeather(Path file, String lastColumn, BufferAllocator parent) {
         try (BufferAllocator allocator = parent.newChildAllocator("av2:" + file.getFileName(), 0, Long.MAX_VALUE);
              FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-             ArrowFileReader reader = new ArrowFileReader(ch, allocator, CommonsCompressionFactory.INSTANCE)) {
+             ArrowFileReader reader = new ArrowFileReader(ch, allocator, io.avreplay.replay.arrow.ArrowCodecs.INSTANCE)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             boolean hasLog = root.getVector("log_id") != null;
             String parentName = file.toAbsolutePath().getParent() == null ? ""

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.CRC32C;
-import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.ForeignAllocation;
@@ -69,7 +68,7 @@ final class ArrowStreamFile implements AutoCloseable {
             throw new CorruptLogException(file + ": cannot open: " + e.getMessage(), e);
         }
         this.allocator = parent.newChildAllocator("read:" + relativePath, 0, Long.MAX_VALUE);
-        ArrowFileReader r = new ArrowFileReader(channel, allocator, CommonsCompressionFactory.INSTANCE);
+        ArrowFileReader r = new ArrowFileReader(channel, allocator, ArrowCodecs.INSTANCE);
         try {
             this.blocks = r.getRecordBlocks();
             this.root = VectorSchemaRoot.create(r.getVectorSchemaRoot().getSchema(), allocator);
@@ -80,7 +79,7 @@ final class ArrowStreamFile implements AutoCloseable {
             throw c;
         }
         this.reader = r;
-        this.loader = new VectorLoader(root, CommonsCompressionFactory.INSTANCE);
+        this.loader = new VectorLoader(root, ArrowCodecs.INSTANCE);
         try {
             checkSchema(root.getSchema(), expected);
         } catch (RuntimeException e) {

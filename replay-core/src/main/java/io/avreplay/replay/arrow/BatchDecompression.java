@@ -2,7 +2,6 @@ package io.avreplay.replay.arrow;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.compression.CompressionCodec;
@@ -29,7 +28,7 @@ final class BatchDecompression {
         if (type == CompressionUtil.CodecType.NO_COMPRESSION) {
             return batch;
         }
-        CompressionCodec codec = CommonsCompressionFactory.INSTANCE.createCodec(type);
+        CompressionCodec codec = ArrowCodecs.INSTANCE.createCodec(type);
         List<ArrowBuf> plain = new ArrayList<>();
         try {
             for (ArrowBuf b : batch.getBuffers()) {

@@ -7,12 +7,18 @@ import java.util.zip.CRC32C;
 
 /**
  * A write channel that forwards to another and keeps two CRC-32C sums of what passed through: one of
- * the whole file and one of the current segment (reset between record batches). Not thread-safe.
+ * the whole file and one of the current segment (reset between record batches). Each byte is summed once,
+ * into the segment; the file's sum is the segments' sums combined ({@link #combine}). Not thread-safe.
  */
 final class Crc32cChannel implements WritableByteChannel {
+    /** The CRC-32C (Castagnoli) polynomial, bit-reversed. */
+    private static final long POLY = 0x82F63B78L;
+
     private final WritableByteChannel out;
-    private final CRC32C whole = new CRC32C();
     private CRC32C segment = new CRC32C();
+    private long segmentBytes;
+    /** CRC of everything before the current segment. */
+    private long before;
     private long bytes;
 
     Crc32cChannel(WritableByteChannel out) {
@@ -24,9 +30,8 @@ final class Crc32cChannel implements WritableByteChannel {
         ByteBuffer view = src.duplicate();
         int n = out.write(src);
         view.limit(view.position() + n);
-        ByteBuffer second = view.duplicate();
-        whole.update(view);
-        segment.update(second);
+        segment.update(view);
+        segmentBytes += n;
         bytes += n;
         return n;
     }
@@ -34,12 +39,14 @@ final class Crc32cChannel implements WritableByteChannel {
     /** Starts a new segment and returns the CRC of the one that ended. */
     long resetSegment() {
         long v = segment.getValue();
+        before = combine(before, v, segmentBytes);
         segment = new CRC32C();
+        segmentBytes = 0;
         return v;
     }
 
     long wholeCrc() {
-        return whole.getValue();
+        return combine(before, segment.getValue(), segmentBytes);
     }
 
     long bytesWritten() {
@@ -58,5 +65,58 @@ final class Crc32cChannel implements WritableByteChannel {
 
     static String hex(long crc) {
         return String.format("%08x", crc);
+    }
+
+    /**
+     * The CRC-32C of A followed by B from the CRCs of A and B and B's length: A's CRC is advanced over
+     * {@code lengthB} zero bytes (multiplying by x^(8·lengthB) modulo the polynomial, by repeated squaring of the
+     * one-zero-bit operator as a 32×32 matrix over GF(2)) and B's CRC added. O(log lengthB).
+     */
+    static long combine(long crcA, long crcB, long lengthB) {
+        if (lengthB <= 0) {
+            return crcA;
+        }
+        long[] odd = new long[32];
+        long[] even = new long[32];
+        odd[0] = POLY; // the operator for one zero bit
+        for (int n = 1, row = 1; n < 32; n++, row <<= 1) {
+            odd[n] = row;
+        }
+        square(even, odd); // two zero bits
+        square(odd, even); // four zero bits
+        long crc = crcA;
+        long len = lengthB;
+        do {
+            square(even, odd); // first pass: one zero byte
+            if ((len & 1) != 0) {
+                crc = times(even, crc);
+            }
+            len >>= 1;
+            if (len == 0) {
+                break;
+            }
+            square(odd, even);
+            if ((len & 1) != 0) {
+                crc = times(odd, crc);
+            }
+            len >>= 1;
+        } while (len != 0);
+        return crc ^ crcB;
+    }
+
+    private static long times(long[] matrix, long vector) {
+        long sum = 0;
+        for (int i = 0; vector != 0; i++, vector >>>= 1) {
+            if ((vector & 1) != 0) {
+                sum ^= matrix[i];
+            }
+        }
+        return sum;
+    }
+
+    private static void square(long[] square, long[] matrix) {
+        for (int n = 0; n < 32; n++) {
+            square[n] = times(matrix, matrix[n]);
+        }
     }
 }

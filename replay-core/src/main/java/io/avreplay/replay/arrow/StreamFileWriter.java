@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
-import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
@@ -46,7 +45,7 @@ final class StreamFileWriter implements AutoCloseable {
         this.writer = compression == Compression.NONE
                 ? new ArrowFileWriter(root, null, channel)
                 : new ArrowFileWriter(root, null, channel, java.util.Map.of(), IpcOption.DEFAULT,
-                        CommonsCompressionFactory.INSTANCE, compression.codec);
+                        ArrowCodecs.INSTANCE, compression.codec);
         writer.start();
         channel.resetSegment();
     }

@@ -16,61 +16,100 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Imports an MCAP file repeatedly and compares the import throughput (bag bytes per second, decode and
- * log write included) with two baselines measured in the same run: raw reads of the file's bytes with a
- * {@link FileChannel} (page cache warm) and a {@link McapReader} pass that delivers every message
- * without decoding it. The import runs uncompressed (the CLI's default) and again with the log's ZSTD
- * buffer compression (not LZ4: Arrow's LZ4 codec goes through commons-compress's pure-Java LZ4 frame
- * compressor, which took minutes on a 58 MB bag). Each pass is repeated and the best is kept.
+ * log write included) with two baselines measured in the same run, in the same rounds: a raw read of the
+ * bag's bytes ({@link FileChannel} into one reused 8 MiB direct buffer, page cache warm) and a raw copy
+ * (the same read, each buffer also written to a new file in the work directory, which is then deleted, as
+ * each imported log is). An import reads the bag and writes a log of a similar size, so the raw copy is
+ * the physical bound to compare with; the raw read is the issue's yardstick. Also timed: a
+ * {@link McapReader} pass that delivers every message without decoding it, and imports into ZSTD- and
+ * LZ4-compressed logs. Each kind of pass runs once per round, {@code rounds} rounds; the best of each is kept.
+ * The CPU time of the process (every thread, user and system) is recorded for the raw passes and the
+ * import: on a loaded machine it varies less than the wall clock.
  */
 public final class McapImportBenchmark {
+    private static final int BUFFER = 8 << 20;
+
     /**
-     * @param bagBytes         size of the file, bytes
-     * @param messages         messages in it
-     * @param rawReadMBps      FileChannel read, MB/s
-     * @param scanMBps         McapReader pass (chunks decompressed and CRC-checked, no decoding), MB/s
-     * @param importMBps       full import into an uncompressed log, MB/s of bag bytes
-     * @param importZstdMBps   the same into a ZSTD-compressed log
-     * @param ratio            importMBps / rawReadMBps
+     * @param bagBytes       size of the bag, bytes
+     * @param messages       messages in it
+     * @param logBytes       size of the uncompressed log one import writes, bytes
+     * @param rawReadMBps    raw read of the bag, MB/s
+     * @param rawCopyMBps    raw copy of the bag to a new file, MB/s of bag bytes
+     * @param scanMBps       McapReader pass (chunks read and CRC-checked, no decoding), MB/s
+     * @param importMBps     import into an uncompressed log (the CLI's default), MB/s of bag bytes
+     * @param importZstdMBps the same into a ZSTD-compressed log
+     * @param importLz4MBps  the same into an LZ4-compressed log
+     * @param readRatio      importMBps / rawReadMBps
+     * @param copyRatio      importMBps / rawCopyMBps
+     * @param rawReadCpuMs   the least CPU time (all threads of the process, user and system) of a raw read, ms
+     * @param rawCopyCpuMs   the same for a raw copy
+     * @param importCpuMs    the same for an import into an uncompressed log
      */
-    public record Result(long bagBytes, long messages, double rawReadMBps, double scanMBps, double importMBps,
-            double importZstdMBps, double ratio) {
+    public record Result(long bagBytes, long messages, long logBytes, double rawReadMBps, double rawCopyMBps,
+            double scanMBps, double importMBps, double importZstdMBps, double importLz4MBps, double readRatio,
+            double copyRatio, double rawReadCpuMs, double rawCopyCpuMs, double importCpuMs) {
     }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private McapImportBenchmark() {
     }
 
-    /** Runs the three passes {@code repeats} times each; {@code work} receives (and loses) the imported logs. */
-    public static Result run(Path bag, Path work, int repeats, BufferAllocator allocator, Consumer<String> progress) {
-        long bytes;
-        try {
-            bytes = Files.size(bag);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stat " + bag, e);
-        }
+    /** Runs {@code rounds} rounds of every pass; {@code work} receives (and loses) the copies and imported logs. */
+    public static Result run(Path bag, Path work, int rounds, BufferAllocator allocator, Consumer<String> progress) {
+        long bytes = size(bag);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         double raw = 0;
+        double copy = 0;
         double scan = 0;
         double imp = 0;
         double zstd = 0;
+        double lz4 = 0;
         long[] messages = new long[1];
-        for (int i = 0; i < repeats; i++) {
-            raw = Math.max(raw, mbps(bytes, () -> rawRead(bag)));
+        long logBytes = 0;
+        double[] cpu = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        for (int i = 0; i < rounds; i++) {
+            long c0 = OS.getProcessCpuTime();
+            raw = Math.max(raw, mbps(bytes, () -> rawRead(bag, buffer)));
+            long c1 = OS.getProcessCpuTime();
+            Path copyFile = work.resolve("copy-" + i);
+            copy = Math.max(copy, mbps(bytes, () -> rawCopy(bag, copyFile, buffer)));
+            long c2 = OS.getProcessCpuTime();
+            FileTrees.delete(copyFile);
             scan = Math.max(scan, mbps(bytes, () -> messages[0] = McapReader.read(bag, McapImportBenchmark::ignore).messages()));
-            imp = Math.max(imp, importPass(bag, work.resolve("import-" + i), Compression.NONE, bytes, allocator));
+            Path out = work.resolve("import-" + i);
+            long c3 = OS.getProcessCpuTime();
+            imp = Math.max(imp, mbps(bytes, () -> importOnce(bag, out, Compression.NONE, allocator)));
+            long c4 = OS.getProcessCpuTime();
+            cpu[0] = Math.min(cpu[0], (c1 - c0) / 1e6);
+            cpu[1] = Math.min(cpu[1], (c2 - c1) / 1e6);
+            cpu[2] = Math.min(cpu[2], (c4 - c3) / 1e6);
+            logBytes = treeSize(out);
+            FileTrees.delete(out);
             zstd = Math.max(zstd, importPass(bag, work.resolve("zstd-" + i), Compression.ZSTD, bytes, allocator));
-            progress.accept(String.format(java.util.Locale.ROOT,
-                    "pass %d: raw %.0f MB/s, scan %.0f MB/s, import %.0f MB/s (zstd %.0f)", i + 1, raw, scan, imp, zstd));
+            lz4 = Math.max(lz4, importPass(bag, work.resolve("lz4-" + i), Compression.LZ4, bytes, allocator));
+            progress.accept(String.format(Locale.ROOT, "round %d: raw read %.0f MB/s, raw copy %.0f, scan %.0f, import %.0f "
+                    + "(zstd %.0f, lz4 %.0f)", i + 1, raw, copy, scan, imp, zstd, lz4));
         }
-        return new Result(bytes, messages[0], raw, scan, imp, zstd, imp / raw);
+        return new Result(bytes, messages[0], logBytes, raw, copy, scan, imp, zstd, lz4, imp / raw, imp / copy, cpu[0], cpu[1],
+                cpu[2]);
+    }
+
+    private static void importOnce(Path bag, Path out, Compression c, BufferAllocator allocator) {
+        ImportOptions options = ImportOptions.defaults().withWrite(WriteOptions.defaults().withCompression(c));
+        McapImporter.importBag(bag, out, TopicMap.defaults(), allocator, options);
     }
 
     private static double importPass(Path bag, Path out, Compression c, long bytes, BufferAllocator allocator) {
-        ImportOptions options = ImportOptions.defaults().withWrite(WriteOptions.defaults().withCompression(c));
-        double mbps = mbps(bytes, () -> McapImporter.importBag(bag, out, TopicMap.defaults(), allocator, options));
+        double mbps = mbps(bytes, () -> importOnce(bag, out, c, allocator));
         FileTrees.delete(out);
         return mbps;
     }
@@ -85,14 +124,46 @@ public final class McapImportBenchmark {
         return bytes / 1e6 / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static void rawRead(Path f) {
-        ByteBuffer buf = ByteBuffer.allocateDirect(8 << 20);
+    private static void rawRead(Path f, ByteBuffer buf) {
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            buf.clear();
             while (ch.read(buf) >= 0) {
                 buf.clear();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + f, e);
+        }
+    }
+
+    private static void rawCopy(Path f, Path to, ByteBuffer buf) {
+        try (FileChannel in = FileChannel.open(f, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            buf.clear();
+            while (in.read(buf) >= 0) {
+                buf.flip();
+                while (buf.hasRemaining()) {
+                    out.write(buf);
+                }
+                buf.clear();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + f + " to " + to, e);
+        }
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stat " + f, e);
+        }
+    }
+
+    private static long treeSize(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(McapImportBenchmark::size).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
         }
     }
 }

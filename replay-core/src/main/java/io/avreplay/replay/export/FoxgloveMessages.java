@@ -104,6 +104,24 @@ final class FoxgloveMessages {
         return transforms(g -> transform(g, p.timestampNs(), McapExport.WORLD, McapExport.EGO, p.egoToWorld()));
     }
 
+    /** The whole ego trajectory, ego origin in {@link McapExport#WORLD}, stamped {@code t}. */
+    static Body trajectory(List<EgoPose> poses, long t) {
+        return g -> {
+            g.writeStartObject();
+            time(g, "timestamp", t);
+            g.writeStringField("frame_id", McapExport.WORLD);
+            g.writeArrayFieldStart("poses");
+            for (EgoPose p : poses) {
+                g.writeStartObject();
+                vec(g, "position", p.egoToWorld().translation());
+                quat(g, "orientation", p.egoToWorld().rotation());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        };
+    }
+
     static Body pointCloud(LidarSweep s) {
         return g -> {
             ByteBuffer b = ByteBuffer.allocate(s.size() * STRIDE).order(ByteOrder.LITTLE_ENDIAN);

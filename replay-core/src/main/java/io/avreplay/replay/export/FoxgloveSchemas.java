@@ -29,6 +29,7 @@ final class FoxgloveSchemas {
     static final String CAMERA_CALIBRATION = "foxglove.CameraCalibration";
     static final String FRAME_TRANSFORMS = "foxglove.FrameTransforms";
     static final String SCENE_UPDATE = "foxglove.SceneUpdate";
+    static final String POSES_IN_FRAME = "foxglove.PosesInFrame";
 
     private FoxgloveSchemas() {
     }
@@ -50,6 +51,8 @@ final class FoxgloveSchemas {
                     + "{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"key\":" + STR + ",\"value\":" + STR
                     + "}}},\"cubes\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"pose\":" + POSE
                     + ",\"size\":" + VEC3 + ",\"color\":" + COLOR + "}}}}}}";
+            case POSES_IN_FRAME -> "\"timestamp\":" + TIME + ",\"frame_id\":" + STR + ",\"poses\":{\"type\":\"array\",\"items\":"
+                    + POSE + "}";
             default -> throw new IllegalArgumentException("no schema for " + name);
         };
         return ("{\"title\":\"" + name + "\",\"type\":\"object\",\"properties\":{" + props + "}}").getBytes(StandardCharsets.UTF_8);

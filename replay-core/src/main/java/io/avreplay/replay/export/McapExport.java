@@ -30,7 +30,8 @@ import java.util.Optional;
  * ({@code foxglove.CameraCalibration}, one per image), {@code /tf_static} (sensor extrinsics, parent
  * {@value #EGO}) and {@code /tf} (ego poses, {@value #WORLD} → {@value #EGO}) as
  * {@code foxglove.FrameTransforms}, {@code /annotations} ({@code foxglove.SceneUpdate}: one cube per 3D
- * box in {@value #EGO}, metadata category and track id). Messages are written in time order (log time =
+ * box in {@value #EGO}, metadata category and track id), {@value #TRAJECTORY_TOPIC} ({@code foxglove.PosesInFrame}:
+ * the whole ego trajectory in {@value #WORLD}, once, at the log's start). Messages are written in time order (log time =
  * the frame's timestamp). Stateless; output is written to a temporary file and renamed into place.
  */
 public final class McapExport {
@@ -58,6 +59,9 @@ public final class McapExport {
         /** @return the boxes at the sweep stamped {@code sweepNs} (ego frame), empty when none */
         List<SceneBox> at(long sweepNs);
     }
+
+    /** Topic of the ego trajectory: one {@code foxglove.PosesInFrame} at the log's start, every ego pose in {@value #WORLD}. */
+    public static final String TRAJECTORY_TOPIC = "/ego/trajectory";
 
     /** Topic of the {@link SweepBoxes}: one {@code foxglove.SceneUpdate} per sweep of the log's first lidar. */
     public static final String DETECTIONS_TOPIC = "/detections";
@@ -106,6 +110,10 @@ public final class McapExport {
         long count = 0;
         if (first != Long.MAX_VALUE) {
             ch.write("/tf_static", FoxgloveSchemas.FRAME_TRANSFORMS, first, FoxgloveMessages.extrinsics(log.calibrations(), first));
+            count++;
+        }
+        if (!poses.isEmpty()) {
+            ch.write(TRAJECTORY_TOPIC, FoxgloveSchemas.POSES_IN_FRAME, first, FoxgloveMessages.trajectory(poses, first));
             count++;
         }
         int[] next = new int[sources.size()];

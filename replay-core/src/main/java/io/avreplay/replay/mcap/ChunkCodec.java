@@ -6,12 +6,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import io.avreplay.replay.lz4.Lz4Frame;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
 
 /**
- * The chunk compressions MCAP defines: {@code ""} (none), {@code zstd} and {@code lz4} (the LZ4 frame
- * format). Stateless and thread-safe.
+ * The chunk compressions MCAP defines: {@code ""} (none), {@code zstd} (zstd-jni) and {@code lz4} (the LZ4
+ * frame format, {@link Lz4Frame}; a cut-off lz4 chunk is recovered through commons-compress's stream).
+ * Stateless and thread-safe.
  */
 final class ChunkCodec {
     private ChunkCodec() {
@@ -37,7 +39,18 @@ final class ChunkCodec {
                     throw new Cursor.Malformed("zstd gave " + n + " bytes, chunk header says " + size);
                 }
             }
-            case "lz4" -> out = readAll(lz4(src, offset, length), size);
+            case "lz4" -> {
+                out = new byte[size];
+                int n;
+                try {
+                    n = Lz4Frame.decompress(ByteBuffer.wrap(src, offset, length), ByteBuffer.wrap(out));
+                } catch (IllegalArgumentException e) {
+                    throw new Cursor.Malformed(e.getMessage());
+                }
+                if (n != size) {
+                    throw new Cursor.Malformed("lz4 gave " + n + " bytes, chunk header says " + size);
+                }
+            }
             default -> throw new Cursor.Malformed("unsupported chunk compression '" + compression
                     + "' (expected '', zstd or lz4)");
         }
@@ -45,6 +58,38 @@ final class ChunkCodec {
             throw new Cursor.Malformed(compression + " gave " + out.length + " bytes, chunk header says " + size);
         }
         return out;
+    }
+
+    /**
+     * Decompresses {@code src} (position to limit) into {@code dst} from 0, exactly {@code size} bytes.
+     * Neither buffer's position moves.
+     *
+     * @param src direct memory
+     * @param dst direct memory with room for {@code size} bytes
+     * @throws Cursor.Malformed on an unknown compression, a corrupt stream or a size mismatch
+     */
+    static void decompress(String compression, ByteBuffer src, ByteBuffer dst, int size) {
+        long n;
+        switch (compression) {
+            case "zstd" -> {
+                n = Zstd.decompressDirectByteBuffer(dst, 0, size, src, src.position(), src.remaining());
+                if (Zstd.isError(n)) {
+                    throw new Cursor.Malformed("zstd: " + Zstd.getErrorName(n));
+                }
+            }
+            case "lz4" -> {
+                try {
+                    n = Lz4Frame.decompress(src, dst.duplicate().clear().limit(size));
+                } catch (IllegalArgumentException e) {
+                    throw new Cursor.Malformed(e.getMessage());
+                }
+            }
+            default -> throw new Cursor.Malformed("unsupported chunk compression '" + compression
+                    + "' (expected '', zstd or lz4)");
+        }
+        if (n != size) {
+            throw new Cursor.Malformed(compression + " gave " + n + " bytes, chunk header says " + size);
+        }
     }
 
     /**
@@ -95,13 +140,9 @@ final class ChunkCodec {
                 return java.util.Arrays.copyOf(dst, (int) n);
             }
             case "lz4" -> {
-                ByteArrayOutputStream out = new ByteArrayOutputStream(length / 2 + 64);
-                try (FramedLZ4CompressorOutputStream lz = new FramedLZ4CompressorOutputStream(out)) {
-                    lz.write(src, 0, length);
-                } catch (IOException e) {
-                    throw new IllegalStateException("lz4: " + e.getMessage(), e);
-                }
-                return out.toByteArray();
+                byte[] dst = new byte[Lz4Frame.maxCompressedLength(length)];
+                int n = Lz4Frame.compress(ByteBuffer.wrap(src, 0, length), ByteBuffer.wrap(dst));
+                return java.util.Arrays.copyOf(dst, n);
             }
             default -> throw new IllegalArgumentException("compression must be '', zstd or lz4, got '" + compression + "'");
         }
@@ -110,18 +151,6 @@ final class ChunkCodec {
     private static InputStream lz4(byte[] src, int offset, int length) {
         try {
             return new FramedLZ4CompressorInputStream(new ByteArrayInputStream(src, offset, length));
-        } catch (IOException e) {
-            throw new Cursor.Malformed("lz4: " + e.getMessage());
-        }
-    }
-
-    private static byte[] readAll(InputStream in, int size) {
-        try (in) {
-            byte[] out = in.readNBytes(size);
-            if (in.read() != -1) {
-                throw new Cursor.Malformed("lz4 stream is longer than the chunk's " + size + " bytes");
-            }
-            return out;
         } catch (IOException e) {
             throw new Cursor.Malformed("lz4: " + e.getMessage());
         }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Reads MCAP primitives (little-endian integers, uint32-prefixed strings, byte arrays and maps) from
- * a byte range, throwing {@link Malformed} instead of reading past its end. Not thread-safe.
+ * a byte range (heap or direct memory), throwing {@link Malformed} instead of reading past its end. Not
+ * thread-safe.
  */
 final class Cursor {
     /** A record's content is shorter than its fields need, or a length prefix is impossible. */
@@ -84,7 +85,14 @@ final class Cursor {
 
     String string(String field) {
         int n = length32(field);
-        String s = new String(buf.array(), buf.arrayOffset() + buf.position(), n, StandardCharsets.UTF_8);
+        String s;
+        if (buf.hasArray()) {
+            s = new String(buf.array(), buf.arrayOffset() + buf.position(), n, StandardCharsets.UTF_8);
+        } else {
+            byte[] b = new byte[n];
+            buf.get(buf.position(), b);
+            s = new String(b, StandardCharsets.UTF_8);
+        }
         buf.position(buf.position() + n);
         return s;
     }
@@ -96,17 +104,15 @@ final class Cursor {
         return out;
     }
 
-    /** The array behind this cursor (for {@link #take}). */
-    byte[] array() {
-        return buf.array();
-    }
-
-    /** Skips {@code n} bytes without copying them. @return their offset in {@link #array()} */
-    int take(int n, String field) {
+    /**
+     * The next {@code n} bytes as a view sharing this cursor's memory (position 0, limit {@code n}, big-endian
+     * as every new buffer); this cursor moves past them.
+     */
+    ByteBuffer view(int n, String field) {
         need(n, field);
-        int at = buf.arrayOffset() + buf.position();
+        ByteBuffer v = buf.slice(buf.position(), n);
         buf.position(buf.position() + n);
-        return at;
+        return v;
     }
 
     /** uint32-prefixed bytes. */

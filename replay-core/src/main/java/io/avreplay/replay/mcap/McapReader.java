@@ -24,7 +24,8 @@ import java.util.zip.CRC32;
  * the complete messages its stream still yields, and each unreadable range is reported as a
  * {@link McapLoss}.
  *
- * <p>Memory: one chunk (compressed and decompressed) at a time. Stateless entry point; each call uses
+ * <p>Memory: one chunk (compressed and decompressed) at a time, in direct buffers reused from chunk to chunk
+ * ({@link ChunkBuffers}); payloads reach the visitor as views of them ({@link McapMessageView}), with no copy. Stateless entry point; each call uses
  * its own state, so concurrent reads of different files are safe.
  */
 public final class McapReader {
@@ -54,6 +55,7 @@ public final class McapReader {
         private final Map<Integer, McapSchema> schemas = new HashMap<>();
         private final Map<Integer, McapChannel> channels = new HashMap<>();
         private final List<McapLoss> losses = new ArrayList<>();
+        private final ChunkBuffers buffers;
         private long delivered;
         private boolean closed;
 
@@ -62,6 +64,7 @@ public final class McapReader {
             this.ch = ch;
             this.size = ch.size();
             this.visitor = visitor;
+            this.buffers = new ChunkBuffers(file, ch);
         }
 
         McapReadResult run() throws IOException {
@@ -144,8 +147,7 @@ public final class McapReader {
                             + r.offset() + " length " + r.length(), lostByIndex(r)));
                     continue;
                 }
-                byte[] rec = read(r.offset(), Math.toIntExact(r.length()));
-                Cursor c = new Cursor(rec, 0, rec.length);
+                Cursor c = new Cursor(buffers.read(r.offset(), Math.toIntExact(r.length())));
                 try {
                     if (c.u8("opcode") != McapFormat.OP_CHUNK) {
                         throw new Cursor.Malformed("chunk index points at a record that is not a chunk");
@@ -216,9 +218,9 @@ public final class McapReader {
                     if (len > Integer.MAX_VALUE) {
                         throw new BadInputException(file + " @" + pos + ": record of " + len + " bytes is over 2 GiB");
                     }
-                    byte[] content = read(contentAt, (int) len);
+                    ByteBuffer content = buffers.read(contentAt, (int) len);
                     try {
-                        record(op, new Cursor(content, 0, content.length), false);
+                        record(op, new Cursor(content), false);
                     } catch (Cursor.Malformed e) {
                         pendingChunkLoss = new McapLoss(file, pos, McapFormat.RECORD_PREFIX + len,
                                 (op == McapFormat.OP_CHUNK ? "chunk: " : "record 0x" + Integer.toHexString(op) + ": ")
@@ -272,7 +274,7 @@ public final class McapReader {
                 c.u64("records length");
                 byte[] rest = c.rest();
                 byte[] records = ChunkCodec.decompressPrefix(compression, rest, 0, rest.length);
-                records(new Cursor(records, 0, records.length), false, true);
+                records(new Cursor(ByteBuffer.wrap(records)), false, true);
             } catch (Cursor.Malformed e) {
                 // nothing more to recover from this chunk
             }
@@ -291,39 +293,12 @@ public final class McapReader {
         }
 
         private void chunk(Cursor c, boolean sortByTime) {
-            c.u64("message_start_time");
-            c.u64("message_end_time");
-            int uncompressed = c.length64("uncompressed_size");
-            long crc = c.u32("uncompressed_crc");
-            String compression = c.string("compression");
-            int length = c.length64("records length");
-            int at = c.take(length, "records");
-            byte[] src = c.array();
-            byte[] records;
-            int from = 0;
-            if (compression.isEmpty()) {
-                if (length != uncompressed) {
-                    throw new Cursor.Malformed("uncompressed chunk holds " + length + " bytes, header says " + uncompressed);
-                }
-                records = src;
-                from = at;
-            } else {
-                records = ChunkCodec.decompress(compression, src, at, length, uncompressed);
-            }
-            if (crc != 0) {
-                CRC32 check = new CRC32();
-                check.update(records, from, uncompressed);
-                if (check.getValue() != crc) {
-                    throw new Cursor.Malformed(String.format("CRC mismatch: chunk says 0x%08x, records give 0x%08x", crc,
-                            check.getValue()));
-                }
-            }
-            records(new Cursor(records, from, uncompressed), sortByTime, false);
+            records(new Cursor(buffers.records(c)), sortByTime, false);
         }
 
         /** Parses the records of a chunk; in a partial chunk a cut-off last record is dropped silently. */
         private void records(Cursor c, boolean sortByTime, boolean partial) {
-            List<McapMessage> batch = new ArrayList<>();
+            List<McapMessageView> batch = new ArrayList<>();
             try {
                 while (c.remaining() > 0) {
                     int op = c.u8("opcode");
@@ -340,7 +315,7 @@ public final class McapReader {
                 }
             }
             if (sortByTime) {
-                batch.sort(Comparator.comparingLong(McapMessage::logTimeNs));
+                batch.sort(Comparator.comparingLong(McapMessageView::logTimeNs));
             }
             batch.forEach(this::deliver);
         }
@@ -359,11 +334,11 @@ public final class McapReader {
             }
         }
 
-        private McapMessage message(Cursor c) {
+        private McapMessageView message(Cursor c) {
             return RecordParser.message(c);
         }
 
-        private void deliver(McapMessage m) {
+        private void deliver(McapMessageView m) {
             McapChannel ch = channels.get(m.channelId());
             if (ch == null) {
                 losses.add(new McapLoss(file, 0, 0, "message on channel " + m.channelId()

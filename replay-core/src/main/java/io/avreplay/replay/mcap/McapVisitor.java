@@ -17,4 +17,13 @@ public interface McapVisitor {
 
     /** A complete message. The payload array is handed over: the visitor may keep it. */
     void message(McapMessage message, McapChannel channel);
+
+    /**
+     * A complete message whose payload is a view of the reader's buffer, valid only during this call; the
+     * reader always calls this method. The default copies the payload and calls
+     * {@link #message(McapMessage, McapChannel)}; a visitor that decodes in place overrides it to save the copy.
+     */
+    default void message(McapMessageView message, McapChannel channel) {
+        message(message.copy(), channel);
+    }
 }

@@ -22,12 +22,13 @@ final class RecordParser {
         return new McapChannel(id, schemaId, topic, encoding, c.stringMap("channel metadata"));
     }
 
-    static McapMessage message(Cursor c) {
+    /** @return the message, its payload a read-only view of the cursor's memory (no copy) */
+    static McapMessageView message(Cursor c) {
         int channel = c.u16("message channel_id");
         long seq = c.u32("message sequence");
         long logTime = c.u64("message log_time");
         long publishTime = c.u64("message publish_time");
-        return new McapMessage(channel, seq, logTime, publishTime, c.rest());
+        return new McapMessageView(channel, seq, logTime, publishTime, c.view(c.remaining(), "message data").asReadOnlyBuffer());
     }
 
     /** {@code 89 4D 43 …}, or {@code an empty file}. */

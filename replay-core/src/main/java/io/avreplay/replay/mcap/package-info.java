@@ -7,6 +7,8 @@
  * or the index is missing, damaged or the file is truncated it recovers by a linear scan, record by
  * record, delivers every complete message and reports each lost byte range as a
  * {@link io.avreplay.replay.mcap.McapLoss}. {@link io.avreplay.replay.mcap.McapWriter} writes chunked,
- * indexed files with a summary. The package knows nothing about message encodings: payloads are bytes.
+ * indexed files with a summary. The package knows nothing about message encodings: payloads are bytes,
+ * handed to the visitor as views of the reader's reused chunk buffers
+ * ({@link io.avreplay.replay.mcap.McapMessageView}), or copied into a {@link io.avreplay.replay.mcap.McapMessage}.
  */
 package io.avreplay.replay.mcap;

@@ -23,17 +23,32 @@ public final class Ros2Codec {
      *                                  field and the byte offset)
      */
     public static RosStruct decode(Ros2Schema schema, byte[] data) {
-        if (data.length < 4 || data[0] != 0 || (data[1] != 0 && data[1] != 1)) {
+        return decode(schema, ByteBuffer.wrap(data));
+    }
+
+    /**
+     * Decodes in place: {@code uint8[]}-like arrays of the result are read-only views of {@code payload}
+     * (no copy), so they are valid as long as its memory is (see {@link RosStruct#byteView}).
+     *
+     * @param payload from its position to its limit, as for {@link #decode(Ros2Schema, byte[])}; its position
+     *                does not move
+     */
+    public static RosStruct decode(Ros2Schema schema, ByteBuffer payload) {
+        int n = payload.remaining();
+        int p = payload.position();
+        int e0 = n > 0 ? payload.get(p) : -1;
+        int e1 = n > 1 ? payload.get(p + 1) : -1;
+        if (n < 4 || e0 != 0 || (e1 != 0 && e1 != 1)) {
             throw new IllegalArgumentException(schema.rootType() + ": CDR encapsulation header must be 00 00 or 00 01, got "
-                    + (data.length < 2 ? "a " + data.length + "-byte payload" : String.format("%02X %02X", data[0], data[1])));
+                    + (n < 2 ? "a " + n + "-byte payload" : String.format("%02X %02X", e0 & 0xFF, e1 & 0xFF)));
         }
-        ByteBuffer b = ByteBuffer.wrap(data).order(data[1] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        ByteBuffer b = payload.slice().order(e1 == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         b.position(4);
         In in = new In(b, schema);
         try {
             return in.struct(schema.rootType());
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
-            throw new IllegalArgumentException(schema.rootType() + ": payload of " + data.length
+            throw new IllegalArgumentException(schema.rootType() + ": payload of " + n
                     + " bytes ends inside field " + in.field + " at byte " + b.position());
         }
     }
@@ -102,8 +117,8 @@ public final class Ros2Codec {
         private Object primitiveArray(String t, int n) {
             switch (t) {
                 case "uint8", "int8", "byte", "char" -> {
-                    byte[] a = new byte[n];
-                    b.get(a);
+                    ByteBuffer a = b.slice(b.position(), n).asReadOnlyBuffer();
+                    b.position(b.position() + n);
                     return a;
                 }
                 case "bool" -> {
@@ -189,7 +204,9 @@ public final class Ros2Codec {
                         + Integer.toUnsignedString(len) + " bytes, only " + b.remaining() + " left");
             }
             int textLen = len > 0 && b.get(b.position() + len - 1) == 0 ? len - 1 : len;
-            String s = new String(b.array(), b.arrayOffset() + b.position(), textLen, java.nio.charset.StandardCharsets.UTF_8);
+            byte[] text = new byte[textLen];
+            b.get(b.position(), text);
+            String s = new String(text, java.nio.charset.StandardCharsets.UTF_8);
             b.position(b.position() + len);
             return s;
         }
@@ -218,6 +235,11 @@ public final class Ros2Codec {
                     struct(f.baseType(), (RosStruct) x);
                 }
                 return;
+            }
+            if (x instanceof ByteBuffer view) {
+                byte[] copy = new byte[view.remaining()];
+                view.get(view.position(), copy);
+                x = copy;
             }
             int n = x instanceof List<?> l ? l.size() : java.lang.reflect.Array.getLength(x);
             if (f.array() == Ros2Field.ArrayKind.FIXED && n != f.arrayLength()) {

@@ -1,5 +1,6 @@
 package io.avreplay.replay.ros2;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -7,7 +8,9 @@ import java.util.Objects;
 /**
  * A decoded ROS 2 message. Field values: integers as {@link Long}, floats as {@link Double}, {@code bool}
  * as {@link Boolean}, strings as {@link String}, nested messages as {@code RosStruct}; arrays of
- * {@code uint8/int8/byte/char} as {@code byte[]}, of {@code bool} as {@code boolean[]}, of {@code float32}
+ * {@code uint8/int8/byte/char} as a read-only {@link ByteBuffer} view of the decoded payload (from
+ * {@link Ros2Codec}; valid as long as the payload's memory is) or a {@code byte[]} (built by hand or from
+ * JSON), read through {@link #bytes} (a copy of a view) or {@link #byteView} (never a copy), of {@code bool} as {@code boolean[]}, of {@code float32}
  * as {@code float[]}, of {@code float64} as {@code double[]}, of other integers as {@code long[]}, of
  * strings as {@code List<String>} and of messages as {@code List<RosStruct>}. The arrays are owned by
  * the struct; callers must not mutate them.
@@ -68,9 +71,27 @@ public record RosStruct(String type, Map<String, Object> fields) {
         return as(name, String.class);
     }
 
-    /** A {@code uint8[]}, {@code int8[]}, {@code byte[]} or {@code char[]} field. */
+    /** A {@code uint8[]}, {@code int8[]}, {@code byte[]} or {@code char[]} field, as an array the caller may keep. */
     public byte[] bytes(String name) {
+        Object v = get(name);
+        if (v instanceof ByteBuffer view) {
+            byte[] copy = new byte[view.remaining()];
+            view.get(view.position(), copy);
+            return copy;
+        }
         return as(name, byte[].class);
+    }
+
+    /**
+     * A {@code uint8[]}-like field without a copy: a read-only view from position 0, valid as long as the
+     * decoded payload's memory is (for the importer: during the reader's callback).
+     */
+    public ByteBuffer byteView(String name) {
+        Object v = get(name);
+        if (v instanceof ByteBuffer view) {
+            return view.duplicate();
+        }
+        return ByteBuffer.wrap(as(name, byte[].class)).asReadOnlyBuffer();
     }
 
     /** A numeric array field of any element type, widened to doubles (a copy). */
@@ -92,6 +113,9 @@ public record RosStruct(String type, Map<String, Object> fields) {
                 d[i] = l[i];
             }
             return d;
+        }
+        if (v instanceof ByteBuffer view) {
+            v = bytes(name);
         }
         if (v instanceof byte[] b) {
             double[] d = new double[b.length];

@@ -6,6 +6,7 @@
  * encapsulation header chooses little- or big-endian, every primitive is aligned to its size (8 at
  * most) counted from the end of that header, strings carry a uint32 length that includes their NUL.
  * Decoded messages are {@link io.avreplay.replay.ros2.RosStruct} trees; primitive arrays stay primitive
- * arrays, so a point cloud's {@code uint8[] data} is one {@code byte[]}.
+ * arrays, and {@code uint8[]}-like arrays are views of the payload with no copy, so a point cloud's
+ * {@code uint8[] data} costs nothing until it is read.
  */
 package io.avreplay.replay.ros2;

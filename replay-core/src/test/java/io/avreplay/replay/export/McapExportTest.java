@@ -37,11 +37,12 @@ class McapExportTest extends ArrowTest {
         Path mcap = tmp.resolve("out.mcap");
         try (LogReader r = LogReader.open(log, allocator)) {
             McapExport.Counts c = McapExport.export(r, mcap);
-            // 1 tf_static + 20 tf + 10 clouds + 2 x 10 images + 2 x 10 calibrations + 10 scene updates
-            assertEquals(81, c.messages());
+            // 1 tf_static + 1 trajectory + 20 tf + 10 clouds + 2 x 10 images + 2 x 10 calibrations + 10 scene updates
+            assertEquals(82, c.messages());
         }
         Map<String, String> schemaOfTopic = new TreeMap<>();
         Map<Integer, String> schemaNames = new TreeMap<>();
+        List<String> trajectory = new java.util.ArrayList<>();
         McapReadResult read = McapReader.read(mcap, new McapVisitor() {
             @Override
             public void schema(McapSchema s) {
@@ -51,6 +52,9 @@ class McapExportTest extends ArrowTest {
             @Override
             public void message(McapMessage m, McapChannel ch) {
                 schemaOfTopic.put(ch.topic(), schemaNames.get(ch.schemaId()));
+                if (ch.topic().equals(McapExport.TRAJECTORY_TOPIC)) {
+                    trajectory.add(new String(m.data(), java.nio.charset.StandardCharsets.UTF_8));
+                }
             }
         });
         assertTrue(read.indexed());
@@ -60,8 +64,17 @@ class McapExportTest extends ArrowTest {
                 "/camera_rear/camera_info", "foxglove.CameraCalibration (jsonschema)",
                 "/camera_rear/compressed", "foxglove.CompressedImage (jsonschema)",
                 "/sensing_lidar_top/points", "foxglove.PointCloud (jsonschema)",
-                "/tf", "foxglove.FrameTransforms (jsonschema)", "/tf_static", "foxglove.FrameTransforms (jsonschema)"),
-                schemaOfTopic);
+                "/tf", "foxglove.FrameTransforms (jsonschema)", "/tf_static", "foxglove.FrameTransforms (jsonschema)",
+                McapExport.TRAJECTORY_TOPIC, "foxglove.PosesInFrame (jsonschema)"), schemaOfTopic);
+        // one PosesInFrame with every ego pose in map: Drive's tick k is map->odom (10, 5, 0) then odom->base_link
+        // (0.5 k, 0, 0), so pose 7 is at (13.5, 5, 0), heading 0 (orientation w = 1)
+        assertEquals(1, trajectory.size());
+        var poses = new com.fasterxml.jackson.databind.ObjectMapper().readTree(trajectory.get(0));
+        assertEquals("map", poses.get("frame_id").asText());
+        assertEquals(20, poses.get("poses").size());
+        assertEquals(13.5, poses.get("poses").get(7).get("position").get("x").asDouble(), 1e-9);
+        assertEquals(5.0, poses.get("poses").get(7).get("position").get("y").asDouble(), 1e-9);
+        assertEquals(1.0, poses.get("poses").get(7).get("orientation").get("w").asDouble(), 1e-9);
 
         Path back = tmp.resolve("back");
         McapImportResult again = McapImporter.importBag(mcap, back, TopicMap.defaults(), allocator, ImportOptions.defaults());
@@ -114,8 +127,8 @@ class McapExportTest extends ArrowTest {
             McapExport.Counts c = McapExport.export(r, mcap, java.util.Optional.of(t -> List.of(new SceneBox("tp-0",
                     "car 0.9", io.avreplay.replay.object.Box3d.ego(new io.avreplay.replay.geometry.Vec3(10, 0, 0.8), 4.5, 1.8,
                     1.6, 0.3), 0x00FF00))));
-            // the 81 messages of the plain export plus one /detections scene per sweep (10 sweeps)
-            assertEquals(91, c.messages());
+            // the 82 messages of the plain export plus one /detections scene per sweep (10 sweeps)
+            assertEquals(92, c.messages());
         }
         List<String> scenes = new java.util.ArrayList<>();
         McapReader.read(mcap, new McapVisitor() {

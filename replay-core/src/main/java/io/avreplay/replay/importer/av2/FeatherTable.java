@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
@@ -73,7 +72,7 @@ final class FeatherTable {
     static FeatherTable read(Path file, BufferAllocator parent, Map<String, Type> wanted) {
         try (BufferAllocator allocator = parent.newChildAllocator("feather:" + file.getFileName(), 0, Long.MAX_VALUE);
              FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-             ArrowFileReader reader = new ArrowFileReader(ch, allocator, CommonsCompressionFactory.INSTANCE)) {
+             ArrowFileReader reader = new ArrowFileReader(ch, allocator, io.avreplay.replay.arrow.ArrowCodecs.INSTANCE)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             checkSchema(file, root, wanted);
             Map<String, List<Object>> parts = new LinkedHashMap<>();

@@ -35,6 +35,10 @@ final class BagFinish {
     void run() {
         List<EgoPose> poses = bag.poses.poses();
         poses.forEach(writer::writeEgoPose);
+        if (bag.poses.droppedBeforeWorld() > 0) {
+            warnings.add("dropped the first " + bag.poses.droppedBeforeWorld() + " ego poses from /tf: they came before "
+                    + bag.map.worldFrame() + " was connected to " + bag.map.egoFrame() + ", so they are in another frame");
+        }
         if (poses.isEmpty()) {
             warnings.add("no ego pose: neither /tf (" + bag.map.egoFrame() + " in " + bag.map.worldFrame()
                     + ") nor nav_msgs/Odometry gave one");

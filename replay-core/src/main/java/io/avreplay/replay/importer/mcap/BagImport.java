@@ -1,17 +1,18 @@
 package io.avreplay.replay.importer.mcap;
 
 import io.avreplay.error.BadInputException;
-import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.mcap.McapChannel;
 import io.avreplay.replay.mcap.McapMessage;
+import io.avreplay.replay.mcap.McapMessageView;
 import io.avreplay.replay.mcap.McapSchema;
 import io.avreplay.replay.mcap.McapVisitor;
 import io.avreplay.replay.ros2.Ros2Codec;
 import io.avreplay.replay.ros2.Ros2Schema;
 import io.avreplay.replay.ros2.RosStruct;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Routes the messages of a bag's files into a {@link LogWriter}: sensor frames are written as they come
+ * Routes the messages of a bag's files into a log: sensor frames are written as they come, through a
+ * {@link FrameWriteQueue}
  * (each stream strictly increasing in time; a camera's frames wait for its first CameraInfo), while the
  * TF tree, ego poses and objects are collected and resolved by {@link BagFinish} at the end. Not
  * thread-safe; one instance per import.
@@ -40,7 +42,7 @@ final class BagImport implements McapVisitor {
     }
 
     final TopicMap map;
-    private final LogWriter writer;
+    private final FrameWriteQueue queue;
     private final Map<String, Ros2Schema> parsed = new HashMap<>();
     private final Map<Integer, McapSchema> schemas = new HashMap<>();
     private final Map<Integer, Plan> plans = new HashMap<>();
@@ -67,8 +69,9 @@ final class BagImport implements McapVisitor {
     int frames;
     long droppedPending;
 
-    BagImport(LogWriter writer, TopicMap map) {
-        this.writer = writer;
+    /** @param frames where sensor frames go (the log's other streams are written by {@link BagFinish}) */
+    BagImport(FrameWriteQueue frames, TopicMap map) {
+        this.queue = frames;
         this.map = map;
         this.poses = new EgoPoses(map.egoFrame(), map.worldFrame());
         this.groundTruthTopic = map.groundTruthTopic().orElse(null);
@@ -88,13 +91,20 @@ final class BagImport implements McapVisitor {
 
     @Override
     public void message(McapMessage m, McapChannel ch) {
+        message(new McapMessageView(m.channelId(), m.sequence(), m.logTimeNs(), m.publishTimeNs(),
+                ByteBuffer.wrap(m.data()).asReadOnlyBuffer()), ch);
+    }
+
+    /** Decodes in place: what is kept (sweeps, images, poses) is copied out of the payload view before returning. */
+    @Override
+    public void message(McapMessageView m, McapChannel ch) {
         Plan p = plans.computeIfAbsent(ch.id(), id -> plan(ch));
         readByTopic.merge(p.topic, 1L, Long::sum);
-        if (p.role == TopicRole.SKIP) {
+        if (p.role == TopicRole.SKIP || p.role == TopicRole.TRAJECTORY) {
             return;
         }
         try {
-            RosStruct msg = p.schema == null ? FoxgloveJson.toRos(p.type, m.data()) : Ros2Codec.decode(p.schema, m.data());
+            RosStruct msg = p.schema == null ? FoxgloveJson.toRos(p.type, m.copy().data()) : Ros2Codec.decode(p.schema, m.payload());
             if (route(p, msg, m.logTimeNs())) {
                 importedByTopic.merge(p.topic, 1L, Long::sum);
             }
@@ -115,6 +125,9 @@ final class BagImport implements McapVisitor {
                 skipped.put(ch.topic(), type + ", another object topic (name one as ground_truth in --topics)");
                 return new Plan(TopicRole.SKIP, ch.topic(), type, "", null);
             }
+        }
+        if (role == TopicRole.TRAJECTORY) {
+            return new Plan(role, ch.topic(), type, "", null);
         }
         if (role == TopicRole.SKIP) {
             skipped.putIfAbsent(ch.topic(), type);
@@ -149,7 +162,7 @@ final class BagImport implements McapVisitor {
                 }
                 LidarSweep sweep = PointCloudDecoder.decode(msg, p.sensorId, t);
                 lidarFrames.putIfAbsent(p.sensorId, RosGeometry.frame(h.string("frame_id")));
-                writer.writeLidarSweep(sweep);
+                queue.lidar(sweep);
                 pointCounter.sweep(sweep, RosGeometry.frame(h.string("frame_id")));
                 sensorWritten(t);
                 return true;
@@ -209,7 +222,7 @@ final class BagImport implements McapVisitor {
             }
             return;
         }
-        writer.writeCameraFrame(f);
+        queue.camera(f);
         sensorWritten(f.timestampNs());
     }
 

@@ -13,10 +13,13 @@ import java.util.Optional;
  * frame arrives, the chain ego → … → world resolved through the latest transforms (e.g. map → odom →
  * base_link; when the world frame never appears, the root of the ego's tree stands in for it); and from
  * {@code nav_msgs/Odometry} ({@code pose.pose} in {@code header.frame_id}). The TF poses win when there
- * are any. Velocities are central differences of positions. Not thread-safe.
+ * are any; when the world frame joins the tree only after some ego transforms (e.g. map → odom first sent
+ * late), the poses resolved before it, in the tree's root instead, are dropped rather than mixed with the
+ * world-frame ones ({@link #droppedBeforeWorld()}). Velocities are central differences of positions. Not thread-safe.
  */
 final class EgoPoses {
-    private record Stamped(long timestampNs, Pose egoToWorld) {
+    /** A pose and the frame it is in: the world frame, or the root of the ego's tree when the world was not reachable. */
+    private record Stamped(long timestampNs, Pose egoToWorld, String frame) {
     }
 
     private final String ego;
@@ -42,11 +45,13 @@ final class EgoPoses {
         }
         if (egoStamp >= 0) {
             Optional<Pose> p = tree.lookup(world, ego, false);
+            String frame = world;
             if (p.isEmpty()) {
-                p = tree.lookup(tree.root(ego), ego, false);
+                frame = tree.root(ego);
+                p = tree.lookup(frame, ego, false);
             }
             if (p.isPresent()) {
-                add(fromTf, egoStamp, p.get());
+                add(fromTf, new Stamped(egoStamp, p.get(), frame));
             }
         }
     }
@@ -54,13 +59,28 @@ final class EgoPoses {
     void odometry(RosStruct msg, long logTimeNs) {
         RosStruct h = msg.struct("header");
         odometryFrame = RosGeometry.frame(h.string("frame_id"));
-        add(fromOdometry, RosGeometry.stamp(h, logTimeNs), RosGeometry.pose(msg.struct("pose").struct("pose")));
+        add(fromOdometry, new Stamped(RosGeometry.stamp(h, logTimeNs), RosGeometry.pose(msg.struct("pose").struct("pose")),
+                odometryFrame));
     }
 
-    private static void add(List<Stamped> l, long t, Pose p) {
-        if (l.isEmpty() || t > l.get(l.size() - 1).timestampNs) {
-            l.add(new Stamped(t, p));
+    private static void add(List<Stamped> l, Stamped s) {
+        if (l.isEmpty() || s.timestampNs > l.get(l.size() - 1).timestampNs) {
+            l.add(s);
         }
+    }
+
+    /**
+     * The TF poses to keep: when the world frame was reached at some point, only the poses resolved in it (the
+     * ones before its first transform are in another frame, e.g. odom, and would jump); else all of them.
+     */
+    private List<Stamped> tfPoses() {
+        boolean reachedWorld = fromTf.stream().anyMatch(s -> s.frame.equals(world));
+        return reachedWorld ? fromTf.stream().filter(s -> s.frame.equals(world)).toList() : fromTf;
+    }
+
+    /** TF poses left out because they were resolved before the world frame was reachable (see {@link #poses()}). */
+    int droppedBeforeWorld() {
+        return fromTf.size() - tfPoses().size();
     }
 
     /** @return {@code tf}, {@code odometry (<frame>)} or {@code none} */
@@ -70,7 +90,7 @@ final class EgoPoses {
 
     /** The chosen poses with velocities, strictly increasing in time. */
     List<EgoPose> poses() {
-        List<Stamped> s = !fromTf.isEmpty() ? fromTf : fromOdometry;
+        List<Stamped> s = !fromTf.isEmpty() ? tfPoses() : fromOdometry;
         List<EgoPose> out = new ArrayList<>(s.size());
         for (int i = 0; i < s.size(); i++) {
             Stamped a = s.get(Math.max(0, i - 1));

@@ -26,7 +26,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * zero). Unknown topics are skipped and listed.
  *
  * <p>Damage: the reader recovers every complete message of a truncated or damaged file; the losses come
- * back in {@link McapImportResult#losses()} with a warning line each. Thread-safe (no shared state).
+ * back in {@link McapImportResult#losses()} with a warning line each. Thread-safe (no shared state); each
+ * import writes its sensor frames on one extra thread of its own ({@link FrameWriteQueue}), stopped before it returns.
  */
 public final class McapImporter {
     private McapImporter() {
@@ -60,8 +61,8 @@ public final class McapImporter {
         BagFinish finish;
         Map<String, String> tags = Map.of("source", "mcap", "mcap.files", String.valueOf(source.files().size()));
         try (LogWriter w = LogWriter.create(dest, new LogMetadata(logId, "unknown", "unknown", tags), allocator,
-                options.write())) {
-            bag = new BagImport(w, map);
+                options.write()); FrameWriteQueue frames = new FrameWriteQueue(w)) {
+            bag = new BagImport(frames, map);
             int i = 0;
             for (Path f : source.files()) {
                 bag.beginFile(f);
@@ -69,6 +70,7 @@ public final class McapImporter {
                 losses.addAll(r.losses());
                 options.progress().step(logId, ++i, source.files().size());
             }
+            frames.drain();
             finish = new BagFinish(bag, w);
             finish.run();
             if (bag.frames == 0 && bag.poses.poses().isEmpty()) {

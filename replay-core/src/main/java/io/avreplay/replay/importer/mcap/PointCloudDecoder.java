@@ -2,9 +2,9 @@ package io.avreplay.replay.importer.mcap;
 
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.ros2.RosStruct;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,9 @@ import java.util.Map;
  * the ring from {@code ring} (or {@code channel}, {@code ring_id}, clamped to 0..255) and the per-point
  * time from {@code time}/{@code t}/{@code timestamp}/{@code time_stamp}/{@code offset_ns}: floats are seconds (relative to the
  * header stamp, or absolute when larger than 10⁶ s), integers nanoseconds. Points with a non-finite
- * coordinate are dropped. Stateless.
+ * coordinate are dropped.
+ *
+ * <p>Reads the cloud's bytes in place, through the payload view (no copy), every point in one pass. Stateless.
  */
 final class PointCloudDecoder {
     private static final int INT8 = 1;
@@ -27,39 +29,22 @@ final class PointCloudDecoder {
     private static final int UINT32 = 6;
     private static final int FLOAT32 = 7;
     private static final int FLOAT64 = 8;
+    /** Bytes of each datatype, indexed by datatype. */
+    private static final int[] SIZE = {0, 1, 1, 2, 2, 4, 4, 4, 8};
 
-    // Static final views of the data bytes (the JIT inlines these; ByteBuffer adds bounds and scope checks per access).
-    private static final VarHandle I16_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I16_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle I32_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I32_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle F32_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle F32_BE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle F64_LE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle F64_BE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.BIG_ENDIAN);
-
-    /** The cloud's bytes and byte order. */
-    private record Data(byte[] bytes, boolean big) {
-        float f32(int at) {
-            return big ? (float) F32_BE.get(bytes, at) : (float) F32_LE.get(bytes, at);
-        }
-
-        double f64(int at) {
-            return big ? (double) F64_BE.get(bytes, at) : (double) F64_LE.get(bytes, at);
-        }
-
-        short i16(int at) {
-            return big ? (short) I16_BE.get(bytes, at) : (short) I16_LE.get(bytes, at);
-        }
-
-        int i32(int at) {
-            return big ? (int) I32_BE.get(bytes, at) : (int) I32_LE.get(bytes, at);
+    private record Field(String name, int offset, int datatype) {
+        boolean isFloat() {
+            return datatype == FLOAT32 || datatype == FLOAT64;
         }
     }
 
-    private record Field(int offset, int datatype) {
-        boolean isFloat() {
-            return datatype == FLOAT32 || datatype == FLOAT64;
+    /**
+     * Where the points are: {@code height} rows of {@code width} points, {@code step} bytes apart, in
+     * {@code data} from byte 0.
+     */
+    private record Layout(ByteBuffer data, int width, int height, int step, int rowStep) {
+        int n() {
+            return width * height;
         }
     }
 
@@ -70,90 +55,195 @@ final class PointCloudDecoder {
     static LidarSweep decode(RosStruct m, String sensorId, long stampNs) {
         Map<String, Field> fields = new HashMap<>();
         for (RosStruct f : m.structs("fields")) {
-            fields.put(f.string("name"), new Field((int) f.integer("offset"), (int) f.integer("datatype")));
+            String name = f.string("name");
+            fields.put(name, new Field(name, (int) f.integer("offset"), (int) f.integer("datatype")));
         }
-        Field x = require(fields, "x");
-        Field y = require(fields, "y");
-        Field z = require(fields, "z");
-        Field intensity = first(fields, List.of("intensity", "i", "reflectivity"));
-        Field ring = first(fields, List.of("ring", "channel", "ring_id"));
-        Field time = first(fields, List.of("time", "t", "timestamp", "time_stamp", "offset_ns"));
-        int width = (int) m.integer("width");
-        int height = (int) m.integer("height");
-        int step = (int) m.integer("point_step");
-        int rowStep = (int) m.integer("row_step");
-        byte[] data = m.bytes("data");
-        long n = (long) width * height;
-        if (height > 0 && ((long) (height - 1) * rowStep + (long) width * step > data.length)) {
-            throw new IllegalArgumentException("PointCloud2: " + width + "x" + height + " points of " + step
-                    + " bytes (row_step " + rowStep + ") need more than the " + data.length + " data bytes");
+        Layout l = layout(m, fields);
+        Columns c = new Columns(l.n());
+        Time time = Time.of(l, first(fields, List.of("time", "t", "timestamp", "time_stamp", "offset_ns")), stampNs);
+        int kept = rows(l, require(fields, "x"), require(fields, "y"), require(fields, "z"),
+                first(fields, List.of("intensity", "i", "reflectivity")), first(fields, List.of("ring", "channel", "ring_id")),
+                time, c);
+        if (kept == l.n()) {
+            // every point finite (the usual dense cloud): hand the arrays over, no copies
+            return new LidarSweep(sensorId, stampNs, c.xs, c.ys, c.zs, c.is, c.rs, c.ts);
         }
-        Data b = new Data(data, m.bool("is_bigendian"));
-        float[] xs = new float[(int) n];
-        float[] ys = new float[(int) n];
-        float[] zs = new float[(int) n];
-        float[] is = new float[(int) n];
-        byte[] rs = new byte[(int) n];
-        int[] ts = new int[(int) n];
-        boolean xyzFloat = x.datatype == FLOAT32 && y.datatype == FLOAT32 && z.datatype == FLOAT32;
-        TimeMode mode = time == null || n == 0 ? TimeMode.NONE : TimeMode.of(time, read(b, 0, time));
+        return new LidarSweep(sensorId, stampNs, Arrays.copyOf(c.xs, kept), Arrays.copyOf(c.ys, kept),
+                Arrays.copyOf(c.zs, kept), Arrays.copyOf(c.is, kept), Arrays.copyOf(c.rs, kept), Arrays.copyOf(c.ts, kept));
+    }
+
+    /** The sweep's columns, filled by {@link #rows}. */
+    private static final class Columns {
+        final float[] xs;
+        final float[] ys;
+        final float[] zs;
+        final float[] is;
+        final byte[] rs;
+        final int[] ts;
+
+        Columns(int n) {
+            xs = new float[n];
+            ys = new float[n];
+            zs = new float[n];
+            is = new float[n];
+            rs = new byte[n];
+            ts = new int[n];
+        }
+    }
+
+    /**
+     * A per-point time field as offsets from the stamp: {@code value × scale − bias} rounded half-even (the
+     * int cast saturates beyond ±2.1 s). Floats are seconds, integers nanoseconds; absolute (the bias is the
+     * stamp) when the first value is beyond 10⁶ s. Decided once per cloud.
+     */
+    private record Time(Field field, double scale, double bias) {
+        static Time of(Layout l, Field f, long stampNs) {
+            if (f == null || l.n() == 0) {
+                return null;
+            }
+            double first = read(l, f.offset, f.datatype);
+            boolean absolute = f.isFloat() ? first > 1e6 : first > 1e15;
+            return new Time(f, f.isFloat() ? 1e9 : 1, absolute ? stampNs : 0);
+        }
+    }
+
+    /**
+     * One pass over the points, row by row (each point's bytes are read while in cache); optional fields are
+     * null. Points with a non-finite coordinate are left out; a non-finite intensity reads as 0.
+     *
+     * @return the points kept, at the front of the columns
+     */
+    private static int rows(Layout l, Field x, Field y, Field z, Field intensity, Field ring, Time time, Columns c) {
+        if (x.datatype == FLOAT32 && y.datatype == FLOAT32 && z.datatype == FLOAT32
+                && (intensity == null || intensity.datatype == FLOAT32) && (time == null || time.field.datatype == FLOAT32)
+                && (ring == null || ring.datatype == UINT16 || ring.datatype == UINT8)) {
+            return floatRows(l, x.offset, y.offset, z.offset, intensity == null ? -1 : intensity.offset,
+                    ring == null ? -1 : ring.offset, ring != null && ring.datatype == UINT16,
+                    time == null ? -1 : time.field.offset, time == null ? 0 : time.scale, time == null ? 0 : time.bias, c);
+        }
         int k = 0;
-        for (int r = 0; r < height; r++) {
-            for (int c = 0; c < width; c++) {
-                int base = r * rowStep + c * step;
-                float px = xyzFloat ? b.f32(base + x.offset) : (float) read(b, base, x);
-                float py = xyzFloat ? b.f32(base + y.offset) : (float) read(b, base, y);
-                float pz = xyzFloat ? b.f32(base + z.offset) : (float) read(b, base, z);
+        for (int r = 0; r < l.height(); r++) {
+            for (int col = 0, base = r * l.rowStep(); col < l.width(); col++, base += l.step()) {
+                float px = f32(l, base, x);
+                float py = f32(l, base, y);
+                float pz = f32(l, base, z);
                 if (!Float.isFinite(px) || !Float.isFinite(py) || !Float.isFinite(pz)) {
                     continue;
                 }
-                xs[k] = px;
-                ys[k] = py;
-                zs[k] = pz;
+                c.xs[k] = px;
+                c.ys[k] = py;
+                c.zs[k] = pz;
                 if (intensity != null) {
-                    float v = intensity.datatype == FLOAT32 ? b.f32(base + intensity.offset)
-                            : (float) read(b, base, intensity);
-                    is[k] = Float.isFinite(v) ? v : 0f;
+                    float v = f32(l, base, intensity);
+                    c.is[k] = Float.isFinite(v) ? v : 0f;
                 }
                 if (ring != null) {
-                    rs[k] = (byte) Math.max(0, Math.min(255, (long) read(b, base, ring)));
+                    c.rs[k] = (byte) Math.max(0, Math.min(255, (long) read(l, base + ring.offset, ring.datatype)));
                 }
-                if (mode != TimeMode.NONE) {
-                    ts[k] = mode.offsetNs(read(b, base, time), stampNs);
+                if (time != null) {
+                    c.ts[k] = (int) Math.rint(f64(l, base, time.field) * time.scale - time.bias);
                 }
                 k++;
             }
         }
-        if (k == n) {
-            // every point finite (the usual dense cloud): hand the arrays over, no copies
-            return new LidarSweep(sensorId, stampNs, xs, ys, zs, is, rs, ts);
-        }
-        return new LidarSweep(sensorId, stampNs, java.util.Arrays.copyOf(xs, k), java.util.Arrays.copyOf(ys, k),
-                java.util.Arrays.copyOf(zs, k), java.util.Arrays.copyOf(is, k), java.util.Arrays.copyOf(rs, k),
-                java.util.Arrays.copyOf(ts, k));
+        return k;
     }
 
-    /** How a per-point time field reads, decided once per cloud from its type and first value. */
-    private enum TimeMode {
-        NONE, SECONDS_RELATIVE, SECONDS_ABSOLUTE, NANOS_RELATIVE, NANOS_ABSOLUTE;
-
-        static TimeMode of(Field f, double first) {
-            if (f.isFloat()) {
-                return first > 1e6 ? SECONDS_ABSOLUTE : SECONDS_RELATIVE;
+    /**
+     * {@link #rows} for the usual layout, float32 coordinates, intensity and time and an 8- or
+     * 16-bit ring, with everything the loop reads in locals (an absent field's offset is -1). Every point is
+     * stored at its own index (so the JIT can drop the array range checks); non-finite ones are squeezed out
+     * afterwards, in the rare cloud that has them.
+     */
+    private static int floatRows(Layout l, int xo, int yo, int zo, int io, int ro, boolean ring16, int to, double scale,
+            double bias, Columns c) {
+        ByteBuffer b = l.data();
+        boolean contiguous = l.rowStep() == l.width() * l.step();
+        int rows = contiguous ? 1 : l.height();
+        int width = contiguous ? l.n() : l.width();
+        int step = l.step();
+        float[] xs = c.xs;
+        float[] ys = c.ys;
+        float[] zs = c.zs;
+        float[] is = c.is;
+        byte[] rs = c.rs;
+        int[] ts = c.ts;
+        boolean allFinite = true;
+        for (int r = 0; r < rows; r++) {
+            int base = r * l.rowStep();
+            for (int i = r * width, end = i + width; i < end; i++, base += step) {
+                float px = b.getFloat(base + xo);
+                float py = b.getFloat(base + yo);
+                float pz = b.getFloat(base + zo);
+                xs[i] = px;
+                ys[i] = py;
+                zs[i] = pz;
+                allFinite &= Float.isFinite(px) & Float.isFinite(py) & Float.isFinite(pz);
+                if (io >= 0) {
+                    float v = b.getFloat(base + io);
+                    is[i] = Float.isFinite(v) ? v : 0f;
+                }
+                if (ro >= 0) {
+                    rs[i] = ring16 ? (byte) Math.min(255, b.getShort(base + ro) & 0xFFFF) : b.get(base + ro);
+                }
+                if (to >= 0) {
+                    ts[i] = (int) Math.rint(b.getFloat(base + to) * scale - bias);
+                }
             }
-            return first > 1e15 ? NANOS_ABSOLUTE : NANOS_RELATIVE;
         }
+        return allFinite ? l.n() : squeeze(c, l.n());
+    }
 
-        int offsetNs(double v, long stampNs) {
-            double ns = switch (this) {
-                case SECONDS_RELATIVE -> v * 1e9;
-                case SECONDS_ABSOLUTE -> v * 1e9 - stampNs;
-                case NANOS_RELATIVE -> v;
-                case NANOS_ABSOLUTE -> v - stampNs;
-                case NONE -> 0;
-            };
-            return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.rint(ns)));
+    /** Moves the points with finite coordinates to the front. @return how many there are */
+    private static int squeeze(Columns c, int n) {
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (Float.isFinite(c.xs[i]) && Float.isFinite(c.ys[i]) && Float.isFinite(c.zs[i])) {
+                c.xs[k] = c.xs[i];
+                c.ys[k] = c.ys[i];
+                c.zs[k] = c.zs[i];
+                c.is[k] = c.is[i];
+                c.rs[k] = c.rs[i];
+                c.ts[k] = c.ts[i];
+                k++;
+            }
         }
+        return k;
+    }
+
+    private static float f32(Layout l, int base, Field f) {
+        return (float) read(l, base + f.offset, f.datatype);
+    }
+
+    private static double f64(Layout l, int base, Field f) {
+        return read(l, base + f.offset, f.datatype);
+    }
+
+    private static Layout layout(RosStruct m, Map<String, Field> fields) {
+        long width = m.integer("width");
+        long height = m.integer("height");
+        long step = m.integer("point_step");
+        long rowStep = m.integer("row_step");
+        ByteBuffer data = m.byteView("data").slice()
+                .order(m.bool("is_bigendian") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        if (width < 0 || height < 0 || step < 0 || rowStep < 0 || width * height > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("PointCloud2: width " + width + ", height " + height + ", point_step " + step
+                    + ", row_step " + rowStep + " (expected non-negative, under 2^31 points)");
+        }
+        if (height > 0 && width > 0 && (height - 1) * rowStep + width * step > data.remaining()) {
+            throw new IllegalArgumentException("PointCloud2: " + width + "x" + height + " points of " + step
+                    + " bytes (row_step " + rowStep + ") need more than the " + data.remaining() + " data bytes");
+        }
+        for (Field f : fields.values()) {
+            if (f.datatype < INT8 || f.datatype > FLOAT64) {
+                throw new IllegalArgumentException("PointCloud2 field " + f.name + ": datatype must be 1..8, got " + f.datatype);
+            }
+            if (width > 0 && height > 0 && (f.offset < 0 || f.offset + SIZE[f.datatype] > step)) {
+                throw new IllegalArgumentException("PointCloud2 field " + f.name + ": offset " + f.offset + " with "
+                        + SIZE[f.datatype] + " bytes does not fit point_step " + step);
+            }
+        }
+        return new Layout(data, (int) width, (int) height, (int) step, (int) rowStep);
     }
 
     private static Field require(Map<String, Field> fields, String name) {
@@ -173,18 +263,17 @@ final class PointCloudDecoder {
         return null;
     }
 
-    private static double read(Data b, int base, Field f) {
-        int at = base + f.offset;
-        return switch (f.datatype) {
-            case INT8 -> b.bytes()[at];
-            case UINT8 -> b.bytes()[at] & 0xFF;
-            case INT16 -> b.i16(at);
-            case UINT16 -> b.i16(at) & 0xFFFF;
-            case INT32 -> b.i32(at);
-            case UINT32 -> b.i32(at) & 0xFFFFFFFFL;
-            case FLOAT32 -> b.f32(at);
-            case FLOAT64 -> b.f64(at);
-            default -> throw new IllegalArgumentException("PointCloud2 field datatype must be 1..8, got " + f.datatype);
+    private static double read(Layout l, int at, int datatype) {
+        ByteBuffer b = l.data();
+        return switch (datatype) {
+            case INT8 -> b.get(at);
+            case UINT8 -> b.get(at) & 0xFF;
+            case INT16 -> b.getShort(at);
+            case UINT16 -> b.getShort(at) & 0xFFFF;
+            case INT32 -> b.getInt(at);
+            case UINT32 -> b.getInt(at) & 0xFFFFFFFFL;
+            case FLOAT32 -> b.getFloat(at);
+            default -> b.getDouble(at);
         };
     }
 }

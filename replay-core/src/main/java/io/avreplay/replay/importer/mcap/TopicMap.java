@@ -103,6 +103,7 @@ public record TopicMap(String egoFrame, String worldFrame, String groundTruth, M
             case "foxglove.CompressedImage" -> TopicRole.CAMERA;
             case "foxglove.CameraCalibration" -> TopicRole.CAMERA_INFO;
             case "foxglove.FrameTransforms" -> topic.endsWith("tf_static") ? TopicRole.TF_STATIC : TopicRole.TF;
+            case "foxglove.PosesInFrame" -> TopicRole.TRAJECTORY;
             default -> TopicRole.SKIP;
         };
     }

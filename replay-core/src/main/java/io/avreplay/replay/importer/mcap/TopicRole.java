@@ -16,6 +16,11 @@ enum TopicRole {
     ODOMETRY,
     /** {@code autoware_perception_msgs/msg/DetectedObjects} or {@code vision_msgs/msg/Detection3DArray}: 3D ground truth. */
     OBJECTS,
+    /**
+     * {@code foxglove.PosesInFrame} (the ego trajectory {@code export mcap} writes): the same poses {@code /tf}
+     * carries, so read but not imported, and not listed as skipped.
+     */
+    TRAJECTORY,
     /** Not imported; listed in the report. */
     SKIP
 }

@@ -1,0 +1,86 @@
+package io.avreplay.replay.mcap;
+
+import io.avreplay.error.BadInputException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+
+/**
+ * The reused memory of one read: a record read from the file and a chunk's decompressed records, each in a
+ * direct buffer that grows to the largest seen and is then reused, so a chunk costs one copy out of the page
+ * cache and no allocation (a heap buffer would cost a second copy, through the JDK's temporary direct buffer,
+ * and zeroing). Views returned are valid until the next call. Not thread-safe.
+ */
+final class ChunkBuffers {
+    private final Path file;
+    private final FileChannel ch;
+    private ByteBuffer raw = ByteBuffer.allocateDirect(0);
+    private ByteBuffer plain = ByteBuffer.allocateDirect(0);
+
+    ChunkBuffers(Path file, FileChannel ch) {
+        this.file = file;
+        this.ch = ch;
+    }
+
+    /** @return {@code n} bytes of the file from {@code at}, position 0 */
+    ByteBuffer read(long at, int n) throws IOException {
+        raw = room(raw, n);
+        ByteBuffer b = raw.duplicate().clear().limit(n);
+        while (b.hasRemaining()) {
+            if (ch.read(b, at + b.position()) < 0) {
+                throw new BadInputException(file + ": unexpected end of file at byte " + (at + b.position()));
+            }
+        }
+        return b.flip();
+    }
+
+    /**
+     * Parses a chunk record's content (from its start time to its records), decompresses the records and
+     * checks their CRC.
+     *
+     * @return the records, position 0
+     * @throws Cursor.Malformed on a malformed header, an unknown compression, corrupt data or a CRC mismatch
+     */
+    ByteBuffer records(Cursor c) {
+        c.u64("message_start_time");
+        c.u64("message_end_time");
+        int uncompressed = c.length64("uncompressed_size");
+        long crc = c.u32("uncompressed_crc");
+        String compression = c.string("compression");
+        int length = c.length64("records length");
+        ByteBuffer src = c.view(length, "records");
+        ByteBuffer records;
+        if (compression.isEmpty()) {
+            if (length != uncompressed) {
+                throw new Cursor.Malformed("uncompressed chunk holds " + length + " bytes, header says " + uncompressed);
+            }
+            records = src;
+        } else {
+            if (!src.isDirect()) {
+                ByteBuffer d = ByteBuffer.allocateDirect(length);
+                src = d.put(0, src, 0, length);
+            }
+            plain = room(plain, uncompressed);
+            ChunkCodec.decompress(compression, src, plain, uncompressed);
+            records = plain.duplicate().clear().limit(uncompressed);
+        }
+        if (crc != 0) {
+            CRC32 check = new CRC32();
+            check.update(records.duplicate());
+            if (check.getValue() != crc) {
+                throw new Cursor.Malformed(String.format("CRC mismatch: chunk says 0x%08x, records give 0x%08x", crc,
+                        check.getValue()));
+            }
+        }
+        return records;
+    }
+
+    private static ByteBuffer room(ByteBuffer b, int n) {
+        if (b.capacity() >= n) {
+            return b;
+        }
+        return ByteBuffer.allocateDirect(Math.max(n, (int) Math.min(Integer.MAX_VALUE, 2L * b.capacity())));
+    }
+}
