@@ -356,10 +356,11 @@ final class BenchCommand implements Runnable {
                     r.logBytes() / 1e6);
             out.printf("raw read         %6.0f MB/s (FileChannel into a reused direct buffer, page cache warm)%n",
                     r.rawReadMBps());
+            out.printf("disk read        %6.0f MB/s (O_DIRECT: from the device, page cache bypassed)%n", r.diskReadMBps());
             out.printf("raw copy         %6.0f MB/s (the same read, written to a new file)%n", r.rawCopyMBps());
             out.printf("McapReader scan  %6.0f MB/s (no decoding)%n", r.scanMBps());
-            out.printf("import           %6.0f MB/s (uncompressed log): %.2f of raw read, %.2f of raw copy%n",
-                    r.importMBps(), r.readRatio(), r.copyRatio());
+            out.printf("import           %6.0f MB/s (uncompressed log): %.2f of raw read, %.2f of raw copy, %.2f of disk "
+                    + "read%n", r.importMBps(), r.readRatio(), r.copyRatio(), r.diskRatio());
             out.printf("import zstd      %6.0f MB/s: %.2f of raw read, %.2f of raw copy%n", r.importZstdMBps(),
                     r.importZstdMBps() / r.rawReadMBps(), r.importZstdMBps() / r.rawCopyMBps());
             out.printf("import lz4       %6.0f MB/s: %.2f of raw read, %.2f of raw copy%n", r.importLz4MBps(),

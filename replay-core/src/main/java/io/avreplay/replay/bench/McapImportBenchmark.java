@@ -27,7 +27,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * bag's bytes ({@link FileChannel} into one reused 8 MiB direct buffer, page cache warm) and a raw copy
  * (the same read, each buffer also written to a new file in the work directory, which is then deleted, as
  * each imported log is). An import reads the bag and writes a log of a similar size, so the raw copy is
- * the physical bound to compare with; the raw read is the issue's yardstick. Also timed: a
+ * the physical bound to compare with; the raw read is the issue's yardstick. A third baseline reads the bag
+ * from the storage device itself, bypassing the page cache ({@code O_DIRECT}): the speed at which a bag that
+ * is not cached (a recording just copied in) can be read at all. Also timed: a
  * {@link McapReader} pass that delivers every message without decoding it, and imports into ZSTD- and
  * LZ4-compressed logs. Each kind of pass runs once per round, {@code rounds} rounds; the best of each is kept.
  * The CPU time of the process (every thread, user and system) is recorded for the raw passes and the
@@ -41,6 +43,8 @@ public final class McapImportBenchmark {
      * @param messages       messages in it
      * @param logBytes       size of the uncompressed log one import writes, bytes
      * @param rawReadMBps    raw read of the bag, MB/s
+     * @param diskReadMBps   raw read of the bag from the device, bypassing the page cache ({@code O_DIRECT}), MB/s;
+     *                       NaN where the file system refuses direct I/O (e.g. tmpfs)
      * @param rawCopyMBps    raw copy of the bag to a new file, MB/s of bag bytes
      * @param scanMBps       McapReader pass (chunks read and CRC-checked, no decoding), MB/s
      * @param importMBps     import into an uncompressed log (the CLI's default), MB/s of bag bytes
@@ -48,13 +52,15 @@ public final class McapImportBenchmark {
      * @param importLz4MBps  the same into an LZ4-compressed log
      * @param readRatio      importMBps / rawReadMBps
      * @param copyRatio      importMBps / rawCopyMBps
+     * @param diskRatio      importMBps / diskReadMBps
      * @param rawReadCpuMs   the least CPU time (all threads of the process, user and system) of a raw read, ms
      * @param rawCopyCpuMs   the same for a raw copy
      * @param importCpuMs    the same for an import into an uncompressed log
      */
-    public record Result(long bagBytes, long messages, long logBytes, double rawReadMBps, double rawCopyMBps,
-            double scanMBps, double importMBps, double importZstdMBps, double importLz4MBps, double readRatio,
-            double copyRatio, double rawReadCpuMs, double rawCopyCpuMs, double importCpuMs) {
+    public record Result(long bagBytes, long messages, long logBytes, double rawReadMBps, double diskReadMBps,
+            double rawCopyMBps, double scanMBps, double importMBps, double importZstdMBps, double importLz4MBps,
+            double readRatio, double copyRatio, double diskRatio, double rawReadCpuMs, double rawCopyCpuMs,
+            double importCpuMs) {
     }
 
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -68,6 +74,7 @@ public final class McapImportBenchmark {
         long bytes = size(bag);
         ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         double raw = 0;
+        double disk = 0;
         double copy = 0;
         double scan = 0;
         double imp = 0;
@@ -80,6 +87,7 @@ public final class McapImportBenchmark {
             long c0 = OS.getProcessCpuTime();
             raw = Math.max(raw, mbps(bytes, () -> rawRead(bag, buffer)));
             long c1 = OS.getProcessCpuTime();
+            disk = Math.max(disk, directRead(bag, bytes));
             Path copyFile = work.resolve("copy-" + i);
             copy = Math.max(copy, mbps(bytes, () -> rawCopy(bag, copyFile, buffer)));
             long c2 = OS.getProcessCpuTime();
@@ -96,11 +104,11 @@ public final class McapImportBenchmark {
             FileTrees.delete(out);
             zstd = Math.max(zstd, importPass(bag, work.resolve("zstd-" + i), Compression.ZSTD, bytes, allocator));
             lz4 = Math.max(lz4, importPass(bag, work.resolve("lz4-" + i), Compression.LZ4, bytes, allocator));
-            progress.accept(String.format(Locale.ROOT, "round %d: raw read %.0f MB/s, raw copy %.0f, scan %.0f, import %.0f "
-                    + "(zstd %.0f, lz4 %.0f)", i + 1, raw, copy, scan, imp, zstd, lz4));
+            progress.accept(String.format(Locale.ROOT, "round %d: raw read %.0f MB/s, disk read %.0f, raw copy %.0f, scan "
+                    + "%.0f, import %.0f (zstd %.0f, lz4 %.0f)", i + 1, raw, disk, copy, scan, imp, zstd, lz4));
         }
-        return new Result(bytes, messages[0], logBytes, raw, copy, scan, imp, zstd, lz4, imp / raw, imp / copy, cpu[0], cpu[1],
-                cpu[2]);
+        return new Result(bytes, messages[0], logBytes, raw, disk, copy, scan, imp, zstd, lz4, imp / raw, imp / copy,
+                imp / disk, cpu[0], cpu[1], cpu[2]);
     }
 
     private static void importOnce(Path bag, Path out, Compression c, BufferAllocator allocator) {
@@ -132,6 +140,31 @@ public final class McapImportBenchmark {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + f, e);
+        }
+    }
+
+    /**
+     * Reads {@code f} with {@code O_DIRECT} (page cache bypassed) into a block-aligned buffer.
+     *
+     * @return MB/s, or NaN when the file system refuses direct I/O
+     */
+    private static double directRead(Path f, long bytes) {
+        try {
+            int block = (int) Math.max(4096, Files.getFileStore(f).getBlockSize());
+            ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER + block).alignedSlice(block);
+            return mbps(bytes, () -> {
+                try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ,
+                        com.sun.nio.file.ExtendedOpenOption.DIRECT)) {
+                    buf.clear();
+                    while (ch.read(buf) > 0) {
+                        buf.clear();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + f + " with O_DIRECT", e);
+                }
+            });
+        } catch (IOException | UnsupportedOperationException | UncheckedIOException e) {
+            return Double.NaN;
         }
     }
 
