@@ -87,9 +87,10 @@ public final class HtmlReport {
                 b.append("<p>No frame images rendered for this run.</p>\n");
             }
             for (FrameImage img : s.worstFrames()) {
-                b.append("<figure><img alt=\"frame ").append(img.timestampNs()).append("\" src=\"data:image/png;base64,")
+                String at = Numbers.seconds((img.timestampNs() - s.logStartNs()) / 1e9);
+                b.append("<figure><img alt=\"frame at ").append(at).append(" from the log start\" src=\"data:image/png;base64,")
                         .append(Base64.getEncoder().encodeToString(img.png())).append("\"><figcaption>")
-                        .append(img.timestampNs()).append(" ns: ").append(e(img.caption())).append("</figcaption></figure>\n");
+                        .append(at).append(" from the log start: ").append(e(img.caption())).append("</figcaption></figure>\n");
             }
         }
         b.append("</section>\n");
