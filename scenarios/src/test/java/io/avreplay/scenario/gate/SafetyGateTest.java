@@ -127,6 +127,7 @@ class SafetyGateTest {
             assertEquals(Verdict.PASS, g.verdict(), g.reason());
             assertEquals(0.0, g.ciLow(), 1e-12);
             assertEquals(0.0, g.ciHigh(), 1e-12);
+            assertTrue(!g.reason().contains("-0.0000"), "a zero drop prints without a sign: " + g.reason());
         }
     }
 
