@@ -23,7 +23,7 @@ public final class HtmlReport {
             + ".charts svg{max-width:100%;height:auto}.problem{color:#b00020;font-weight:bold}"
             + "td.n{text-align:right;font-variant-numeric:tabular-nums}.PASS{color:#176317}.FAIL{color:#b00020;font-weight:bold}"
             + ".SKIPPED{color:#777}section{border-top:2px solid #eee;margin-top:1.5em}img{max-width:640px;display:block}"
-            + "figure{display:inline-block;margin:.5em}td.ci{white-space:nowrap}td.gate{min-width:22em}";
+            + "figure{display:inline-block;margin:.5em}td.ci{white-space:nowrap}td.gate{min-width:22em}td.gate code{white-space:nowrap}";
 
     private HtmlReport() {
     }

@@ -146,7 +146,7 @@ final class SafetyHtml {
         if (d.errors().isEmpty()) {
             return;
         }
-        b.append("<details><summary>Error statistics of matched pairs (").append(d.errors().size())
+        b.append("<details><summary>Error statistics of matched pairs, detections of every score (").append(d.errors().size())
                 .append(" rows)</summary>\n<div class=\"wrap\"><table><tr><th>Class</th><th>Distance</th><th>Error</th>"
                         + "<th>Pairs</th>");
         for (Statistic st : Statistic.values()) {
