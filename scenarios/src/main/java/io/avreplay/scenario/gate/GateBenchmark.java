@@ -28,14 +28,16 @@ public final class GateBenchmark {
     /**
      * The safety gates added on top: every kind the shipped catalogue uses (binned AP, per-frame criteria
      * absolute and against the baseline, error statistics absolute and against the baseline, binned recall
-     * against the baseline, the two timeline gates, a region), nine per scenario where the catalogue's
-     * crossing, cut-in and night-rain scenarios have three to five.
+     * against the baseline, the two timeline gates, a region), at the catalogue's operating point
+     * {@code score>=0.3} where it uses one; nine per scenario where the catalogue's crossing, cut-in and
+     * night-rain scenarios have three to six. {@code ShippedCatalogGatesTest} checks the coverage.
      */
     public static final List<String> SAFETY = List.of("ap[pedestrian, 0-30m]@2m >= 0.5",
-            "frames[pedestrian, 0-30m].tp_rate(normal) >= 0.8", "frames[car, 0-50m].precision(normal) drop <= 0.05",
-            "err[car, 0-50m].yaw.p99 <= 0.3", "err[car, ego_lane].lat.p90 rise <= 0.05",
-            "recall[pedestrian, 0-30m] drop <= 0.03", "max_miss_s[pedestrian, 0-20m] <= 0.5",
-            "first_detect_s[car, ego_lane] <= 0.5", "err[pedestrian, 0-30m].pos.p90 <= 0.5");
+            "frames[pedestrian, 0-30m, score>=0.3].tp_rate(normal) >= 0.8",
+            "frames[car, 0-50m, score>=0.3].precision(lenient) drop <= 0.05",
+            "err[car, 0-50m, score>=0.3].yaw.p99 <= 0.3", "err[car, ego_lane, score>=0.3].lat.p90 rise <= 0.05",
+            "recall[pedestrian, 0-30m, score>=0.3] drop <= 0.03", "max_miss_s[pedestrian, 0-20m, score>=0.3] <= 0.5",
+            "first_detect_s[car, ego_lane, score>=0.3] <= 0.5", "err[pedestrian, 0-30m, score>=0.3].pos.p90 <= 0.5");
     private static final Map<String, Region> REGIONS = Map.of(
             "ego_lane", new Region("ego_lane", 0, 60, -1.8, 1.8));
     private static final Set<String> CLASSES = Set.of("car", "pedestrian");

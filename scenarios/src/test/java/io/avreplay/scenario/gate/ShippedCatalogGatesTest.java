@@ -66,6 +66,31 @@ class ShippedCatalogGatesTest {
         assertTrue(kinds.containsAll(Set.of(MetricKind.FRAMES, MetricKind.ERR, MetricKind.MAX_MISS_S)), kinds.toString());
     }
 
+    @Test
+    void benchGateTimesEveryKindOfGateTheCatalogueUses() {
+        // docs/BENCHMARKS.md's 1.5x budget is measured by GateBenchmark: its gates must cover the catalogue's.
+        Set<String> bench = new java.util.HashSet<>();
+        java.util.stream.Stream.concat(GateBenchmark.TODAY.stream(), GateBenchmark.SAFETY.stream())
+                .map(t -> Gate.parse(t, scorer.knownClasses(), java.util.Map.of("ego_lane",
+                        new io.avreplay.scenario.scoring.Region("ego_lane", 0, 60, -2, 2))))
+                .forEach(g -> bench.add(shape(g)));
+        for (Scenario s : catalog.scenarios()) {
+            for (Gate g : s.gates()) {
+                assertTrue(bench.contains(shape(g)), s.id() + ": " + g.expression() + " is not timed by bench gate " + bench);
+            }
+        }
+    }
+
+    /**
+     * What costs time: the kind, whether binned (selected objects), at an operating point (one more match
+     * per minimum score) and a regression (the bootstrap of both). Criteria and error quantities of one
+     * kind cost the same.
+     */
+    private static String shape(Gate g) {
+        return g.metric().kind() + (g.metric().binned() ? " binned" : "") + (g.metric().filter().minScore() > 0
+                ? " operating-point" : "") + (g.regression() ? " regression" : "");
+    }
+
     /**
      * Ten frames at 10 Hz; each class has one object every 10 m from 5 m to 95 m straight ahead (class k at
      * y = -1 + 0.5 k m, inside every ego-lane region of the catalogue), moving at 2 m/s along x, each
