@@ -38,6 +38,8 @@ class GateDefaultModelTest {
         String page = Files.readString(html);
         assertTrue(page.contains("data:image/png;base64,"), "the failing scenario shows its worst frames inline");
         assertTrue(page.contains("missed "), "each worst frame is captioned with its errors");
+        assertTrue(page.matches("(?s).*<figcaption>\\d+\\.\\d s from the log start: .*"),
+                "worst frames are placed in seconds from the log start");
         try (var s = Files.walk(logs)) {
             assertTrue(s.anyMatch(p -> p.getFileName().toString().equals("log.json")), "recipe log cached under --logs");
         }

@@ -4,8 +4,10 @@ import io.avreplay.replay.geometry.Vec3;
 import io.avreplay.replay.object.Box3d;
 import io.avreplay.replay.object.Detection3d;
 import io.avreplay.replay.object.GroundTruth3d;
+import io.avreplay.scenario.scoring.Region;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -13,9 +15,9 @@ import java.util.SplittableRandom;
 /**
  * Measures what the safety gates cost: scores a catalogue of synthetic scenarios (moving cars and
  * pedestrians, a detector with position noise, misses and false positives, a baseline of the same
- * kind) twice in the same run, with today's gates through {@link NuScenesScenarioScorer}, and with today's
- * gates plus a bin, criterion, error-statistics, timeline and rise gate through {@link SafetyScorer}
- * including its report views. Each timing covers accumulate + evaluate (+ detail), as wall clock and as
+ * kind) twice in the same run: with today's gates ({@link #TODAY}) through {@link NuScenesScenarioScorer},
+ * the scorer before issue 17, and with today's gates plus {@link #SAFETY} through {@link SafetyScorer}
+ * (the scorer of {@code avreplay gate}) including its report views. Each timing covers accumulate + evaluate (+ detail), as wall clock and as
  * the process's CPU time (all threads; steadier than wall clock on a shared machine). The entry point
  * for {@code avreplay bench gate}.
  */
@@ -23,10 +25,21 @@ public final class GateBenchmark {
     /** Today's gates of a scenario. */
     public static final List<String> TODAY = List.of("ap[pedestrian]@2m >= 0.5", "map >= 0.3", "nds >= 0.2",
             "ap[car]@2m drop <= 0.02");
-    /** The safety gates added on top. */
+    /**
+     * The safety gates added on top: every kind the shipped catalogue uses (binned AP, per-frame criteria
+     * absolute and against the baseline, error statistics absolute and against the baseline, binned recall
+     * against the baseline, the two timeline gates, a region), at the catalogue's operating point
+     * {@code score>=0.3} where it uses one; nine per scenario where the catalogue's crossing, cut-in and
+     * night-rain scenarios have three to six. {@code ShippedCatalogGatesTest} checks the coverage.
+     */
     public static final List<String> SAFETY = List.of("ap[pedestrian, 0-30m]@2m >= 0.5",
-            "frames[pedestrian, 0-30m].tp_rate(normal) >= 0.8", "err[car, 0-50m].yaw.p99 <= 0.3",
-            "max_miss_s[pedestrian, 0-20m] <= 0.5", "err[car, 0-50m].lat.p90 rise <= 0.05");
+            "frames[pedestrian, 0-30m, score>=0.3].tp_rate(normal) >= 0.8",
+            "frames[car, 0-50m, score>=0.3].precision(lenient) drop <= 0.05",
+            "err[car, 0-50m, score>=0.3].yaw.p99 <= 0.3", "err[car, ego_lane, score>=0.3].lat.p90 rise <= 0.05",
+            "recall[pedestrian, 0-30m, score>=0.3] drop <= 0.03", "max_miss_s[pedestrian, 0-20m, score>=0.3] <= 0.5",
+            "first_detect_s[car, ego_lane, score>=0.3] <= 0.5", "err[pedestrian, 0-30m, score>=0.3].pos.p90 <= 0.5");
+    private static final Map<String, Region> REGIONS = Map.of(
+            "ego_lane", new Region("ego_lane", 0, 60, -1.8, 1.8));
     private static final Set<String> CLASSES = Set.of("car", "pedestrian");
 
     private GateBenchmark() {
@@ -69,7 +82,7 @@ public final class GateBenchmark {
         }
         List<Gate> today = TODAY.stream().map(t -> Gate.parse(t, CLASSES)).toList();
         List<Gate> all = new ArrayList<>(today);
-        SAFETY.forEach(t -> all.add(Gate.parse(t, CLASSES)));
+        SAFETY.forEach(t -> all.add(Gate.parse(t, CLASSES, REGIONS)));
         GateEvaluator ev = new GateEvaluator(new BootstrapConfig(resamples, 0.95, BootstrapConfig.DEFAULT_SEED));
         Runnable todayRun = () -> {
             NuScenesScenarioScorer sc = new NuScenesScenarioScorer();

@@ -84,9 +84,10 @@ public final class GateEvaluator {
         // The interval is of candidate − baseline; a drop's interval is its mirror, a rise's is itself.
         boolean higher = g.metric().kind().higherIsBetter();
         String word = Gate.word(g.metric().kind());
-        double worse = higher ? -diff : diff;
-        double dropLow = higher ? -ci[1] : ci[0];
-        double dropHigh = higher ? -ci[0] : ci[1];
+        // + 0.0 turns the -0.0 of a mirrored zero into 0.0, so reports never print "-0.0000".
+        double worse = (higher ? -diff : diff) + 0.0;
+        double dropLow = (higher ? -ci[1] : ci[0]) + 0.0;
+        double dropHigh = (higher ? -ci[0] : ci[1]) + 0.0;
         boolean significant = !g.op().holds(dropLow, g.bound());
         String level = String.format(Locale.ROOT, "%.0f%%", 100 * config.confidence());
         String reason = significant

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code ap[pedestrian, 0-30m]@2m}, {@code recall[car, 0-50m, ego_lane]}, {@code frames[pedestrian, 0-30m].tp_rate(normal)},
  * {@code err[car, 0-50m].yaw.p99}, {@code max_miss_s[pedestrian, 0-20m]}. Selector tokens: class names, one
  * distance bin ({@code 0-30m}, {@code 50-}), region names defined in the scenario, {@code pts>=N},
- * {@code vis>=V}.
+ * {@code vis>=V}, {@code score>=S} (an operating point: detections below S are dropped before matching).
  *
  * @param kind      what is measured
  * @param filter    which objects ({@link ObjectFilter#ALL} for the plain nuScenes metrics; one class for AP)
@@ -49,7 +49,8 @@ public record MetricId(MetricKind kind, ObjectFilter filter, double distanceM, M
             throw new IllegalArgumentException("nds takes no selector and no distance");
         }
         if (kind.tracking() && (!Double.isNaN(distanceM) || filter.minPoints() != ObjectFilter.DEFAULT_MIN_POINTS
-                || !filter.bin().isAll() || !filter.region().isEmpty() || filter.minVisibility() != 0)) {
+                || !filter.bin().isAll() || !filter.region().isEmpty() || filter.minVisibility() != 0
+                || filter.minScore() != 0)) {
             throw new IllegalArgumentException(kind.key() + " takes one class and nothing else (the tracking metrics "
                     + "match at 2 m, and a track crosses bins and regions), got " + filter.selector()
                     + (Double.isNaN(distanceM) ? "" : " @" + distanceM + "m"));
@@ -78,7 +79,7 @@ public record MetricId(MetricKind kind, ObjectFilter filter, double distanceM, M
     /** @return whether the selector narrows more than the class (bin, region, points, visibility) */
     public boolean binned() {
         return !filter.bin().isAll() || !filter.region().isEmpty() || filter.minPoints() != ObjectFilter.DEFAULT_MIN_POINTS
-                || filter.minVisibility() != 0;
+                || filter.minVisibility() != 0 || filter.minScore() != 0;
     }
 
     /** @return whether the nuScenes evaluator computes this metric (AP, mAP, NDS without a narrower selector) */
@@ -124,6 +125,7 @@ public record MetricId(MetricKind kind, ObjectFilter filter, double distanceM, M
         List<Region> region = new ArrayList<>();
         int minPoints = ObjectFilter.DEFAULT_MIN_POINTS;
         double minVis = 0;
+        double minScore = 0;
         for (String raw : text.split(",")) {
             String t = raw.trim();
             if (t.isEmpty()) {
@@ -138,6 +140,8 @@ public record MetricId(MetricKind kind, ObjectFilter filter, double distanceM, M
                 minPoints = Integer.parseInt(t.substring(5).trim());
             } else if (t.startsWith("vis>=")) {
                 minVis = Double.parseDouble(t.substring(5).trim());
+            } else if (t.startsWith("score>=")) {
+                minScore = Double.parseDouble(t.substring(7).trim());
             } else if (regions.containsKey(t)) {
                 region.add(regions.get(t));
             } else if (knownClasses.contains(t)) {
@@ -145,10 +149,10 @@ public record MetricId(MetricKind kind, ObjectFilter filter, double distanceM, M
             } else {
                 throw new IllegalArgumentException("unknown class '" + t + "' (a selector token is a class, a distance "
                         + "bin such as 0-30m or 50-, a region of the scenario's 'regions'" + (regions.isEmpty() ? " (none defined)"
-                        : " " + regions.keySet()) + ", pts>=N or vis>=V)");
+                        : " " + regions.keySet()) + ", pts>=N, vis>=V or score>=S)");
             }
         }
-        return new ObjectFilter(classes, bin, region, minPoints, minVis);
+        return new ObjectFilter(classes, bin, region, minPoints, minVis, minScore);
     }
 
     /** @return the text form, e.g. {@code ap[car, 0-30m]@2m} */

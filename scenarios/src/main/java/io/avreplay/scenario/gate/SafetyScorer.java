@@ -1,5 +1,6 @@
 package io.avreplay.scenario.gate;
 
+import io.avreplay.replay.object.Detection3d;
 import io.avreplay.scenario.scoring.BinMetrics;
 import io.avreplay.scenario.scoring.DistanceBin;
 import io.avreplay.scenario.scoring.ErrorSamples;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The scorer of {@code avreplay gate}: plain AP, mAP and NDS through {@link NuScenesScenarioScorer}
  * (devkit parity), every other metric (binned AP, recall, precision, per-frame criteria, error statistics,
- * timelines) from the frames matched once per match distance ({@link FrameMatcher}), lazily, into
+ * timelines) from the frames matched once per match distance and minimum score ({@link FrameMatcher}), lazily, into
  * mergeable {@link MatchedFrame} rows. Per-metric structures (sorted detections, sorted error samples,
  * frame verdicts) are built once per units and reused by every bootstrap resample. Thread-safe.
  */
@@ -52,7 +53,7 @@ public final class SafetyScorer implements ScenarioScorer<SafetyScorer.Units> {
         private final NuScenesScenarioScorer.Units nuScenes;
         private final List<EvalFrame> frames;
         private final List<String> classes;
-        private final Map<Double, List<MatchedFrame>> matched = new ConcurrentHashMap<>();
+        private final Map<List<Double>, List<MatchedFrame>> matched = new ConcurrentHashMap<>();
         private final Map<Object, Object> built = new ConcurrentHashMap<>();
 
         Units(NuScenesScenarioScorer.Units nuScenes, List<EvalFrame> frames, List<String> classes) {
@@ -68,11 +69,22 @@ public final class SafetyScorer implements ScenarioScorer<SafetyScorer.Units> {
 
         /** @return the frames matched at a centre distance, metres (computed once) */
         public List<MatchedFrame> matched(double distanceM) {
-            return matched.computeIfAbsent(distanceM, d -> {
-                FrameMatcher m = new FrameMatcher(classes, d);
+            return matched(distanceM, 0);
+        }
+
+        /**
+         * @param minScore detections scoring below it are left out before matching (the greedy match in
+         *                 score order then equals the full match with them dropped afterwards)
+         * @return the frames matched at a centre distance, metres, at that operating point (computed once)
+         */
+        public List<MatchedFrame> matched(double distanceM, double minScore) {
+            return matched.computeIfAbsent(List.of(distanceM, minScore), k -> {
+                FrameMatcher m = new FrameMatcher(classes, distanceM);
                 List<MatchedFrame> out = new ArrayList<>(frames.size());
                 for (EvalFrame f : frames) {
-                    out.add(m.match("", f.timestampNs(), f.truth(), f.detections()));
+                    List<Detection3d> dets = minScore == 0 ? f.detections()
+                            : f.detections().stream().filter(d -> d.score() >= minScore).toList();
+                    out.add(m.match("", f.timestampNs(), f.truth(), dets));
                 }
                 return List.copyOf(out);
             });
@@ -121,13 +133,13 @@ public final class SafetyScorer implements ScenarioScorer<SafetyScorer.Units> {
             case PRECISION -> bins(u, f, d).precision(w);
             case FRAMES -> {
                 Measure.PerFrame p = (Measure.PerFrame) metric.measure();
-                yield u.<FrameVerdicts>built(new Key("frames", f, d, p), () -> FrameVerdicts.of(u.matched(d), f,
-                        p.criterion(), p.level())).passRate(w);
+                yield u.<FrameVerdicts>built(new Key("frames", f, d, p), () -> FrameVerdicts.of(
+                        u.matched(d, f.minScore()), f, p.criterion(), p.level())).passRate(w);
             }
             case ERR -> {
                 Measure.ErrorStat e = (Measure.ErrorStat) metric.measure();
-                yield u.<ErrorSamples>built(new Key("err", f, d, e.quantity()), () -> ErrorSamples.of(u.matched(d), f,
-                        e.quantity())).statistic(e.statistic(), w);
+                yield u.<ErrorSamples>built(new Key("err", f, d, e.quantity()), () -> ErrorSamples.of(
+                        u.matched(d, f.minScore()), f, e.quantity())).statistic(e.statistic(), w);
             }
             case MAX_MISS_S, FIRST_DETECT_S, DETECTED_SHARE -> {
                 for (int x : w) {
@@ -151,11 +163,11 @@ public final class SafetyScorer implements ScenarioScorer<SafetyScorer.Units> {
     }
 
     private static BinMetrics bins(Units u, ObjectFilter f, double d) {
-        return u.built(new Key("bins", f, d, ""), () -> BinMetrics.of(u.matched(d), f));
+        return u.built(new Key("bins", f, d, ""), () -> BinMetrics.of(u.matched(d, f.minScore()), f));
     }
 
     private static List<ObjectTimeline> timelines(Units u, ObjectFilter f, double d) {
-        return u.built(new Key("timelines", f, d, ""), () -> Timelines.of(u.matched(d), f));
+        return u.built(new Key("timelines", f, d, ""), () -> Timelines.of(u.matched(d, f.minScore()), f));
     }
 
     /** Mean of the binned AP of the scenario's classes with selected ground truth in the resample. */
@@ -164,7 +176,8 @@ public final class SafetyScorer implements ScenarioScorer<SafetyScorer.Units> {
         int n = 0;
         for (String c : u.classes) {
             ObjectFilter f = metric.filter();
-            ObjectFilter one = new ObjectFilter(List.of(c), f.bin(), f.region(), f.minPoints(), f.minVisibility());
+            ObjectFilter one = new ObjectFilter(List.of(c), f.bin(), f.region(), f.minPoints(), f.minVisibility(),
+                    f.minScore());
             double ap = bins(u, one, d).ap(w);
             if (!Double.isNaN(ap)) {
                 sum += ap;
@@ -189,8 +202,8 @@ public final class SafetyScorer implements ScenarioScorer<SafetyScorer.Units> {
             MetricId m = g.metric();
             double d = m.matchDistancesM().get(0);
             if (m.measure() instanceof Measure.PerFrame p) {
-                FrameVerdicts v = u.built(new Key("frames", m.filter(), d, p), () -> FrameVerdicts.of(u.matched(d),
-                        m.filter(), p.criterion(), p.level()));
+                FrameVerdicts v = u.built(new Key("frames", m.filter(), d, p), () -> FrameVerdicts.of(u.matched(d,
+                        m.filter().minScore()), m.filter(), p.criterion(), p.level()));
                 criteria.add(new ScoringDetail.CriterionRow(g.expression(), v.count(FrameVerdicts.Verdict.PASS, ones),
                         v.count(FrameVerdicts.Verdict.FAIL, ones), v.count(FrameVerdicts.Verdict.NOT_JUDGED, ones),
                         v.count(FrameVerdicts.Verdict.EMPTY, ones)));

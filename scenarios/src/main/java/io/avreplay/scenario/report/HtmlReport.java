@@ -23,7 +23,7 @@ public final class HtmlReport {
             + ".charts svg{max-width:100%;height:auto}.problem{color:#b00020;font-weight:bold}"
             + "td.n{text-align:right;font-variant-numeric:tabular-nums}.PASS{color:#176317}.FAIL{color:#b00020;font-weight:bold}"
             + ".SKIPPED{color:#777}section{border-top:2px solid #eee;margin-top:1.5em}img{max-width:640px;display:block}"
-            + "figure{display:inline-block;margin:.5em}";
+            + "figure{display:inline-block;margin:.5em}td.ci{white-space:nowrap}td.gate{min-width:22em}td.gate code{white-space:nowrap}";
 
     private HtmlReport() {
     }
@@ -67,9 +67,9 @@ public final class HtmlReport {
         b.append("<div class=\"wrap\"><table><tr><th>Gate</th><th>Candidate</th><th>Baseline</th><th>Δ</th><th>CI of Δ</th>"
                 + "<th>Result</th><th>Reason</th></tr>\n");
         for (GateResult g : s.gates()) {
-            b.append("<tr><td><code>").append(e(g.gate().expression())).append("</code></td><td class=\"n\">")
+            b.append("<tr><td class=\"gate\"><code>").append(e(g.gate().expression())).append("</code></td><td class=\"n\">")
                     .append(Numbers.f(g.candidate())).append("</td><td class=\"n\">").append(Numbers.f(g.baseline()))
-                    .append("</td><td class=\"n\">").append(Numbers.signed(g.difference())).append("</td><td>")
+                    .append("</td><td class=\"n\">").append(Numbers.signed(g.difference())).append("</td><td class=\"ci\">")
                     .append(Numbers.ci(g.ciLow(), g.ciHigh())).append("</td><td class=\"").append(g.verdict()).append("\">")
                     .append(g.verdict()).append("</td><td class=\"reason\">").append(e(g.reason())).append("</td></tr>\n");
         }
@@ -87,9 +87,10 @@ public final class HtmlReport {
                 b.append("<p>No frame images rendered for this run.</p>\n");
             }
             for (FrameImage img : s.worstFrames()) {
-                b.append("<figure><img alt=\"frame ").append(img.timestampNs()).append("\" src=\"data:image/png;base64,")
+                String at = Numbers.seconds((img.timestampNs() - s.logStartNs()) / 1e9);
+                b.append("<figure><img alt=\"frame at ").append(at).append(" from the log start\" src=\"data:image/png;base64,")
                         .append(Base64.getEncoder().encodeToString(img.png())).append("\"><figcaption>")
-                        .append(img.timestampNs()).append(" ns: ").append(e(img.caption())).append("</figcaption></figure>\n");
+                        .append(at).append(" from the log start: ").append(e(img.caption())).append("</figcaption></figure>\n");
             }
         }
         b.append("</section>\n");

@@ -51,7 +51,7 @@ final class SafetyHtml {
             recall[classes.indexOf(r.className())][bins.indexOf(r.bin())] = r.recall();
         }
         List<String> labels = bins.stream().map(SafetyHtml::binLabel).toList();
-        b.append("<h3>By distance from the ego (match at 2 m)</h3>\n<div class=\"charts\">")
+        b.append("<h3>By distance from the ego (match at 2 m, detections of every score)</h3>\n<div class=\"charts\">")
                 .append(SvgCharts.bars("recall by distance bin and class of " + s.id(), labels, classes, recall, "recall",
                         "distance from ego (m)"))
                 .append("</div>\n<div class=\"wrap\"><table><tr><th>Class</th><th>Distance</th><th>Truth</th><th>TP</th>"
@@ -122,7 +122,8 @@ final class SafetyHtml {
                     }
                 }
             }
-            rows.add(t.category() + " " + shortId(t.trackId()));
+            String id = shortId(t.trackId());
+            rows.add(t.trackId().startsWith(t.category()) ? id : t.category() + " " + id);
             times.add(ts.stream().mapToDouble(x -> x).toArray());
             boolean[] h = new boolean[hs.size()];
             for (int i = 0; i < h.length; i++) {
@@ -145,7 +146,7 @@ final class SafetyHtml {
         if (d.errors().isEmpty()) {
             return;
         }
-        b.append("<details><summary>Error statistics of matched pairs (").append(d.errors().size())
+        b.append("<details><summary>Error statistics of matched pairs, detections of every score (").append(d.errors().size())
                 .append(" rows)</summary>\n<div class=\"wrap\"><table><tr><th>Class</th><th>Distance</th><th>Error</th>"
                         + "<th>Pairs</th>");
         for (Statistic st : Statistic.values()) {

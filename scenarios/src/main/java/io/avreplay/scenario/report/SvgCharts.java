@@ -60,9 +60,10 @@ final class SvgCharts {
      * @param rows     row labels
      * @param times    per row, frame times in seconds from the log start
      * @param detected per row, whether each frame was detected
-     * @param fromS    x-axis start, seconds from the log start
-     * @param toS      x-axis end, seconds from the log start
-     * @param periodS  width of one frame mark, seconds
+     * @param fromS    first frame time, seconds from the log start
+     * @param toS      last frame time, seconds from the log start
+     * @param periodS  width of one frame mark, seconds; each mark is centred on its frame time and the
+     *                 axis reaches half a period beyond the first and last frame, so no mark overflows
      */
     static String timeline(String label, List<String> rows, List<double[]> times, List<boolean[]> detected, double fromS,
             double toS, double periodS) {
@@ -73,17 +74,15 @@ final class SvgCharts {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
                 + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">%n", left + w + 20, TOP + h + BOTTOM + 24,
                 HtmlReport.e(label)));
+        fromS -= periodS / 2;
+        toS += periodS / 2;
         double span = Math.max(toS - fromS, 1e-9);
         double step = niceStep(span);
-        text(b, left, TOP + h + 16, "middle", String.format(Locale.ROOT, "%.1f", fromS));
-        for (double t = Math.ceil(fromS / step) * step; t <= toS + 1e-9; t += step) {
-            if (t - fromS < step / 2) {
-                continue;
-            }
+        for (double t = Math.ceil(fromS / step - 1e-9) * step; t <= toS + 1e-9; t += step) {
             double x = left + w * (t - fromS) / span;
             b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", x,
                     TOP, x, TOP + h + 4));
-            text(b, x, TOP + h + 16, "middle", String.format(Locale.ROOT, "%.1f", t));
+            text(b, x, TOP + h + 16, "middle", String.format(Locale.ROOT, "%.1f", t + 0.0));
         }
         text(b, left + w / 2.0, TOP + h + 34, "middle", "time from log start (s)");
         for (int r = 0; r < rows.size(); r++) {
@@ -91,7 +90,7 @@ final class SvgCharts {
             text(b, left - 6, y + rowH - 5, "end", rows.get(r));
             double mark = Math.max(1, w * periodS / span);
             for (int i = 0; i < times.get(r).length; i++) {
-                double x = left + w * (times.get(r)[i] - fromS) / span;
+                double x = left + w * (times.get(r)[i] - fromS) / span - mark / 2;
                 b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
                         x, y + 3, mark, rowH - 6, detected.get(r)[i] ? "#2ca02c" : "#d62728"));
             }

@@ -153,7 +153,7 @@ public record ScoringDetail(List<BinRow> bins, List<ErrorRow> errors, List<Crite
         }
         List<TimelineView> views = new ArrayList<>(timelines);
         List<ObjectTimeline> worst = Timelines.of(frames, ObjectFilter.ALL);
-        views.add(new TimelineView("all objects, every distance", worst, worst.size()));
+        views.add(new TimelineView("all objects, every distance and score", worst, worst.size()));
         return new ScoringDetail(binRows, errRows, criteria, views, ConfusionMatrix.of(frames, classes), f1, frames);
     }
 }

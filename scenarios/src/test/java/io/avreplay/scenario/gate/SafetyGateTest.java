@@ -127,7 +127,35 @@ class SafetyGateTest {
             assertEquals(Verdict.PASS, g.verdict(), g.reason());
             assertEquals(0.0, g.ciLow(), 1e-12);
             assertEquals(0.0, g.ciHigh(), 1e-12);
+            assertTrue(!g.reason().contains("-0.0000"), "a zero drop prints without a sign: " + g.reason());
         }
+    }
+
+    @Test
+    void minimumScoreIsAnOperatingPoint() {
+        // The near pedestrian is found with score 0.9 in frames 0-49 and only with score 0.2 in frames 50-99.
+        List<EvalFrame> frames = new ArrayList<>();
+        for (int f = 0; f < 100; f++) {
+            Detection3d d = det(10, 0, 0);
+            frames.add(new EvalFrame(f * 100_000_000L, List.of(ped("near", 10, 0)), List.of(f < 50 ? d
+                    : new Detection3d(d.box(), "pedestrian", 0.2, 0, 0, List.of(), Detection3d.NO_TRACK, Double.NaN, ""))));
+        }
+        SafetyScorer.Units u = scorer.accumulate(frames, List.of("pedestrian"));
+        int[] ones = new int[100];
+        Arrays.fill(ones, 1);
+        MetricId at = MetricId.parse("frames[pedestrian, 0-30m, score>=0.5].tp_rate(normal)", CLASSES);
+        assertEquals("frames[pedestrian, 0-30m, score>=0.5].tp_rate(normal)", at.toString());
+        assertEquals(0.5, at.filter().minScore());
+        // Every score: matched in all 100 frames. At 0.5: frames 0-49 only -> 50/100, and the frames
+        // 50-99 are one miss of 50 x 0.1 s = 5.0 s; recall 50/100.
+        assertEquals(1.0, scorer.compute(MetricId.parse("frames[pedestrian, 0-30m].tp_rate(normal)", CLASSES), u, ones),
+                1e-12);
+        assertEquals(0.5, scorer.compute(at, u, ones), 1e-12);
+        assertEquals(5.0, scorer.compute(MetricId.parse("max_miss_s[pedestrian, score>=0.5]", CLASSES), u, ones), 1e-9);
+        assertEquals(0.5, scorer.compute(MetricId.parse("recall[pedestrian, score>=0.5]", CLASSES), u, ones), 1e-12);
+        // ap[pedestrian, score>=0.5] is not the nuScenes AP (it is binned): the curve stops at recall 0.5.
+        assertTrue(MetricId.parse("ap[pedestrian, score>=0.5]@2m", CLASSES).binned());
+        assertThrows(IllegalArgumentException.class, () -> Gate.parse("amota[pedestrian, score>=0.5] >= 0.1", CLASSES));
     }
 
     @Test

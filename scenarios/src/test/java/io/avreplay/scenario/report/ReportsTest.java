@@ -108,6 +108,23 @@ class ReportsTest extends ArrowTest {
     }
 
     @Test
+    void timelineMarksAreCentredAndStayInsideThePlot() {
+        // Frames 2.0-2.9 s, period 0.1 s: the axis runs 1.95-2.95 s (1.0 s over 640 px), each mark 64 px wide
+        // centred on its frame: the first spans x 150-214, the last 726-790 = plot left 150 + width 640.
+        // Ticks every 0.2 s (span/8 = 0.125 rounds up to 0.2): 2.0, 2.2, ..., 2.8.
+        double[] t = new double[10];
+        boolean[] hit = new boolean[10];
+        for (int i = 0; i < 10; i++) {
+            t[i] = 2.0 + 0.1 * i;
+            hit[i] = i < 6;
+        }
+        String svg = SvgCharts.timeline("t", List.of("p"), List.of(t), List.of(hit), 2.0, 2.9, 0.1);
+        assertTrue(svg.contains("<rect x=\"150.0\" y=\"19.0\" width=\"64.0\""), svg);
+        assertTrue(svg.contains("<rect x=\"726.0\" y=\"19.0\" width=\"64.0\""), svg);
+        assertTrue(svg.contains(">2.0</text>") && svg.contains(">2.8</text>") && !svg.contains(">3.0</text>"), svg);
+    }
+
+    @Test
     void jsonMarkdownAndHtmlCarryTheViews() {
         GateRun r = run(List.of(outcome(GATES)));
         String json = JsonReport.render(r);
