@@ -85,10 +85,9 @@ class GateSafetyCommandTest {
 
     @Test
     void catalogueWithoutGatesFailsWithAClearLine() throws IOException {
-        String text = Files.readString(catalog.resolve("car.yaml"));
-        Files.writeString(catalog.resolve("car.yaml"), text.substring(0, text.indexOf("gates:")));
-        CliRun r = CliRun.of("gate", "--catalog", catalog.toString(), "--logs", root.toString(), "--candidate",
-                results("good", i -> true, 0).toString());
+        String text = Files.readString(fx.catalog.resolve("car.yaml"));
+        Files.writeString(fx.catalog.resolve("car.yaml"), text.substring(0, text.indexOf("gates:")));
+        CliRun r = fx.gate(results("good", i -> true, 0).toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("has no gate in any scenario: nothing was checked"), r.err());
     }
