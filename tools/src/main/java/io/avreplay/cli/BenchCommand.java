@@ -388,6 +388,12 @@ final class BenchCommand implements Runnable {
 
         @Override
         io.avreplay.scenario.gate.GateBenchmark.Result measure() {
+            try {
+                new io.avreplay.scenario.gate.BootstrapConfig(resamples, 0.95,
+                        io.avreplay.scenario.gate.BootstrapConfig.DEFAULT_SEED);
+            } catch (IllegalArgumentException e) {
+                throw new io.avreplay.error.InvalidConfigException("--resamples: " + e.getMessage());
+            }
             return io.avreplay.scenario.gate.GateBenchmark.run(scenarios, frames, resamples, repeats);
         }
 
