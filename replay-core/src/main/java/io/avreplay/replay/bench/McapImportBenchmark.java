@@ -149,21 +149,24 @@ public final class McapImportBenchmark {
      * @return MB/s, or NaN when the file system refuses direct I/O
      */
     private static double directRead(Path f, long bytes) {
+        // Direct I/O wants buffer addresses, lengths and file positions in multiples of the logical block
+        // (4096 bytes here); the last read is short, after which the position is no longer aligned.
+        int block = 4096;
+        ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER + block).alignedSlice(block);
         try {
-            int block = (int) Math.max(4096, Files.getFileStore(f).getBlockSize());
-            ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER + block).alignedSlice(block);
             return mbps(bytes, () -> {
                 try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ,
                         com.sun.nio.file.ExtendedOpenOption.DIRECT)) {
-                    buf.clear();
-                    while (ch.read(buf) > 0) {
+                    int n;
+                    do {
                         buf.clear();
-                    }
+                        n = ch.read(buf);
+                    } while (n == buf.capacity());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + f + " with O_DIRECT", e);
                 }
             });
-        } catch (IOException | UnsupportedOperationException | UncheckedIOException e) {
+        } catch (UnsupportedOperationException | UncheckedIOException e) {
             return Double.NaN;
         }
     }
