@@ -20,7 +20,9 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "avreplay", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Autonomous-driving sensor-log replay and validation toolkit.",
+        description = {"Autonomous-driving sensor-log replay and validation toolkit.",
+                "On Apache Spark, over many logs: avreplay fleet run|gate|eval (see avreplay fleet --help, "
+                        + "docs/fleet.md)."},
         footer = ExitCodes.HELP_FOOTER)
 public final class AvreplayCli implements Runnable {
     /** Every subcommand, in the order {@code --help} lists them. */
