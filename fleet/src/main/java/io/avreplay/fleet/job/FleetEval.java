@@ -43,7 +43,7 @@ public final class FleetEval {
     /**
      * What to score.
      *
-     * @param logs      log directories, in order
+     * @param logs      log directories (local paths or URIs of a Hadoop file system, copied to the executor), in order
      * @param predDir   directory of {@code <log_id>.json} predictions, readable by every executor
      * @param out       the result file (JSON)
      * @param overwrite whether an existing result file may be replaced
@@ -81,10 +81,11 @@ public final class FleetEval {
         OutputPublisher.check(job.out().toAbsolutePath().normalize(), KIND, job.overwrite());
         List<String> logs = job.logs();
         String predDir = job.predDir().toString();
+        HadoopConf conf = HadoopConf.of(spark.hadoopConfiguration());
         KeyedOutcomes outcomes;
         try {
             outcomes = spark.parallelize(IntStream.range(0, logs.size()).boxed().toList(), logs.size())
-                    .map(i -> scoreOne(i, logs.get(i), predDir))
+                    .map(i -> scoreOne(i, logs.get(i), predDir, conf))
                     .treeAggregate(new KeyedOutcomes(), KeyedOutcomes::add, KeyedOutcomes::merge, 2);
         } catch (RuntimeException e) {
             throw SparkFailures.rethrow(e);
@@ -123,9 +124,9 @@ public final class FleetEval {
     }
 
     /** Scores one log's predictions (on an executor); bad input becomes a {@link LogOutcome.Failed}. */
-    static LogOutcome scoreOne(int ordinal, String path, String predDir) {
-        try (RootAllocator allocator = new RootAllocator();
-             LogReader reader = LogReader.open(LogJob.localPath(path), allocator)) {
+    static LogOutcome scoreOne(int ordinal, String path, String predDir, HadoopConf conf) {
+        try (LocalCopy log = LocalCopy.of(path, conf); RootAllocator allocator = new RootAllocator();
+             LogReader reader = LogReader.open(log.path(), allocator)) {
             String logId = reader.manifest().logId();
             Path pred = Path.of(predDir, logId + ".json");
             if (!Files.isRegularFile(pred)) {

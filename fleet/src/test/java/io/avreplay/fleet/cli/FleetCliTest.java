@@ -3,12 +3,14 @@ package io.avreplay.fleet.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.avreplay.fleet.job.FleetPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +77,7 @@ class FleetCliTest {
         Files.createDirectories(tmp.resolve("a-log"));
         Files.createDirectories(tmp.resolve("other"));
         assertEquals(List.of(tmp.resolve("a-log").toString(), tmp.resolve("b-log").toString(), "x"),
-                FleetRunCommand.expand(List.of(tmp + "/*-log", "x")));
+                FleetPaths.expand(List.of(tmp + "/*-log", "x"), new Configuration()));
         Run r = run("eval", tmp + "/zz*", "--pred-dir", tmp.toString());
         assertEquals(3, r.code());
         assertEquals("avreplay fleet eval: " + tmp + "/zz*: the glob matches no log", r.err().strip());

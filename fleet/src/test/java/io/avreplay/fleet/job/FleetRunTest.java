@@ -122,7 +122,7 @@ class FleetRunTest {
     }
 
     static FleetRun.Job job(List<String> logs, Path out, boolean failFast) {
-        return new FleetRun.Job(logs, ModelShipment.of("default", "default", 1), RunOptions.defaults(), out, false,
+        return new FleetRun.Job(logs, ModelShipment.of("default", "default", 1), RunOptions.defaults(), out.toString(), false,
                 failFast);
     }
 

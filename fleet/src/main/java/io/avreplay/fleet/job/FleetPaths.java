@@ -1,0 +1,107 @@
+package io.avreplay.fleet.job;
+
+import io.avreplay.error.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+
+/**
+ * Fleet locations: a plain local path, a {@code file:} URI, or a URI of any file system Hadoop's
+ * {@link FileSystem} knows on the cluster ({@code hdfs://}, {@code s3a://}, ...). Local locations are read
+ * and written in place; the others through {@link FileSystem} (logs copied to executor-local disk with
+ * {@link LocalCopy}, outputs committed with {@link JobOutput}).
+ */
+public final class FleetPaths {
+    private FleetPaths() {
+    }
+
+    /** @return whether {@code location} is a plain path or a {@code file:} URI */
+    static boolean isLocal(String location) {
+        return location.startsWith("file:") || !hasScheme(location);
+    }
+
+    private static boolean hasScheme(String location) {
+        return location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*");
+    }
+
+    /**
+     * @return the local path of a local location
+     * @throws IllegalArgumentException when {@code location} is not local
+     */
+    static Path localPath(String location) {
+        if (location.startsWith("file:")) {
+            return Path.of(URI.create(location));
+        }
+        if (hasScheme(location)) {
+            throw new IllegalArgumentException(location + " is not a local path");
+        }
+        return Path.of(location);
+    }
+
+    /** @return {@code location} as a Hadoop path (a local one as its absolute {@code file:} URI) */
+    static org.apache.hadoop.fs.Path hadoopPath(String location) {
+        if (isLocal(location)) {
+            return new org.apache.hadoop.fs.Path("file", null, localPath(location).toAbsolutePath().normalize().toString());
+        }
+        return new org.apache.hadoop.fs.Path(URI.create(location));
+    }
+
+    /** @return {@code child} (a relative path with {@code /}) under the location {@code parent} */
+    static String resolve(String parent, String child) {
+        if (isLocal(parent)) {
+            return localPath(parent).resolve(child).toString();
+        }
+        return parent.endsWith("/") ? parent + child : parent + "/" + child;
+    }
+
+    /**
+     * Expands globs (an argument with {@code *}, {@code ?}, {@code [} or <code>{</code>) with
+     * {@link FileSystem#globStatus}, matches sorted by path; other arguments as given. A local glob's matches
+     * are plain paths (relative when the glob was), another file system's are URIs.
+     *
+     * @param conf the driver's Hadoop configuration (Spark's {@code hadoopConfiguration()})
+     * @throws BadInputException when a glob matches nothing
+     */
+    public static List<String> expand(List<String> args, Configuration conf) {
+        List<String> out = new ArrayList<>();
+        for (String a : args) {
+            if (!a.matches(".*[*?\\[{].*")) {
+                out.add(a);
+                continue;
+            }
+            org.apache.hadoop.fs.Path glob = hadoopPath(a);
+            FileStatus[] hits;
+            try {
+                hits = glob.getFileSystem(conf).globStatus(glob);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot expand " + a + ": " + e.getMessage(), e);
+            }
+            if (hits == null || hits.length == 0) {
+                throw new BadInputException(a + ": the glob matches no log");
+            }
+            Arrays.sort(hits);
+            for (FileStatus h : hits) {
+                out.add(display(a, h.getPath()));
+            }
+        }
+        return out;
+    }
+
+    private static String display(String arg, org.apache.hadoop.fs.Path hit) {
+        if (!isLocal(arg) || arg.startsWith("file:")) {
+            return hit.toString();
+        }
+        Path abs = Path.of(hit.toUri().getPath());
+        if (Path.of(arg).isAbsolute()) {
+            return abs.toString();
+        }
+        return Path.of("").toAbsolutePath().relativize(abs).toString();
+    }
+}
