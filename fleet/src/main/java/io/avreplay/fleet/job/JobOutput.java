@@ -29,16 +29,18 @@ final class JobOutput {
     private final OutputPublisher local;
     private final org.apache.hadoop.fs.Path destination;
     private final String temp;
+    private final String name;
     private boolean open = true;
 
     private JobOutput(OutputKind kind, boolean overwrite, HadoopConf conf, OutputPublisher local,
-            org.apache.hadoop.fs.Path destination, String temp) {
+            org.apache.hadoop.fs.Path destination, String temp, String name) {
         this.kind = kind;
         this.overwrite = overwrite;
         this.conf = conf;
         this.local = local;
         this.destination = destination;
         this.temp = temp;
+        this.name = name;
     }
 
     /**
@@ -53,7 +55,7 @@ final class JobOutput {
         if (FleetPaths.isLocal(out)) {
             OutputPublisher p = OutputPublisher.to(FleetPaths.localPath(out), kind, overwrite);
             Path t = p.begin();
-            return new JobOutput(kind, overwrite, conf, p, null, t.toString());
+            return new JobOutput(kind, overwrite, conf, p, null, t.toString(), p.destination().toString());
         }
         org.apache.hadoop.fs.Path dest = FleetPaths.hadoopPath(out);
         try {
@@ -64,7 +66,7 @@ final class JobOutput {
             if (!fs.mkdirs(t)) {
                 throw new IOException("mkdirs returned false");
             }
-            return new JobOutput(kind, overwrite, conf, null, dest, t.toString());
+            return new JobOutput(kind, overwrite, conf, null, dest, t.toString(), out.replaceAll("/+$", ""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -88,9 +90,9 @@ final class JobOutput {
         }
     }
 
-    /** @return the destination as it will be named in results: an absolute path, or a URI */
+    /** @return the destination as results name it: an absolute path, or the URI as given (less a final {@code /}) */
     String destination() {
-        return local != null ? local.destination().toString() : destination.toString();
+        return name;
     }
 
     /** @return what a task needs to write into the temporary directory */

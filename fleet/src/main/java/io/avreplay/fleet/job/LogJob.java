@@ -46,23 +46,30 @@ public final class LogJob {
         String logs = "logs/" + String.format("%05d", ordinal);
         Path dir = output.open();
         ExecutorModels.Loaded loaded = ExecutorModels.borrow(models);
-        try (RootAllocator allocator = new RootAllocator(); LocalCopy log = LocalCopy.of(path, output.conf())) {
+        LocalCopy log = null;
+        try (RootAllocator allocator = new RootAllocator()) {
+            log = LocalCopy.of(path, output.conf());
             Path out = dir.resolve(logs);
             deleteRecursively(out); // a retried task starts afresh
             RunPipeline p = new RunPipeline(loaded.lidar(), loaded.camera(), options, allocator, line -> {
             });
             RunData data = p.runLog(log.path(), ordinal, out);
+            log.renameIn(out.resolve(RunJson.FILE_NAME));
             List<String> files = new ArrayList<>(List.of(logs));
             String logId = data.provenance().logs().get(0).logId();
             files.addAll(DetectionPartitions.write(dir, out, logId, ordinal, allocator));
             output.publish(dir, files);
             return new LogOutcome.Scored(ordinal, path, data, logs + "/" + RunJson.FILE_NAME);
         } catch (BadInputException | UncheckedIOException e) {
+            String message = log == null ? oneLine(e) : log.named(oneLine(e));
             if (failFast) {
-                throw e;
+                throw log == null || !log.copied() ? e : new BadInputException(message, e);
             }
-            return new LogOutcome.Failed(ordinal, path, oneLine(e));
+            return new LogOutcome.Failed(ordinal, path, message);
         } finally {
+            if (log != null) {
+                log.close();
+            }
             ExecutorModels.release(models, loaded);
             output.close(dir);
         }
