@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * A log's detection tables as hive-style Parquet partitions of the job's tables:
  * {@code <table>/log_id=<id>/part-<ordinal, 5 digits>.parquet} for {@code detections_3d} and
  * {@code detections_2d} (when the camera model ran), with the columns of the log's {@code <table>.arrow}
- * ({@link ParquetCopy}), so Spark ({@code spark.read().parquet("detections_3d")}) or DuckDB
+ * ({@link ParquetCopy}) but {@code log_id}, which the directory name holds (as hive-style readers expect:
+ * a column in both would be read twice), so Spark ({@code spark.read().parquet("detections_3d")}) or DuckDB
  * ({@code read_parquet('detections_3d/*}{@code /*.parquet', hive_partitioning = true)}) read each directory
  * as one table with a {@code log_id} column. The file name carries the log's ordinal, so a retried task
  * replaces its own file and a log given twice is two files. Thread-safe (no state).
@@ -47,7 +49,7 @@ final class DetectionPartitions {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
             }
-            ParquetCopy.fromArrowFile(arrow, file, allocator);
+            ParquetCopy.fromArrowFile(arrow, file, Set.of("log_id"), allocator);
             written.add(rel);
         }
         return written;

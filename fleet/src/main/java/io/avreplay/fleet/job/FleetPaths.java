@@ -3,7 +3,6 @@ package io.avreplay.fleet.job;
 import io.avreplay.error.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +36,7 @@ public final class FleetPaths {
      */
     static Path localPath(String location) {
         if (location.startsWith("file:")) {
-            return Path.of(URI.create(location));
+            return Path.of(new org.apache.hadoop.fs.Path(location).toUri().getPath());
         }
         if (hasScheme(location)) {
             throw new IllegalArgumentException(location + " is not a local path");
@@ -50,7 +49,7 @@ public final class FleetPaths {
         if (isLocal(location)) {
             return new org.apache.hadoop.fs.Path("file", null, localPath(location).toAbsolutePath().normalize().toString());
         }
-        return new org.apache.hadoop.fs.Path(URI.create(location));
+        return new org.apache.hadoop.fs.Path(location); // Hadoop's parser: glob characters need no escaping
     }
 
     /** @return {@code child} (a relative path with {@code /}) under the location {@code parent} */

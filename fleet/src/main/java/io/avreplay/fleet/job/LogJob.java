@@ -44,10 +44,11 @@ public final class LogJob {
     static LogOutcome run(int ordinal, String path, JobOutput.TaskOutput output, ModelShipment models,
             RunOptions options, boolean failFast) {
         String logs = "logs/" + String.format("%05d", ordinal);
-        Path dir = output.open();
         ExecutorModels.Loaded loaded = ExecutorModels.borrow(models);
+        Path dir = null;
         LocalCopy log = null;
         try (RootAllocator allocator = new RootAllocator()) {
+            dir = output.open();
             log = LocalCopy.of(path, output.conf());
             Path out = dir.resolve(logs);
             deleteRecursively(out); // a retried task starts afresh
@@ -71,7 +72,9 @@ public final class LogJob {
                 log.close();
             }
             ExecutorModels.release(models, loaded);
-            output.close(dir);
+            if (dir != null) {
+                output.close(dir);
+            }
         }
     }
 

@@ -60,7 +60,7 @@ class FleetRunTest {
         for (int i = 0; i < GOOD_LOGS; i++) {
             Path log = tmp.resolve("log" + i);
             cli(0, "synth", "--preset", presets[i % presets.length], "--seed", String.valueOf(11 + i), "--duration",
-                    "1s", "--out", log.toString());
+                    "0.5s", "--out", log.toString());
             good.add(log.toString());
         }
         corrupt = corruptCopy(Path.of(good.get(0)), tmp.resolve("corrupt")).toString();

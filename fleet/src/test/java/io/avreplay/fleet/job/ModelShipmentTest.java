@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.avreplay.error.BadInputException;
+import io.avreplay.perception.Detectors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,12 +48,40 @@ class ModelShipmentTest {
     }
 
     @Test
-    void onlyLocalPathsAndFileUrisAreAccepted() {
-        assertEquals(Path.of("/data/log1"), LogJob.localPath("file:///data/log1"));
-        assertEquals(Path.of("logs/a"), LogJob.localPath("logs/a"));
-        BadInputException e = assertThrows(BadInputException.class, () -> LogJob.localPath("hdfs://nn/logs/a"));
-        assertEquals("hdfs://nn/logs/a: only local paths and file: URIs are supported by fleet jobs, got scheme 'hdfs'",
-                e.getMessage());
+    void shippedNamesWithABackendLoadThatBackendOnTheExecutor() throws Exception {
+        for (String[] c : new String[][] {{"bev-centernet-s@folded", "folded"}, {"bev-centernet-s@onnx", "onnxruntime-cpu"},
+                {"default", "onnxruntime-cpu"}}) {
+            ModelShipment s = roundTrip(ModelShipment.of(c[0], "none", 1));
+            assertEquals(List.of(), s.shippedRoles(), c[0] + " travels as its name");
+            ExecutorModels.Loaded l = ExecutorModels.borrow(s);
+            try {
+                assertEquals(c[1], Detectors.backendName(l.lidar()), c[0]);
+                assertEquals("bev-centernet-s", l.lidar().card().name(), c[0]);
+                assertTrue(l.camera().isEmpty());
+            } finally {
+                ExecutorModels.release(s, l);
+            }
+        }
+    }
+
+    @Test
+    void locationsAreLocalPathsFileUrisOrOtherFileSystemsUris() {
+        assertEquals(Path.of("/data/log1"), FleetPaths.localPath("file:///data/log1"));
+        assertEquals(Path.of("logs/a"), FleetPaths.localPath("logs/a"));
+        assertTrue(FleetPaths.isLocal("logs/a") && FleetPaths.isLocal("file:/data/x"));
+        assertTrue(!FleetPaths.isLocal("hdfs://nn/logs/a") && !FleetPaths.isLocal("s3a://bucket/logs/a"));
+        assertThrows(IllegalArgumentException.class, () -> FleetPaths.localPath("hdfs://nn/logs/a"));
+        // a URI keeps its authority ("//nn"), which a java.nio Path would fold
+        assertEquals("hdfs://nn/out/logs", FleetPaths.resolve("hdfs://nn/out", "logs"));
+        assertEquals("hdfs://nn/out/logs", FleetPaths.hadoopPath("hdfs://nn/out/logs").toString());
+        assertEquals("file:/data/x", FleetPaths.hadoopPath("/data/./x").toString());
+    }
+
+    @Test
+    void partitionValuesAreEscapedAsHiveEscapesThem() {
+        // '/' is 0x2F, '=' 0x3D, ':' 0x3A, '%' 0x25; letters, digits, '-' and '_' stay
+        assertEquals("drive%2F2026-12-06%3Dday%3A1%25", DetectionPartitions.escape("drive/2026-12-06=day:1%"));
+        assertEquals("synth-urban_01", DetectionPartitions.escape("synth-urban_01"));
     }
 
     static ModelShipment roundTrip(ModelShipment s) throws IOException, ClassNotFoundException {
