@@ -19,6 +19,7 @@ import io.avreplay.scenario.gate.NuScenesScenarioScorer;
 import io.avreplay.scenario.gate.SafetyScorer;
 import io.avreplay.scenario.render.BevWorstFrames;
 import java.io.Serializable;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,9 +127,32 @@ public final class FleetGate {
         try (LocalCopy catalogCopy = LocalCopy.of(catalogPath, conf)) {
             Catalog all = reader().read(catalogCopy.path());
             Scenario s = all.scenarios().get(index);
+            GateRun r;
             try (LocalCopy root = LocalCopy.underRoot(logsRoot, GateLogs.relative(s), conf)) {
-                return gate(new Catalog(all.location(), List.of(s)), root.path(), candidate, baseline, bootstrap);
+                r = gate(new Catalog(all.location(), List.of(s)), root.path(), candidate, baseline, bootstrap);
             }
+            if (!catalogCopy.copied()) {
+                return r;
+            }
+            List<ScenarioOutcome> named = r.scenarios().stream().map(o -> withFile(o, catalogCopy.named(o.file()))).toList();
+            return new GateRun(r.catalog(), r.candidate(), r.baseline(), r.scorer(), r.bootstrap(), r.toolVersion(), named,
+                    r.startedAt());
+        }
+    }
+
+    /** @return {@code o} with its scenario file named {@code file} (the catalogue's location, not a copy's path) */
+    static ScenarioOutcome withFile(ScenarioOutcome o, String file) {
+        RecordComponent[] components = ScenarioOutcome.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getName().equals("file") ? file : components[i].getAccessor().invoke(o);
+            }
+            return ScenarioOutcome.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy a ScenarioOutcome: " + e, e);
         }
     }
 

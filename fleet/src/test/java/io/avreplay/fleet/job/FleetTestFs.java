@@ -23,9 +23,9 @@ public class FleetTestFs extends RawLocalFileSystem {
         return SCHEME;
     }
 
-    /** @return {@code p} (made absolute) as a URI of this file system, e.g. {@code fleettest:///tmp/x} */
+    /** @return {@code p} (made absolute) as a URI of this file system, e.g. {@code fleettest:/tmp/x} (as Hadoop writes it) */
     static String uri(Path p) {
-        return SCHEME + "://" + p.toAbsolutePath().normalize();
+        return SCHEME + ":" + p.toAbsolutePath().normalize();
     }
 
     /** @return {@code p} as a URI of this file system */
