@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Same numbers as one machine (issue 20's done-when): {@code fleet run} on {@code local[2]} over 20
- * synthesized logs of 1 s, one of them corrupt, against {@code avreplay run} (the real CLI, in-process) on
+ * synthesized logs of 0.5 s, one of them corrupt, against {@code avreplay run} (the real CLI, in-process) on
  * the 19 good logs: the same metrics JSON, tracking and provenance included. One job serves every test
  * (the models load once per JVM).
  */
