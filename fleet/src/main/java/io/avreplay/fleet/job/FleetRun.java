@@ -165,7 +165,8 @@ public final class FleetRun {
         for (LogOutcome.Scored s : scored) {
             all = all == null ? s.data() : all.merge(s.data());
         }
-        List<String> inputs = scored.stream().map(s -> FleetPaths.isLocal(s.path()) ? FleetPaths.localPath(s.path()).toString() : s.path()).toList();
+        List<String> inputs = scored.stream()
+                .map(s -> FleetPaths.isLocal(s.path()) ? FleetPaths.localPath(s.path()).toString() : s.path()).toList();
         Map<String, Path> outputs = new LinkedHashMap<>();
         outputs.put("logs", destination.resolve("logs"));
         outputs.put("metrics", destination.resolve(RunJson.FILE_NAME));

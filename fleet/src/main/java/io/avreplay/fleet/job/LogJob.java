@@ -78,11 +78,6 @@ public final class LogJob {
         }
     }
 
-    /** @return a local path for a local location (a plain path or a {@code file:} URI), else the location as a path */
-    static Path localPath(String path) {
-        return FleetPaths.isLocal(path) ? FleetPaths.localPath(path) : Path.of(path);
-    }
-
     /** The message {@code avreplay run} prints after its {@code "avreplay run: "} prefix for the same error. */
     static String oneLine(RuntimeException e) {
         String msg = e.getMessage();

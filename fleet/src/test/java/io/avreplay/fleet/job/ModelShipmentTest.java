@@ -64,26 +64,6 @@ class ModelShipmentTest {
         }
     }
 
-    @Test
-    void locationsAreLocalPathsFileUrisOrOtherFileSystemsUris() {
-        assertEquals(Path.of("/data/log1"), FleetPaths.localPath("file:///data/log1"));
-        assertEquals(Path.of("logs/a"), FleetPaths.localPath("logs/a"));
-        assertTrue(FleetPaths.isLocal("logs/a") && FleetPaths.isLocal("file:/data/x"));
-        assertTrue(!FleetPaths.isLocal("hdfs://nn/logs/a") && !FleetPaths.isLocal("s3a://bucket/logs/a"));
-        assertThrows(IllegalArgumentException.class, () -> FleetPaths.localPath("hdfs://nn/logs/a"));
-        // a URI keeps its authority ("//nn"), which a java.nio Path would fold
-        assertEquals("hdfs://nn/out/logs", FleetPaths.resolve("hdfs://nn/out", "logs"));
-        assertEquals("hdfs://nn/out/logs", FleetPaths.hadoopPath("hdfs://nn/out/logs").toString());
-        assertEquals("file:/data/x", FleetPaths.hadoopPath("/data/./x").toString());
-    }
-
-    @Test
-    void partitionValuesAreEscapedAsHiveEscapesThem() {
-        // '/' is 0x2F, '=' 0x3D, ':' 0x3A, '%' 0x25; letters, digits, '-' and '_' stay
-        assertEquals("drive%2F2026-12-06%3Dday%3A1%25", DetectionPartitions.escape("drive/2026-12-06=day:1%"));
-        assertEquals("synth-urban_01", DetectionPartitions.escape("synth-urban_01"));
-    }
-
     static ModelShipment roundTrip(ModelShipment s) throws IOException, ClassNotFoundException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (ObjectOutputStream o = new ObjectOutputStream(b)) {
