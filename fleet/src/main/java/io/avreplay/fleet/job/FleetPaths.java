@@ -1,6 +1,7 @@
 package io.avreplay.fleet.job;
 
 import io.avreplay.error.BadInputException;
+import io.avreplay.error.InvalidConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 
 /**
  * Fleet locations: a plain local path, a {@code file:} URI, or a URI of any file system Hadoop's
@@ -52,6 +54,21 @@ public final class FleetPaths {
         return new org.apache.hadoop.fs.Path(location); // Hadoop's parser: glob characters need no escaping
     }
 
+    /**
+     * @return the file system of {@code path}
+     * @throws InvalidConfigException when no file system is configured for its scheme (no implementation on
+     *                                the class path, no {@code fs.<scheme>.impl})
+     */
+    static FileSystem fileSystem(org.apache.hadoop.fs.Path path, Configuration conf) throws IOException {
+        try {
+            return path.getFileSystem(conf);
+        } catch (UnsupportedFileSystemException e) {
+            throw new InvalidConfigException(path + ": no Hadoop file system for scheme '" + path.toUri().getScheme()
+                    + "' (put its implementation on the class path or set spark.hadoop.fs."
+                    + path.toUri().getScheme() + ".impl)");
+        }
+    }
+
     /** @return {@code child} (a relative path with {@code /}) under the location {@code parent} */
     static String resolve(String parent, String child) {
         if (isLocal(parent)) {
@@ -78,7 +95,7 @@ public final class FleetPaths {
             org.apache.hadoop.fs.Path glob = hadoopPath(a);
             FileStatus[] hits;
             try {
-                hits = glob.getFileSystem(conf).globStatus(glob);
+                hits = fileSystem(glob, conf).globStatus(glob);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot expand " + a + ": " + e.getMessage(), e);
             }

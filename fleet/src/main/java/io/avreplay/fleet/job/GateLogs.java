@@ -42,7 +42,7 @@ final class GateLogs {
             Path staging = Files.createTempDirectory("avreplay-recipes-");
             try {
                 LogRoot local = new LogRoot(staging, Optional.of(new SynthRecipeGenerator(allocator)));
-                FileSystem fs = FleetPaths.hadoopPath(root).getFileSystem(conf.get());
+                FileSystem fs = FleetPaths.fileSystem(FleetPaths.hadoopPath(root), conf.get());
                 for (Scenario s : c.scenarios()) {
                     prepare(s, root, fs, local);
                 }

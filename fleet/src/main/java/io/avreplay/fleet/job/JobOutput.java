@@ -59,7 +59,7 @@ final class JobOutput {
         }
         org.apache.hadoop.fs.Path dest = FleetPaths.hadoopPath(out);
         try {
-            FileSystem fs = dest.getFileSystem(conf.get());
+            FileSystem fs = FleetPaths.fileSystem(dest, conf.get());
             check(fs, dest, kind, overwrite);
             org.apache.hadoop.fs.Path t = new org.apache.hadoop.fs.Path(dest.getParent(),
                     "." + dest.getName() + ".partial-" + UUID.randomUUID());
@@ -108,7 +108,7 @@ final class JobOutput {
                 return;
             }
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(temp, relative);
-            try (OutputStream o = p.getFileSystem(conf.get()).create(p, true)) {
+            try (OutputStream o = FleetPaths.fileSystem(p, conf.get()).create(p, true)) {
                 o.write(content.getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
@@ -125,7 +125,7 @@ final class JobOutput {
         }
         org.apache.hadoop.fs.Path t = new org.apache.hadoop.fs.Path(temp);
         try {
-            FileSystem fs = t.getFileSystem(conf.get());
+            FileSystem fs = FleetPaths.fileSystem(t, conf.get());
             writeString(kind.marker(), kind.name() + "\n");
             check(fs, destination, kind, overwrite);
             org.apache.hadoop.fs.Path old = null;
@@ -169,7 +169,7 @@ final class JobOutput {
         }
         try {
             org.apache.hadoop.fs.Path t = new org.apache.hadoop.fs.Path(temp);
-            t.getFileSystem(conf.get()).delete(t, true);
+            FleetPaths.fileSystem(t, conf.get()).delete(t, true);
         } catch (IOException | RuntimeException e) {
             // best effort: the temporary's name marks it as abandoned
         }
@@ -208,7 +208,7 @@ final class JobOutput {
                 return;
             }
             try {
-                FileSystem fs = new org.apache.hadoop.fs.Path(temp).getFileSystem(conf.get());
+                FileSystem fs = FleetPaths.fileSystem(new org.apache.hadoop.fs.Path(temp), conf.get());
                 for (String rel : relatives) {
                     org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(temp, rel);
                     fs.delete(dst, true);

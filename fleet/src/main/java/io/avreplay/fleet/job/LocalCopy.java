@@ -1,6 +1,7 @@
 package io.avreplay.fleet.job;
 
 import io.avreplay.error.BadInputException;
+import io.avreplay.error.InvalidConfigException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ final class LocalCopy implements AutoCloseable {
 
     private static void copy(String location, org.apache.hadoop.fs.Path src, Path local, Path dir, HadoopConf conf) {
         try {
-            FileSystem fs = src.getFileSystem(conf.get());
+            FileSystem fs = FleetPaths.fileSystem(src, conf.get());
             ContentSummary expected = fs.getContentSummary(src);
             Files.createDirectories(local.getParent());
             FileUtil.copy(fs, src, local.toFile(), false, fs.getConf());
@@ -87,6 +88,9 @@ final class LocalCopy implements AutoCloseable {
         } catch (FileNotFoundException e) {
             delete(dir);
             throw new BadInputException(location + ": no such log (" + e.getMessage() + ")", e);
+        } catch (InvalidConfigException e) {
+            delete(dir);
+            throw e;
         } catch (IOException | RuntimeException e) {
             delete(dir);
             throw e instanceof LogCopyException l ? l

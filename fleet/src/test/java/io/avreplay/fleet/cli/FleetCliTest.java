@@ -72,6 +72,16 @@ class FleetCliTest {
     }
 
     @Test
+    void gateTakesTheCatalogueAndLogRootAsTyped() {
+        // a URI of a file system with no implementation here reaches the job as typed (a Path would fold "//")
+        Run r = run("gate", "--master", "local[1]", "--catalog", "nofs://host/catalog", "--logs", tmp.toString(),
+                "--candidate", "default");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("avreplay fleet gate: nofs://host/catalog: no Hadoop file system for scheme 'nofs' (put its "
+                + "implementation on the class path or set spark.hadoop.fs.nofs.impl)", r.err().strip());
+    }
+
+    @Test
     void globsExpandSortedAndAnEmptyGlobIsBadInput() throws IOException {
         Files.createDirectories(tmp.resolve("b-log"));
         Files.createDirectories(tmp.resolve("a-log"));
