@@ -5,7 +5,6 @@ import io.avreplay.fleet.job.FleetEval;
 import io.avreplay.fleet.job.FleetPaths;
 import io.avreplay.fleet.job.LogOutcome;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -25,12 +24,13 @@ final class FleetEvalCommand implements Callable<Integer> {
     List<String> logs;
 
     @Option(names = "--pred-dir", required = true, paramLabel = "DIR",
-            description = "Directory of predictions, <log_id>.json each (nuScenes submission shape, world frame).")
-    Path predDir;
+            description = "Directory (or URI) of predictions, <log_id>.json each (nuScenes submission shape, world "
+                    + "frame).")
+    String predDir;
 
     @Option(names = "--out", defaultValue = "fleet-eval.json", paramLabel = "FILE",
-            description = "Result file, published when the job ends (default ${DEFAULT-VALUE}).")
-    Path out;
+            description = "Result file or URI, published when the job ends (default ${DEFAULT-VALUE}).")
+    String out;
 
     @Option(names = "--overwrite", description = "Replace an earlier result file at --out.")
     boolean overwrite;

@@ -69,6 +69,16 @@ public final class FleetPaths {
         }
     }
 
+    /** @return whether {@code location} is a regular file */
+    static boolean isFile(String location, Configuration conf) throws IOException {
+        if (isLocal(location)) {
+            return java.nio.file.Files.isRegularFile(localPath(location));
+        }
+        org.apache.hadoop.fs.Path p = hadoopPath(location);
+        FileSystem fs = fileSystem(p, conf);
+        return fs.exists(p) && fs.getFileStatus(p).isFile();
+    }
+
     /** @return {@code child} (a relative path with {@code /}) under the location {@code parent} */
     static String resolve(String parent, String child) {
         if (isLocal(parent)) {

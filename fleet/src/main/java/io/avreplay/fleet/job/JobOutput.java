@@ -90,6 +90,82 @@ final class JobOutput {
         }
     }
 
+    /**
+     * Checks that the single file {@code out} may be written as {@code kind}: before the work starts.
+     *
+     * @throws InvalidConfigException when it exists and {@code overwrite} is false, or it is not a file
+     */
+    static void checkFile(String out, OutputKind kind, boolean overwrite, HadoopConf conf) {
+        if (FleetPaths.isLocal(out)) {
+            OutputPublisher.check(FleetPaths.localPath(out).toAbsolutePath().normalize(), kind, overwrite);
+            return;
+        }
+        org.apache.hadoop.fs.Path dest = FleetPaths.hadoopPath(out);
+        try {
+            checkFile(FleetPaths.fileSystem(dest, conf.get()), dest, kind, overwrite);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkFile(FileSystem fs, org.apache.hadoop.fs.Path dest, OutputKind kind, boolean overwrite)
+            throws IOException {
+        if (!fs.exists(dest)) {
+            return;
+        }
+        if (!overwrite) {
+            throw new InvalidConfigException(dest + ": already exists (choose another --out or pass --overwrite)");
+        }
+        if (!fs.getFileStatus(dest).isFile()) {
+            throw new InvalidConfigException(dest + ": exists and is not a regular file; --overwrite replaces only an "
+                    + "earlier " + kind.name() + " file");
+        }
+    }
+
+    /**
+     * Writes the single file {@code out} (UTF-8): through {@link OutputPublisher} when local, else under a
+     * temporary sibling renamed into place (an earlier file, with {@code overwrite}, is deleted just before: a
+     * Hadoop rename does not replace).
+     *
+     * @throws InvalidConfigException when {@code out} may not be written
+     */
+    static void writeFile(String out, OutputKind kind, boolean overwrite, HadoopConf conf, String content) {
+        if (FleetPaths.isLocal(out)) {
+            OutputPublisher.write(FleetPaths.localPath(out), kind, overwrite, t -> Files.writeString(t, content));
+            return;
+        }
+        org.apache.hadoop.fs.Path dest = FleetPaths.hadoopPath(out);
+        org.apache.hadoop.fs.Path t = new org.apache.hadoop.fs.Path(dest.getParent(),
+                "." + dest.getName() + ".partial-" + UUID.randomUUID());
+        FileSystem fs = null;
+        try {
+            fs = FleetPaths.fileSystem(dest, conf.get());
+            checkFile(fs, dest, kind, overwrite);
+            try (OutputStream o = fs.create(t, false)) {
+                o.write(content.getBytes(StandardCharsets.UTF_8));
+            }
+            checkFile(fs, dest, kind, overwrite);
+            if (fs.exists(dest)) {
+                fs.delete(dest, false);
+            }
+            rename(fs, t, dest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(fs, t);
+        }
+    }
+
+    private static void deleteQuietly(FileSystem fs, org.apache.hadoop.fs.Path p) {
+        try {
+            if (fs != null && fs.exists(p)) {
+                fs.delete(p, true);
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: the temporary's name marks it as abandoned
+        }
+    }
+
     /** @return the destination as results name it: an absolute path, or the URI as given (less a final {@code /}) */
     String destination() {
         return name;
