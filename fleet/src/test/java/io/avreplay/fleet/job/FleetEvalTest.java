@@ -26,7 +26,7 @@ class FleetEvalTest {
     @Test
     void oneLogEqualsEvalLogAndABadLogIsListed() throws IOException {
         Path log = tmp.resolve("log");
-        cli("synth", "--preset", "urban-intersection", "--seed", "21", "--duration", "2s", "--out", log.toString());
+        cli("synth", "--preset", "urban-intersection", "--seed", "21", "--duration", "1s", "--out", log.toString());
         cli("run", log.toString(), "--camera-model", "none", "--out", tmp.resolve("run").toString());
         String logId = ResultJson.MAPPER.readTree(log.resolve("log.json").toFile()).get("log_id").asText();
         Path preds = Files.createDirectories(tmp.resolve("preds"));
