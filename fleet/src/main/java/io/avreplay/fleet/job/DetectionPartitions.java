@@ -33,7 +33,8 @@ final class DetectionPartitions {
      *
      * @param jobDir the directory holding the job layout
      * @return the files written, relative to {@code jobDir} (with {@code /})
-     * @throws UncheckedIOException when writing fails
+     * @throws IllegalStateException when writing fails (a fault of the executor, not of the log: the task fails
+     *                               and Spark retries it)
      */
     static List<String> write(Path jobDir, Path logDir, String logId, int ordinal, BufferAllocator allocator) {
         List<String> written = new ArrayList<>();
@@ -47,9 +48,13 @@ final class DetectionPartitions {
             try {
                 Files.createDirectories(file.getParent());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
             }
-            ParquetCopy.fromArrowFile(arrow, file, Set.of("log_id"), allocator);
+            try {
+                ParquetCopy.fromArrowFile(arrow, file, Set.of("log_id"), allocator);
+            } catch (UncheckedIOException e) { // the executor's disk, not the log: fail the task, so Spark retries it
+                throw new IllegalStateException(e.getMessage(), e);
+            }
             written.add(rel);
         }
         return written;
