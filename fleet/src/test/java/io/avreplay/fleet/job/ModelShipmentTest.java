@@ -48,6 +48,20 @@ class ModelShipmentTest {
     }
 
     @Test
+    void anOnnxModelDirectoryTravelsAsBytesAndRunsOnOnnxRuntimeThere() throws Exception {
+        Path dir = tmp.resolve("onnx-model");
+        Detectors.exportOnnx("bev-centernet-s", dir); // card.json (backend onnx) and the .onnx file
+        ModelShipment s = roundTrip(ModelShipment.of(dir.toString(), "none", 1));
+        assertEquals(List.of("lidar"), s.shippedRoles());
+        ExecutorModels.Loaded l = ExecutorModels.borrow(s);
+        try {
+            assertEquals("onnxruntime-cpu", Detectors.backendName(l.lidar()));
+        } finally {
+            ExecutorModels.release(s, l);
+        }
+    }
+
+    @Test
     void shippedNamesWithABackendLoadThatBackendOnTheExecutor() throws Exception {
         for (String[] c : new String[][] {{"bev-centernet-s@folded", "folded"}, {"bev-centernet-s@onnx", "onnxruntime-cpu"},
                 {"default", "onnxruntime-cpu"}}) {
