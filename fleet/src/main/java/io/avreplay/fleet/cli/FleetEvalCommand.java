@@ -2,9 +2,9 @@ package io.avreplay.fleet.cli;
 
 import io.avreplay.cli.ExitCodes;
 import io.avreplay.fleet.job.FleetEval;
+import io.avreplay.fleet.job.FleetPaths;
 import io.avreplay.fleet.job.LogOutcome;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -20,16 +20,17 @@ import picocli.CommandLine.Spec;
         + "task per log (as avreplay eval log does for one), merged into one nuScenes detection result.",
     "Exits 0 when every log was scored, 3 when a log failed (the others are scored and written)."})
 final class FleetEvalCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "LOG", arity = "1..*", description = "Log directories, file: URIs, or globs, in order.")
+    @Parameters(paramLabel = "LOG", arity = "1..*", description = "Log directories, URIs of a Hadoop file system (file:, hdfs://, s3a://, ...), or globs, in order.")
     List<String> logs;
 
     @Option(names = "--pred-dir", required = true, paramLabel = "DIR",
-            description = "Directory of predictions, <log_id>.json each (nuScenes submission shape, world frame).")
-    Path predDir;
+            description = "Directory (or URI) of predictions, <log_id>.json each (nuScenes submission shape, world "
+                    + "frame).")
+    String predDir;
 
     @Option(names = "--out", defaultValue = "fleet-eval.json", paramLabel = "FILE",
-            description = "Result file, published when the job ends (default ${DEFAULT-VALUE}).")
-    Path out;
+            description = "Result file or URI, published when the job ends (default ${DEFAULT-VALUE}).")
+    String out;
 
     @Option(names = "--overwrite", description = "Replace an earlier result file at --out.")
     boolean overwrite;
@@ -44,7 +45,8 @@ final class FleetEvalCommand implements Callable<Integer> {
     public Integer call() {
         FleetEval.Report r;
         try (JavaSparkContext sc = spark.context("avreplay fleet eval")) {
-            r = FleetEval.run(sc, new FleetEval.Job(FleetRunCommand.expand(logs), predDir, out, overwrite));
+            r = FleetEval.run(sc, new FleetEval.Job(FleetPaths.expand(logs, sc.hadoopConfiguration()), predDir, out,
+                    overwrite));
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf("logs       %d scored, %d failed%n", r.result().provenance().inputs().size() / 2, r.failed().size());

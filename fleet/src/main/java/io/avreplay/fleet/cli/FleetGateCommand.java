@@ -29,9 +29,14 @@ final class FleetGateCommand implements Callable<Integer> {
     public Integer call() {
         GateRun run;
         try (JavaSparkContext sc = spark.context("avreplay fleet gate")) {
-            run = FleetGate.run(sc, new FleetGate.Job(gate.catalog(), gate.logs(), gate.candidate(), gate.baseline(),
-                    gate.bootstrap()));
+            run = FleetGate.run(sc, new FleetGate.Job(given("--catalog"), given("--logs"), gate.candidate(),
+                    gate.baseline(), gate.bootstrap()));
         }
         return gate.report(run, "avreplay fleet gate", spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** @return the option's value as typed (a URI such as {@code hdfs://nn/logs} would not survive as a path) */
+    private String given(String option) {
+        return spec.commandLine().getParseResult().matchedOption(option).stringValues().get(0);
     }
 }

@@ -2,24 +2,16 @@ package io.avreplay.fleet.cli;
 
 import io.avreplay.cli.ExitCodes;
 import io.avreplay.cli.ModelOptions;
-import io.avreplay.error.BadInputException;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.eval.nuscenes.NuScenesResult;
+import io.avreplay.fleet.job.FleetPaths;
 import io.avreplay.fleet.job.FleetRun;
 import io.avreplay.fleet.job.LogOutcome;
 import io.avreplay.fleet.job.ModelShipment;
 import io.avreplay.perception.run.RunOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +27,8 @@ import picocli.CommandLine.Spec;
     "Exits 0 when every log was scored, 3 when a log failed (the others are scored and written)."})
 final class FleetRunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LOG", arity = "1..*",
-            description = "Log directories, file: URIs, or globs (e.g. 'logs/*'), in order.")
+            description = "Log directories, URIs of a Hadoop file system (file:, hdfs://, s3a://, ...), or globs "
+                    + "(e.g. 'logs/*', 'hdfs://nn/logs/2026-12-*'), in order.")
     List<String> logs;
 
     @Mixin
@@ -52,8 +45,9 @@ final class FleetRunCommand implements Callable<Integer> {
     String cameraId;
 
     @Option(names = "--out", defaultValue = "fleet-run-out", paramLabel = "DIR",
-            description = "Output directory, published when the job ends (default ${DEFAULT-VALUE}).")
-    Path out;
+            description = "Output directory or URI (hdfs://, s3a://, ...), published when the job ends (default "
+                    + "${DEFAULT-VALUE}).")
+    String out;
 
     @Option(names = "--overwrite", description = "Replace an earlier fleet run output at --out.")
     boolean overwrite;
@@ -66,10 +60,11 @@ final class FleetRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FleetRun.Job job = new FleetRun.Job(expand(logs), shipment(models), new RunOptions(cameraRate, 4, cameraId), out,
-                overwrite, failFast);
+        ModelShipment shipment = shipment(models);
         FleetRun.Report r;
         try (JavaSparkContext sc = spark.context("avreplay fleet run")) {
+            FleetRun.Job job = new FleetRun.Job(FleetPaths.expand(logs, sc.hadoopConfiguration()), shipment,
+                    new RunOptions(cameraRate, 4, cameraId), out, overwrite, failFast);
             r = FleetRun.run(sc, job);
         }
         PrintWriter o = spec.commandLine().getOut();
@@ -107,29 +102,5 @@ final class FleetRunCommand implements Callable<Integer> {
                     + "'none', a shipped model nor a model directory (card.json)");
         }
         return ModelShipment.of(models.lidarModel(), models.cameraModel(), Math.max(1, models.onnxThreads()));
-    }
-
-    /** Expands globs (a name with {@code *}, {@code ?} or {@code [}) into sorted matches; others as given. */
-    static List<String> expand(List<String> args) {
-        List<String> out = new ArrayList<>();
-        for (String a : args) {
-            if (a.startsWith("file:") || !a.matches(".*[*?\\[].*")) {
-                out.add(a);
-                continue;
-            }
-            Path glob = Path.of(a);
-            Path dir = glob.getParent() == null ? Path.of(".") : glob.getParent();
-            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob.getFileName());
-            try (Stream<Path> s = Files.list(dir)) {
-                List<String> hits = s.filter(p -> m.matches(p.getFileName())).sorted().map(Path::toString).toList();
-                if (hits.isEmpty()) {
-                    throw new BadInputException(a + ": the glob matches no log");
-                }
-                out.addAll(hits);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + dir + " for " + a + ": " + e.getMessage(), e);
-            }
-        }
-        return out;
     }
 }

@@ -13,12 +13,9 @@ import io.avreplay.eval.nuscenes.NuScenesMetricData;
 import io.avreplay.eval.nuscenes.NuScenesResult;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.files.OutputKind;
-import io.avreplay.replay.files.OutputPublisher;
 import io.avreplay.replay.log.ToolVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -43,12 +40,13 @@ public final class FleetEval {
     /**
      * What to score.
      *
-     * @param logs      log directories, in order
-     * @param predDir   directory of {@code <log_id>.json} predictions, readable by every executor
-     * @param out       the result file (JSON)
+     * @param logs      log directories (local paths or URIs of a Hadoop file system, copied to the executor), in order
+     * @param predDir   directory of {@code <log_id>.json} predictions (a local path, readable by every
+     *                  executor, or a URI of a Hadoop file system)
+     * @param out       the result file (JSON; a local path or a URI)
      * @param overwrite whether an existing result file may be replaced
      */
-    public record Job(List<String> logs, Path predDir, Path out, boolean overwrite) {
+    public record Job(List<String> logs, String predDir, String out, boolean overwrite) {
         /** Copies and checks the list. */
         public Job {
             logs = List.copyOf(logs);
@@ -78,13 +76,14 @@ public final class FleetEval {
      * @throws BadInputException when every log failed (nothing is written)
      */
     public static Report run(JavaSparkContext spark, Job job) {
-        OutputPublisher.check(job.out().toAbsolutePath().normalize(), KIND, job.overwrite());
+        HadoopConf conf = HadoopConf.of(spark.hadoopConfiguration());
+        JobOutput.checkFile(job.out(), KIND, job.overwrite(), conf);
         List<String> logs = job.logs();
-        String predDir = job.predDir().toString();
+        String predDir = job.predDir();
         KeyedOutcomes outcomes;
         try {
             outcomes = spark.parallelize(IntStream.range(0, logs.size()).boxed().toList(), logs.size())
-                    .map(i -> scoreOne(i, logs.get(i), predDir))
+                    .map(i -> scoreOne(i, logs.get(i), predDir, conf))
                     .treeAggregate(new KeyedOutcomes(), KeyedOutcomes::add, KeyedOutcomes::merge, 2);
         } catch (RuntimeException e) {
             throw SparkFailures.rethrow(e);
@@ -118,22 +117,31 @@ public final class FleetEval {
         }
         ArrayNode f = doc.putArray("failed_logs");
         failed.forEach(x -> f.addObject().put("path", x.path()).put("error", x.error()));
-        OutputPublisher.write(job.out(), KIND, job.overwrite(), t -> Files.writeString(t, ResultJson.write(doc)));
+        JobOutput.writeFile(job.out(), KIND, job.overwrite(), conf, ResultJson.write(doc));
         return new Report(r, failed, doc);
     }
 
     /** Scores one log's predictions (on an executor); bad input becomes a {@link LogOutcome.Failed}. */
-    static LogOutcome scoreOne(int ordinal, String path, String predDir) {
-        try (RootAllocator allocator = new RootAllocator();
-             LogReader reader = LogReader.open(LogJob.localPath(path), allocator)) {
+    static LogOutcome scoreOne(int ordinal, String path, String predDir, HadoopConf conf) {
+        try (LocalCopy log = LocalCopy.of(path, conf); RootAllocator allocator = new RootAllocator();
+             LogReader reader = LogReader.open(log.path(), allocator)) {
             String logId = reader.manifest().logId();
-            Path pred = Path.of(predDir, logId + ".json");
-            if (!Files.isRegularFile(pred)) {
+            String pred = FleetPaths.resolve(predDir, logId + ".json");
+            if (!FleetPaths.isFile(pred, conf.get())) {
                 throw new BadInputException(pred + ": no predictions for log " + logId + " (expected <log_id>.json)");
             }
-            NuScenesMetricData d = new NuScenesEvaluator(NuScenesConfig.cvpr2019()).accumulate(
-                    LogGroundTruth.read(reader).groundTruth(), NuScenesEvaluator.readPredictions(pred));
-            return new LogOutcome.Evaluated(ordinal, path, logId, d, pred.toString());
+            NuScenesMetricData d;
+            try (LocalCopy predCopy = LocalCopy.of(pred, conf)) {
+                try {
+                    d = new NuScenesEvaluator(NuScenesConfig.cvpr2019()).accumulate(
+                            LogGroundTruth.read(reader).groundTruth(), NuScenesEvaluator.readPredictions(predCopy.path()));
+                } catch (BadInputException | UncheckedIOException e) {
+                    throw predCopy.copied() ? new BadInputException(predCopy.named(LogJob.oneLine(e)), e) : e;
+                }
+            }
+            return new LogOutcome.Evaluated(ordinal, path, logId, d, pred);
+        } catch (IOException e) {
+            return new LogOutcome.Failed(ordinal, path, LogJob.oneLine(new UncheckedIOException(e)));
         } catch (BadInputException | UncheckedIOException e) {
             return new LogOutcome.Failed(ordinal, path, LogJob.oneLine(e));
         }

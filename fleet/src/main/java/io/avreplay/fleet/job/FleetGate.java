@@ -5,6 +5,7 @@ import io.avreplay.perception.Detectors;
 import io.avreplay.scenario.catalog.Catalog;
 import io.avreplay.scenario.catalog.CatalogReader;
 import io.avreplay.scenario.catalog.LogRoot;
+import io.avreplay.scenario.catalog.Scenario;
 import io.avreplay.scenario.yaml.YamlFiles;
 import io.avreplay.scenario.ci.CatalogGate;
 import io.avreplay.scenario.ci.DetectionResults;
@@ -17,8 +18,8 @@ import io.avreplay.scenario.gate.GateEvaluator;
 import io.avreplay.scenario.gate.NuScenesScenarioScorer;
 import io.avreplay.scenario.gate.SafetyScorer;
 import io.avreplay.scenario.render.BevWorstFrames;
-import io.avreplay.scenario.synth.SynthRecipeGenerator;
 import java.io.Serializable;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,8 +37,9 @@ import org.apache.spark.broadcast.Broadcast;
  * {@link CatalogGate} on a one-scenario catalogue (matching, gates and the paired bootstrap, which is
  * seeded per scenario, so its resamples do not depend on where or in which order scenarios run); the
  * outcomes come back (as {@link RecordBytes}, the result records not being serializable) in catalogue order
- * as the {@link GateRun} {@code avreplay gate} computes. The
- * catalogue, the log root and a results directory must be readable by every executor.
+ * as the {@link GateRun} {@code avreplay gate} computes. The catalogue and the log root may be local (then
+ * on a file system every executor mounts) or on any Hadoop file system ({@link GateLogs}); a results
+ * directory must be readable by every executor.
  */
 public final class FleetGate {
     private FleetGate() {
@@ -56,13 +58,13 @@ public final class FleetGate {
     /**
      * What to gate.
      *
-     * @param catalog   catalogue directory or file
-     * @param logs      log root (recipe logs are cached there)
+     * @param catalog   catalogue directory or file (a local path or a URI of a Hadoop file system)
+     * @param logs      log root (a local path or a URI; recipe logs are generated on the driver and cached there)
      * @param candidate the candidate: model or results directory, as {@code avreplay gate --candidate}
      * @param baseline  the baseline, if any
      * @param bootstrap the paired bootstrap's settings
      */
-    public record Job(Path catalog, Path logs, String candidate, Optional<String> baseline, BootstrapConfig bootstrap) {
+    public record Job(String catalog, String logs, String candidate, Optional<String> baseline, BootstrapConfig bootstrap) {
     }
 
     /** @return the catalogue reader {@code avreplay gate} uses */
@@ -71,26 +73,32 @@ public final class FleetGate {
     }
 
     /**
-     * Gates the catalogue on {@code spark}.
+     * Gates the catalogue on {@code spark}. A catalogue or log root on another file system than the local one
+     * is read through Hadoop's {@link org.apache.hadoop.fs.FileSystem}: the catalogue and each scenario's log
+     * are copied to the machine that needs them (driver, executor) and deleted after.
      *
      * @throws io.avreplay.error.BadInputException on a missing log, a window outside its log, or missing or
      *                                             malformed results (as {@code avreplay gate})
      */
     public static GateRun run(JavaSparkContext spark, Job job) {
-        Catalog c = reader().read(job.catalog());
-        try (RootAllocator allocator = new RootAllocator()) {
-            LogRoot root = new LogRoot(job.logs(), Optional.of(new SynthRecipeGenerator(allocator)));
-            c.scenarios().forEach(root::logDirectory);
+        HadoopConf conf = HadoopConf.of(spark.hadoopConfiguration());
+        Catalog c;
+        try (LocalCopy catalogCopy = LocalCopy.of(job.catalog(), conf)) {
+            c = reader().read(catalogCopy.path());
         }
+        String location = FleetPaths.isLocal(job.catalog()) ? c.location().toString() : job.catalog();
+        GateLogs.prepare(c, job.logs(), conf);
         Side candSide = side("--candidate", job.candidate());
         List<Side> baseSide = job.baseline().map(b -> List.of(side("--baseline", b))).orElse(List.of());
         if (c.scenarios().isEmpty()) { // nothing to distribute: the provenance alone, computed here
-            return gate(c, job.logs().toString(), candSide, baseSide, job.bootstrap());
+            GateRun r = gate(c, Path.of("."), candSide, baseSide, job.bootstrap());
+            return new GateRun(location, r.candidate(), r.baseline(), r.scorer(), r.bootstrap(), r.toolVersion(),
+                    r.scenarios(), r.startedAt());
         }
         Broadcast<Side> cand = spark.broadcast(candSide);
         Broadcast<List<Side>> base = spark.broadcast(baseSide);
-        String catalog = job.catalog().toString();
-        String logs = job.logs().toString();
+        String catalog = job.catalog();
+        String logs = job.logs();
         int resamples = job.bootstrap().resamples(); // BootstrapConfig is not serializable: its values travel
         double confidence = job.bootstrap().confidence();
         long seed = job.bootstrap().seed();
@@ -98,7 +106,7 @@ public final class FleetGate {
         List<GateRun> parts = new ArrayList<>();
         try {
             spark.parallelize(IntStream.range(0, c.scenarios().size()).boxed().toList(), c.scenarios().size())
-                    .map(i -> RecordBytes.write(scoreOne(i, catalog, logs, cand.value(), base.value(),
+                    .map(i -> RecordBytes.write(scoreOne(i, catalog, logs, conf, cand.value(), base.value(),
                             new BootstrapConfig(resamples, confidence, seed))))
                     .collect().forEach(b -> parts.add(RecordBytes.read(b, GateRun.class)));
         } catch (RuntimeException e) {
@@ -109,19 +117,46 @@ public final class FleetGate {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         parts.forEach(p -> outcomes.addAll(p.scenarios()));
         GateRun first = parts.get(0);
-        return new GateRun(c.location().toString(), first.candidate(), first.baseline(), first.scorer(), first.bootstrap(),
+        return new GateRun(location, first.candidate(), first.baseline(), first.scorer(), first.bootstrap(),
                 first.toolVersion(), outcomes, startedAt);
     }
 
     /** Scores scenario {@code index} of the catalogue (on an executor): a run of one scenario. */
-    static GateRun scoreOne(int index, String catalogPath, String logsRoot, Side candidate, List<Side> baseline,
-            BootstrapConfig bootstrap) {
-        Catalog all = reader().read(Path.of(catalogPath));
-        return gate(new Catalog(all.location(), List.of(all.scenarios().get(index))), logsRoot, candidate, baseline,
-                bootstrap);
+    static GateRun scoreOne(int index, String catalogPath, String logsRoot, HadoopConf conf, Side candidate,
+            List<Side> baseline, BootstrapConfig bootstrap) {
+        try (LocalCopy catalogCopy = LocalCopy.of(catalogPath, conf)) {
+            Catalog all = reader().read(catalogCopy.path());
+            Scenario s = all.scenarios().get(index);
+            GateRun r;
+            try (LocalCopy root = LocalCopy.underRoot(logsRoot, GateLogs.relative(s), conf)) {
+                r = gate(new Catalog(all.location(), List.of(s)), root.path(), candidate, baseline, bootstrap);
+            }
+            if (!catalogCopy.copied()) {
+                return r;
+            }
+            List<ScenarioOutcome> named = r.scenarios().stream().map(o -> withFile(o, catalogCopy.named(o.file()))).toList();
+            return new GateRun(r.catalog(), r.candidate(), r.baseline(), r.scorer(), r.bootstrap(), r.toolVersion(), named,
+                    r.startedAt());
+        }
     }
 
-    private static GateRun gate(Catalog one, String logsRoot, Side candidate, List<Side> baseline,
+    /** @return {@code o} with its scenario file named {@code file} (the catalogue's location, not a copy's path) */
+    static ScenarioOutcome withFile(ScenarioOutcome o, String file) {
+        RecordComponent[] components = ScenarioOutcome.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getName().equals("file") ? file : components[i].getAccessor().invoke(o);
+            }
+            return ScenarioOutcome.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy a ScenarioOutcome: " + e, e);
+        }
+    }
+
+    private static GateRun gate(Catalog one, Path logsRoot, Side candidate, List<Side> baseline,
             BootstrapConfig bootstrap) {
         List<java.util.Map.Entry<ModelShipment, ExecutorModels.Loaded>> borrowed = new ArrayList<>();
         try (RootAllocator allocator = new RootAllocator()) {
@@ -130,7 +165,7 @@ public final class FleetGate {
                 Optional<DetectionResults> base = baseline.stream().findFirst()
                         .map(b -> results(b, allocator, borrowed));
                 CatalogGate<SafetyScorer.Units> gate = new CatalogGate<>(new SafetyScorer(),
-                        new GateEvaluator(bootstrap), new LogRoot(Path.of(logsRoot), Optional.empty()),
+                        new GateEvaluator(bootstrap), new LogRoot(logsRoot, Optional.empty()),
                         new BevWorstFrames(allocator), allocator);
                 return gate.run(one, cand, base);
             } finally {

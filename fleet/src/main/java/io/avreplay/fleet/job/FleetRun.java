@@ -10,10 +10,6 @@ import io.avreplay.perception.run.RunPipeline;
 import io.avreplay.perception.run.RunOptions;
 import io.avreplay.perception.run.RunResult;
 import io.avreplay.replay.files.OutputKind;
-import io.avreplay.replay.files.OutputPublisher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,10 +24,13 @@ import org.apache.spark.broadcast.Broadcast;
  * {@link LogJob}; the outcomes are combined by a tree aggregation keyed by log ordinal; the metric data of
  * the scored logs are merged in input order and scored exactly as {@code avreplay run} scores them, so
  * the metrics equal those of {@code avreplay run} over the scored logs. Writes, atomically as one job
- * output, {@code metrics.json} (the document {@code avreplay run} writes, plus {@code per_log} and
- * {@code failed_logs}) and {@code logs/<ordinal>/} (each log's detections and own {@code metrics.json}).
- * Task output goes straight into the job's temporary directory, so on a cluster {@code --out} must be on
- * a file system every executor mounts.
+ * output ({@link JobOutput}), {@code metrics.json} (the document {@code avreplay run} writes, plus
+ * {@code per_log} and {@code failed_logs}), {@code logs/<ordinal>/} (each log's detections and own
+ * {@code metrics.json}) and the detections as Parquet partitions {@code detections_3d/log_id=<id>/} and
+ * {@code detections_2d/log_id=<id>/} ({@link DetectionPartitions}). Logs and {@code out} may be local paths
+ * or URIs of any Hadoop file system the cluster has (HDFS, S3): a local output is written in place by the
+ * tasks (so on a cluster it must be on a file system every executor mounts), another one is copied there
+ * by each task and committed by a rename.
  */
 public final class FleetRun {
     /** The output kind of a fleet run directory. */
@@ -43,20 +42,23 @@ public final class FleetRun {
     /**
      * What to run.
      *
-     * @param logs        log directories (local paths or {@code file:} URIs), in order
+     * @param logs        log directories (local paths, {@code file:} URIs or URIs of a Hadoop file system), in order
      * @param models      the models, packed for the executors
      * @param options     camera rate and camera, as {@code avreplay run} takes them
-     * @param out         output directory
+     * @param out         output directory (a local path or a URI of a Hadoop file system)
      * @param overwrite   whether an earlier fleet run output there may be replaced
      * @param failFast    whether the first bad log stops the job (else it is listed and the job goes on)
      */
-    public record Job(List<String> logs, ModelShipment models, RunOptions options, Path out, boolean overwrite,
+    public record Job(List<String> logs, ModelShipment models, RunOptions options, String out, boolean overwrite,
             boolean failFast) {
         /** Validates the fields. */
         public Job {
             logs = List.copyOf(logs);
             if (logs.isEmpty()) {
                 throw new IllegalArgumentException("logs must not be empty");
+            }
+            if (out == null || out.isBlank()) {
+                throw new IllegalArgumentException("out must name a directory, got '" + out + "'");
             }
         }
     }
@@ -76,28 +78,28 @@ public final class FleetRun {
     }
 
     /**
-     * Runs the job on {@code spark}.
+     * Runs the job on {@code spark}; logs and the output directory go through Hadoop's file systems as
+     * Spark's {@code hadoopConfiguration()} configures them.
      *
      * @throws BadInputException when every log failed (nothing is written), or with {@code failFast}, the
      *                           first bad log's error
      */
     public static Report run(JavaSparkContext spark, Job job) {
-        OutputPublisher publisher = OutputPublisher.to(job.out(), KIND, job.overwrite());
-        Path temp = publisher.begin();
+        HadoopConf conf = HadoopConf.of(spark.hadoopConfiguration());
+        JobOutput output = JobOutput.begin(job.out(), KIND, job.overwrite(), conf);
         try {
-            Report r = runInto(spark, job, temp, publisher.destination());
-            publisher.commit();
+            Report r = runInto(spark, job, output);
+            output.commit();
             return r;
-        } catch (RuntimeException e) {
-            publisher.abort();
-            throw e;
+        } finally {
+            output.abort();
         }
     }
 
-    private static Report runInto(JavaSparkContext spark, Job job, Path temp, Path destination) {
+    private static Report runInto(JavaSparkContext spark, Job job, JobOutput output) {
         long t0 = System.nanoTime();
         List<String> logs = job.logs();
-        String outRoot = temp.resolve("logs").toString();
+        JobOutput.TaskOutput task = output.task();
         Broadcast<ModelShipment> models = spark.broadcast(job.models());
         String rate = job.options().cameraRate().name();
         String cameraId = job.options().cameraId();
@@ -106,7 +108,7 @@ public final class FleetRun {
         KeyedOutcomes outcomes;
         try {
             outcomes = spark.parallelize(IntStream.range(0, logs.size()).boxed().toList(), logs.size())
-                    .map(i -> LogJob.run(i, logs.get(i), outRoot, models.value(),
+                    .map(i -> LogJob.run(i, logs.get(i), task, models.value(),
                             new RunOptions(RunOptions.CameraRate.valueOf(rate), batch, cameraId), failFast))
                     .treeAggregate(new KeyedOutcomes(), KeyedOutcomes::add, KeyedOutcomes::merge, 2);
         } catch (RuntimeException e) {
@@ -116,10 +118,10 @@ public final class FleetRun {
         } finally {
             models.destroy();
         }
-        return assemble(logs, outcomes, temp, destination, System.nanoTime() - t0);
+        return assemble(logs, outcomes, output, System.nanoTime() - t0);
     }
 
-    private static Report assemble(List<String> logs, KeyedOutcomes outcomes, Path temp, Path destination, long wallNs) {
+    private static Report assemble(List<String> logs, KeyedOutcomes outcomes, JobOutput output, long wallNs) {
         List<LogOutcome.Scored> scored = new ArrayList<>();
         List<LogOutcome.Failed> failed = new ArrayList<>();
         for (LogOutcome o : outcomes.byOrdinal().values()) {
@@ -137,19 +139,20 @@ public final class FleetRun {
             throw new BadInputException("fleet run: all " + logs.size() + " logs failed; the first: "
                     + failed.get(0).path() + ": " + failed.get(0).error());
         }
-        RunResult merged = merge(scored, wallNs, destination);
+        String destination = output.destination();
+        RunResult merged = merge(scored, wallNs, Path.of(destination));
         ObjectNode doc = RunJson.toTree(merged);
+        if (!FleetPaths.isLocal(destination)) { // a URI kept whole (a Path would fold its "//")
+            doc.putObject("outputs").put("logs", FleetPaths.resolve(destination, "logs"))
+                    .put("metrics", FleetPaths.resolve(destination, RunJson.FILE_NAME));
+        }
         ObjectNode perLog = doc.putObject("per_log");
         for (LogOutcome.Scored s : scored) {
-            perLog.put(s.logId(), destination.resolve(temp.relativize(Path.of(s.output()))).toString());
+            perLog.put(s.logId(), FleetPaths.resolve(destination, s.output()));
         }
         ArrayNode f = doc.putArray("failed_logs");
         failed.forEach(x -> f.addObject().put("path", x.path()).put("error", x.error()));
-        try {
-            Files.writeString(temp.resolve(RunJson.FILE_NAME), ResultJson.write(doc));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + temp.resolve(RunJson.FILE_NAME) + ": " + e.getMessage(), e);
-        }
+        output.writeString(RunJson.FILE_NAME, ResultJson.write(doc));
         return new Report(merged, failed, doc);
     }
 
@@ -162,7 +165,8 @@ public final class FleetRun {
         for (LogOutcome.Scored s : scored) {
             all = all == null ? s.data() : all.merge(s.data());
         }
-        List<String> inputs = scored.stream().map(s -> LogJob.localPath(s.path()).toString()).toList();
+        List<String> inputs = scored.stream()
+                .map(s -> FleetPaths.isLocal(s.path()) ? FleetPaths.localPath(s.path()).toString() : s.path()).toList();
         Map<String, Path> outputs = new LinkedHashMap<>();
         outputs.put("logs", destination.resolve("logs"));
         outputs.put("metrics", destination.resolve(RunJson.FILE_NAME));

@@ -11,17 +11,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * The one adapter between a fleet task and the library's per-log code: replays one log through the
- * executor's models with {@link RunPipeline#runLog}, which writes the log's outputs (detections, tracks and
- * its own {@code metrics.json}, as {@code avreplay run} on that log writes them), and returns its mergeable
- * {@link RunData} (detection, COCO and tracking metric data, provenance), or, when the log is bad input,
- * its one-line error. Each call owns a fresh Arrow allocator, closed
- * before it returns (a leak fails the task). Runs on an executor thread; thread-safe (no state).
+ * The one adapter between a fleet task and the library's per-log code: makes the log local
+ * ({@link LocalCopy}: a log on HDFS, S3, ... is copied to the executor and deleted after), replays it through
+ * the executor's models with {@link RunPipeline#runLog}, which writes the log's outputs (detections, tracks
+ * and its own {@code metrics.json}, as {@code avreplay run} on that log writes them) under
+ * {@code logs/<ordinal>/}, writes its detections as Parquet partitions ({@link DetectionPartitions}), hands
+ * the files to the job output ({@link JobOutput.TaskOutput}), and returns its mergeable {@link RunData}
+ * (detection, COCO and tracking metric data, provenance), or, when the log is bad input, its one-line error.
+ * Each call owns a fresh Arrow allocator, closed before it returns (a leak fails the task). Runs on an
+ * executor thread; thread-safe (no state).
  */
 public final class LogJob {
     private LogJob() {
@@ -31,41 +36,46 @@ public final class LogJob {
      * Runs one log.
      *
      * @param ordinal  the log's position in the job's input list
-     * @param path     the log directory (a local path or {@code file:} URI)
-     * @param outRoot  directory under which the log's outputs go, in {@code <ordinal, 5 digits>/}
+     * @param path     the log directory (a local path or a URI of a Hadoop file system)
+     * @param output   the job output the log's files go to
      * @param failFast when true, bad input is rethrown (failing the task and the job) instead of reported
      * @return the log's outcome
      */
-    public static LogOutcome run(int ordinal, String path, String outRoot, ModelShipment models, RunOptions options,
-            boolean failFast) {
-        Path out = Path.of(outRoot, String.format("%05d", ordinal));
+    static LogOutcome run(int ordinal, String path, JobOutput.TaskOutput output, ModelShipment models,
+            RunOptions options, boolean failFast) {
+        String logs = "logs/" + String.format("%05d", ordinal);
         ExecutorModels.Loaded loaded = ExecutorModels.borrow(models);
+        Path dir = null;
+        LocalCopy log = null;
         try (RootAllocator allocator = new RootAllocator()) {
+            dir = output.open();
+            log = LocalCopy.of(path, output.conf());
+            Path out = dir.resolve(logs);
             deleteRecursively(out); // a retried task starts afresh
             RunPipeline p = new RunPipeline(loaded.lidar(), loaded.camera(), options, allocator, line -> {
             });
-            RunData data = p.runLog(localPath(path), ordinal, out);
-            return new LogOutcome.Scored(ordinal, path, data, out.resolve(RunJson.FILE_NAME).toString());
+            RunData data = p.runLog(log.path(), ordinal, out);
+            log.renameIn(out.resolve(RunJson.FILE_NAME));
+            List<String> files = new ArrayList<>(List.of(logs));
+            String logId = data.provenance().logs().get(0).logId();
+            files.addAll(DetectionPartitions.write(dir, out, logId, ordinal, allocator));
+            output.publish(dir, files);
+            return new LogOutcome.Scored(ordinal, path, data, logs + "/" + RunJson.FILE_NAME);
         } catch (BadInputException | UncheckedIOException e) {
+            String message = log == null ? oneLine(e) : log.named(oneLine(e));
             if (failFast) {
-                throw e;
+                throw log == null || !log.copied() ? e : new BadInputException(message, e);
             }
-            return new LogOutcome.Failed(ordinal, path, oneLine(e));
+            return new LogOutcome.Failed(ordinal, path, message);
         } finally {
+            if (log != null) {
+                log.close();
+            }
             ExecutorModels.release(models, loaded);
+            if (dir != null) {
+                output.close(dir);
+            }
         }
-    }
-
-    /** @return a local path for {@code path}: a plain path, or the path of a {@code file:} URI */
-    static Path localPath(String path) {
-        if (path.startsWith("file:")) {
-            return Path.of(java.net.URI.create(path));
-        }
-        if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            throw new BadInputException(path + ": only local paths and file: URIs are supported by fleet jobs, got "
-                    + "scheme '" + path.substring(0, path.indexOf(':')) + "'");
-        }
-        return Path.of(path);
     }
 
     /** The message {@code avreplay run} prints after its {@code "avreplay run: "} prefix for the same error. */

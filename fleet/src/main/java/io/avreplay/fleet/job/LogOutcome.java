@@ -23,7 +23,7 @@ public sealed interface LogOutcome extends Serializable {
      * @param ordinal position in the input list, &gt;= 0
      * @param path    the log's path as given
      * @param data    the log's mergeable run data (one log in its provenance)
-     * @param output  the log's own {@code metrics.json}, as written by its task
+     * @param output  the log's own {@code metrics.json}, relative to the job output directory
      */
     record Scored(int ordinal, String path, RunData data, String output) implements LogOutcome {
         /** Validates the fields. */

@@ -3,12 +3,14 @@ package io.avreplay.fleet.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.avreplay.fleet.job.FleetPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,12 +72,22 @@ class FleetCliTest {
     }
 
     @Test
+    void gateTakesTheCatalogueAndLogRootAsTyped() {
+        // a URI of a file system with no implementation here reaches the job as typed (a Path would fold "//")
+        Run r = run("gate", "--master", "local[1]", "--catalog", "nofs://host/catalog", "--logs", tmp.toString(),
+                "--candidate", "default");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("avreplay fleet gate: nofs://host/catalog: no Hadoop file system for scheme 'nofs' (put its "
+                + "implementation on the class path or set spark.hadoop.fs.nofs.impl)", r.err().strip());
+    }
+
+    @Test
     void globsExpandSortedAndAnEmptyGlobIsBadInput() throws IOException {
         Files.createDirectories(tmp.resolve("b-log"));
         Files.createDirectories(tmp.resolve("a-log"));
         Files.createDirectories(tmp.resolve("other"));
         assertEquals(List.of(tmp.resolve("a-log").toString(), tmp.resolve("b-log").toString(), "x"),
-                FleetRunCommand.expand(List.of(tmp + "/*-log", "x")));
+                FleetPaths.expand(List.of(tmp + "/*-log", "x"), new Configuration()));
         Run r = run("eval", tmp + "/zz*", "--pred-dir", tmp.toString());
         assertEquals(3, r.code());
         assertEquals("avreplay fleet eval: " + tmp + "/zz*: the glob matches no log", r.err().strip());

@@ -26,7 +26,7 @@ class FleetEvalTest {
     @Test
     void oneLogEqualsEvalLogAndABadLogIsListed() throws IOException {
         Path log = tmp.resolve("log");
-        cli("synth", "--preset", "urban-intersection", "--seed", "21", "--duration", "2s", "--out", log.toString());
+        cli("synth", "--preset", "urban-intersection", "--seed", "21", "--duration", "1s", "--out", log.toString());
         cli("run", log.toString(), "--camera-model", "none", "--out", tmp.resolve("run").toString());
         String logId = ResultJson.MAPPER.readTree(log.resolve("log.json").toFile()).get("log_id").asText();
         Path preds = Files.createDirectories(tmp.resolve("preds"));
@@ -36,12 +36,22 @@ class FleetEvalTest {
         String missing = tmp.resolve("missing").toString();
         FleetEval.Report one;
         FleetEval.Report two;
+        FleetEval.Report remote;
         try (JavaSparkContext spark = new JavaSparkContext(new SparkConf().setMaster("local[2]")
-                .setAppName("FleetEvalTest").set("spark.ui.enabled", "false"))) {
-            one = FleetEval.run(spark, new FleetEval.Job(List.of(log.toString()), preds, tmp.resolve("one.json"), false));
-            two = FleetEval.run(spark, new FleetEval.Job(List.of(missing, log.toString()), preds,
-                    tmp.resolve("two.json"), false));
+                .setAppName("FleetEvalTest").set("spark.ui.enabled", "false")
+                .set("spark.hadoop.fs." + FleetTestFs.SCHEME + ".impl", FleetTestFs.class.getName()))) {
+            one = FleetEval.run(spark, new FleetEval.Job(List.of(log.toString()), preds.toString(),
+                    tmp.resolve("one.json").toString(), false));
+            two = FleetEval.run(spark, new FleetEval.Job(List.of(missing, log.toString()), preds.toString(),
+                    tmp.resolve("two.json").toString(), false));
+            // log, predictions and result on another file system: the same numbers, written there
+            remote = FleetEval.run(spark, new FleetEval.Job(List.of(FleetTestFs.uri(log)), FleetTestFs.uri(preds),
+                    FleetTestFs.uri(tmp.resolve("remote.json")), false));
         }
+        assertEquals(ResultJson.write(comparable(ResultJson.MAPPER.readTree(tmp.resolve("one.json").toFile())))
+                        .replace(preds.toString(), FleetTestFs.uri(preds)).replace(log.toString(), FleetTestFs.uri(log)),
+                ResultJson.write(comparable(ResultJson.MAPPER.readTree(tmp.resolve("remote.json").toFile()))));
+        assertTrue(remote.failed().isEmpty());
         assertEquals(ResultJson.write(comparable(ResultJson.MAPPER.readTree(cliJson))),
                 ResultJson.write(comparable(ResultJson.MAPPER.readTree(tmp.resolve("one.json").toFile()))));
         assertTrue(one.failed().isEmpty());

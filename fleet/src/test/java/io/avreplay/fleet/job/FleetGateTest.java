@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.avreplay.cli.AvreplayCli;
 import io.avreplay.scenario.ci.GateRun;
 import io.avreplay.scenario.gate.BootstrapConfig;
+import io.avreplay.scenario.gate.Verdict;
 import io.avreplay.scenario.report.JsonReport;
 import io.avreplay.scenario.report.MarkdownReport;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,8 @@ class FleetGateTest {
                     title: A pedestrian crosses, seed %d
                     description: Short recipe scenario for the fleet gate test.
                     log:
-                      recipe: {preset: pedestrian-crossing, seed: %d, duration: 2s}
-                    window: {start: 0s, end: 2s}
+                      recipe: {preset: pedestrian-crossing, seed: %d, duration: 1s}
+                    window: {start: 0s, end: 1s}
                     tags:
                       time_of_day: day
                       weather: clear
@@ -68,19 +70,53 @@ class FleetGateTest {
                 "--catalog", catalog.toString(), "--logs", logs.toString(), "--candidate", "default", "--baseline",
                 "default", "--resamples", "200", "--json", cliJson.toString(), "--markdown", cliMd.toString());
         assertEquals(1, code, err.toString()); // nds >= 0.999 fails on purpose
-        GateRun run;
-        try (JavaSparkContext spark = new JavaSparkContext(new SparkConf().setMaster("local[2]")
-                .setAppName("FleetGateTest").set("spark.ui.enabled", "false"))) {
-            run = FleetGate.run(spark, new FleetGate.Job(catalog, logs, "default", Optional.of("default"),
-                    new BootstrapConfig(200, 0.95, 20240607)));
+        // the same catalogue and logs through another file system; one recipe log missing there is generated
+        Path logs2 = tmp.resolve("logs2");
+        copyTree(logs, logs2);
+        Path oneLog;
+        try (Stream<Path> s = Files.walk(logs2)) {
+            oneLog = s.filter(p -> p.endsWith("log.json")).sorted().findFirst().orElseThrow().getParent();
         }
+        deleteTree(oneLog);
+        GateRun run;
+        GateRun remote;
+        try (JavaSparkContext spark = new JavaSparkContext(new SparkConf().setMaster("local[2]")
+                .setAppName("FleetGateTest").set("spark.ui.enabled", "false")
+                .set("spark.hadoop.fs." + FleetTestFs.SCHEME + ".impl", FleetTestFs.class.getName()))) {
+            run = FleetGate.run(spark, new FleetGate.Job(catalog.toString(), logs.toString(), "default",
+                    Optional.of("default"), new BootstrapConfig(200, 0.95, 20240607)));
+            remote = FleetGate.run(spark, new FleetGate.Job(FleetTestFs.uri(catalog), FleetTestFs.uri(logs2), "default",
+                    Optional.of("default"), new BootstrapConfig(200, 0.95, 20240607)));
+        }
+        assertTrue(Files.isRegularFile(oneLog.resolve("log.json")), "the missing recipe log was generated there");
+        String when = "\"started_at\" : \"[0-9T:-]+\"";
+        assertEquals(JsonReport.render(run).replaceAll(when, "started_at").replace(catalog.toString(),
+                FleetTestFs.uri(catalog)), JsonReport.render(remote).replaceAll(when, "started_at"));
         assertEquals(2, run.scenarios().size());
         assertEquals("crossing-0", run.scenarios().get(0).id());
         assertTrue(run.failed());
+        // every gate of the 1 s scenarios is decided on a defined value (the logs are short, not empty of content)
+        run.scenarios().forEach(sc -> sc.gates().forEach(g -> assertTrue(g.verdict() != Verdict.SKIPPED
+                && !Double.isNaN(g.candidate()), sc.id() + ": " + g)));
         // the same document but for the start time (to the second) of each run
-        String when = "\"started_at\" : \"[0-9T:-]+\"";
         assertEquals(Files.readString(cliJson).replaceAll(when, "started_at"),
                 JsonReport.render(run).replaceAll(when, "started_at"));
         assertEquals(Files.readString(cliMd), MarkdownReport.render(run));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.avreplay.cli.AvreplayCli;
 import io.avreplay.error.BadInputException;
+import io.avreplay.error.InvalidConfigException;
 import io.avreplay.eval.detection.ResultJson;
 import io.avreplay.perception.run.RunOptions;
 import java.io.IOException;
@@ -19,9 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,13 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Same numbers as one machine (issue 20's done-when): {@code fleet run} on {@code local[2]} over 20
- * synthesized logs of 1 s, one of them corrupt, against {@code avreplay run} (the real CLI, in-process) on
+ * synthesized logs of 0.5 s, one of them corrupt, against {@code avreplay run} (the real CLI, in-process) on
  * the 19 good logs: the same metrics JSON, tracking and provenance included. One job serves every test
  * (the models load once per JVM).
  */
 class FleetRunTest {
     @TempDir
     static Path tmp;
+    static SparkSession session;
     static JavaSparkContext spark;
     static List<String> good;
     static String corrupt;
@@ -54,7 +60,7 @@ class FleetRunTest {
         for (int i = 0; i < GOOD_LOGS; i++) {
             Path log = tmp.resolve("log" + i);
             cli(0, "synth", "--preset", presets[i % presets.length], "--seed", String.valueOf(11 + i), "--duration",
-                    "1s", "--out", log.toString());
+                    "0.5s", "--out", log.toString());
             good.add(log.toString());
         }
         corrupt = corruptCopy(Path.of(good.get(0)), tmp.resolve("corrupt")).toString();
@@ -63,8 +69,9 @@ class FleetRunTest {
                 Stream.of("--out", tmp.resolve("cli").toString()))).toArray(String[]::new);
         cli(0, runArgs);
         cliMetrics = ResultJson.MAPPER.readTree(tmp.resolve("cli/metrics.json").toFile());
-        spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("FleetRunTest")
-                .set("spark.ui.enabled", "false"));
+        session = SparkSession.builder().master("local[2]").appName("FleetRunTest").config("spark.ui.enabled", "false")
+                .config("spark.hadoop.fs." + FleetTestFs.SCHEME + ".impl", FleetTestFs.class.getName()).getOrCreate();
+        spark = JavaSparkContext.fromSparkContext(session.sparkContext());
         List<String> fleetLogs = new java.util.ArrayList<>(good);
         fleetLogs.add(CORRUPT_AT, corrupt);
         report = FleetRun.run(spark, job(fleetLogs, tmp.resolve("fleet"), false));
@@ -72,8 +79,8 @@ class FleetRunTest {
 
     @AfterAll
     static void stop() {
-        if (spark != null) {
-            spark.close();
+        if (session != null) {
+            session.stop();
         }
     }
 
@@ -121,8 +128,108 @@ class FleetRunTest {
         assertFalse(Files.exists(tmp.resolve("ff")), "nothing is published when the job fails");
     }
 
+    @Test
+    void detectionsArePartitionedByLogWithTheRowsOfEachLogsArrowTables() throws IOException {
+        for (String table : DetectionPartitions.TABLES) {
+            Dataset<Row> parquet = session.read().parquet(tmp.resolve("fleet").resolve(table).toString());
+            Map<String, Long> perLog = new TreeMap<>();
+            parquet.groupBy("log_id").count().collectAsList().forEach(r -> perLog.put(r.getString(0), r.getLong(1)));
+            Map<String, Long> expected = new TreeMap<>();
+            for (String logId : report.result().logIds()) {
+                long n = arrowRows(logDir(logId).resolve(table + ".arrow")).size();
+                if (n > 0) { // an empty partition file adds no group
+                    expected.put(logId, n);
+                }
+            }
+            assertEquals(expected, perLog, table);
+            assertTrue(expected.size() >= GOOD_LOGS / 2, table + ": most logs have detections: " + expected);
+            // one part file per scored log, the corrupt log none
+            try (Stream<Path> s = Files.walk(tmp.resolve("fleet").resolve(table))) {
+                assertEquals(GOOD_LOGS, s.filter(p -> p.toString().endsWith(".parquet")).count(), table);
+            }
+        }
+        // values: every row of one log, as the Arrow table has them (columns by the Arrow table's names)
+        String logId = report.result().logIds().get(2);
+        List<String> fromArrow = arrowRows(logDir(logId).resolve("detections_3d.arrow"));
+        List<String> fromParquet = new java.util.ArrayList<>();
+        session.read().parquet(tmp.resolve("fleet/detections_3d").toString()).where("log_id = '" + logId + "'")
+                .select("log_id", "sample_token", "timestamp_ns", "category", "x", "yaw", "score").collectAsList()
+                .forEach(r -> fromParquet.add(r.getString(0) + "|" + r.getString(1) + "|" + r.getLong(2) + "|"
+                        + r.getString(3) + "|" + r.getDouble(4) + "|" + r.getDouble(5) + "|" + r.getDouble(6)));
+        java.util.Collections.sort(fromParquet);
+        assertFalse(fromArrow.isEmpty());
+        assertEquals(fromArrow, fromParquet);
+    }
+
+    @Test
+    void logsGlobAndOutputOnAnotherFileSystemGiveTheLocalRunsResults() throws IOException {
+        List<String> local = List.of(good.get(0), good.get(1), corrupt);
+        FleetRun.Report l = FleetRun.run(spark, job(local, tmp.resolve("local3"), false));
+        // log0 and log1 through a glob on the other file system, the corrupt one by its URI
+        List<String> uris = new java.util.ArrayList<>(FleetPaths.expand(
+                List.of(FleetTestFs.uri(tmp.resolve("log[01]"))), spark.hadoopConfiguration()));
+        assertEquals(List.of(FleetTestFs.uri(good.get(0)), FleetTestFs.uri(good.get(1))), uris);
+        uris.add(FleetTestFs.uri(corrupt));
+        String out = FleetTestFs.uri(tmp.resolve("remote"));
+        FleetRun.Report r = FleetRun.run(spark, new FleetRun.Job(uris, ModelShipment.of("default", "default", 1),
+                RunOptions.defaults(), out, false, false));
+        // the same document, with each log's path written as its URI (errors included: no executor path leaks)
+        String expected = ResultJson.write(comparable(l.document()));
+        for (String p : local) {
+            expected = expected.replace(p, FleetTestFs.uri(p));
+        }
+        assertEquals(expected, ResultJson.write(comparable(r.document())));
+        assertEquals(List.of(FleetTestFs.uri(corrupt)), r.failed().stream().map(LogOutcome.Failed::path).toList());
+        assertEquals(out + "/metrics.json", r.document().at("/outputs/metrics").asText());
+        // committed: the files are there, with each log's own metrics naming its URI; no temporary is left
+        JsonNode written = ResultJson.MAPPER.readTree(tmp.resolve("remote/metrics.json").toFile());
+        assertEquals(ResultJson.write(r.document()), ResultJson.write(written));
+        String perLog = Files.readString(tmp.resolve("remote/logs/00001/metrics.json"));
+        assertTrue(perLog.contains(FleetTestFs.uri(good.get(1))), perLog);
+        assertFalse(perLog.contains("avreplay-log-"), perLog);
+        assertEquals(arrowRows(tmp.resolve("local3/logs/00001/detections_3d.arrow")),
+                arrowRows(tmp.resolve("remote/logs/00001/detections_3d.arrow")));
+        String logId = r.result().logIds().get(1);
+        assertTrue(Files.isRegularFile(tmp.resolve("remote/detections_3d/log_id=" + logId + "/part-00001.parquet")));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".remote")).toList());
+        }
+        // no overwrite unless asked, as for a local output; with it, the earlier output is replaced
+        assertThrows(InvalidConfigException.class, () -> FleetRun.run(spark, new FleetRun.Job(uris.subList(0, 1),
+                ModelShipment.of("default", "none", 1), RunOptions.defaults(), out, false, false)));
+        FleetRun.run(spark, new FleetRun.Job(uris.subList(0, 1), ModelShipment.of("default", "none", 1),
+                RunOptions.defaults(), out, true, false));
+        assertEquals(1, ResultJson.MAPPER.readTree(tmp.resolve("remote/metrics.json").toFile()).get("per_log").size());
+    }
+
+    /** @return the directory of log {@code logId}'s own outputs in the fleet run */
+    static Path logDir(String logId) {
+        return Path.of(report.document().get("per_log").get(logId).asText()).getParent();
+    }
+
+    /** @return the rows of a detections_3d or _2d Arrow table as {@code log_id|token|ts|category|x|yaw|score}, sorted */
+    static List<String> arrowRows(Path file) throws IOException {
+        List<String> rows = new java.util.ArrayList<>();
+        boolean is3d = file.getFileName().toString().contains("3d");
+        try (org.apache.arrow.memory.RootAllocator a = new org.apache.arrow.memory.RootAllocator();
+             java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file);
+             org.apache.arrow.vector.ipc.ArrowFileReader r = new org.apache.arrow.vector.ipc.ArrowFileReader(ch, a)) {
+            var root = r.getVectorSchemaRoot();
+            while (r.loadNextBatch()) {
+                for (int i = 0; i < root.getRowCount(); i++) {
+                    rows.add(is3d ? root.getVector("log_id").getObject(i) + "|" + root.getVector("sample_token").getObject(i)
+                            + "|" + root.getVector("timestamp_ns").getObject(i) + "|" + root.getVector("category").getObject(i)
+                            + "|" + root.getVector("x").getObject(i) + "|" + root.getVector("yaw").getObject(i) + "|"
+                            + root.getVector("score").getObject(i) : root.getVector("image_id").getObject(i) + "|" + i);
+                }
+            }
+        }
+        java.util.Collections.sort(rows);
+        return rows;
+    }
+
     static FleetRun.Job job(List<String> logs, Path out, boolean failFast) {
-        return new FleetRun.Job(logs, ModelShipment.of("default", "default", 1), RunOptions.defaults(), out, false,
+        return new FleetRun.Job(logs, ModelShipment.of("default", "default", 1), RunOptions.defaults(), out.toString(), false,
                 failFast);
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.avreplay.error.BadInputException;
+import io.avreplay.perception.Detectors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,12 +48,34 @@ class ModelShipmentTest {
     }
 
     @Test
-    void onlyLocalPathsAndFileUrisAreAccepted() {
-        assertEquals(Path.of("/data/log1"), LogJob.localPath("file:///data/log1"));
-        assertEquals(Path.of("logs/a"), LogJob.localPath("logs/a"));
-        BadInputException e = assertThrows(BadInputException.class, () -> LogJob.localPath("hdfs://nn/logs/a"));
-        assertEquals("hdfs://nn/logs/a: only local paths and file: URIs are supported by fleet jobs, got scheme 'hdfs'",
-                e.getMessage());
+    void anOnnxModelDirectoryTravelsAsBytesAndRunsOnOnnxRuntimeThere() throws Exception {
+        Path dir = tmp.resolve("onnx-model");
+        Detectors.exportOnnx("bev-centernet-s", dir); // card.json (backend onnx) and the .onnx file
+        ModelShipment s = roundTrip(ModelShipment.of(dir.toString(), "none", 1));
+        assertEquals(List.of("lidar"), s.shippedRoles());
+        ExecutorModels.Loaded l = ExecutorModels.borrow(s);
+        try {
+            assertEquals("onnxruntime-cpu", Detectors.backendName(l.lidar()));
+        } finally {
+            ExecutorModels.release(s, l);
+        }
+    }
+
+    @Test
+    void shippedNamesWithABackendLoadThatBackendOnTheExecutor() throws Exception {
+        for (String[] c : new String[][] {{"bev-centernet-s@folded", "folded"}, {"bev-centernet-s@onnx", "onnxruntime-cpu"},
+                {"default", "onnxruntime-cpu"}}) {
+            ModelShipment s = roundTrip(ModelShipment.of(c[0], "none", 1));
+            assertEquals(List.of(), s.shippedRoles(), c[0] + " travels as its name");
+            ExecutorModels.Loaded l = ExecutorModels.borrow(s);
+            try {
+                assertEquals(c[1], Detectors.backendName(l.lidar()), c[0]);
+                assertEquals("bev-centernet-s", l.lidar().card().name(), c[0]);
+                assertTrue(l.camera().isEmpty());
+            } finally {
+                ExecutorModels.release(s, l);
+            }
+        }
     }
 
     static ModelShipment roundTrip(ModelShipment s) throws IOException, ClassNotFoundException {
