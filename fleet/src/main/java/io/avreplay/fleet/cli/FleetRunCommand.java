@@ -4,6 +4,7 @@ import io.avreplay.cli.ExitCodes;
 import io.avreplay.cli.ModelOptions;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.eval.nuscenes.NuScenesResult;
+import io.avreplay.fleet.job.FleetGate;
 import io.avreplay.fleet.job.FleetPaths;
 import io.avreplay.fleet.job.FleetRun;
 import io.avreplay.fleet.job.LogOutcome;
@@ -26,10 +27,20 @@ import picocli.CommandLine.Spec;
         + "(metrics.json, plus per_log and failed_logs) and each log's outputs under logs/<ordinal>/.",
     "Exits 0 when every log was scored, 3 when a log failed (the others are scored and written)."})
 final class FleetRunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "LOG", arity = "1..*",
+    @Parameters(paramLabel = "LOG", arity = "0..*",
             description = "Log directories, URIs of a Hadoop file system (file:, hdfs://, s3a://, ...), or globs "
-                    + "(e.g. 'logs/*', 'hdfs://nn/logs/2026-12-*'), in order.")
-    List<String> logs;
+                    + "(e.g. 'logs/*', 'hdfs://nn/logs/2026-12-*'), in order; or none with --catalog.")
+    List<String> logs = List.of();
+
+    @Option(names = "--catalog", paramLabel = "DIR",
+            description = "Instead of LOGs: the logs of this scenario catalogue's scenarios, each once, in catalogue "
+                    + "order (needs --logs).")
+    String catalog;
+
+    @Option(names = "--logs", paramLabel = "ROOT",
+            description = "With --catalog: the log root its scenarios' logs are under (recipe logs are generated there "
+                    + "when missing, as avreplay gate does).")
+    String logsRoot;
 
     @Mixin
     SparkOptions spark;
@@ -61,9 +72,13 @@ final class FleetRunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelShipment shipment = shipment(models);
+        checkInputs();
         FleetRun.Report r;
         try (JavaSparkContext sc = spark.context("avreplay fleet run")) {
-            FleetRun.Job job = new FleetRun.Job(FleetPaths.expand(logs, sc.hadoopConfiguration()), shipment,
+            List<String> inputs = catalog != null
+                    ? FleetGate.catalogueLogs(catalog, logsRoot, sc.hadoopConfiguration())
+                    : FleetPaths.expand(logs, sc.hadoopConfiguration());
+            FleetRun.Job job = new FleetRun.Job(inputs, shipment,
                     new RunOptions(cameraRate, 4, cameraId), out, overwrite, failFast);
             r = FleetRun.run(sc, job);
         }
@@ -80,6 +95,21 @@ final class FleetRunCommand implements Callable<Integer> {
         o.printf("metrics    %s%n", r.result().outputs().get("metrics"));
         o.flush();
         return r.failed().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    /** @throws InvalidConfigException unless exactly one of LOGs and {@code --catalog} is given (with its {@code --logs}) */
+    private void checkInputs() {
+        if (catalog == null && logs.isEmpty()) {
+            throw new InvalidConfigException("give the logs to run: LOG... or --catalog DIR --logs ROOT");
+        }
+        if (catalog != null && !logs.isEmpty()) {
+            throw new InvalidConfigException("--catalog: give either LOG... or --catalog, not both (got " + logs.size()
+                    + " LOG arguments)");
+        }
+        if ((catalog == null) != (logsRoot == null)) {
+            throw new InvalidConfigException(catalog == null ? "--logs: only with --catalog"
+                    : "--catalog: needs --logs ROOT, the log root of its scenarios");
+        }
     }
 
     /**

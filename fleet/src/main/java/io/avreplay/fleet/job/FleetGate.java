@@ -67,6 +67,26 @@ public final class FleetGate {
     public record Job(String catalog, String logs, String candidate, Optional<String> baseline, BootstrapConfig bootstrap) {
     }
 
+    /**
+     * The logs a catalogue's scenarios replay, for {@code fleet run --catalog}: each log once, in catalogue
+     * order, made to exist under {@code logs} first (recipe logs generated on the driver, as for the gate).
+     *
+     * @param catalog catalogue directory or file (a local path or a URI of a Hadoop file system)
+     * @param logs    the log root (a local path or a URI)
+     * @param hadoop  the job's Hadoop configuration
+     * @return the log directories (local paths or URIs under {@code logs})
+     * @throws io.avreplay.error.BadInputException on a malformed catalogue or a missing log
+     */
+    public static List<String> catalogueLogs(String catalog, String logs, org.apache.hadoop.conf.Configuration hadoop) {
+        HadoopConf conf = HadoopConf.of(hadoop);
+        Catalog c;
+        try (LocalCopy catalogCopy = LocalCopy.of(catalog, conf)) {
+            c = reader().read(catalogCopy.path());
+        }
+        GateLogs.prepare(c, logs, conf);
+        return c.scenarios().stream().map(s -> FleetPaths.resolve(logs, GateLogs.relative(s))).distinct().toList();
+    }
+
     /** @return the catalogue reader {@code avreplay gate} uses */
     static CatalogReader reader() {
         return new CatalogReader(new NuScenesScenarioScorer().knownClasses(), YamlFiles.DEFAULT_MAX_BYTES);

@@ -44,7 +44,13 @@ class FleetCliTest {
     void usageErrorsExit2InOneLine() {
         Run r = run("run");
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("avreplay fleet run: Missing required parameter"), r.err());
+        assertEquals("avreplay fleet run: give the logs to run: LOG... or --catalog DIR --logs ROOT", r.err().strip());
+        Run both = run("run", tmp.toString(), "--catalog", tmp.toString(), "--logs", tmp.toString());
+        assertEquals(2, both.code());
+        assertTrue(both.err().startsWith("avreplay fleet run: --catalog: give either LOG... or --catalog"), both.err());
+        Run noRoot = run("run", "--catalog", tmp.toString());
+        assertEquals(2, noRoot.code());
+        assertEquals("avreplay fleet run: --catalog: needs --logs ROOT, the log root of its scenarios", noRoot.err().strip());
     }
 
     @Test

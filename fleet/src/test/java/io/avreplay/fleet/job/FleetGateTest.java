@@ -31,6 +31,42 @@ class FleetGateTest {
     Path tmp;
 
     @Test
+    void aCataloguesLogsForFleetRunAreEachLogOnceAndExist() throws IOException {
+        // Three scenarios, two of them windows of the same recipe log: two logs, in catalogue order.
+        Path catalog = Files.createDirectories(tmp.resolve("catalog"));
+        int[] seeds = {5, 5, 6};
+        for (int i = 0; i < seeds.length; i++) {
+            Files.writeString(catalog.resolve("s" + i + ".yaml"), """
+                    id: crossing-%d
+                    title: A pedestrian crosses
+                    description: Recipe scenario for the fleet run catalogue input.
+                    log:
+                      recipe: {preset: pedestrian-crossing, seed: %d, duration: 1s}
+                    window: {start: 0s, end: 1s}
+                    tags:
+                      time_of_day: day
+                      weather: clear
+                      road_type: urban
+                      actors: [pedestrian]
+                      zone: testbed-downtown
+                    classes: [pedestrian]
+                    gates:
+                      - nds >= 0.0
+                    """.formatted(i, seeds[i]));
+        }
+        Path root = tmp.resolve("logs");
+        java.util.List<String> logs = FleetGate.catalogueLogs(catalog.toString(), root.toString(),
+                new org.apache.hadoop.conf.Configuration());
+        assertEquals(2, logs.size(), logs.toString());
+        assertTrue(logs.get(0).endsWith("pedestrian-crossing-seed5-1000ms"), logs.toString());
+        assertTrue(logs.get(1).endsWith("pedestrian-crossing-seed6-1000ms"), logs.toString());
+        for (String log : logs) {
+            assertTrue(Path.of(log).startsWith(root), log);
+            assertTrue(Files.isRegularFile(Path.of(log).resolve("log.json")), log);
+        }
+    }
+
+    @Test
     void theReportsEqualTheCliGateByteForByte() throws IOException {
         Path catalog = Files.createDirectories(tmp.resolve("catalog"));
         for (int i = 0; i < 2; i++) {
