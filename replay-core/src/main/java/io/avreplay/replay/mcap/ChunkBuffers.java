@@ -20,10 +20,18 @@ import java.util.zip.CRC32;
 final class ChunkBuffers {
     /** Records this large or larger are mapped rather than read: 1 MiB. */
     static final int MAP_BYTES = 1 << 20;
+    /**
+     * Bytes mapped at once, from the record asked for on: 64 MiB, so consecutive chunks share a mapping and a
+     * bag needs about 16 per GB (a mapping is released only when the collector finds it unused, and a
+     * process may hold about 65 000).
+     */
+    static final long WINDOW_BYTES = 64L << 20;
 
     private final Path file;
     private final FileChannel ch;
     private final long size;
+    private ByteBuffer window;
+    private long windowAt;
     private ByteBuffer raw = ByteBuffer.allocateDirect(0);
     private ByteBuffer plain = ByteBuffer.allocateDirect(0);
 
@@ -36,7 +44,11 @@ final class ChunkBuffers {
     /** @return {@code n} bytes of the file from {@code at}, position 0 */
     ByteBuffer read(long at, int n) throws IOException {
         if (n >= MAP_BYTES && at >= 0 && at + n <= size) {
-            return ch.map(FileChannel.MapMode.READ_ONLY, at, n);
+            if (window == null || at < windowAt || at + n > windowAt + window.capacity()) {
+                window = ch.map(FileChannel.MapMode.READ_ONLY, at, Math.min(size - at, Math.max(n, WINDOW_BYTES)));
+                windowAt = at;
+            }
+            return window.slice((int) (at - windowAt), n);
         }
         raw = room(raw, n);
         ByteBuffer b = raw.duplicate().clear().limit(n);
