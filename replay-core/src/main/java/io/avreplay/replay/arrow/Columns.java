@@ -34,8 +34,15 @@ final class Columns {
         return v.getDataBuffer().nioBuffer(0, n * width).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /**
+     * Makes room for {@code n} values, all valid. The buffers of the previous batch are kept when they hold
+     * {@code n} values (their bytes up to {@code n} are then overwritten by the caller; the ones past {@code n}
+     * are not written out), so a stream of same-sized batches allocates and zeroes its buffers once.
+     */
     private static void prepare(BaseFixedWidthVector v, int n) {
-        v.allocateNew(n);
+        if (v.getValueCapacity() < n || v.getDataBuffer().capacity() < (long) n * v.getTypeWidth()) {
+            v.allocateNew(n);
+        }
         ArrowBuf validity = v.getValidityBuffer();
         validity.setOne(0, (n + 7) / 8);
     }

@@ -68,40 +68,48 @@ final class Crc32cChannel implements WritableByteChannel {
     }
 
     /**
+     * {@code ZEROS[k]}: the operator that advances a CRC over 2^k zero bytes, a 32×32 matrix over GF(2) (one
+     * column per bit), for k = 0..62. Row 0 is 8 squarings of the one-zero-bit operator; each next is the
+     * square of the one before.
+     */
+    private static final long[][] ZEROS = zeroOperators();
+
+    /**
      * The CRC-32C of A followed by B from the CRCs of A and B and B's length: A's CRC is advanced over
-     * {@code lengthB} zero bytes (multiplying by x^(8·lengthB) modulo the polynomial, by repeated squaring of the
-     * one-zero-bit operator as a 32×32 matrix over GF(2)) and B's CRC added. O(log lengthB).
+     * {@code lengthB} zero bytes (multiplied by x^(8·lengthB) modulo the polynomial: one precomputed operator
+     * of {@link #ZEROS} per set bit of the length) and B's CRC added. O(log lengthB).
      */
     static long combine(long crcA, long crcB, long lengthB) {
         if (lengthB <= 0) {
             return crcA;
         }
-        long[] odd = new long[32];
-        long[] even = new long[32];
-        odd[0] = POLY; // the operator for one zero bit
-        for (int n = 1, row = 1; n < 32; n++, row <<= 1) {
-            odd[n] = row;
-        }
-        square(even, odd); // two zero bits
-        square(odd, even); // four zero bits
         long crc = crcA;
-        long len = lengthB;
-        do {
-            square(even, odd); // first pass: one zero byte
-            if ((len & 1) != 0) {
-                crc = times(even, crc);
+        for (int k = 0; k < ZEROS.length; k++) {
+            if ((lengthB >>> k & 1) != 0) {
+                crc = times(ZEROS[k], crc);
             }
-            len >>= 1;
-            if (len == 0) {
-                break;
-            }
-            square(odd, even);
-            if ((len & 1) != 0) {
-                crc = times(odd, crc);
-            }
-            len >>= 1;
-        } while (len != 0);
+        }
         return crc ^ crcB;
+    }
+
+    private static long[][] zeroOperators() {
+        long[] op = new long[32];
+        op[0] = POLY; // the operator for one zero bit
+        for (int n = 1, row = 1; n < 32; n++, row <<= 1) {
+            op[n] = row;
+        }
+        for (int i = 0; i < 3; i++) { // 2, 4, then 8 zero bits: one zero byte
+            long[] sq = new long[32];
+            square(sq, op);
+            op = sq;
+        }
+        long[][] zeros = new long[63][];
+        zeros[0] = op;
+        for (int k = 1; k < zeros.length; k++) {
+            zeros[k] = new long[32];
+            square(zeros[k], zeros[k - 1]);
+        }
+        return zeros;
     }
 
     private static long times(long[] matrix, long vector) {

@@ -41,7 +41,8 @@ final class StreamFileWriter implements AutoCloseable {
         Files.createDirectories(file.getParent());
         this.allocator = parent.newChildAllocator("write:" + relativePath, 0, Long.MAX_VALUE);
         this.root = VectorSchemaRoot.create(schema, allocator);
-        this.channel = new Crc32cChannel(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        this.channel = new Crc32cChannel(new SmallWriteBuffer(
+                FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)));
         this.writer = compression == Compression.NONE
                 ? new ArrowFileWriter(root, null, channel)
                 : new ArrowFileWriter(root, null, channel, java.util.Map.of(), IpcOption.DEFAULT,

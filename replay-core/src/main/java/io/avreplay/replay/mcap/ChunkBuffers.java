@@ -8,24 +8,48 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 
 /**
- * The reused memory of one read: a record read from the file and a chunk's decompressed records, each in a
- * direct buffer that grows to the largest seen and is then reused, so a chunk costs one copy out of the page
- * cache and no allocation (a heap buffer would cost a second copy, through the JDK's temporary direct buffer,
- * and zeroing). Views returned are valid until the next call. Not thread-safe.
+ * The reused memory of one read: a record read from the file and a chunk's decompressed records. A record of
+ * at least {@link #MAP_BYTES} (a chunk, as bags are written) is mapped from the file, read-only, with no copy
+ * at all: on a bag in the page cache that takes about a third of the CPU of a {@code read} into a buffer
+ * (measured: docs/BENCHMARKS.md, MCAP import). Smaller records, and a chunk's decompressed records, go into
+ * direct buffers that grow to the largest seen and are then reused (no allocation; a heap buffer would cost a
+ * second copy, through the JDK's temporary direct buffer, and zeroing). Views returned are valid until the
+ * next call. A mapped file that another process truncates while it is read fails with an {@link InternalError}
+ * from the JVM. Not thread-safe.
  */
 final class ChunkBuffers {
+    /** Records this large or larger are mapped rather than read: 1 MiB. */
+    static final int MAP_BYTES = 1 << 20;
+    /**
+     * Bytes mapped at once, from the record asked for on: 64 MiB, so consecutive chunks share a mapping and a
+     * bag needs about 16 per GB (a mapping is released only when the collector finds it unused, and a
+     * process may hold about 65 000).
+     */
+    static final long WINDOW_BYTES = 64L << 20;
+
     private final Path file;
     private final FileChannel ch;
+    private final long size;
+    private ByteBuffer window;
+    private long windowAt;
     private ByteBuffer raw = ByteBuffer.allocateDirect(0);
     private ByteBuffer plain = ByteBuffer.allocateDirect(0);
 
-    ChunkBuffers(Path file, FileChannel ch) {
+    ChunkBuffers(Path file, FileChannel ch) throws IOException {
         this.file = file;
         this.ch = ch;
+        this.size = ch.size();
     }
 
     /** @return {@code n} bytes of the file from {@code at}, position 0 */
     ByteBuffer read(long at, int n) throws IOException {
+        if (n >= MAP_BYTES && at >= 0 && at + n <= size) {
+            if (window == null || at < windowAt || at + n > windowAt + window.capacity()) {
+                window = ch.map(FileChannel.MapMode.READ_ONLY, at, Math.min(size - at, Math.max(n, WINDOW_BYTES)));
+                windowAt = at;
+            }
+            return window.slice((int) (at - windowAt), n);
+        }
         raw = room(raw, n);
         ByteBuffer b = raw.duplicate().clear().limit(n);
         while (b.hasRemaining()) {

@@ -24,8 +24,9 @@ import java.util.zip.CRC32;
  * the complete messages its stream still yields, and each unreadable range is reported as a
  * {@link McapLoss}.
  *
- * <p>Memory: one chunk (compressed and decompressed) at a time, in direct buffers reused from chunk to chunk
- * ({@link ChunkBuffers}); payloads reach the visitor as views of them ({@link McapMessageView}), with no copy. Stateless entry point; each call uses
+ * <p>Memory: one chunk (compressed and decompressed) at a time, chunks of 1 MiB or more mapped from the file in
+ * 64 MiB windows, others in direct buffers reused from chunk to chunk ({@link ChunkBuffers}); payloads reach the
+ * visitor as views of them ({@link McapMessageView}), with no copy. Stateless entry point; each call uses
  * its own state, so concurrent reads of different files are safe.
  */
 public final class McapReader {

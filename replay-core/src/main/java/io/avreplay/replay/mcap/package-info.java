@@ -8,7 +8,7 @@
  * record, delivers every complete message and reports each lost byte range as a
  * {@link io.avreplay.replay.mcap.McapLoss}. {@link io.avreplay.replay.mcap.McapWriter} writes chunked,
  * indexed files with a summary. The package knows nothing about message encodings: payloads are bytes,
- * handed to the visitor as views of the reader's reused chunk buffers
+ * handed to the visitor as views of the reader's chunk buffers (mapped from the file, or reused)
  * ({@link io.avreplay.replay.mcap.McapMessageView}), or copied into a {@link io.avreplay.replay.mcap.McapMessage}.
  */
 package io.avreplay.replay.mcap;

@@ -1,5 +1,6 @@
 package io.avreplay.replay.mcap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -173,6 +174,48 @@ class McapReaderTest {
         assertEquals(1, r.losses().size());
         assertTrue(r.losses().get(0).reason().contains("CRC mismatch"), r.losses().get(0).reason());
         assertEquals(Map.of("/a", 100L, "/b", 50L), r.losses().get(0).messagesByTopic());
+    }
+
+    /**
+     * Chunks of at least 1 MiB are mapped from the file rather than read (ChunkBuffers.MAP_BYTES): three 600 000-byte
+     * messages (message i: every byte i + 1, at 1000·i ns) in one uncompressed chunk of about 1.8 MB come back
+     * whole, through the chunk index and through the linear scan of an unindexed copy; cut inside the chunk, the
+     * file recovers the messages before the cut and reports the rest lost, reading nothing past its end.
+     */
+    @Test
+    void chunksOverAMebibyteAreReadWholeIndexedOrScannedAndACutOneIsALoss() throws IOException {
+        for (boolean indexed : new boolean[] {true, false}) {
+            Path f = dir.resolve("big-" + indexed + ".mcap");
+            try (McapWriter w = McapWriter.create(f, McapWriteOptions.defaults("").withCompression("")
+                    .withChunkBytes(4 << 20).withIndexed(indexed))) {
+                int a = w.addChannel(w.addSchema("test/msg/A", "ros2msg", new byte[0]), "/a", "cdr", Map.of());
+                for (int i = 0; i < 3; i++) {
+                    byte[] p = new byte[600_000];
+                    Arrays.fill(p, (byte) (i + 1));
+                    w.write(a, i, 1000L * i, 1000L * i, p);
+                }
+            }
+            Collect c = new Collect();
+            McapReadResult r = McapReader.read(f, c);
+            assertEquals(indexed, r.indexed());
+            assertEquals(List.of(), r.losses());
+            assertEquals(3, c.messages.size());
+            for (int i = 0; i < 3; i++) {
+                byte[] expected = new byte[600_000];
+                Arrays.fill(expected, (byte) (i + 1));
+                assertArrayEquals(expected, c.messages.get(i).data());
+                assertEquals(1000L * i, c.messages.get(i).logTimeNs());
+            }
+            if (!indexed) {
+                Path cut = dir.resolve("cut.mcap");
+                Files.write(cut, Arrays.copyOf(Files.readAllBytes(f), 1_500_000));
+                Collect cc = new Collect();
+                McapReadResult rc = McapReader.read(cut, cc);
+                // messages 0 and 1 end before byte 1 500 000 (about 1.2 MB of payload in): recovered; message 2 is lost
+                assertEquals(2, rc.messages());
+                assertEquals(1, rc.losses().size());
+            }
+        }
     }
 
     @Test

@@ -50,7 +50,9 @@ final class BagImport implements McapVisitor {
     private String groundTruthTopic;
 
     final FrameTree tree = new FrameTree();
-    final BoxPointCounter pointCounter = new BoxPointCounter(tree);
+    /** The sweeps' arrays, recycled once both the log writer and the point counter are done with them. */
+    private final SweepArrays sweepArrays = new SweepArrays();
+    final BoxPointCounter pointCounter = new BoxPointCounter(tree, sweepArrays::release);
     final EgoPoses poses;
     final Map<String, String> lidarFrames = new TreeMap<>();
     final Map<String, String> cameraFrames = new TreeMap<>();
@@ -160,9 +162,10 @@ final class BagImport implements McapVisitor {
                 if (!inOrder(p, t)) {
                     return false;
                 }
-                LidarSweep sweep = PointCloudDecoder.decode(msg, p.sensorId, t);
+                LidarSweep sweep = PointCloudDecoder.decode(msg, p.sensorId, t, sweepArrays);
                 lidarFrames.putIfAbsent(p.sensorId, RosGeometry.frame(h.string("frame_id")));
-                queue.lidar(sweep);
+                sweepArrays.track(sweep, 2); // the log writer and the point counter
+                queue.lidar(sweep, () -> sweepArrays.release(sweep));
                 pointCounter.sweep(sweep, RosGeometry.frame(h.string("frame_id")));
                 sensorWritten(t);
                 return true;

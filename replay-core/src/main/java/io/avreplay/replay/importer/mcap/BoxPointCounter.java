@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Counts, for each object message, the lidar points inside each of its boxes, taken from the sweep stamped
@@ -34,8 +35,16 @@ final class BoxPointCounter {
     private final Deque<BagImport.ObjectFrame> waiting = new ArrayDeque<>();
     private final Map<BagImport.ObjectFrame, int[]> counts = new IdentityHashMap<>();
 
+    private final Consumer<LidarSweep> dropped;
+
     BoxPointCounter(FrameTree tree) {
+        this(tree, s -> { });
+    }
+
+    /** @param dropped told of each sweep the counter no longer keeps (after {@link #KEEP} later ones) */
+    BoxPointCounter(FrameTree tree, Consumer<LidarSweep> dropped) {
         this.tree = tree;
+        this.dropped = dropped;
     }
 
     /** A sweep was decoded: count the waiting object messages it is close to, and keep it for later ones. */
@@ -49,7 +58,7 @@ final class BoxPointCounter {
         }
         sweeps.addLast(sw);
         if (sweeps.size() > KEEP) {
-            sweeps.removeFirst();
+            dropped.accept(sweeps.removeFirst().points());
         }
     }
 

@@ -43,6 +43,20 @@ final class FrameWriteQueue implements AutoCloseable {
         submit(w -> w.writeLidarSweep(sweep));
     }
 
+    /**
+     * As {@link #lidar(LidarSweep)}, then runs {@code done} on the queue's thread once the sweep is written
+     * or its write failed (not for a frame dropped by {@link #close()} or after a failure).
+     */
+    void lidar(LidarSweep sweep, Runnable done) {
+        submit(w -> {
+            try {
+                w.writeLidarSweep(sweep);
+            } finally {
+                done.run();
+            }
+        });
+    }
+
     void camera(CameraFrame frame) {
         submit(w -> w.writeCameraFrame(frame));
     }

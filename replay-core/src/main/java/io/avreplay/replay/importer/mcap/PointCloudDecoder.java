@@ -18,7 +18,8 @@ import java.util.Map;
  * header stamp, or absolute when larger than 10⁶ s), integers nanoseconds. Points with a non-finite
  * coordinate are dropped.
  *
- * <p>Reads the cloud's bytes in place, through the payload view (no copy), every point in one pass. Stateless.
+ * <p>Reads the cloud's bytes in place, through the payload view (no copy), every point in one pass, into arrays
+ * from a {@link SweepArrays} pool. Stateless.
  */
 final class PointCloudDecoder {
     private static final int INT8 = 1;
@@ -51,44 +52,46 @@ final class PointCloudDecoder {
     private PointCloudDecoder() {
     }
 
-    /** @param stampNs the header stamp (the sweep's reference time), ns */
+    /** As {@link #decode(RosStruct, String, long, SweepArrays)}, into new arrays. */
     static LidarSweep decode(RosStruct m, String sensorId, long stampNs) {
+        return decode(m, sensorId, stampNs, SweepArrays.none());
+    }
+
+    /**
+     * @param stampNs the header stamp (the sweep's reference time), ns
+     * @param arrays where the sweep's arrays come from (recycled ones are overwritten entirely)
+     */
+    static LidarSweep decode(RosStruct m, String sensorId, long stampNs, SweepArrays arrays) {
         Map<String, Field> fields = new HashMap<>();
         for (RosStruct f : m.structs("fields")) {
             String name = f.string("name");
             fields.put(name, new Field(name, (int) f.integer("offset"), (int) f.integer("datatype")));
         }
         Layout l = layout(m, fields);
-        Columns c = new Columns(l.n());
         Time time = Time.of(l, first(fields, List.of("time", "t", "timestamp", "time_stamp", "offset_ns")), stampNs);
-        int kept = rows(l, require(fields, "x"), require(fields, "y"), require(fields, "z"),
-                first(fields, List.of("intensity", "i", "reflectivity")), first(fields, List.of("ring", "channel", "ring_id")),
-                time, c);
+        Field x = require(fields, "x");
+        Field y = require(fields, "y");
+        Field z = require(fields, "z");
+        Field intensity = first(fields, List.of("intensity", "i", "reflectivity"));
+        Field ring = first(fields, List.of("ring", "channel", "ring_id"));
+        SweepArrays.Set c = arrays.take(l.n());
+        // a recycled set holds the last sweep's values: zero the columns no field fills
+        if (intensity == null) {
+            Arrays.fill(c.is(), 0f);
+        }
+        if (ring == null) {
+            Arrays.fill(c.rs(), (byte) 0);
+        }
+        if (time == null) {
+            Arrays.fill(c.ts(), 0);
+        }
+        int kept = rows(l, x, y, z, intensity, ring, time, c);
         if (kept == l.n()) {
             // every point finite (the usual dense cloud): hand the arrays over, no copies
-            return new LidarSweep(sensorId, stampNs, c.xs, c.ys, c.zs, c.is, c.rs, c.ts);
+            return new LidarSweep(sensorId, stampNs, c.xs(), c.ys(), c.zs(), c.is(), c.rs(), c.ts());
         }
-        return new LidarSweep(sensorId, stampNs, Arrays.copyOf(c.xs, kept), Arrays.copyOf(c.ys, kept),
-                Arrays.copyOf(c.zs, kept), Arrays.copyOf(c.is, kept), Arrays.copyOf(c.rs, kept), Arrays.copyOf(c.ts, kept));
-    }
-
-    /** The sweep's columns, filled by {@link #rows}. */
-    private static final class Columns {
-        final float[] xs;
-        final float[] ys;
-        final float[] zs;
-        final float[] is;
-        final byte[] rs;
-        final int[] ts;
-
-        Columns(int n) {
-            xs = new float[n];
-            ys = new float[n];
-            zs = new float[n];
-            is = new float[n];
-            rs = new byte[n];
-            ts = new int[n];
-        }
+        return new LidarSweep(sensorId, stampNs, Arrays.copyOf(c.xs(), kept), Arrays.copyOf(c.ys(), kept),
+                Arrays.copyOf(c.zs(), kept), Arrays.copyOf(c.is(), kept), Arrays.copyOf(c.rs(), kept), Arrays.copyOf(c.ts(), kept));
     }
 
     /**
@@ -113,7 +116,7 @@ final class PointCloudDecoder {
      *
      * @return the points kept, at the front of the columns
      */
-    private static int rows(Layout l, Field x, Field y, Field z, Field intensity, Field ring, Time time, Columns c) {
+    private static int rows(Layout l, Field x, Field y, Field z, Field intensity, Field ring, Time time, SweepArrays.Set c) {
         if (x.datatype == FLOAT32 && y.datatype == FLOAT32 && z.datatype == FLOAT32
                 && (intensity == null || intensity.datatype == FLOAT32) && (time == null || time.field.datatype == FLOAT32)
                 && (ring == null || ring.datatype == UINT16 || ring.datatype == UINT8)) {
@@ -130,18 +133,18 @@ final class PointCloudDecoder {
                 if (!Float.isFinite(px) || !Float.isFinite(py) || !Float.isFinite(pz)) {
                     continue;
                 }
-                c.xs[k] = px;
-                c.ys[k] = py;
-                c.zs[k] = pz;
+                c.xs()[k] = px;
+                c.ys()[k] = py;
+                c.zs()[k] = pz;
                 if (intensity != null) {
                     float v = f32(l, base, intensity);
-                    c.is[k] = Float.isFinite(v) ? v : 0f;
+                    c.is()[k] = Float.isFinite(v) ? v : 0f;
                 }
                 if (ring != null) {
-                    c.rs[k] = (byte) Math.max(0, Math.min(255, (long) read(l, base + ring.offset, ring.datatype)));
+                    c.rs()[k] = (byte) Math.max(0, Math.min(255, (long) read(l, base + ring.offset, ring.datatype)));
                 }
                 if (time != null) {
-                    c.ts[k] = (int) Math.rint(f64(l, base, time.field) * time.scale - time.bias);
+                    c.ts()[k] = (int) Math.rint(f64(l, base, time.field) * time.scale - time.bias);
                 }
                 k++;
             }
@@ -156,18 +159,18 @@ final class PointCloudDecoder {
      * afterwards, in the rare cloud that has them.
      */
     private static int floatRows(Layout l, int xo, int yo, int zo, int io, int ro, boolean ring16, int to, double scale,
-            double bias, Columns c) {
+            double bias, SweepArrays.Set c) {
         ByteBuffer b = l.data();
         boolean contiguous = l.rowStep() == l.width() * l.step();
         int rows = contiguous ? 1 : l.height();
         int width = contiguous ? l.n() : l.width();
         int step = l.step();
-        float[] xs = c.xs;
-        float[] ys = c.ys;
-        float[] zs = c.zs;
-        float[] is = c.is;
-        byte[] rs = c.rs;
-        int[] ts = c.ts;
+        float[] xs = c.xs();
+        float[] ys = c.ys();
+        float[] zs = c.zs();
+        float[] is = c.is();
+        byte[] rs = c.rs();
+        int[] ts = c.ts();
         boolean allFinite = true;
         for (int r = 0; r < rows; r++) {
             int base = r * l.rowStep();
@@ -195,16 +198,16 @@ final class PointCloudDecoder {
     }
 
     /** Moves the points with finite coordinates to the front. @return how many there are */
-    private static int squeeze(Columns c, int n) {
+    private static int squeeze(SweepArrays.Set c, int n) {
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (Float.isFinite(c.xs[i]) && Float.isFinite(c.ys[i]) && Float.isFinite(c.zs[i])) {
-                c.xs[k] = c.xs[i];
-                c.ys[k] = c.ys[i];
-                c.zs[k] = c.zs[i];
-                c.is[k] = c.is[i];
-                c.rs[k] = c.rs[i];
-                c.ts[k] = c.ts[i];
+            if (Float.isFinite(c.xs()[i]) && Float.isFinite(c.ys()[i]) && Float.isFinite(c.zs()[i])) {
+                c.xs()[k] = c.xs()[i];
+                c.ys()[k] = c.ys()[i];
+                c.zs()[k] = c.zs()[i];
+                c.is()[k] = c.is()[i];
+                c.rs()[k] = c.rs()[i];
+                c.ts()[k] = c.ts()[i];
                 k++;
             }
         }

@@ -59,4 +59,17 @@ class FrameWriteQueueTest extends ArrowTest {
         assertTrue(e.getMessage().contains("timestamp 1000 ns is before the previous frame (2000 ns)"), e.getMessage());
         assertTrue(!dir.toFile().exists(), "nothing committed, nothing left");
     }
+
+    /** The callback of a sweep runs after its write, on the queue's thread, also when that write fails. */
+    @Test
+    void theDoneCallbackRunsAfterTheWriteAndAfterAFailedOne() {
+        Path dir = tmp.resolve("log");
+        java.util.List<String> done = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (LogWriter w = writer(dir); FrameWriteQueue q = new FrameWriteQueue(w)) {
+            q.lidar(TestLogs.sweep("top", 2000, 0, 10), () -> done.add("2000 " + Thread.currentThread().getName()));
+            q.lidar(TestLogs.sweep("top", 1000, 1, 10), () -> done.add("1000")); // refused: before the previous one
+            assertThrows(IllegalArgumentException.class, q::drain);
+        }
+        assertEquals(java.util.List.of("2000 mcap-import-log-writer", "1000"), done);
+    }
 }
