@@ -14,8 +14,8 @@ import java.util.zip.CRC32;
  * (measured: docs/BENCHMARKS.md, MCAP import). Smaller records, and a chunk's decompressed records, go into
  * direct buffers that grow to the largest seen and are then reused (no allocation; a heap buffer would cost a
  * second copy, through the JDK's temporary direct buffer, and zeroing). Views returned are valid until the
- * next call. A mapped file that another process truncates while it is read fails with an {@link InternalError}
- * from the JVM. Not thread-safe.
+ * next call. A mapped file that another process truncates while it is read faults, which the JVM raises as an
+ * {@link InternalError}; {@link McapReader#read} turns that into a one-line bad-input error. Not thread-safe.
  */
 final class ChunkBuffers {
     /** Records this large or larger are mapped rather than read: 1 MiB. */

@@ -37,11 +37,23 @@ public final class McapReader {
      * Reads {@code file}, delivering its schemas, channels and messages to {@code visitor}.
      *
      * @return what was delivered and what was lost
-     * @throws BadInputException when the file cannot be opened or does not start with the MCAP magic
+     * @throws BadInputException when the file cannot be opened, does not start with the MCAP magic, or is
+     *                           truncated by another process while it is read
      */
     public static McapReadResult read(Path file, McapVisitor visitor) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return new Scan(file, ch, visitor).run();
+            long size = ch.size();
+            try {
+                return new Scan(file, ch, visitor).run();
+            } catch (InternalError e) {
+                // A mapped chunk whose file shrank under it faults (SIGBUS), which the JVM raises as InternalError.
+                long now = ch.size();
+                if (now < size) {
+                    throw new BadInputException(file + ": truncated by another process while being read (" + size
+                            + " bytes at the start, " + now + " now)", e);
+                }
+                throw e;
+            }
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -218,6 +218,44 @@ class McapReaderTest {
         }
     }
 
+    /**
+     * A bag truncated by another process while its mapped chunks are read (a recorder rotating the file, a
+     * user's cleanup): the fault the JVM raises for the mapping becomes a one-line bad-input error naming the
+     * file and both sizes, not an internal error. Four 600 000-byte messages, chunks of 1 MiB or more: mapped;
+     * the visitor cuts the file to 100 bytes at the first message.
+     */
+    @Test
+    void aBagTruncatedWhileMappedIsBadInputNamingBothSizes() throws IOException {
+        Path f = dir.resolve("shrinking.mcap");
+        try (McapWriter w = McapWriter.create(f, McapWriteOptions.defaults("").withCompression("")
+                .withChunkBytes(1 << 20))) {
+            int a = w.addChannel(w.addSchema("test/msg/A", "ros2msg", new byte[0]), "/a", "cdr", Map.of());
+            for (int i = 0; i < 4; i++) {
+                w.write(a, i, 1000L * i, 1000L * i, new byte[600_000]);
+            }
+        }
+        long size = Files.size(f);
+        McapVisitor cutter = new McapVisitor() {
+            private boolean cut;
+
+            @Override
+            public void message(McapMessage m, McapChannel c) {
+                if (!cut) {
+                    cut = true;
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
+                            java.nio.file.StandardOpenOption.WRITE)) {
+                        ch.truncate(100);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+        BadInputException e = assertThrows(BadInputException.class, () -> McapReader.read(f, cutter));
+        assertEquals(f + ": truncated by another process while being read (" + size + " bytes at the start, 100 now)",
+                e.getMessage());
+    }
+
     @Test
     void notAnMcapFileIsBadInput() throws IOException {
         Path f = dir.resolve("x.mcap");
