@@ -354,7 +354,7 @@ final class BenchCommand implements Runnable {
             double mb = r.bagBytes() / 1e6;
             out.printf("bag              %.1f MB, %d messages; one import writes a %.1f MB log%n", mb, r.messages(),
                     r.logBytes() / 1e6);
-            out.printf("raw read         %6.0f MB/s (FileChannel into a reused direct buffer, page cache warm)%n",
+            out.printf("raw read         %6.0f MB/s (FileChannel into a reused 256 KiB direct buffer, page cache warm)%n",
                     r.rawReadMBps());
             out.printf("disk read        %6.0f MB/s (O_DIRECT: from the device, page cache bypassed)%n", r.diskReadMBps());
             out.printf("raw copy         %6.0f MB/s (the same read, written to a new file)%n", r.rawCopyMBps());
