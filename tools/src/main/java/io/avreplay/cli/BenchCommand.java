@@ -16,12 +16,9 @@ import io.avreplay.scenario.synth.SynthOptions;
 import io.avreplay.scenario.synth.Synthesizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,73 +39,6 @@ final class BenchCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing benchmark name");
     }
 
-    /**
-     * What every benchmark shares: {@code --format}, measuring once, then printing the result as JSON (its
-     * fields, plus {@link #derived}) or as text lines. Subclasses add their options and say how to measure and
-     * print.
-     *
-     * @param <R> the benchmark's result record
-     */
-    abstract static class Bench<R> implements Callable<Integer> {
-        @Mixin
-        FormatOption format;
-
-        @Spec
-        CommandSpec spec;
-
-        /** Runs the benchmark. */
-        abstract R measure() throws Exception;
-
-        /** Prints the result for a person. */
-        abstract void text(PrintWriter out, R r);
-
-        /** Adds computed figures to the JSON form; none by default. */
-        void derived(ObjectNode json, R r) {
-        }
-
-        /** @return the result as JSON: its record components plus {@link #derived} */
-        JsonNode json(R r) {
-            JsonNode node = Json.MAPPER.valueToTree(r);
-            if (node instanceof ObjectNode o) {
-                derived(o, r);
-            }
-            return node;
-        }
-
-        @Override
-        public Integer call() throws Exception {
-            R r = measure();
-            PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(Json.write(json(r)));
-            } else {
-                text(out, r);
-            }
-            out.flush();
-            return ExitCodes.OK;
-        }
-
-        /** @return a progress sink printing {@code bench NAME: line} on stderr */
-        Consumer<String> progress(String name) {
-            PrintWriter err = spec.commandLine().getErr();
-            return line -> {
-                err.println("bench " + name + ": " + line);
-                err.flush();
-            };
-        }
-    }
-
-    /** The shared {@code --dir} option: where a benchmark writes its data. */
-    static final class WorkDir {
-        @Option(names = "--dir", description = "Work directory (default: a temporary directory).")
-        Path dir;
-
-        /** @return {@code --dir}, or a new temporary directory named after {@code prefix} */
-        Path resolve(String prefix) throws IOException {
-            return dir != null ? dir : Files.createTempDirectory(prefix);
-        }
-    }
-
     /** Log read throughput against raw FileChannel reads of the same bytes. */
     @Command(name = "io", description = "Write a log of lidar sweeps, then compare LogReader throughput with raw FileChannel reads.")
     static final class Io extends Bench<IoBenchmark.Result> {
@@ -116,7 +46,7 @@ final class BenchCommand implements Runnable {
         long sizeMb;
 
         @Mixin
-        WorkDir work;
+        BenchWorkDir work;
 
         @Option(names = "--compression", defaultValue = "none",
                 description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
@@ -152,7 +82,7 @@ final class BenchCommand implements Runnable {
         long sizeMb;
 
         @Mixin
-        WorkDir work;
+        BenchWorkDir work;
 
         @Option(names = "--repeats", defaultValue = "5", description = "Timed rounds (default ${DEFAULT-VALUE}).")
         int repeats;
@@ -208,7 +138,7 @@ final class BenchCommand implements Runnable {
         double cameraHz;
 
         @Mixin
-        WorkDir work;
+        BenchWorkDir work;
 
         @Override
         SynthBenchmark.Result measure() throws Exception {
