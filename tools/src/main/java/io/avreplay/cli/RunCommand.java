@@ -36,12 +36,8 @@ final class RunCommand extends FormattedCommand {
     @Mixin
     ModelOptions models;
 
-    @Option(names = "--camera-rate", defaultValue = "synced", paramLabel = "RATE",
-            description = "synced: the camera frame synced to each sweep (lidar rate); full: every camera frame.")
-    RunOptions.CameraRate cameraRate;
-
-    @Option(names = "--camera", defaultValue = "", paramLabel = "ID", description = "Camera to run (default: the first).")
-    String cameraId;
+    @Mixin
+    RunLoopOptions loop;
 
     @Option(names = "--out", defaultValue = "run-out", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE}); "
             + "written into a temporary directory beside it and renamed into place when the run succeeds.")
@@ -57,7 +53,7 @@ final class RunCommand extends FormattedCommand {
     public Integer call() {
         RunResult r;
         try (ProgressReporter.Task progress = ProgressReporter.of(spec).task("logs")) {
-            r = run(logs, out, overwrite, verify.checksums(), models, new RunOptions(cameraRate, 4, cameraId), progress,
+            r = run(logs, out, overwrite, verify.checksums(), models, loop.runOptions(), progress,
                     spec.commandLine().getErr());
         }
         PrintWriter o = out();

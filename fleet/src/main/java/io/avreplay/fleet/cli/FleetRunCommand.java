@@ -2,6 +2,7 @@ package io.avreplay.fleet.cli;
 
 import io.avreplay.cli.ExitCodes;
 import io.avreplay.cli.ModelOptions;
+import io.avreplay.cli.RunLoopOptions;
 import io.avreplay.error.InvalidConfigException;
 import io.avreplay.eval.nuscenes.NuScenesResult;
 import io.avreplay.fleet.job.FleetGate;
@@ -9,7 +10,6 @@ import io.avreplay.fleet.job.FleetPaths;
 import io.avreplay.fleet.job.FleetRun;
 import io.avreplay.fleet.job.LogOutcome;
 import io.avreplay.fleet.job.ModelShipment;
-import io.avreplay.perception.run.RunOptions;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,12 +48,8 @@ final class FleetRunCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
-    @Option(names = "--camera-rate", defaultValue = "synced", paramLabel = "RATE",
-            description = "synced: the camera frame synced to each sweep; full: every camera frame.")
-    RunOptions.CameraRate cameraRate;
-
-    @Option(names = "--camera", defaultValue = "", paramLabel = "ID", description = "Camera to run (default: the first).")
-    String cameraId;
+    @Mixin
+    RunLoopOptions loop;
 
     @Option(names = "--out", defaultValue = "fleet-run-out", paramLabel = "DIR",
             description = "Output directory or URI (hdfs://, s3a://, ...), published when the job ends (default "
@@ -79,7 +75,7 @@ final class FleetRunCommand implements Callable<Integer> {
                     ? FleetGate.catalogueLogs(catalog, logsRoot, sc.hadoopConfiguration())
                     : FleetPaths.expand(logs, sc.hadoopConfiguration());
             FleetRun.Job job = new FleetRun.Job(inputs, shipment,
-                    new RunOptions(cameraRate, 4, cameraId), out, overwrite, failFast);
+                    loop.runOptions(), out, overwrite, failFast);
             r = FleetRun.run(sc, job);
         }
         PrintWriter o = spec.commandLine().getOut();

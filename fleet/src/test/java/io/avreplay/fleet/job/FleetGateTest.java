@@ -36,23 +36,9 @@ class FleetGateTest {
         Path catalog = Files.createDirectories(tmp.resolve("catalog"));
         int[] seeds = {5, 5, 6};
         for (int i = 0; i < seeds.length; i++) {
-            Files.writeString(catalog.resolve("s" + i + ".yaml"), """
-                    id: crossing-%d
-                    title: A pedestrian crosses
-                    description: Recipe scenario for the fleet run catalogue input.
-                    log:
-                      recipe: {preset: pedestrian-crossing, seed: %d, duration: 1s}
-                    window: {start: 0s, end: 1s}
-                    tags:
-                      time_of_day: day
-                      weather: clear
-                      road_type: urban
-                      actors: [pedestrian]
-                      zone: testbed-downtown
-                    classes: [pedestrian]
-                    gates:
-                      - nds >= 0.0
-                    """.formatted(i, seeds[i]));
+            Files.writeString(catalog.resolve("s" + i + ".yaml"), scenario(i, "A pedestrian crosses",
+                    "Recipe scenario for the fleet run catalogue input.", seeds[i], "[pedestrian]", "[pedestrian]",
+                    "nds >= 0.0"));
         }
         Path root = tmp.resolve("logs");
         java.util.List<String> logs = FleetGate.catalogueLogs(catalog.toString(), root.toString(),
@@ -70,33 +56,12 @@ class FleetGateTest {
     void theReportsEqualTheCliGateByteForByte() throws IOException {
         Path catalog = Files.createDirectories(tmp.resolve("catalog"));
         for (int i = 0; i < 2; i++) {
-            Files.writeString(catalog.resolve("s" + i + ".yaml"), """
-                    id: crossing-%d
-                    title: A pedestrian crosses, seed %d
-                    description: Short recipe scenario for the fleet gate test.
-                    log:
-                      recipe: {preset: pedestrian-crossing, seed: %d, duration: 1s}
-                    window: {start: 0s, end: 1s}
-                    tags:
-                      time_of_day: day
-                      weather: clear
-                      road_type: urban
-                      actors: [pedestrian, car]
-                      zone: testbed-downtown
-                    classes: [car, pedestrian]
-                    gates:
-                      - nds >= 0.0
-                      - nds >= 0.999
-                      - ap[car]@2m drop <= 0.02
-                      - recall[pedestrian, 0-30m] drop <= 0.03
-                      - frames[pedestrian, 0-30m].tp_rate(normal) >= 0.5
-                      - err[car, 0-50m].yaw.p90 rise <= 0.05
-                      - max_miss_s[pedestrian, 0-20m] <= 0.5
-                      - first_detect_s[pedestrian] <= 0.3
-                      - detected_share[car, 0-30m] >= 0.5
-                      - amota[pedestrian] >= 0.0
-                      - ids[car] <= 3
-                    """.formatted(i, i, 5 + i));
+            Files.writeString(catalog.resolve("s" + i + ".yaml"), scenario(i, "A pedestrian crosses, seed " + i,
+                    "Short recipe scenario for the fleet gate test.", 5 + i, "[pedestrian, car]", "[car, pedestrian]",
+                    "nds >= 0.0", "nds >= 0.999", "ap[car]@2m drop <= 0.02", "recall[pedestrian, 0-30m] drop <= 0.03",
+                    "frames[pedestrian, 0-30m].tp_rate(normal) >= 0.5", "err[car, 0-50m].yaw.p90 rise <= 0.05",
+                    "max_miss_s[pedestrian, 0-20m] <= 0.5", "first_detect_s[pedestrian] <= 0.3",
+                    "detected_share[car, 0-30m] >= 0.5", "amota[pedestrian] >= 0.0", "ids[car] <= 3"));
         }
         Path logs = tmp.resolve("logs");
         Path cliJson = tmp.resolve("cli.json");
@@ -154,5 +119,30 @@ class FleetGateTest {
                 Files.delete(p);
             }
         }
+    }
+
+    /** A 1 s pedestrian-crossing recipe scenario (seed {@code seed}) with the given classes and gates, as YAML. */
+    static String scenario(int i, String title, String description, int seed, String actors, String classes,
+            String... gates) {
+        StringBuilder g = new StringBuilder();
+        for (String gate : gates) {
+            g.append("  - ").append(gate).append('\n');
+        }
+        return """
+                id: crossing-%d
+                title: %s
+                description: %s
+                log:
+                  recipe: {preset: pedestrian-crossing, seed: %d, duration: 1s}
+                window: {start: 0s, end: 1s}
+                tags:
+                  time_of_day: day
+                  weather: clear
+                  road_type: urban
+                  actors: %s
+                  zone: testbed-downtown
+                classes: %s
+                gates:
+                """.formatted(i, title, description, seed, actors, classes) + g;
     }
 }
