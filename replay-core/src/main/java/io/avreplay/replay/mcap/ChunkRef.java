@@ -21,6 +21,11 @@ record ChunkRef(long startTime, long offset, long length, Map<Integer, Long> ind
         return offset + length;
     }
 
+    /** @return whether the chunk record lies within a file of {@code size} bytes, after the magic */
+    boolean within(long size) {
+        return offset >= 8 && length >= McapFormat.RECORD_PREFIX && offset + length <= size && offset + length > offset;
+    }
+
     static ChunkRef parse(Cursor c) {
         long start = c.u64("message_start_time");
         c.u64("message_end_time");

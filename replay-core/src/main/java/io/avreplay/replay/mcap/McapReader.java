@@ -153,21 +153,24 @@ public final class McapReader {
             return refs;
         }
 
+        /** Reads the chunks in {@code refs}' order, each loaded ahead on a thread of its own ({@link ChunkReadAhead}). */
         private void readIndexed(List<ChunkRef> refs) throws IOException {
-            for (ChunkRef r : refs) {
-                if (r.offset() < 8 || r.length() < McapFormat.RECORD_PREFIX || r.offset() + r.length() > size) {
-                    losses.add(new McapLoss(file, Math.min(r.offset(), size), 0, "chunk index points outside the file: offset "
-                            + r.offset() + " length " + r.length(), lostByIndex(r)));
-                    continue;
-                }
-                Cursor c = new Cursor(buffers.read(r.offset(), Math.toIntExact(r.length())));
-                try {
-                    if (c.u8("opcode") != McapFormat.OP_CHUNK) {
-                        throw new Cursor.Malformed("chunk index points at a record that is not a chunk");
+            try (ChunkReadAhead chunks = new ChunkReadAhead(file, ch, refs)) {
+                for (ChunkRef r : refs) {
+                    if (!r.within(size)) {
+                        losses.add(new McapLoss(file, Math.min(r.offset(), size), 0, "chunk index points outside the file: offset "
+                                + r.offset() + " length " + r.length(), lostByIndex(r)));
+                        continue;
                     }
-                    chunk(c.sub(c.length64("chunk length")), true);
-                } catch (Cursor.Malformed e) {
-                    losses.add(new McapLoss(file, r.offset(), r.length(), "chunk: " + e.getMessage(), lostByIndex(r)));
+                    ChunkReadAhead.Loaded c = chunks.next();
+                    try {
+                        if (c.error() != null) {
+                            throw c.error();
+                        }
+                        records(new Cursor(c.records()), true, false);
+                    } catch (Cursor.Malformed e) {
+                        losses.add(new McapLoss(file, r.offset(), r.length(), "chunk: " + e.getMessage(), lostByIndex(r)));
+                    }
                 }
             }
         }
