@@ -295,6 +295,9 @@ final class BenchCommand implements Runnable {
                     r.importZstdMBps() / r.rawReadMBps(), r.importZstdMBps() / r.rawCopyMBps());
             out.printf("import lz4       %6.0f MB/s: %.2f of raw read, %.2f of raw copy%n", r.importLz4MBps(),
                     r.importLz4MBps() / r.rawReadMBps(), r.importLz4MBps() / r.rawCopyMBps());
+            out.printf("log write        %6.0f MB/s (the log's %.1f MB written to a new file): no import can pass %.0f MB/s of "
+                    + "bag bytes = %.2f of raw read%n", r.logWriteMBps(), r.logBytes() / 1e6, r.writeBoundMBps(),
+                    r.writeBoundMBps() / r.rawReadMBps());
             out.printf("CPU time         raw read %.0f ms, raw copy %.0f ms, import %.0f ms (least of the rounds, "
                     + "all threads)%n", r.rawReadCpuMs(), r.rawCopyCpuMs(), r.importCpuMs());
         }

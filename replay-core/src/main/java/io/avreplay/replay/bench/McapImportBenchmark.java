@@ -30,8 +30,10 @@ import org.apache.arrow.memory.BufferAllocator;
  * the physical bound to compare with; the raw read is the issue's yardstick. A third baseline reads the bag
  * from the storage device itself, bypassing the page cache ({@code O_DIRECT}): the speed at which a bag that
  * is not cached (a recording just copied in) can be read at all. Also timed: a
- * {@link McapReader} pass that delivers every message without decoding it, and imports into ZSTD- and
- * LZ4-compressed logs. Each kind of pass runs once per round, {@code rounds} rounds; the best of each is kept.
+ * {@link McapReader} pass that delivers every message without decoding it, imports into ZSTD- and
+ * LZ4-compressed logs, and a plain write of as many bytes as the import's log into a new file (256 KiB writes, then
+ * deleted): the import's floor, as no import can be faster than writing its log, whatever its reading and decoding
+ * cost. Each kind of pass runs once per round, {@code rounds} rounds; the best of each is kept.
  * The CPU time of the process (every thread, user and system) is recorded for the raw passes and the
  * import: on a loaded machine it varies less than the wall clock. Each round's progress line also gives its
  * import's CPU time on the reading (calling) thread; the rest is the log writer's thread, GC and JIT.
@@ -56,6 +58,7 @@ public final class McapImportBenchmark {
      * @param importMBps     import into an uncompressed log (the CLI's default), MB/s of bag bytes
      * @param importZstdMBps the same into a ZSTD-compressed log
      * @param importLz4MBps  the same into an LZ4-compressed log
+     * @param logWriteMBps   a plain write of the uncompressed log's bytes into a new file, MB/s of log bytes
      * @param readRatio      importMBps / rawReadMBps
      * @param copyRatio      importMBps / rawCopyMBps
      * @param diskRatio      importMBps / diskReadMBps
@@ -65,8 +68,12 @@ public final class McapImportBenchmark {
      */
     public record Result(long bagBytes, long messages, long logBytes, double rawReadMBps, double diskReadMBps,
             double rawCopyMBps, double scanMBps, double importMBps, double importZstdMBps, double importLz4MBps,
-            double readRatio, double copyRatio, double diskRatio, double rawReadCpuMs, double rawCopyCpuMs,
+            double logWriteMBps, double readRatio, double copyRatio, double diskRatio, double rawReadCpuMs, double rawCopyCpuMs,
             double importCpuMs) {
+        /** @return the fastest an import could be if reading and decoding cost nothing: the log write's speed, in MB/s of bag bytes */
+        public double writeBoundMBps() {
+            return logBytes == 0 ? Double.NaN : logWriteMBps * bagBytes / logBytes;
+        }
     }
 
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -88,6 +95,7 @@ public final class McapImportBenchmark {
         double imp = 0;
         double zstd = 0;
         double lz4 = 0;
+        double logWrite = 0;
         long[] messages = new long[1];
         long logBytes = 0;
         double[] cpu = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
@@ -112,13 +120,17 @@ public final class McapImportBenchmark {
             cpu[2] = Math.min(cpu[2], (c4 - c3) / 1e6);
             logBytes = treeSize(out);
             FileTrees.delete(out);
+            long n = logBytes;
+            Path written = work.resolve("write-" + i);
+            logWrite = Math.max(logWrite, mbps(n, () -> rawWrite(written, n, buffer)));
+            FileTrees.delete(written);
             zstd = Math.max(zstd, importPass(bag, work.resolve("zstd-" + i), Compression.ZSTD, bytes, allocator));
             lz4 = Math.max(lz4, importPass(bag, work.resolve("lz4-" + i), Compression.LZ4, bytes, allocator));
             progress.accept(String.format(Locale.ROOT, "round %d: raw read %.0f MB/s, disk read %.0f, raw copy %.0f, scan "
                     + "%.0f, import %.0f (zstd %.0f, lz4 %.0f); this import's CPU %.0f ms, %.0f of it on the reading thread",
                     i + 1, raw, disk, copy, scan, imp, zstd, lz4, (c4 - c3) / 1e6, (t4 - t3) / 1e6));
         }
-        return new Result(bytes, messages[0], logBytes, raw, disk, copy, scan, imp, zstd, lz4, imp / raw, imp / copy,
+        return new Result(bytes, messages[0], logBytes, raw, disk, copy, scan, imp, zstd, lz4, logWrite, imp / raw, imp / copy,
                 imp / disk, cpu[0], cpu[1], cpu[2]);
     }
 
@@ -196,6 +208,20 @@ public final class McapImportBenchmark {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + f + " to " + to, e);
+        }
+    }
+
+    /** Writes {@code n} bytes (the buffer's contents, over and over, one buffer per call at most) into the new file {@code to}. */
+    private static void rawWrite(Path to, long n, ByteBuffer buf) {
+        try (FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (long left = n; left > 0; ) {
+                buf.clear().limit((int) Math.min(buf.capacity(), left));
+                while (buf.hasRemaining()) {
+                    left -= out.write(buf);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + to, e);
         }
     }
 

@@ -256,6 +256,26 @@ class McapReaderTest {
                 e.getMessage());
     }
 
+    /**
+     * Chunks are loaded ahead on a thread of their own (ChunkReadAhead): a visitor that gives up at the first
+     * message (of 75 chunks, the loader is then a few chunks ahead and waiting) gets its own exception back, and the
+     * loader thread is gone when read returns.
+     */
+    @Test
+    void aVisitorThatGivesUpStopsTheChunkLoader() {
+        Path f = sample("stop.mcap", McapWriteOptions.defaults("ros2").withCompression("zstd").withChunkBytes(256));
+        IllegalStateException stop = new IllegalStateException("visitor gave up");
+        McapVisitor quitter = new McapVisitor() {
+            @Override
+            public void message(McapMessage m, McapChannel c) {
+                throw stop;
+            }
+        };
+        assertEquals(stop, assertThrows(IllegalStateException.class, () -> McapReader.read(f, quitter)));
+        assertFalse(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("mcap-chunk-loader") && t.isAlive()), "loader thread left running");
+    }
+
     @Test
     void notAnMcapFileIsBadInput() throws IOException {
         Path f = dir.resolve("x.mcap");
