@@ -65,13 +65,6 @@ final class Columns {
         v.setValueCount(n);
     }
 
-    /** Copies the first {@code n} values of {@code width} bytes each from {@code values} (from byte 0). */
-    static void put(BaseFixedWidthVector v, java.nio.ByteBuffer values, int n, int width) {
-        prepare(v, n);
-        data(v, n, width).put(0, values, 0, n * width);
-        v.setValueCount(n);
-    }
-
     static java.nio.FloatBuffer viewFloats(Float4Vector v) {
         return data(v, v.getValueCount(), 4).asFloatBuffer().asReadOnlyBuffer();
     }

@@ -22,17 +22,6 @@ final class LidarCodec {
         root.setRowCount(n);
     }
 
-    /** Copies the first {@code n} points of {@code c} into the root's vectors (the compressed-file path). */
-    static void encode(LidarColumns c, int n, VectorSchemaRoot root) {
-        Columns.put(Columns.vector(root, "x", Float4Vector.class), c.x(), n, 4);
-        Columns.put(Columns.vector(root, "y", Float4Vector.class), c.y(), n, 4);
-        Columns.put(Columns.vector(root, "z", Float4Vector.class), c.z(), n, 4);
-        Columns.put(Columns.vector(root, "intensity", Float4Vector.class), c.intensity(), n, 4);
-        Columns.put(Columns.vector(root, "ring", UInt1Vector.class), c.ring(), n, 1);
-        Columns.put(Columns.vector(root, "offset_ns", IntVector.class), c.offsetNs(), n, 4);
-        root.setRowCount(n);
-    }
-
     static LidarPointsView view(VectorSchemaRoot root, String sensor, long timestampNs) {
         return new LidarPointsView(sensor, timestampNs, root.getRowCount(),
                 Columns.viewFloats(Columns.vector(root, "x", Float4Vector.class)),

@@ -120,25 +120,6 @@ public final class LogWriter implements AutoCloseable {
         write(w, root -> LidarCodec.encode(sweep, root), new long[] {sweep.timestampNs()}, false);
     }
 
-    /**
-     * Appends the first {@code n} points of {@code columns} as one sweep of lidar {@code sensorId} at
-     * {@code timestampNs}, written from the columns' own memory (no copy on an uncompressed log). The same
-     * bytes as {@link #writeLidarSweep} of those points. The columns are only read, and may be refilled once
-     * this returns.
-     */
-    public void writeLidarColumns(String sensorId, long timestampNs, LidarColumns columns, int n) {
-        StreamFileWriter w = stream(StreamKind.LIDAR, sensorId);
-        checkOrder(w, w.lastTimestamp(), timestampNs);
-        if (done) {
-            throw new IllegalStateException("log writer already committed or closed");
-        }
-        try {
-            w.writeLidar(columns, n, timestampNs);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + temp.resolve(w.relativePath) + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Appends a camera frame as a one-row record batch. */
     public void writeCameraFrame(CameraFrame frame) {
         StreamFileWriter w = stream(StreamKind.CAMERA, frame.sensorId());

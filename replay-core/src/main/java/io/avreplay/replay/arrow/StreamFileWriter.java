@@ -5,19 +5,13 @@ import io.avreplay.replay.log.StreamInfo;
 import io.avreplay.replay.log.StreamKind;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
-import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
-import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.IpcOption;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -34,8 +28,7 @@ final class StreamFileWriter implements AutoCloseable {
     private final BufferAllocator allocator;
     private final VectorSchemaRoot root;
     private final Crc32cChannel channel;
-    private final BatchWriter writer;
-    private final boolean compressed;
+    private final ArrowFileWriter writer;
     private int batches;
     private boolean finished;
 
@@ -50,8 +43,10 @@ final class StreamFileWriter implements AutoCloseable {
         this.root = VectorSchemaRoot.create(schema, allocator);
         this.channel = new Crc32cChannel(new SmallWriteBuffer(
                 FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)));
-        this.compressed = compression != Compression.NONE;
-        this.writer = compressed ? new BatchWriter(root, channel, compression) : new BatchWriter(root, channel);
+        this.writer = compression == Compression.NONE
+                ? new ArrowFileWriter(root, null, channel)
+                : new ArrowFileWriter(root, null, channel, java.util.Map.of(), IpcOption.DEFAULT,
+                        ArrowCodecs.INSTANCE, compression.codec);
         writer.start();
         channel.resetSegment();
     }
@@ -67,24 +62,6 @@ final class StreamFileWriter implements AutoCloseable {
         for (int i = 0; i < timestamps.length; i++) {
             index.add(timestamps[i], batches, onePerRow ? i : 0, crc);
         }
-        batches++;
-    }
-
-    /**
-     * Writes {@code n} points of {@code columns} as one record batch holding the frame {@code timestampNs}:
-     * as they are on an uncompressed file; through the root's vectors (a copy, then the codec) on a
-     * compressed one. The file's schema must be the log's lidar schema.
-     */
-    void writeLidar(LidarColumns columns, int n, long timestampNs) throws IOException {
-        if (compressed) {
-            writeBatch(root -> LidarCodec.encode(columns, n, root), new long[] {timestampNs}, false);
-            return;
-        }
-        List<ArrowFieldNode> nodes = Collections.nCopies(root.getFieldVectors().size(), new ArrowFieldNode(n, 0));
-        try (ArrowRecordBatch batch = new ArrowRecordBatch(n, nodes, columns.buffers(n))) {
-            writer.writePrepared(batch);
-        }
-        index.add(timestampNs, batches, 0, channel.resetSegment());
         batches++;
     }
 
@@ -104,22 +81,6 @@ final class StreamFileWriter implements AutoCloseable {
 
     StreamInfo info() {
         return new StreamInfo(relativePath, sensor, kind, index.size(), index.first(), index.last());
-    }
-
-    /** An Arrow file writer that also takes record batches whose buffers were filled elsewhere. */
-    private static final class BatchWriter extends ArrowFileWriter {
-        BatchWriter(VectorSchemaRoot root, WritableByteChannel out) {
-            super(root, null, out);
-        }
-
-        BatchWriter(VectorSchemaRoot root, WritableByteChannel out, Compression compression) {
-            super(root, null, out, Map.of(), IpcOption.DEFAULT, ArrowCodecs.INSTANCE, compression.codec);
-        }
-
-        /** Writes {@code batch} as the file's next record batch (the writer must have been started). */
-        void writePrepared(ArrowRecordBatch batch) throws IOException {
-            writeRecordBatch(batch);
-        }
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.avreplay.replay.importer.mcap;
 import io.avreplay.error.BadInputException;
 import io.avreplay.replay.log.CameraFrame;
 import io.avreplay.replay.log.CameraIntrinsics;
-import io.avreplay.replay.arrow.LidarColumns;
+import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.mcap.McapChannel;
 import io.avreplay.replay.mcap.McapMessage;
 import io.avreplay.replay.mcap.McapMessageView;
@@ -50,9 +50,9 @@ final class BagImport implements McapVisitor {
     private String groundTruthTopic;
 
     final FrameTree tree = new FrameTree();
-    /** The sweeps' columns, recycled once both the log writer and the point counter are done with them. */
-    private final SweepColumns sweepColumns;
-    final BoxPointCounter pointCounter = new BoxPointCounter(tree);
+    /** The sweeps' arrays, recycled once both the log writer and the point counter are done with them. */
+    private final SweepArrays sweepArrays = new SweepArrays();
+    final BoxPointCounter pointCounter = new BoxPointCounter(tree, sweepArrays::release);
     final EgoPoses poses;
     final Map<String, String> lidarFrames = new TreeMap<>();
     final Map<String, String> cameraFrames = new TreeMap<>();
@@ -71,13 +71,9 @@ final class BagImport implements McapVisitor {
     int frames;
     long droppedPending;
 
-    /**
-     * @param frames  where sensor frames go (the log's other streams are written by {@link BagFinish})
-     * @param columns where decoded sweeps' columns come from (owned by the caller, closed after {@code frames} drained)
-     */
-    BagImport(FrameWriteQueue frames, SweepColumns columns, TopicMap map) {
+    /** @param frames where sensor frames go (the log's other streams are written by {@link BagFinish}) */
+    BagImport(FrameWriteQueue frames, TopicMap map) {
         this.queue = frames;
-        this.sweepColumns = columns;
         this.map = map;
         this.poses = new EgoPoses(map.egoFrame(), map.worldFrame());
         this.groundTruthTopic = map.groundTruthTopic().orElse(null);
@@ -166,14 +162,11 @@ final class BagImport implements McapVisitor {
                 if (!inOrder(p, t)) {
                     return false;
                 }
-                PointCloudDecoder.Cloud cloud = PointCloudDecoder.parse(msg, t);
-                LidarColumns c = sweepColumns.take(cloud.points());
-                int n = cloud.decodeInto(c);
-                String frame = RosGeometry.frame(h.string("frame_id"));
-                lidarFrames.putIfAbsent(p.sensorId, frame);
-                sweepColumns.track(c, 2); // the log writer and the point counter
-                queue.lidar(p.sensorId, t, c, n, () -> sweepColumns.release(c));
-                pointCounter.sweep(c.view(p.sensorId, t, n), frame, () -> sweepColumns.release(c));
+                LidarSweep sweep = PointCloudDecoder.decode(msg, p.sensorId, t, sweepArrays);
+                lidarFrames.putIfAbsent(p.sensorId, RosGeometry.frame(h.string("frame_id")));
+                sweepArrays.track(sweep, 2); // the log writer and the point counter
+                queue.lidar(sweep, () -> sweepArrays.release(sweep));
+                pointCounter.sweep(sweep, RosGeometry.frame(h.string("frame_id")));
                 sensorWritten(t);
                 return true;
             }

@@ -2,7 +2,7 @@ package io.avreplay.replay.importer.mcap;
 
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.object.Box3d;
-import io.avreplay.replay.arrow.LidarPointsView;
+import io.avreplay.replay.log.LidarSweep;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Counts, for each object message, the lidar points inside each of its boxes, taken from the sweep stamped
@@ -26,7 +27,7 @@ final class BoxPointCounter {
     /** Sweeps (of all lidars) and waiting object messages kept. */
     static final int KEEP = 4;
 
-    private record Sweep(LidarPointsView points, String frameId, Runnable dropped) {
+    private record Sweep(LidarSweep points, String frameId) {
     }
 
     private final FrameTree tree;
@@ -34,22 +35,21 @@ final class BoxPointCounter {
     private final Deque<BagImport.ObjectFrame> waiting = new ArrayDeque<>();
     private final Map<BagImport.ObjectFrame, int[]> counts = new IdentityHashMap<>();
 
+    private final Consumer<LidarSweep> dropped;
+
     BoxPointCounter(FrameTree tree) {
+        this(tree, s -> { });
+    }
+
+    /** @param dropped told of each sweep the counter no longer keeps (after {@link #KEEP} later ones) */
+    BoxPointCounter(FrameTree tree, Consumer<LidarSweep> dropped) {
         this.tree = tree;
+        this.dropped = dropped;
     }
 
-    /** As {@link #sweep(LidarPointsView, String, Runnable)}, with nothing to run when it is dropped. */
-    void sweep(LidarPointsView s, String frameId) {
-        sweep(s, frameId, () -> { });
-    }
-
-    /**
-     * A sweep was decoded: count the waiting object messages it is close to, and keep it for later ones.
-     *
-     * @param dropped run when the counter no longer reads {@code s} (after {@link #KEEP} later sweeps)
-     */
-    void sweep(LidarPointsView s, String frameId, Runnable dropped) {
-        Sweep sw = new Sweep(s, frameId, dropped);
+    /** A sweep was decoded: count the waiting object messages it is close to, and keep it for later ones. */
+    void sweep(LidarSweep s, String frameId) {
+        Sweep sw = new Sweep(s, frameId);
         for (Iterator<BagImport.ObjectFrame> it = waiting.iterator(); it.hasNext(); ) {
             BagImport.ObjectFrame f = it.next();
             if (close(f, s) && count(f, sw)) {
@@ -58,7 +58,7 @@ final class BoxPointCounter {
         }
         sweeps.addLast(sw);
         if (sweeps.size() > KEEP) {
-            sweeps.removeFirst().dropped().run();
+            dropped.accept(sweeps.removeFirst().points());
         }
     }
 
@@ -81,7 +81,7 @@ final class BoxPointCounter {
         return c == null ? 0 : c[i];
     }
 
-    private static boolean close(BagImport.ObjectFrame f, LidarPointsView s) {
+    private static boolean close(BagImport.ObjectFrame f, LidarSweep s) {
         return Math.abs(f.timestampNs() - s.timestampNs()) <= TOLERANCE_NS;
     }
 
@@ -102,7 +102,7 @@ final class BoxPointCounter {
     }
 
     /** Points of {@code s} inside each box (a null box, one with no size, counts 0). */
-    static int[] inside(LidarPointsView s, List<Box3d> boxes) {
+    static int[] inside(LidarSweep s, List<Box3d> boxes) {
         int[] n = new int[boxes.size()];
         for (int b = 0; b < n.length; b++) {
             Box3d box = boxes.get(b);
@@ -111,13 +111,10 @@ final class BoxPointCounter {
             }
             double r2 = (box.length() * box.length() + box.width() * box.width() + box.height() * box.height()) / 4;
             for (int i = 0; i < s.size(); i++) {
-                float x = s.x().get(i);
-                float y = s.y().get(i);
-                float z = s.z().get(i);
-                double dx = x - box.centre().x();
-                double dy = y - box.centre().y();
-                double dz = z - box.centre().z();
-                if (dx * dx + dy * dy + dz * dz <= r2 && box.contains(x, y, z)) {
+                double dx = s.x()[i] - box.centre().x();
+                double dy = s.y()[i] - box.centre().y();
+                double dz = s.z()[i] - box.centre().z();
+                if (dx * dx + dy * dy + dz * dz <= r2 && box.contains(s.x()[i], s.y()[i], s.z()[i])) {
                     n[b]++;
                 }
             }

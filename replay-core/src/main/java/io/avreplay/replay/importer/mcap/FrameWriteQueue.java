@@ -1,8 +1,8 @@
 package io.avreplay.replay.importer.mcap;
 
-import io.avreplay.replay.arrow.LidarColumns;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.log.CameraFrame;
+import io.avreplay.replay.log.LidarSweep;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -39,15 +39,18 @@ final class FrameWriteQueue implements AutoCloseable {
         });
     }
 
+    void lidar(LidarSweep sweep) {
+        submit(w -> w.writeLidarSweep(sweep));
+    }
+
     /**
-     * Writes the first {@code n} points of {@code columns} as a sweep ({@link LogWriter#writeLidarColumns}), then
-     * runs {@code done} on the queue's thread once it is written or its write failed (not for a frame dropped by
-     * {@link #close()} or after a failure). The columns must not be refilled before {@code done} ran.
+     * As {@link #lidar(LidarSweep)}, then runs {@code done} on the queue's thread once the sweep is written
+     * or its write failed (not for a frame dropped by {@link #close()} or after a failure).
      */
-    void lidar(String sensorId, long timestampNs, LidarColumns columns, int n, Runnable done) {
+    void lidar(LidarSweep sweep, Runnable done) {
         submit(w -> {
             try {
-                w.writeLidarColumns(sensorId, timestampNs, columns, n);
+                w.writeLidarSweep(sweep);
             } finally {
                 done.run();
             }

@@ -61,9 +61,8 @@ public final class McapImporter {
         BagFinish finish;
         Map<String, String> tags = Map.of("source", "mcap", "mcap.files", String.valueOf(source.files().size()));
         try (LogWriter w = LogWriter.create(dest, new LogMetadata(logId, "unknown", "unknown", tags), allocator,
-                options.write()); SweepColumns columns = new SweepColumns(allocator);
-             FrameWriteQueue frames = new FrameWriteQueue(w)) {
-            bag = new BagImport(frames, columns, map);
+                options.write()); FrameWriteQueue frames = new FrameWriteQueue(w)) {
+            bag = new BagImport(frames, map);
             int i = 0;
             for (Path f : source.files()) {
                 bag.beginFile(f);

@@ -1,18 +1,16 @@
 package io.avreplay.replay.importer.mcap;
 
-import io.avreplay.replay.arrow.LidarColumns;
 import io.avreplay.replay.log.LidarSweep;
 import io.avreplay.replay.ros2.RosStruct;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 
 /**
- * {@code sensor_msgs/msg/PointCloud2} to a lidar sweep: any field layout (offsets within
+ * {@code sensor_msgs/msg/PointCloud2} to a {@link LidarSweep}: any field layout (offsets within
  * {@code point_step}, padding, {@code row_step} per row), the eight PointField datatypes, either byte
  * order. x, y, z are required; intensity comes from {@code intensity} (or {@code i}, {@code reflectivity}),
  * the ring from {@code ring} (or {@code channel}, {@code ring_id}, clamped to 0..255) and the per-point
@@ -20,9 +18,8 @@ import org.apache.arrow.memory.RootAllocator;
  * header stamp, or absolute when larger than 10⁶ s), integers nanoseconds. Points with a non-finite
  * coordinate are dropped.
  *
- * <p>Two steps: {@link #parse} checks the layout against the data (cheap, per message) and
- * {@link Cloud#decodeInto} reads every point in one pass, in place through the payload view (no copy), into
- * {@link LidarColumns} that the log writer then writes without a copy either. Stateless.
+ * <p>Reads the cloud's bytes in place, through the payload view (no copy), every point in one pass, into arrays
+ * from a {@link SweepArrays} pool. Stateless.
  */
 final class PointCloudDecoder {
     private static final int INT8 = 1;
@@ -52,66 +49,19 @@ final class PointCloudDecoder {
         }
     }
 
-    /**
-     * A checked cloud, ready to decode: its layout and the fields found (optional ones null). Holds the
-     * message's payload view, so it must be decoded while that view is valid.
-     */
-    static final class Cloud {
-        private final Layout l;
-        private final Field x;
-        private final Field y;
-        private final Field z;
-        private final Field intensity;
-        private final Field ring;
-        private final Time time;
-
-        private Cloud(Layout l, Field x, Field y, Field z, Field intensity, Field ring, Time time) {
-            this.l = l;
-            this.x = x;
-            this.y = y;
-            this.z = z;
-            this.intensity = intensity;
-            this.ring = ring;
-            this.time = time;
-        }
-
-        /** @return the points in the cloud ({@code width × height}), before non-finite ones are dropped */
-        int points() {
-            return l.n();
-        }
-
-        /**
-         * Decodes every point into the front of {@code c} (which must hold {@link #points()}); columns no field
-         * fills are zeroed (recycled columns hold the last sweep's values).
-         *
-         * @return the points kept (those with finite coordinates), at indices {@code 0..kept-1}
-         */
-        int decodeInto(LidarColumns c) {
-            int n = l.n();
-            if (c.capacity() < n) {
-                throw new IllegalArgumentException("columns hold " + c.capacity() + " points, the cloud has " + n);
-            }
-            if (intensity == null) {
-                zero(c.intensity(), 4 * n);
-            }
-            if (ring == null) {
-                zero(c.ring(), n);
-            }
-            if (time == null) {
-                zero(c.offsetNs(), 4 * n);
-            }
-            return rows(l, x, y, z, intensity, ring, time, c);
-        }
+    private PointCloudDecoder() {
     }
 
-    private PointCloudDecoder() {
+    /** As {@link #decode(RosStruct, String, long, SweepArrays)}, into new arrays. */
+    static LidarSweep decode(RosStruct m, String sensorId, long stampNs) {
+        return decode(m, sensorId, stampNs, SweepArrays.none());
     }
 
     /**
      * @param stampNs the header stamp (the sweep's reference time), ns
-     * @throws IllegalArgumentException when the layout does not fit the data or x, y or z is missing
+     * @param arrays where the sweep's arrays come from (recycled ones are overwritten entirely)
      */
-    static Cloud parse(RosStruct m, long stampNs) {
+    static LidarSweep decode(RosStruct m, String sensorId, long stampNs, SweepArrays arrays) {
         Map<String, Field> fields = new HashMap<>();
         for (RosStruct f : m.structs("fields")) {
             String name = f.string("name");
@@ -119,19 +69,29 @@ final class PointCloudDecoder {
         }
         Layout l = layout(m, fields);
         Time time = Time.of(l, first(fields, List.of("time", "t", "timestamp", "time_stamp", "offset_ns")), stampNs);
-        return new Cloud(l, require(fields, "x"), require(fields, "y"), require(fields, "z"),
-                first(fields, List.of("intensity", "i", "reflectivity")), first(fields, List.of("ring", "channel", "ring_id")),
-                time);
-    }
-
-    /** {@link #parse} and {@link Cloud#decodeInto} into new memory, as an owned sweep (a copy; for tests and small clouds). */
-    static LidarSweep decode(RosStruct m, String sensorId, long stampNs) {
-        Cloud cloud = parse(m, stampNs);
-        try (BufferAllocator allocator = new RootAllocator();
-             LidarColumns c = LidarColumns.allocate(allocator, cloud.points())) {
-            int kept = cloud.decodeInto(c);
-            return c.view(sensorId, stampNs, kept).toSweep();
+        Field x = require(fields, "x");
+        Field y = require(fields, "y");
+        Field z = require(fields, "z");
+        Field intensity = first(fields, List.of("intensity", "i", "reflectivity"));
+        Field ring = first(fields, List.of("ring", "channel", "ring_id"));
+        SweepArrays.Set c = arrays.take(l.n());
+        // a recycled set holds the last sweep's values: zero the columns no field fills
+        if (intensity == null) {
+            Arrays.fill(c.is(), 0f);
         }
+        if (ring == null) {
+            Arrays.fill(c.rs(), (byte) 0);
+        }
+        if (time == null) {
+            Arrays.fill(c.ts(), 0);
+        }
+        int kept = rows(l, x, y, z, intensity, ring, time, c);
+        if (kept == l.n()) {
+            // every point finite (the usual dense cloud): hand the arrays over, no copies
+            return new LidarSweep(sensorId, stampNs, c.xs(), c.ys(), c.zs(), c.is(), c.rs(), c.ts());
+        }
+        return new LidarSweep(sensorId, stampNs, Arrays.copyOf(c.xs(), kept), Arrays.copyOf(c.ys(), kept),
+                Arrays.copyOf(c.zs(), kept), Arrays.copyOf(c.is(), kept), Arrays.copyOf(c.rs(), kept), Arrays.copyOf(c.ts(), kept));
     }
 
     /**
@@ -156,7 +116,7 @@ final class PointCloudDecoder {
      *
      * @return the points kept, at the front of the columns
      */
-    private static int rows(Layout l, Field x, Field y, Field z, Field intensity, Field ring, Time time, LidarColumns c) {
+    private static int rows(Layout l, Field x, Field y, Field z, Field intensity, Field ring, Time time, SweepArrays.Set c) {
         if (x.datatype == FLOAT32 && y.datatype == FLOAT32 && z.datatype == FLOAT32
                 && (intensity == null || intensity.datatype == FLOAT32) && (time == null || time.field.datatype == FLOAT32)
                 && (ring == null || ring.datatype == UINT16 || ring.datatype == UINT8)) {
@@ -164,9 +124,6 @@ final class PointCloudDecoder {
                     ring == null ? -1 : ring.offset, ring != null && ring.datatype == UINT16,
                     time == null ? -1 : time.field.offset, time == null ? 0 : time.scale, time == null ? 0 : time.bias, c);
         }
-        ByteBuffer xs = c.x();
-        ByteBuffer ys = c.y();
-        ByteBuffer zs = c.z();
         int k = 0;
         for (int r = 0; r < l.height(); r++) {
             for (int col = 0, base = r * l.rowStep(); col < l.width(); col++, base += l.step()) {
@@ -176,18 +133,18 @@ final class PointCloudDecoder {
                 if (!Float.isFinite(px) || !Float.isFinite(py) || !Float.isFinite(pz)) {
                     continue;
                 }
-                xs.putFloat(4 * k, px);
-                ys.putFloat(4 * k, py);
-                zs.putFloat(4 * k, pz);
+                c.xs()[k] = px;
+                c.ys()[k] = py;
+                c.zs()[k] = pz;
                 if (intensity != null) {
                     float v = f32(l, base, intensity);
-                    c.intensity().putFloat(4 * k, Float.isFinite(v) ? v : 0f);
+                    c.is()[k] = Float.isFinite(v) ? v : 0f;
                 }
                 if (ring != null) {
-                    c.ring().put(k, (byte) Math.max(0, Math.min(255, (long) read(l, base + ring.offset, ring.datatype))));
+                    c.rs()[k] = (byte) Math.max(0, Math.min(255, (long) read(l, base + ring.offset, ring.datatype)));
                 }
                 if (time != null) {
-                    c.offsetNs().putInt(4 * k, (int) Math.rint(f64(l, base, time.field) * time.scale - time.bias));
+                    c.ts()[k] = (int) Math.rint(f64(l, base, time.field) * time.scale - time.bias);
                 }
                 k++;
             }
@@ -198,21 +155,22 @@ final class PointCloudDecoder {
     /**
      * {@link #rows} for the usual layout, float32 coordinates, intensity and time and an 8- or
      * 16-bit ring, with everything the loop reads in locals (an absent field's offset is -1). Every point is
-     * stored at its own index; non-finite ones are squeezed out afterwards, in the rare cloud that has them.
+     * stored at its own index (so the JIT can drop the array range checks); non-finite ones are squeezed out
+     * afterwards, in the rare cloud that has them.
      */
     private static int floatRows(Layout l, int xo, int yo, int zo, int io, int ro, boolean ring16, int to, double scale,
-            double bias, LidarColumns c) {
+            double bias, SweepArrays.Set c) {
         ByteBuffer b = l.data();
         boolean contiguous = l.rowStep() == l.width() * l.step();
         int rows = contiguous ? 1 : l.height();
         int width = contiguous ? l.n() : l.width();
         int step = l.step();
-        ByteBuffer xs = c.x();
-        ByteBuffer ys = c.y();
-        ByteBuffer zs = c.z();
-        ByteBuffer is = c.intensity();
-        ByteBuffer rs = c.ring();
-        ByteBuffer ts = c.offsetNs();
+        float[] xs = c.xs();
+        float[] ys = c.ys();
+        float[] zs = c.zs();
+        float[] is = c.is();
+        byte[] rs = c.rs();
+        int[] ts = c.ts();
         boolean allFinite = true;
         for (int r = 0; r < rows; r++) {
             int base = r * l.rowStep();
@@ -220,20 +178,19 @@ final class PointCloudDecoder {
                 float px = b.getFloat(base + xo);
                 float py = b.getFloat(base + yo);
                 float pz = b.getFloat(base + zo);
-                int at = i << 2;
-                xs.putFloat(at, px);
-                ys.putFloat(at, py);
-                zs.putFloat(at, pz);
+                xs[i] = px;
+                ys[i] = py;
+                zs[i] = pz;
                 allFinite &= Float.isFinite(px) & Float.isFinite(py) & Float.isFinite(pz);
                 if (io >= 0) {
                     float v = b.getFloat(base + io);
-                    is.putFloat(at, Float.isFinite(v) ? v : 0f);
+                    is[i] = Float.isFinite(v) ? v : 0f;
                 }
                 if (ro >= 0) {
-                    rs.put(i, ring16 ? (byte) Math.min(255, b.getShort(base + ro) & 0xFFFF) : b.get(base + ro));
+                    rs[i] = ring16 ? (byte) Math.min(255, b.getShort(base + ro) & 0xFFFF) : b.get(base + ro);
                 }
                 if (to >= 0) {
-                    ts.putInt(at, (int) Math.rint(b.getFloat(base + to) * scale - bias));
+                    ts[i] = (int) Math.rint(b.getFloat(base + to) * scale - bias);
                 }
             }
         }
@@ -241,33 +198,20 @@ final class PointCloudDecoder {
     }
 
     /** Moves the points with finite coordinates to the front. @return how many there are */
-    private static int squeeze(LidarColumns c, int n) {
-        ByteBuffer xs = c.x();
-        ByteBuffer ys = c.y();
-        ByteBuffer zs = c.z();
+    private static int squeeze(SweepArrays.Set c, int n) {
         int k = 0;
         for (int i = 0; i < n; i++) {
-            int at = 4 * i;
-            if (Float.isFinite(xs.getFloat(at)) && Float.isFinite(ys.getFloat(at)) && Float.isFinite(zs.getFloat(at))) {
-                int to = 4 * k;
-                xs.putFloat(to, xs.getFloat(at));
-                ys.putFloat(to, ys.getFloat(at));
-                zs.putFloat(to, zs.getFloat(at));
-                c.intensity().putFloat(to, c.intensity().getFloat(at));
-                c.ring().put(k, c.ring().get(i));
-                c.offsetNs().putInt(to, c.offsetNs().getInt(at));
+            if (Float.isFinite(c.xs()[i]) && Float.isFinite(c.ys()[i]) && Float.isFinite(c.zs()[i])) {
+                c.xs()[k] = c.xs()[i];
+                c.ys()[k] = c.ys()[i];
+                c.zs()[k] = c.zs()[i];
+                c.is()[k] = c.is()[i];
+                c.rs()[k] = c.rs()[i];
+                c.ts()[k] = c.ts()[i];
                 k++;
             }
         }
         return k;
-    }
-
-    private static final byte[] ZEROS = new byte[64 << 10];
-
-    private static void zero(ByteBuffer b, int bytes) {
-        for (int at = 0; at < bytes; at += ZEROS.length) {
-            b.put(at, ZEROS, 0, Math.min(ZEROS.length, bytes - at));
-        }
     }
 
     private static float f32(Layout l, int base, Field f) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
-import io.avreplay.replay.arrow.LidarPointsView;
 import io.avreplay.replay.log.LidarSweep;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,9 @@ class BoxPointCounterTest {
      * (9, 1.5, −1.2) → ly 1.433 > 0.9: outside. (9, 0, 1) → z 3.0, |3.0 − 0.8| > 0.8: outside.
      * (11, 0, −1.2) → d = (2, 0): lx 1.911 ≤ 2.25, ly −0.591: inside. So 3.
      */
-    private static LidarPointsView sweep(long t) {
-        return LidarPointsView.of(new LidarSweep("lidar_top", t, new float[] {9, 9, 9, 9, 11}, new float[] {0, 0.5f, 1.5f, 0, 0},
-                new float[] {-1.2f, -1.2f, -1.2f, 1, -1.2f}, new float[5], new byte[5], new int[5]));
+    private static LidarSweep sweep(long t) {
+        return new LidarSweep("lidar_top", t, new float[] {9, 9, 9, 9, 11}, new float[] {0, 0.5f, 1.5f, 0, 0},
+                new float[] {-1.2f, -1.2f, -1.2f, 1, -1.2f}, new float[5], new byte[5], new int[5]);
     }
 
     private static BagImport.ObjectFrame car(long t, String frame) {

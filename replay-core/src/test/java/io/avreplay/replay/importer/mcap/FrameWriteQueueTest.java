@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.avreplay.replay.arrow.ArrowTest;
 import io.avreplay.replay.arrow.FrameStream;
-import io.avreplay.replay.arrow.LidarColumns;
 import io.avreplay.replay.arrow.LogReader;
 import io.avreplay.replay.arrow.LogWriter;
 import io.avreplay.replay.arrow.TestLogs;
@@ -23,31 +22,12 @@ class FrameWriteQueueTest extends ArrowTest {
         return LogWriter.create(dir, new LogMetadata("q", "unknown", "unknown", Map.of()), allocator, WriteOptions.defaults());
     }
 
-    /** Hands {@code s} over as columns of its own, freed once written (or refused). */
-    private void lidar(FrameWriteQueue q, LidarSweep s, Runnable done) {
-        LidarColumns c = LidarColumns.allocate(allocator, s.size());
-        for (int i = 0; i < s.size(); i++) {
-            c.x().putFloat(4 * i, s.x()[i]);
-            c.y().putFloat(4 * i, s.y()[i]);
-            c.z().putFloat(4 * i, s.z()[i]);
-        }
-        try {
-            q.lidar(s.sensorId(), s.timestampNs(), c, s.size(), () -> {
-                c.close();
-                done.run();
-            });
-        } catch (RuntimeException e) {
-            c.close(); // refused before it was queued
-            throw e;
-        }
-    }
-
     @Test
     void framesAreWrittenInTheOrderHandedOver() {
         Path dir = tmp.resolve("log");
         try (LogWriter w = writer(dir); FrameWriteQueue q = new FrameWriteQueue(w)) {
             for (int i = 0; i < 12; i++) {
-                lidar(q, TestLogs.sweep("top", 1000L * i, i, 50), () -> { });
+                q.lidar(TestLogs.sweep("top", 1000L * i, i, 50));
             }
             q.drain();
             w.commit();
@@ -67,13 +47,13 @@ class FrameWriteQueueTest extends ArrowTest {
         Path dir = tmp.resolve("log");
         IllegalArgumentException e;
         try (LogWriter w = writer(dir); FrameWriteQueue q = new FrameWriteQueue(w)) {
-            lidar(q, TestLogs.sweep("top", 2000, 0, 10), () -> { });
-            lidar(q, TestLogs.sweep("top", 1000, 1, 10), () -> { }); // before the previous one: the log writer refuses it
+            q.lidar(TestLogs.sweep("top", 2000, 0, 10));
+            q.lidar(TestLogs.sweep("top", 1000, 1, 10)); // before the previous one: the log writer refuses it
             e = assertThrows(IllegalArgumentException.class, () -> {
                 q.drain();
             });
             IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
-                    () -> lidar(q, TestLogs.sweep("top", 3000, 2, 10), () -> { }));
+                    () -> q.lidar(TestLogs.sweep("top", 3000, 2, 10)));
             assertSame(e, again);
         }
         assertTrue(e.getMessage().contains("timestamp 1000 ns is before the previous frame (2000 ns)"), e.getMessage());
@@ -86,8 +66,8 @@ class FrameWriteQueueTest extends ArrowTest {
         Path dir = tmp.resolve("log");
         java.util.List<String> done = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         try (LogWriter w = writer(dir); FrameWriteQueue q = new FrameWriteQueue(w)) {
-            lidar(q, TestLogs.sweep("top", 2000, 0, 10), () -> done.add("2000 " + Thread.currentThread().getName()));
-            lidar(q, TestLogs.sweep("top", 1000, 1, 10), () -> done.add("1000")); // refused: before the previous one
+            q.lidar(TestLogs.sweep("top", 2000, 0, 10), () -> done.add("2000 " + Thread.currentThread().getName()));
+            q.lidar(TestLogs.sweep("top", 1000, 1, 10), () -> done.add("1000")); // refused: before the previous one
             assertThrows(IllegalArgumentException.class, q::drain);
         }
         assertEquals(java.util.List.of("2000 mcap-import-log-writer", "1000"), done);
