@@ -12,8 +12,10 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Loads the chunks of an indexed MCAP file on a thread of its own, up to {@link #AHEAD} chunks ahead of
  * the reader: each chunk is mapped (or read), decompressed and its CRC checked there, so that the reading
- * thread only parses and delivers messages. On a bag in the page cache the loading (page faults, CRC-32,
- * decompression) is about as much CPU as the decoding of the messages; on two cores the two now overlap.
+ * thread only parses and delivers messages. On an uncompressed bag in the page cache the loading (page faults,
+ * CRC-32) took about 30 % of an import's reading-thread CPU, more on a compressed bag (decompression): off that
+ * thread it shortens the critical path where a core is free; on the 2-core box, whose cores the log writer already
+ * keeps busy, the import measured neither faster nor slower (docs/BENCHMARKS.md, MCAP import).
  *
  * <p>Memory: {@link #SETS} sets of {@link ChunkBuffers}, used in turn, so that the chunk the reader holds and
  * the ones waiting are never overwritten: a chunk's records stay valid until the reader has taken the chunk
