@@ -83,19 +83,24 @@ final class ChunkReadAhead implements AutoCloseable {
         return (Loaded) o;
     }
 
-    /** Stops the loader and waits for it (a chunk being loaded is finished first). */
+    /**
+     * Stops the loader and waits for it: a chunk being loaded is finished first. The loader is not interrupted (an
+     * interrupt during a read would close the file channel, which the reader shares); the queue is emptied
+     * instead, so that a loader waiting for room goes on, sees the stop and ends.
+     */
     @Override
     public void close() {
         stop = true;
-        loader.interrupt();
         boolean interrupted = false;
         while (loader.isAlive()) {
+            queue.clear();
             try {
-                loader.join();
+                loader.join(10);
             } catch (InterruptedException e) {
                 interrupted = true;
             }
         }
+        queue.clear();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -132,7 +137,7 @@ final class ChunkReadAhead implements AutoCloseable {
         }
     }
 
-    /** @return false when the reader closed the queue (stop) while waiting for room */
+    /** @return false when the loader was interrupted while waiting for room (by whoever owns the JVM: not by close) */
     private boolean put(Object o) {
         try {
             queue.put(o);
