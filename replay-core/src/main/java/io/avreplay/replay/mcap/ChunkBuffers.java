@@ -41,11 +41,6 @@ final class ChunkBuffers {
         this.size = ch.size();
     }
 
-    /** @return the file's size when the buffers were made, bytes */
-    long size() {
-        return size;
-    }
-
     /** @return {@code n} bytes of the file from {@code at}, position 0 */
     ByteBuffer read(long at, int n) throws IOException {
         if (n >= MAP_BYTES && at >= 0 && at + n <= size) {

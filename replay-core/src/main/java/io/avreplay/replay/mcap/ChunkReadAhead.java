@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Loads the chunks of an indexed MCAP file on a thread of its own, up to {@link #AHEAD} chunks ahead of
@@ -28,6 +29,8 @@ final class ChunkReadAhead implements AutoCloseable {
     static final int AHEAD = 2;
     /** Buffer sets: the reader's chunk, the waiting ones and the one being loaded. */
     static final int SETS = AHEAD + 2;
+    /** How often a loader waiting for room looks whether the reader stopped it, ms. */
+    static final long POLL_MS = 10;
 
     /**
      * A loaded chunk: its records (decompressed, CRC checked), or why they could not be had.
@@ -47,13 +50,16 @@ final class ChunkReadAhead implements AutoCloseable {
     private final Thread loader;
     private volatile boolean stop;
 
-    /** Starts loading {@code refs} in their order, skipping those that do not lie within the file ({@link ChunkRef#within}). */
-    ChunkReadAhead(Path file, FileChannel ch, List<ChunkRef> refs) throws IOException {
+    /**
+     * Starts loading {@code refs} in their order, skipping those that do not lie within {@code size} bytes
+     * ({@link ChunkRef#within}): the reader must skip the same ones, so it passes the size it goes by.
+     */
+    ChunkReadAhead(Path file, FileChannel ch, long size, List<ChunkRef> refs) throws IOException {
         ChunkBuffers[] sets = new ChunkBuffers[SETS];
         for (int i = 0; i < SETS; i++) {
             sets[i] = new ChunkBuffers(file, ch);
         }
-        this.loader = new Thread(() -> load(refs, sets), "mcap-chunk-loader");
+        this.loader = new Thread(() -> load(refs, size, sets), "mcap-chunk-loader");
         loader.setDaemon(true);
         loader.start();
     }
@@ -84,18 +90,17 @@ final class ChunkReadAhead implements AutoCloseable {
     }
 
     /**
-     * Stops the loader and waits for it: a chunk being loaded is finished first. The loader is not interrupted (an
-     * interrupt during a read would close the file channel, which the reader shares); the queue is emptied
-     * instead, so that a loader waiting for room goes on, sees the stop and ends.
+     * Stops the loader and waits for it: a chunk being loaded is finished first, a loader waiting for room sees
+     * the stop within {@link #POLL_MS}. The loader is never interrupted (an interrupt during a read would close the
+     * file channel, which the reader shares).
      */
     @Override
     public void close() {
         stop = true;
         boolean interrupted = false;
         while (loader.isAlive()) {
-            queue.clear();
             try {
-                loader.join(10);
+                loader.join();
             } catch (InterruptedException e) {
                 interrupted = true;
             }
@@ -106,9 +111,8 @@ final class ChunkReadAhead implements AutoCloseable {
         }
     }
 
-    private void load(List<ChunkRef> refs, ChunkBuffers[] sets) {
+    private void load(List<ChunkRef> refs, long size, ChunkBuffers[] sets) {
         try {
-            long size = sets[0].size();
             int loaded = 0;
             for (ChunkRef r : refs) {
                 if (stop) {
@@ -137,13 +141,22 @@ final class ChunkReadAhead implements AutoCloseable {
         }
     }
 
-    /** @return false when the loader was interrupted while waiting for room (by whoever owns the JVM: not by close) */
+    /**
+     * Waits for room in the queue, looking at {@link #stop} every {@link #POLL_MS}; an interrupt does not stop the
+     * loader (only {@link #close()} does, so the reader never waits for a chunk that will not come).
+     *
+     * @return false when the reader stopped the loader first
+     */
     private boolean put(Object o) {
-        try {
-            queue.put(o);
-            return true;
-        } catch (InterruptedException e) {
-            return false;
+        while (!stop) {
+            try {
+                if (queue.offer(o, POLL_MS, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                // not a stop: see above
+            }
         }
+        return false;
     }
 }

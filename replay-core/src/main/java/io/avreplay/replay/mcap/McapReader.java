@@ -155,7 +155,7 @@ public final class McapReader {
 
         /** Reads the chunks in {@code refs}' order, each loaded ahead on a thread of its own ({@link ChunkReadAhead}). */
         private void readIndexed(List<ChunkRef> refs) throws IOException {
-            try (ChunkReadAhead chunks = new ChunkReadAhead(file, ch, refs)) {
+            try (ChunkReadAhead chunks = new ChunkReadAhead(file, ch, size, refs)) {
                 for (ChunkRef r : refs) {
                     if (!r.within(size)) {
                         losses.add(new McapLoss(file, Math.min(r.offset(), size), 0, "chunk index points outside the file: offset "
