@@ -1,6 +1,5 @@
 package io.avreplay.replay.arrow;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,12 +39,7 @@ class ColumnsReuseTest extends ArrowTest {
             for (int k = 0; k < sizes.length; k++) {
                 LidarSweep want = sweep(k, sizes[k]);
                 LidarSweep got = lidar.read(k);
-                assertArrayEquals(want.x(), got.x());
-                assertArrayEquals(want.y(), got.y());
-                assertArrayEquals(want.z(), got.z());
-                assertArrayEquals(want.intensity(), got.intensity());
-                assertArrayEquals(want.ring(), got.ring());
-                assertArrayEquals(want.offsetNs(), got.offsetNs());
+                TestLogs.assertSamePoints(want, got);
             }
             assertTrue(r.verifyChecksums().isEmpty());
         }

@@ -46,12 +46,7 @@ class LogRoundTripTest extends ArrowTest {
                 LidarSweep got = lidar.read(i);
                 LidarSweep want = TestLogs.sweep("lidar_top", TestLogs.T0 + i * TestLogs.LIDAR_PERIOD_NS, i, 500);
                 assertEquals(want.timestampNs(), got.timestampNs());
-                assertArrayEquals(want.x(), got.x());
-                assertArrayEquals(want.y(), got.y());
-                assertArrayEquals(want.z(), got.z());
-                assertArrayEquals(want.intensity(), got.intensity());
-                assertArrayEquals(want.ring(), got.ring());
-                assertArrayEquals(want.offsetNs(), got.offsetNs());
+                TestLogs.assertSamePoints(want, got);
                 lidar.verify(i);
             }
             FrameStream<CameraFrame> cam = r.camera("cam_front");

@@ -1,5 +1,7 @@
 package io.avreplay.replay.arrow;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import io.avreplay.replay.geometry.Pose;
 import io.avreplay.replay.geometry.Quaternion;
 import io.avreplay.replay.geometry.Vec3;
@@ -107,6 +109,16 @@ public final class TestLogs {
             off[j] = (int) ((long) j * 100_000_000L / n);
         }
         return new LidarSweep(sensor, t, x, y, z, in, ring, off);
+    }
+
+    /** Asserts that {@code got} has exactly {@code want}'s points, column by column (not the sensor or time). */
+    public static void assertSamePoints(LidarSweep want, LidarSweep got) {
+        assertArrayEquals(want.x(), got.x());
+        assertArrayEquals(want.y(), got.y());
+        assertArrayEquals(want.z(), got.z());
+        assertArrayEquals(want.intensity(), got.intensity());
+        assertArrayEquals(want.ring(), got.ring());
+        assertArrayEquals(want.offsetNs(), got.offsetNs());
     }
 
     /** The 3D ground truth of sweep {@code i}: one car ahead moving at 5 m/s and one pedestrian. */

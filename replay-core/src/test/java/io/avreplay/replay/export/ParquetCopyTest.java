@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.arrow.vector.BigIntVector;
@@ -24,15 +23,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +39,9 @@ class ParquetCopyTest extends ArrowTest {
         Path arrow = write(tmp.resolve("t.arrow"), List.of(List.of(10L, 11L), List.of(12L)));
         Path parquet = tmp.resolve("part.parquet");
         assertEquals(3, ParquetCopy.fromArrowFile(arrow, parquet, Set.of("log_id"), allocator));
-        List<Group> rows = new ArrayList<>();
-        MessageType schema = read(parquet, rows);
+        ParquetTable table = ParquetTable.read(parquet);
+        MessageType schema = table.schema();
+        List<Group> rows = table.rows();
         assertEquals(List.of("timestamp_ns", "x"), schema.getFields().stream().map(f -> f.getName()).toList());
         // row i of batch b: timestamp as given, x = timestamp / 4 (12 / 4 = 3.0)
         assertEquals(List.of(10L, 11L, 12L), rows.stream().map(g -> g.getLong("timestamp_ns", 0)).toList());
@@ -61,9 +53,9 @@ class ParquetCopyTest extends ArrowTest {
     void anEmptyTableGivesAnEmptyFileAndAnUnknownColumnIsRefused() throws IOException {
         Path arrow = write(tmp.resolve("e.arrow"), List.of(List.of()));
         assertEquals(0, ParquetCopy.fromArrowFile(arrow, tmp.resolve("e.parquet"), Set.of(), allocator));
-        List<Group> rows = new ArrayList<>();
-        assertEquals(3, read(tmp.resolve("e.parquet"), rows).getFieldCount());
-        assertEquals(List.of(), rows);
+        ParquetTable empty = ParquetTable.read(tmp.resolve("e.parquet"));
+        assertEquals(3, empty.schema().getFieldCount());
+        assertEquals(List.of(), empty.rows());
         assertThrows(IllegalArgumentException.class,
                 () -> ParquetCopy.fromArrowFile(arrow, tmp.resolve("f.parquet"), Set.of("nope"), allocator));
         assertFalse(Files.exists(tmp.resolve("f.parquet")));
@@ -89,19 +81,4 @@ class ParquetCopyTest extends ArrowTest {
         return file;
     }
 
-    private static MessageType read(Path file, List<Group> rows) throws IOException {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file),
-                ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new ZstdPageCodecs()).build())) {
-            MessageType schema = r.getFooter().getFileMetaData().getSchema();
-            PageReadStore pages;
-            while ((pages = r.readNextRowGroup()) != null) {
-                RecordReader<Group> rr = new ColumnIOFactory().getColumnIO(schema)
-                        .getRecordReader(pages, new GroupRecordConverter(schema));
-                for (long i = 0; i < pages.getRowCount(); i++) {
-                    rows.add(rr.read());
-                }
-            }
-            return schema;
-        }
-    }
 }

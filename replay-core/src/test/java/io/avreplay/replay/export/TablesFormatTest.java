@@ -17,18 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.Test;
@@ -41,27 +32,6 @@ class TablesFormatTest extends ArrowTest {
     private Path kittiLog() {
         KittiImporter.importDataset(ExportRoundTripTest.KITTI, tmp.resolve("kitti"), allocator, ImportOptions.defaults());
         return tmp.resolve("kitti/kitti-000001-000002");
-    }
-
-    /** A Parquet file's schema and every row, through parquet-java's example Group converter. */
-    private record ParquetTable(MessageType schema, CompressionCodecName codec, List<Group> rows) {
-        static ParquetTable read(Path file) throws IOException {
-            try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file),
-                    ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new ZstdPageCodecs()).build())) {
-                MessageType schema = r.getFooter().getFileMetaData().getSchema();
-                CompressionCodecName codec = r.getFooter().getBlocks().get(0).getColumns().get(0).getCodec();
-                List<Group> rows = new ArrayList<>();
-                PageReadStore pages;
-                while ((pages = r.readNextRowGroup()) != null) {
-                    RecordReader<Group> rr = new ColumnIOFactory().getColumnIO(schema)
-                            .getRecordReader(pages, new GroupRecordConverter(schema));
-                    for (long i = 0; i < pages.getRowCount(); i++) {
-                        rows.add(rr.read());
-                    }
-                }
-                return new ParquetTable(schema, codec, rows);
-            }
-        }
     }
 
     @Test
