@@ -2,13 +2,10 @@
 // summary and indexes (McapIndexedReader), once record by record with CRC checks (McapStreamReader),
 // and checks that every message parses as JSON with its Foxglove schema's required fields.
 // Usage: node read-export.mjs FILE.mcap   (prints a JSON summary; exit 1 on any problem)
-import { McapIndexedReader, McapStreamReader } from "@mcap/core";
-import { decompress } from "fzstd";
-import { open, readFile } from "node:fs/promises";
+import { openIndexed, openStream } from "./reference-reader.mjs";
 
 const file = process.argv[2];
 if (!file) { console.error("usage: node read-export.mjs FILE.mcap"); process.exit(2); }
-const decompressHandlers = { zstd: (data, size) => decompress(data, new Uint8Array(Number(size))) };
 const REQUIRED = {
   "foxglove.PointCloud": ["timestamp", "frame_id", "pose", "point_stride", "fields", "data"],
   "foxglove.CompressedImage": ["timestamp", "frame_id", "data", "format"],
@@ -19,16 +16,7 @@ const REQUIRED = {
 };
 const problems = [];
 
-const fh = await open(file, "r");
-const readable = {
-  size: async () => BigInt((await fh.stat()).size),
-  read: async (offset, size) => {
-    const buf = new Uint8Array(Number(size));
-    await fh.read(buf, 0, Number(size), Number(offset));
-    return buf;
-  },
-};
-const reader = await McapIndexedReader.Initialize({ readable, decompressHandlers });
+const { reader, close } = await openIndexed(file);
 const topics = {};
 let last = -1n;
 for await (const m of reader.readMessages()) {
@@ -49,10 +37,9 @@ for await (const m of reader.readMessages()) {
     t.points = (t.points ?? 0) + bytes / body.point_stride;
   }
 }
-await fh.close();
+await close();
 
-const stream = new McapStreamReader({ validateCrcs: true, decompressHandlers });
-stream.append(await readFile(file));
+const stream = await openStream(file);
 const records = {};
 let rec;
 while ((rec = stream.nextRecord())) records[rec.type] = (records[rec.type] ?? 0) + 1;
